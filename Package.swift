@@ -1,0 +1,91 @@
+// swift-tools-version:6.2
+// Tally: crawled reports in, normalized metrics out, over Kafka.
+//
+// Data flow, by target:
+//   CRdKafka (system librdkafka) → CRdKafkaShim (C glue) → Kafka (Swift layer, no C types above it)
+//   MetricParser (pure Swift, no Kafka) ──┐
+//   Kafka ────────────────────────────────┴→ Pipeline (worker: poll thread, Dispatch workers, offsets, DLQ)
+//   Pipeline → Operations (replay, lag, offsets) ; Telemetry (HTTP: /metrics, /healthz, /readyz)
+//   tally (CLI: run, parse, replay, lag, offsets, demo)
+import PackageDescription
+
+let package = Package(
+    name: "tally",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+        .library(name: "MetricParser", targets: ["MetricParser"]),
+        .library(name: "Kafka", targets: ["Kafka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+    ],
+    targets: [
+        // librdkafka from the distribution (Debian: librdkafka-dev), found with pkg-config.
+        .systemLibrary(
+            name: "CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+        // What Swift cannot call directly (variadic rd_kafka_producev) and version-gated APIs.
+        .target(name: "CRdKafkaShim", dependencies: ["CRdKafka"]),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRdKafka", "CRdKafkaShim",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "MetricParser"),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Kafka", "MetricParser",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "Operations",
+            dependencies: [
+                "Kafka", "Pipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Telemetry",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "tally",
+            dependencies: [
+                "Kafka", "MetricParser", "Pipeline", "Operations", "Telemetry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Samples")]
+        ),
+        // Brokers for tests: librdkafka's in-process mock cluster and a noida-db process.
+        .target(name: "KafkaTesting", dependencies: ["Kafka"]),
+
+        .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
+        .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting"]),
+    ]
+)
