@@ -1,0 +1,65 @@
+import MetricParser
+
+/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v1.json`).
+/// Keyed by article id, so one article's metrics stay ordered in one partition.
+public struct MetricEvent: Sendable, Hashable {
+    public static let schema = "metric.normalized.v1"
+
+    public var metricID: String
+    public var article: ArticleEvent
+    /// Position of this metric among the article's metrics, and how many there are: lets a
+    /// consumer know when it has all of an article's metrics.
+    public var index: Int
+    public var count: Int
+    public var metric: Metric
+    public var parserVersion: String
+    /// RFC 3339, UTC, milliseconds.
+    public var extractedAt: String
+    public var lineage: Lineage
+
+    public init(article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage) {
+        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: parserVersion)
+        self.article = article
+        self.index = index
+        self.count = count
+        self.metric = metric
+        self.parserVersion = parserVersion
+        self.extractedAt = extractedAt
+        self.lineage = lineage
+    }
+
+    /// The event as UTF-8 JSON, fields in schema order.
+    public func json() -> [UInt8] {
+        var w = JSONWriter(capacity: 384 + metric.sentence.utf8.count)
+        let m = metric
+        w.beginObject()
+        w.key("schema"); w.string(Self.schema)
+        w.key("metric_id"); w.string(metricID)
+        w.key("article_id"); w.string(article.id)
+        w.key("article_url"); w.string(article.url)
+        w.key("article_source"); w.string(article.source)
+        w.key("article_title"); w.string(article.title)
+        w.key("published_at"); w.string(article.publishedAt)
+        w.key("metric_index"); w.number(index)
+        w.key("article_metric_count"); w.number(count)
+        w.key("start"); w.number(m.start)
+        w.key("end"); w.number(m.end)
+        w.key("text"); w.string(m.text)
+        w.key("subject"); w.string(m.subject)
+        w.key("value"); w.number(m.value)
+        w.key("unit"); w.string(m.unit)
+        w.key("kind"); w.string(m.kind.rawValue)
+        w.key("qualifier"); w.string(m.qualifier.rawValue)
+        w.key("lower"); w.number(m.lower)
+        w.key("upper"); w.number(m.upper)
+        w.key("change"); w.bool(m.change)
+        w.key("direction"); w.string(m.direction?.rawValue)
+        w.key("period"); w.string(m.period)
+        w.key("sentence"); w.string(m.sentence)
+        w.key("parser_version"); w.string(parserVersion)
+        w.key("extracted_at"); w.string(extractedAt)
+        w.key("lineage"); lineage.write(into: &w)
+        w.endObject()
+        return w.bytes
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Kafka
+import MetricParser
+
+/// The pure transformation at the heart of the worker: one raw record in, the records to
+/// produce out — metric events, or one dead letter with the reason. No Kafka I/O here, so the
+/// live worker, `tally replay` and the tests share exactly this code.
+public struct ArticleProcessor: Sendable {
+    public struct Options: Sendable, Hashable {
+        public var outputTopic: String
+        public var deadLetterTopic: String
+        /// Articles whose body is larger (UTF-8 bytes) are dead-lettered as `too_large`.
+        public var maxBodyBytes: Int
+        /// Dead letters carry at most this much of the original value.
+        public var maxDeadLetterPayloadBytes: Int
+
+        public init(
+            outputTopic: String = "metrics.normalized", deadLetterTopic: String = "articles.deadletter",
+            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024
+        ) {
+            self.outputTopic = outputTopic
+            self.deadLetterTopic = deadLetterTopic
+            self.maxBodyBytes = maxBodyBytes
+            self.maxDeadLetterPayloadBytes = maxDeadLetterPayloadBytes
+        }
+    }
+
+    /// What one record became.
+    public enum Outcome: Sendable {
+        /// The article's metric events (possibly none), in text order.
+        case metrics(article: ArticleEvent, events: [MetricEvent])
+        case deadLetter(DeadLetterEvent)
+    }
+
+    public let options: Options
+    let extractor: MetricExtractor
+
+    public init(options: Options = .init(), extractor: MetricExtractor = MetricExtractor()) {
+        self.options = options
+        self.extractor = extractor
+    }
+
+    public var parserVersion: String { MetricExtractor.version }
+
+    /// Decodes, validates and parses one record. Never throws: every failure is a dead letter.
+    public func process(_ record: ConsumerRecord, now: Date = Date()) -> Outcome {
+        let lineage = Lineage(topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
+        let stamp = Self.timestamp(now)
+        switch decode(record) {
+        case .failure(let reason):
+            return .deadLetter(
+                DeadLetterEvent(
+                    reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: parserVersion,
+                    failedAt: stamp, maxPayloadBytes: options.maxDeadLetterPayloadBytes))
+        case .success(let article):
+            do throws(ParseError) {
+                let metrics = try extractor.extract(article.body)
+                if let bad = metrics.first(where: { !$0.value.isFinite || ($0.lower.map { !$0.isFinite } ?? false) || ($0.upper.map { !$0.isFinite } ?? false) }) {
+                    throw ParseError.nonFinite(at: bad.start)
+                }
+                let events = metrics.enumerated().map { i, m in
+                    MetricEvent(
+                        article: article, index: i, count: metrics.count, metric: m, parserVersion: parserVersion,
+                        extractedAt: stamp, lineage: lineage)
+                }
+                return .metrics(article: article, events: events)
+            } catch {
+                return .deadLetter(
+                    DeadLetterEvent(
+                        reason: DeadLetterReason(.parseError, "\(error)"), original: lineage, key: record.key,
+                        payload: record.value, parserVersion: parserVersion, failedAt: stamp,
+                        maxPayloadBytes: options.maxDeadLetterPayloadBytes))
+            }
+        }
+    }
+
+    /// The records to produce for an outcome: metrics keyed by article id, or the dead letter
+    /// keyed like the original.
+    public func messages(for outcome: Outcome) -> [ProducerMessage] {
+        switch outcome {
+        case .metrics(let article, let events):
+            let key = Array(article.id.utf8)
+            return events.map {
+                ProducerMessage(topic: options.outputTopic, key: key, value: $0.json(), headers: Self.metricHeaders)
+            }
+        case .deadLetter(let dl):
+            return [ProducerMessage(topic: options.deadLetterTopic, key: dl.key, value: dl.json(), headers: dl.headers)]
+        }
+    }
+
+    static let metricHeaders = [
+        KafkaHeader(key: "content-type", string: "application/json"),
+        KafkaHeader(key: "tally.schema", string: MetricEvent.schema),
+    ]
+
+    // MARK: Decoding
+
+    func decode(_ record: ConsumerRecord) -> Result<ArticleEvent, DeadLetterReason> {
+        guard let value = record.value, !value.isEmpty else {
+            return .failure(DeadLetterReason(.emptyValue, "record has no value"))
+        }
+        // A JSON body can only be so much larger than the body it carries (escapes, metadata).
+        if value.count > options.maxBodyBytes * 6 + 64 * 1024 {
+            return .failure(DeadLetterReason(.tooLarge, "record is \(value.count) bytes, over the limit for a \(options.maxBodyBytes)-byte body"))
+        }
+        if let bad = Self.firstInvalidUTF8(value) {
+            return .failure(DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)"))
+        }
+        let article: ArticleEvent
+        do {
+            article = try JSONDecoder().decode(ArticleEvent.self, from: Data(value))
+        } catch let DecodingError.dataCorrupted(ctx) where ctx.codingPath.isEmpty {
+            return .failure(DeadLetterReason(.invalidJSON, "not JSON: \(Self.underlying(ctx))"))
+        } catch let DecodingError.typeMismatch(_, ctx) where ctx.codingPath.isEmpty {
+            return .failure(DeadLetterReason(.invalidJSON, "not a JSON object"))
+        } catch let error as DecodingError {
+            return .failure(DeadLetterReason(.schemaViolation, Self.describe(error)))
+        } catch {
+            return .failure(DeadLetterReason(.invalidJSON, "\(error)"))
+        }
+        if let v = article.violation() { return .failure(DeadLetterReason(.schemaViolation, v)) }
+        let bodyBytes = article.body.utf8.count
+        if bodyBytes > options.maxBodyBytes {
+            return .failure(DeadLetterReason(.tooLarge, "body is \(bodyBytes) bytes, over the limit of \(options.maxBodyBytes)"))
+        }
+        return .success(article)
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        // Slow path only for bad input: find the offset for the message.
+        var i = 0
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): i += UTF8.width(s)
+            case .emptyInput: return nil
+            case .error: return i
+            }
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ ctx: DecodingError.Context) -> String {
+            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            let prefix = path(ctx)
+            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): required field missing"
+        case .typeMismatch(let type, let ctx):
+            return "\(path(ctx)): expected \(typeName(type))"
+        case .valueNotFound(let type, let ctx):
+            return "\(path(ctx)): expected \(typeName(type)), got null"
+        case .dataCorrupted(let ctx):
+            return "\(path(ctx)): \(ctx.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is [String].Type: return "an array of strings"
+        default: return "\(type)"
+        }
+    }
+
+    static func underlying(_ ctx: DecodingError.Context) -> String {
+        (ctx.underlyingError as NSError?)?.localizedDescription ?? ctx.debugDescription
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+}
+
+extension ParseError {
+    /// A value the parser produced that JSON cannot carry.
+    static func nonFinite(at offset: Int) -> ParseError {
+        ParseError(reason: "non-finite value", offset: offset)
+    }
+}

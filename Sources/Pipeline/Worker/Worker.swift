@@ -1,0 +1,121 @@
+import Foundation
+import Kafka
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The streaming worker behind `tally run`: raw articles in, metric events (or dead letters) out.
+///
+/// One poll thread owns the consumer: it registers each record with the `OffsetTracker` and
+/// hands it to the `WorkerPool`; a worker queue parses it and produces its outputs; delivery
+/// reports (on the producer's thread) acknowledge them; the poll thread commits what the tracker
+/// says is complete. At-least-once by default; `exactlyOnce` runs `TransactionalLoop` instead.
+///
+/// A `Service`: SIGTERM (through a `ServiceGroup`) stops fetching, drains in-flight records,
+/// flushes, commits and leaves the group before `run()` returns.
+public final class Worker: Service, Sendable {
+    public let configuration: WorkerConfiguration
+    public let state = WorkerState()
+    let processor: ArticleProcessor
+    let metrics: PipelineMetrics
+    let logger: Logger
+    private let stopRequested = Atomic<Bool>(false)
+
+    public init(
+        configuration: WorkerConfiguration, processor: ArticleProcessor? = nil, metrics: PipelineMetrics = PipelineMetrics(),
+        logger: Logger = Logger(label: "tally.worker")
+    ) {
+        self.configuration = configuration
+        self.processor =
+            processor
+            ?? ArticleProcessor(
+                options: .init(
+                    outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
+                    maxBodyBytes: configuration.maxBodyBytes))
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Runs until `stop()` (or graceful shutdown of the service group), then drains and commits.
+    /// Throws when the worker had to stop on an error (lost output, fatal Kafka error, missing topic).
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await withCheckedThrowingContinuation { (cont: CheckedContinuation<Void, any Error>) in
+                let thread = Thread {
+                    do {
+                        try self.runBlocking()
+                        cont.resume()
+                    } catch {
+                        cont.resume(throwing: error)
+                    }
+                }
+                thread.name = "tally-poll"
+                thread.stackSize = 4 << 20
+                thread.start()
+            }
+        } onGracefulShutdown: {
+            self.stop()
+        }
+    }
+
+    /// Asks the worker to stop: no new records are fetched; in-flight ones finish and are committed.
+    public func stop() {
+        if !stopRequested.exchange(true, ordering: .acquiringAndReleasing) {
+            logger.info("stop requested: draining")
+        }
+    }
+
+    var isStopRequested: Bool { stopRequested.load(ordering: .acquiring) }
+
+    /// The worker loop on the calling thread (what `run()` runs on its own thread).
+    public func runBlocking() throws {
+        do {
+            try checkTopics()
+            if configuration.exactlyOnce {
+                try TransactionalLoop(worker: self).run()
+            } else {
+                try AtLeastOnceLoop(worker: self).run()
+            }
+            state.set(.stopped)
+            logger.info("worker stopped")
+        } catch {
+            state.fail("\(error)")
+            logger.error("worker failed: \(error)")
+            throw error
+        }
+    }
+
+    /// Fails fast, with the topic's name, when an input or output topic does not exist.
+    func checkTopics() throws {
+        let admin = try KafkaAdmin(config: configuration.kafka, logger: logger)
+        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] {
+            if case .failure(let e) = Result(catching: { () throws(KafkaError) in try admin.partitions(of: topic) }) {
+                if e.code == .unknownTopicOrPartition {
+                    throw WorkerError("topic '\(topic)' does not exist (create it, or fix the topic setting)")
+                }
+                throw e
+            }
+        }
+    }
+
+    // MARK: Client configuration shared by both loops
+
+    func consumerConfig() -> KafkaConfig {
+        var c = configuration.kafka
+        c.groupID = configuration.groupID
+        if configuration.statisticsInterval > .zero {
+            c.statisticsIntervalMs = Int(configuration.statisticsInterval.components.seconds * 1000)
+                + Int(configuration.statisticsInterval.components.attoseconds / 1_000_000_000_000_000)
+        }
+        if configuration.exactlyOnce && c["isolation.level"] == nil { c["isolation.level"] = "read_committed" }
+        return c
+    }
+
+    func producerConfig() -> KafkaConfig {
+        var c = configuration.kafka
+        // Consumer-only keys would be rejected by a producer handle; drop them.
+        for k in ["group.id", "isolation.level", "auto.offset.reset", "enable.auto.commit", "session.timeout.ms"] { c[k] = nil }
+        if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
+        return c
+    }
+}
