@@ -1,0 +1,53 @@
+/// Count measure words (量词): the unit of a `count` metric is the measure word itself.
+///
+/// A measure word is only read as one when the next character does not turn it into a
+/// different word: 3期 is a count, 十三五期间 is not (期间 "period"); 12万人 is, 人口 is not.
+enum MeasureWords {
+    /// Two- and three-character measure words, matched first (longest match).
+    static let compound: [[UInt32]] = [
+        "人次", "户次", "车次", "架次", "班次", "航次", "场次", "批次", "个次", "家次", "件次", "台次", "人天", "工日",
+        "课时", "学时", "周岁", "标箱", "剂次", "人份", "部门", "艘次", "辆次", "校次", "期次",
+    ].map { [UInt32]($0) }.sorted { $0.count > $1.count }
+
+    static let compoundFirst = Set(compound.map { $0[0] })
+
+    /// Single-character measure words.
+    static let single: Set<UInt32> = Set([UInt32](
+        "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
+
+    /// Characters that, right after a measure word, make it part of another word.
+    static let blockers: [UInt32: Set<UInt32>] = {
+        let rows: [(String, String)] = [
+            ("期", "间末初限望待盼货刊"), ("家", "庭长乡园属具电居务"), ("场", "所馆地景面合"), ("所", "有以在属得谓"),
+            ("次", "数序要日"), ("名", "单称字义誉牌片"), ("位", "于置列"), ("台", "湾阶风"), ("部", "署分长"),
+            ("门", "户槛诊票"), ("处", "理置于罚"), ("条", "件例款约"), ("起", "来步点草诉飞到"), ("本", "地市级部身着届年次科土"),
+            ("口", "岸径号罩"), ("项", "目"), ("头", "脑部等"), ("只", "有是要能"), ("支", "持付出部撑队"), ("批", "准复评发示"),
+            ("类", "似型"), ("届", "时"), ("轮", "流胎"), ("例", "如外"), ("队", "伍员"), ("套", "餐路"), ("片", "区面"),
+            ("座", "谈位"), ("间", "接隔的内"), ("人", "民口员才大均工们气心类身物士事力群为"), ("道", "路德理"),
+            ("个", "人体性别案"), ("分", "之别类析配布钟享公局子"), ("双", "方向边"), ("对", "于象比照接话外应"),
+            ("节", "约能日目点"), ("层", "面次级"), ("单", "位元独"), ("票", "据价"), ("员", "工"), ("科", "技学研室"),
+            ("组", "织建成合"), ("款", "项"), ("岁", "月"), ("种", "类植子"), ("床", "位"), ("首", "次先都批届"),
+            ("集", "团中体"), ("股", "份"), ("篇", "章"), ("封", "闭"), ("根", "本据"), ("把", "握关"), ("章", "程"),
+            ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
+        ]
+        var m: [UInt32: Set<UInt32>] = [:]
+        for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = Set([UInt32](bs)) }
+        return m
+    }()
+
+    /// Measure word at `i` → its length, or nil.
+    static func match(_ s: [UInt32], at i: Int) -> Int? {
+        guard i < s.count else { return nil }
+        let c = s[i]
+        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), compoundFirst.contains(c) {
+            for w in compound where w[0] == c && i + w.count <= s.count {
+            var ok = true
+            for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
+            if ok { return w.count }
+            }
+        }
+        guard CharClass.has(c, CharClass.measureWord) else { return nil }
+        if i + 1 < s.count, let b = blockers[c], b.contains(s[i + 1]) { return nil }
+        return 1
+    }
+}

@@ -1,0 +1,145 @@
+/// Turns an article's text into the metrics a careful analyst would copy out of it.
+///
+/// ```swift
+/// let metrics = try MetricExtractor().extract("全市已召开动员部署会5644场次，参会党员35907名。")
+/// // [5644场次 subject 动员部署会 count, 35907名 subject 参会党员 count]
+/// ```
+///
+/// Pure Swift over `String.unicodeScalars`; no Foundation, no regular expressions. Offsets in
+/// the result are Unicode code-point offsets into the text exactly as given (HTML entities and
+/// full-width forms are normalized internally through an offset map).
+///
+/// - Important: `extract` is a pure function of its input and the options; a single extractor
+///   may be shared by any number of threads.
+public struct MetricExtractor: Sendable {
+    /// Parser version; it goes into every event and into metric ids, so bump it whenever the
+    /// output for some input can change.
+    public static let version: String = "1.0.0"
+
+    public let options: ExtractorOptions
+
+    public init(options: ExtractorOptions = .init()) {
+        self.options = options
+    }
+
+    /// Every metric in `text`, sorted by `start`.
+    /// - Throws: `ParseError` with code `.inputTooLarge` when `text` has more than
+    ///   `options.maxInputScalars` scalars.
+    public func extract(_ text: String) throws(ParseError) -> [Metric] {
+        var original = [UInt32]()
+        original.reserveCapacity(text.utf8.count / 2 + 16)
+        for sc in text.unicodeScalars {
+            if original.count >= options.maxInputScalars {
+                throw ParseError(code: .inputTooLarge,
+                                 reason: "input exceeds \(options.maxInputScalars) Unicode scalars",
+                                 offset: options.maxInputScalars)
+            }
+            original.append(sc.value)
+        }
+        var textCursor = ScalarCursor(text)
+        var sentenceCursor = ScalarCursor(text)
+        return extract(normalized: TextNormalizer.normalize(original),
+                       slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
+    }
+
+    /// - Parameters:
+    ///   - slice, sentenceSlice: the caller's text of code points `[a, b)` (called with
+    ///     non-decreasing offsets, each on its own cursor).
+    func extract(normalized t: NormalizedText, slice: (Int, Int) -> String, sentenceSlice: (Int, Int) -> String) -> [Metric] {
+        let s = t.scalars
+        var core = QuantityScannerCore(s)
+        let raws = core.scanAll()
+
+        struct Candidate {
+            var q: RawQuantity
+            var prefixStart: Int
+            var suffixEnd: Int
+            var qualifier: Qualifier
+        }
+        let asciiQuotes = s.contains(0x22)
+        var years: [RawQuantity] = []
+        var candidates: [Candidate] = []
+        var floor = 0
+        for q in raws {
+            if q.role == .year { years.append(q); continue }
+            guard NonMetricFilter.isMetric(q, in: s, asciiQuotes: asciiQuotes) else { continue }
+            var prefixStart = q.start
+            // 约合人民币150亿元: the currency word sits between the qualifier and the number.
+            if let prefix = core.currencyPrefix(before: q.numberStart), !prefix.symbol {
+                prefixStart = min(prefixStart, prefix.start)
+            }
+            var qualifier = q.qualifier
+            if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
+                prefixStart -= hit.length
+                if qualifier == .exact { qualifier = hit.qualifier }
+            }
+            var suffixEnd = q.end
+            let clauseLimit = min(s.count, q.end + 4)
+            if let hit = QualifierLexicon.after(s, q.end, limit: clauseLimit) {
+                suffixEnd = q.end + hit.length
+                if qualifier == .exact { qualifier = hit.qualifier }
+            }
+            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier))
+            floor = suffixEnd
+        }
+
+        let finder = SubjectFinder(s: s)
+        let spans = candidates.map { $0.q.start..<$0.q.end }
+        var metrics: [Metric] = []
+        metrics.reserveCapacity(candidates.count)
+        var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
+        var sentenceRange: Range<Int> = 0..<0
+        var previousSubject: (sentence: Int, subject: String)? = nil
+        var prevEnd = 0
+        for (idx, c) in candidates.enumerated() {
+            let q = c.q
+            if !(sentenceRange.contains(q.start) && q.end <= sentenceRange.upperBound) {
+                sentenceRange = SentenceSplitter.bounds(s, around: q.start)
+            }
+            let sentence = sentenceRange
+            if !(sentenceCache.0.contains(q.start) && q.end <= sentenceCache.0.upperBound) {
+                let cut = sentenceCut(sentence, around: q.start, q.end)
+                sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
+            }
+            let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
+            var found = finder.find(q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
+                                    floor: max(prevEnd, sentence.lowerBound), later: later)
+            prevEnd = c.suffixEnd
+            if found.subject.isEmpty, let p = previousSubject, p.sentence == sentence.lowerBound {
+                // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
+                found.subject = p.subject
+            }
+            if !found.subject.isEmpty { previousSubject = (sentence.lowerBound, found.subject) }
+
+            var lower = q.lower, upper = q.upper
+            switch c.qualifier {
+            case .moreThan: if lower == nil { lower = q.value }
+            case .lessThan, .nearly: if upper == nil { upper = q.value }
+            default: break
+            }
+            var direction = found.direction
+            if found.change, q.value < 0 { direction = .down }
+            let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
+            metrics.append(Metric(
+                start: a, end: b, text: slice(a, b), subject: found.subject,
+                value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
+                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: found.change,
+                direction: found.change ? direction : nil,
+                period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
+                sentence: sentenceCache.1))
+        }
+        return metrics
+    }
+
+    /// The sentence range, cut to `maxSentenceScalars` around the figure when longer (a table
+    /// flattened into one line); the figure itself always stays inside.
+    private func sentenceCut(_ r: Range<Int>, around start: Int, _ end: Int) -> Range<Int> {
+        let maxLen = max(options.maxSentenceScalars, 20)
+        guard r.count > maxLen else { return r }
+        let a = max(r.lowerBound, min(start - maxLen / 2, r.upperBound - maxLen))
+        let b = max(min(r.upperBound, a + maxLen), end)
+        return a..<b
+    }
+
+    /// Rounds away binary noise (1126.8 × 10⁴ = 11268000.000000002) without touching real digits.
+}

@@ -1,0 +1,90 @@
+/// Decides which scanned quantities are metrics. Everything here is about what a number is
+/// *doing*: years, dates, ordinals, codes and list numbers are not amounts; numerals inside
+/// names, titles and slogans (“四个意识”, 《…》, 五星级, 一支一策) are words, not figures.
+enum NonMetricFilter {
+    /// - Parameter asciiQuotes: whether the text has any '"' at all (most Chinese text has none,
+    ///   which keeps the quote check to a short window).
+    static func isMetric(_ q: RawQuantity, in s: [UInt32], asciiQuotes: Bool = true) -> Bool {
+        guard q.role == .cardinal else { return false }
+        guard let kind = q.kind else { return false }
+        guard q.value.isFinite, abs(q.value) < 1e18 else { return false }
+        let num = q.num
+        if num.digitString && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) { return false }
+        // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
+        if kind == .count, !FloatMath.isIntegral(q.value) || q.value <= 0 { return false }
+        // One Chinese digit before a measure word is a word: 一批, 两个维护, 三会, 四大, 一年来.
+        if num.singleChineseDigit, ![.percent, .money, .multiple, .percentagePoint].contains(kind) { return false }
+        if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
+        let before = precedingChar(s, q.start)
+        // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
+        if before == u("前") || before == u("每") || before == u("后") && kind == .duration { return false }
+        if kind == .duration {
+            // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
+            let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []
+            if before == u("近") || before == u("这") || before == u("今") || timeFrames.contains(b2) { return false }
+            if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
+            // 3年来, 5年间, 3年后: spans of time framing other figures.
+            let a = q.end < s.count ? s[q.end] : 0
+            if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") { return false }
+        }
+        // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
+        if insideQuotes(s, q.start, q.end, asciiQuotes: asciiQuotes) { return false }
+        // 五星级, 3A级 (ratings) and 5G-style tokens.
+        if q.end < s.count, s[q.end] == u("星") || (s[q.end] == u("级") && kind == .count) { return false }
+        return true
+    }
+
+    /// 过去5年, 未来三年, 今后5年, 连续5年, 最近3年: time frames, not durations.
+    static let timeFrames: Set<[UInt32]> = Set(["过去", "未来", "今后", "连续", "最近"].map { [UInt32]($0) })
+
+    static func precedingChar(_ s: [UInt32], _ i: Int) -> UInt32 {
+        var j = i - 1
+        while j >= 0, CharClass.isSpace(s[j]) { j -= 1 }
+        return j >= 0 ? s[j] : 0
+    }
+
+    /// True when `[start, end)` sits inside a “…”, ‘…’, 《…》, 〈…〉 or "…" pair within its sentence.
+    static func insideQuotes(_ s: [UInt32], _ start: Int, _ end: Int, asciiQuotes: Bool = true) -> Bool {
+        // One backward pass: which quote is open right before the figure?
+        var open: UInt32 = 0
+        var quoteCount = 0
+        var j = start - 1
+        let lowest = max(0, start - (asciiQuotes ? 120 : 41))
+        while j >= lowest {
+            let c = s[j]
+            if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
+            if c == 0x22 { quoteCount += 1 }
+            if open == 0, start - j <= 40 {
+                if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 { open = 1 }  // closed before us
+                else if c == 0x201C { open = 0x201D } else if c == 0x300A { open = 0x300B }
+                else if c == 0x2018 { open = 0x2019 } else if c == 0x3008 { open = 0x3009 }
+            }
+            j -= 1
+        }
+        let close = open > 1 ? open : (quoteCount % 2 == 1 ? 0x22 : 0)
+        guard close != 0 else { return false }
+        var k = end
+        while k < s.count, k - end <= 40 {
+            let c = s[k]
+            if c == close { return true }
+            if c == 0x0A || c == 0x3002 || c == 0x201C || c == 0x300A { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// Part of a URL or query string (…?q=30%25, www.x.com/2019/…).
+    static func insideURL(_ s: [UInt32], _ i: Int) -> Bool {
+        var a = i
+        while a > 0, i - a < 300, s[a - 1] > 0x20, s[a - 1] < 0x7F { a -= 1 }
+        var b = i
+        while b < s.count, b - i < 300, s[b] > 0x20, s[b] < 0x7F { b += 1 }
+        guard b - a >= 8 else { return false }
+        for k in a..<(b - 2) {
+            if s[k] == 0x3A && s[k + 1] == 0x2F && s[k + 2] == 0x2F { return true }  // ://
+            if s[k] == 0x3D || s[k] == 0x3F { return true }  // = ?
+            if s[k] | 0x20 == 0x77, s[k + 1] | 0x20 == 0x77, s[k + 2] | 0x20 == 0x77 { return true }  // www
+        }
+        return false
+    }
+}

@@ -1,0 +1,378 @@
+/// A numeral found in the text, before any unit is attached.
+struct ParsedNumber {
+    /// Normalized offsets `[start, end)`, sign included.
+    var start: Int
+    var end: Int
+    var value: Double
+    /// Bounds from 多/余/几 (500多 → 500…600) or an inner range (三四万 → 30000…40000).
+    var lower: Double? = nil
+    var upper: Double? = nil
+    /// `.moreThan` for 多/余/几, `.range` for 三四万, else `.exact`.
+    var qualifier: Qualifier = .exact
+    var hasChinese = false
+    var hasArabic = false
+    /// One Chinese digit character and nothing else (一, 两, 三): word-like (一批, 两新组织).
+    var singleChineseDigit = false
+    /// Digits read one by one (二〇一九, 一三五…, 0591): years, phone numbers, codes.
+    var digitString = false
+    /// Integer digits of a plain Arabic number (no separators, no multiplier): 2019 → 4.
+    var plainIntegerDigits = 0
+    var leadingZero = false
+    var hasDecimal = false
+    var negative = false
+    /// A 万/亿 multiplier was applied; `trailingBig` is the last one (1 when none).
+    var hasBigUnit = false
+    var trailingBig = 1.0
+    /// Approx step for 多/余/几 (for ranges that borrow a multiplier).
+    var approxStep: Double? = nil
+    /// For "digit × units" numerals (三仟, 5万): the units' product (1000, 1e4).
+    var unitScale: Double? = nil
+    /// A single digit 1…9, Arabic or Chinese, with nothing else.
+    var singleDigit = false
+}
+
+/// Reads numerals: Arabic (with , separators, decimals, e-notation, k/M/G), Chinese (simple,
+/// financial, 廿卅), mixed (3.3万, 3万4000), with 多/余/几 and inner ranges (十五六, 三四万).
+struct NumberScanner {
+    let s: [UInt32]
+    var tokens: [NumeralToken] = []
+
+    init(_ scalars: [UInt32]) {
+        s = scalars
+        tokens.reserveCapacity(32)
+    }
+
+    @inline(__always)
+    func at(_ i: Int) -> UInt32 { i < s.count && i >= 0 ? s[i] : 0 }
+
+    /// Skips up to `max` spaces from `i`; returns the next non-space index.
+    @inline(__always)
+    func skipSpaces(_ i: Int, max: Int = 3) -> Int {
+        var j = i
+        while j < s.count, j - i < max, CharClass.isSpace(s[j]) { j += 1 }
+        return j
+    }
+
+    /// Parses an Arabic digit run at `i` (digit or '.' + digit). Returns the token and metadata.
+    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool)? {
+        let n = s.count
+        var j = i
+        var mantissa: Double = 0
+        var intDigits = 0
+        var trailingZeros = 0
+        var separators = false
+        var groupLen = 0
+        let leadingZero = s[i] == 0x30 && i + 1 < n && CharClass.isDigit(s[i + 1])
+        while j < n {
+            let c = s[j]
+            if CharClass.isDigit(c) {
+                mantissa = mantissa * 10 + Double(c - 0x30)
+                intDigits += 1; groupLen += 1
+                trailingZeros = c == 0x30 ? trailingZeros + 1 : 0
+                j += 1
+            } else if c == 0x2C || c == 0xFF0C, intDigits > 0, (separators ? groupLen == 3 : groupLen <= 3),
+                      j + 3 < n + 0, j + 3 <= n - 1 + 1,
+                      isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4) {
+                // "1,234" / "82，225": a separator only when exactly three digits follow.
+                separators = true; groupLen = 0
+                j += 1
+            } else {
+                break
+            }
+        }
+        var decimals = 0
+        var decimal = false
+        if j + 1 < n, s[j] == 0x2E, CharClass.isDigit(s[j + 1]) {
+            decimal = true
+            j += 1
+            var lastNonZero = 0
+            // Digits accumulate as an integer and are scaled once: 1.65 stays 1.65, not 1.6500000000000001.
+            while j < n, CharClass.isDigit(s[j]), decimals < 15 {
+                let d = Double(s[j] - 0x30)
+                mantissa = mantissa * 10 + d
+                decimals += 1
+                if d != 0 { lastNonZero = decimals }
+                j += 1
+            }
+            while j < n, CharClass.isDigit(s[j]) { j += 1 }  // absurdly long fractions
+            mantissa /= pow10(decimals)
+            decimals = lastNonZero
+        }
+        if intDigits == 0 && !decimal { return nil }
+        var value = mantissa
+        var suffixed = false
+        // e-notation: 2e5, 21.2E0, -1e1 (never before a letter: "3e类" is not a number).
+        if j + 1 < n, s[j] | 0x20 == 0x65 {
+            var k = j + 1
+            var negExp = false
+            if k < n, s[k] == 0x2D || s[k] == 0x2B { negExp = s[k] == 0x2D; k += 1 }
+            var e = 0
+            let ks = k
+            while k < n, CharClass.isDigit(s[k]), k - ks < 3 { e = e * 10 + Int(s[k] - 0x30); k += 1 }
+            if k > ks, !(k < n && (CharClass.isASCIILetter(s[k]) || CharClass.isDigit(s[k]))) {
+                value *= pow10(negExp ? -e : e)
+                j = k
+                suffixed = true
+            }
+        }
+        // k/K/M/G multipliers (100k, 1.2M, .0012G), only as a whole word.
+        if !suffixed, j < n {
+            let c = s[j]
+            let mult: Double? = c == 0x6B || c == 0x4B ? 1e3 : c == 0x4D ? 1e6 : c == 0x47 ? 1e9 : nil
+            if let mult, !(j + 1 < n && (CharClass.isASCIILetter(s[j + 1]) || CharClass.isDigit(s[j + 1]))) {
+                value *= mult
+                j += 1
+                suffixed = true
+            }
+        }
+        let place: Double = decimal ? (decimals > 0 ? pow10(-decimals) : 1) : pow10(trailingZeros)
+        return (NumeralToken(kind: .digit(value, chinese: false, place: place), start: i, end: j),
+                intDigits, separators, decimal, leadingZero, suffixed)
+    }
+
+    @inline(__always)
+    func isDigitAt(_ i: Int) -> Bool { i >= 0 && i < s.count && CharClass.isDigit(s[i]) }
+
+    /// True when a unit word that begins with a multiplier character starts at `i`
+    /// (千米, 千克, 百分点, 兆瓦, 万分之…): the character is not a multiplier there.
+    func unitStartsAt(_ i: Int) -> Bool {
+        let c = s[i]
+        if c == u("分") { return false }
+        if let m = UnitLexicon.shared.match(s, at: i), m.length >= 2 { return true }
+        return false
+    }
+
+    /// Parses the numeral starting at `i`, or nil when none starts there.
+    mutating func parse(at i0: Int) -> ParsedNumber? {
+        let n = s.count
+        guard i0 >= 0, i0 < n else { return nil }
+        var i = i0
+        var negative = false
+        // Sign: 负 / 負 / '-' (a hyphen after a digit is a range dash, not a sign).
+        if s[i] == u("负") {
+            var j = skipSpaces(i + 1)
+            if at(j) == u("的") { j = skipSpaces(j + 1) }
+            guard j < n, CharClass.has(s[j], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) || s[j] == 0x2E else { return nil }
+            negative = true; i = j
+        } else if s[i] == 0x2D {
+            let prev = at(i - 1)
+            guard i + 1 < n, isDigitAt(i + 1) || (s[i + 1] == 0x2E && isDigitAt(i + 2)),
+                  !(CharClass.isDigit(prev) || CharClass.isASCIILetter(prev) || prev == 0x2D || prev == 0x29 || prev == 0xFF09 || CharClass.has(prev, CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit)) else { return nil }
+            negative = true; i += 1
+        }
+        if s[i] == 0x2E && !(isDigitAt(i + 1) && !isDigitAt(i - 1)) { return nil }
+
+        tokens.removeAll(keepingCapacity: true)
+        var j = i
+        var hasChinese = false, hasArabic = false
+        var intDigits = 0, separators = false, decimal = false, leadingZero = false, suffixed = false
+        var lastWasArabic = false
+        while j < n && tokens.count < 64 {
+            let c = s[j]
+            let f = CharClass.flags(c)
+            if f & CharClass.asciiDigit != 0 || (c == 0x2E && tokens.isEmpty && isDigitAt(j + 1)) {
+                if lastWasArabic { break }
+                guard let r = arabicRun(at: j) else { break }
+                if tokens.isEmpty {
+                    intDigits = r.intDigits; separators = r.separators; leadingZero = r.leadingZero
+                }
+                decimal = decimal || r.decimal
+                suffixed = suffixed || r.suffixed
+                tokens.append(r.token)
+                hasArabic = true; lastWasArabic = true
+                j = r.token.end
+                if r.suffixed { break }
+                continue
+            }
+            lastWasArabic = false
+            if f & CharClass.cjkDigit != 0 {
+                let d = CharClass.cjkDigitValue(c)
+                tokens.append(NumeralToken(kind: d == 0 ? .zero : .digit(Double(d), chinese: true, place: 1), start: j, end: j + 1))
+                hasChinese = true
+                j += 1
+            } else if f & CharClass.cjkSmallUnit != 0 {
+                if !tokens.isEmpty && unitStartsAt(j) { break }
+                if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { break }
+                tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnits[c]!), start: j, end: j + 1))
+                hasChinese = true
+                j += 1
+            } else if let t = ChineseNumeral.tensWords[c] {
+                tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
+                hasChinese = true
+                j += 1
+            } else if f & CharClass.cjkBigUnit != 0 {
+                if tokens.isEmpty || unitStartsAt(j) { break }
+                if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) { break }
+                tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
+                j += 1
+            } else if c == u("点") && !tokens.isEmpty {
+                // Chinese decimal: 二点五, 零点零零三, 1点45. Not 一点两 (两 is never a decimal digit).
+                var k = j + 1
+                k = skipSpaces(k)
+                var frac = 0.0, scale = 0.1, count = 0
+                while k < n, count < 40 {
+                    let d = s[k]
+                    if CharClass.isDigit(d) { frac += Double(d - 0x30) * scale }
+                    else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) { frac += Double(CharClass.cjkDigitValue(d)) * scale }
+                    else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) { k = skipSpaces(k); continue }
+                    else { break }
+                    scale /= 10; count += 1; k += 1
+                }
+                if count == 0 { break }
+                tokens.append(NumeralToken(kind: .fraction(frac), start: j, end: k))
+                decimal = true
+                j = k
+            } else if (c == u("多") || c == u("余") || c == u("几")) && !tokens.isEmpty {
+                if case .zero = tokens.last!.kind, c != u("几") { break }
+                tokens.append(NumeralToken(kind: .approx, start: j, end: j + 1))
+                j += 1
+            } else if c == u("个"), !tokens.isEmpty, at(j + 1) == u("亿") || at(j + 1) == u("万") {
+                j += 1  // 两个亿: 个 is a filler
+            } else if CharClass.isSpace(c), !tokens.isEmpty {
+                // Spaces inside a numeral: 三千 八百, 1000  万, 十 余 万 — but not 1 234.
+                let k = skipSpaces(j)
+                let next = at(k)
+                let nf = CharClass.flags(next)
+                let joinsChinese = nf & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) != 0
+                    || next == u("余") || next == u("多") || next == u("几") || next == u("点")
+                // 7万 5千 4百: an Arabic group after a unit joins when a unit follows it too.
+                var joinsArabic = false
+                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .small = last.kind { joinsArabic = true }
+                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .big = last.kind { joinsArabic = true }
+                if joinsArabic {
+                    var m = k
+                    while m < n, CharClass.isDigit(s[m]) { m += 1 }
+                    joinsArabic = CharClass.has(at(m), CharClass.cjkSmallUnit | CharClass.cjkBigUnit) && !unitStartsAt(m)
+                }
+                if !joinsChinese && !joinsArabic { break }
+                if case .digit(_, chinese: false, _) = tokens.last!.kind, nf & CharClass.cjkBigUnit == 0 { break }
+                j = k
+            } else {
+                break
+            }
+        }
+        guard !tokens.isEmpty else { return nil }
+
+        var result = ParsedNumber(start: i0, end: j, value: 0)
+        result.negative = negative
+        result.hasChinese = hasChinese
+        result.hasArabic = hasArabic
+        result.leadingZero = leadingZero
+
+        // Leading run of two or more Chinese digits: a range pair (三四万, 三五百) or a digit string.
+        var run = 0
+        while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
+        if run >= 2 {
+            let a = digitValue(tokens[0]), b = digitValue(tokens[1])
+            let followedByFraction = run == 2 && tokens.count > 2 && tokens[2].kind.isFraction
+            if run == 2, a > 0, b > 0, ChineseNumeral.isRangePair(a, b), !followedByFraction {
+                return rangePair(at: 0, result)
+            }
+            // Digit string: 二〇一九, 一七二零点一, 五五(折).
+            var v = 0.0
+            for k in 0..<run { v = v * 10 + Double(digitValue(tokens[k])) }
+            var end = tokens[run - 1].end
+            if run < tokens.count, case let .fraction(f) = tokens[run].kind { v += f; end = tokens[run].end; result.hasDecimal = true }
+            result.value = negative ? -v : v
+            result.end = end
+            result.digitString = true
+            result.leadingZero = digitValue(tokens[0]) == 0
+            return result
+        }
+        // A range pair later in the numeral: 十五六, 七百三四十, 三万四五.
+        if tokens.count >= 3 {
+            for k in 1..<(tokens.count - 1) {
+                if case let .digit(a, true, _) = tokens[k].kind, case let .digit(b, true, _) = tokens[k + 1].kind,
+                   ChineseNumeral.isRangePair(Int(a), Int(b)) {
+                    var prefixOK = true
+                    if case .digit = tokens[k - 1].kind { prefixOK = false }
+                    if prefixOK { return rangePair(at: k, result) }
+                }
+            }
+        }
+        guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
+        result.end = tokens[ev.used - 1].end
+        result.value = negative ? -ev.value : ev.value
+        result.hasBigUnit = ev.hasBigUnit
+        result.trailingBig = ev.trailingBig
+        result.hasDecimal = decimal && (ev.used > 1 || !hasChinese || tokens[0].kind.isFraction || hasArabic)
+        if let step = ev.approxStep {
+            result.qualifier = .moreThan
+            result.lower = result.value
+            result.upper = result.value + (negative ? -step : step)
+            result.approxStep = step
+        }
+        if ev.used == 1, case .digit(_, true, _) = tokens[0].kind { result.singleChineseDigit = true }
+        // 三仟 / 5万 / 三千万: one digit times units; a bare digit before 到 borrows this scale.
+        if ev.used >= 2, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, ev.approxStep == nil,
+           tokens[1..<ev.used].allSatisfy({ if case .small = $0.kind { return true }; if case .big = $0.kind { return true }; return false }) {
+            result.unitScale = ev.value / d
+        }
+        if ev.used == 1, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, !decimal { result.singleDigit = true }
+        if ev.used == 1, case .digit(_, false, _) = tokens[0].kind, !separators, !suffixed, !decimal {
+            result.plainIntegerDigits = intDigits
+            if leadingZero { result.digitString = true }
+        }
+        result.hasChinese = tokens[0..<ev.used].contains { $0.kind.isChinese }
+        return result
+    }
+
+    /// Evaluates both readings of a Chinese range pair at token `k` (三四万 → 三万 / 四万).
+    private mutating func rangePair(at k: Int, _ base: ParsedNumber) -> ParsedNumber? {
+        var low = tokens
+        low.remove(at: k + 1)
+        var high = tokens
+        high.remove(at: k)
+        guard let lo = ChineseNumeral.evaluate(low[...]), let hi = ChineseNumeral.evaluate(high[...]),
+              lo.used == low.count || lo.used >= k + 1, hi.used >= k + 1 else { return nil }
+        var r = base
+        // The range ends where the shorter reading ends, mapped back to the full token list.
+        let usedFull = min(lo.used + 1, hi.used + 1, tokens.count)
+        r.end = tokens[usedFull - 1].end
+        let sign = base.negative ? -1.0 : 1.0
+        r.lower = sign * lo.value
+        r.upper = sign * hi.value
+        r.value = sign * lo.value
+        r.qualifier = .range
+        r.hasBigUnit = lo.hasBigUnit
+        r.trailingBig = lo.trailingBig
+        r.hasChinese = true
+        return r
+    }
+
+    private func isChineseDigitOrZero(_ t: NumeralToken) -> Bool {
+        switch t.kind {
+        case .zero: return true
+        case .digit(_, chinese: true, _): return true
+        default: return false
+        }
+    }
+
+    private func digitValue(_ t: NumeralToken) -> Int {
+        switch t.kind {
+        case let .digit(v, _, _): return Int(v)
+        default: return 0
+        }
+    }
+}
+
+extension NumeralToken.Kind {
+    var isFraction: Bool { if case .fraction = self { return true } else { return false } }
+    var isChinese: Bool {
+        switch self {
+        case .digit(_, let chinese, _): return chinese
+        case .zero, .small, .tens: return true
+        default: return false
+        }
+    }
+}
+
+/// 10^e without Foundation.
+@inline(__always)
+func pow10(_ e: Int) -> Double {
+    if e == 0 { return 1 }
+    var r = 1.0
+    let base = e > 0 ? 10.0 : 0.1
+    for _ in 0..<min(abs(e), 400) { r *= base }
+    return r
+}

@@ -1,0 +1,34 @@
+/// The period a sentence states for its figures: "2019年全市新组建…" → "2019",
+/// "2019年上半年…" → "2019年上半年", "2016-2019年" → "2016-2019".
+enum PeriodFinder {
+    static let suffixes = WordList("""
+        上半年 下半年 全年 年末 年底 年初 末 底 一季度 二季度 三季度 四季度 第一季度 第二季度 第三季度 第四季度 \
+        前三季度 前两季度 前三个季度 1-6月 1-9月 1-3月 1-11月 1-12月 1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月
+        """)
+    /// Words before a year that make it a comparison base or a start point, not the period.
+    static let notPeriodBefore = Set([UInt32]("比较与同和从自较"))
+    static let notPeriodAfter = WordList("以来 起 以前 之前 前 开始 相比 同期 以后 之后 后")
+
+    /// `years`: year quantities (normalized offsets, ascending). Returns the nearest one before
+    /// `position` in the same sentence that states a period.
+    static func period(_ s: [UInt32], years: [RawQuantity], sentenceStart: Int, position: Int) -> String? {
+        var best: RawQuantity? = nil
+        for y in years where y.start >= sentenceStart && y.end <= position {
+            let before = NonMetricFilter.precedingChar(s, y.start)
+            if notPeriodBefore.contains(before) { continue }
+            if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
+            best = y
+        }
+        guard let y = best else { return nil }
+        let yearText: String
+        if let lo = y.lower, let hi = y.upper, hi != lo {
+            yearText = "\(Int(lo))-\(Int(hi))"
+        } else {
+            yearText = "\(Int(y.number))"
+        }
+        if let len = suffixes.prefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
+            return yearText + "年" + String(scalars: s[y.end..<(y.end + len)])
+        }
+        return yearText
+    }
+}

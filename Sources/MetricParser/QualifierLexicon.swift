@@ -1,0 +1,65 @@
+/// Qualifier words around a quantity: 约/近/超过/不到 before it, 左右/以上/以下 after it.
+///
+/// They are not part of the quantity's span; they set `qualifier` and the implied bounds
+/// (超过3.3万 → lower 33000, 近1万 → upper 10000).
+enum QualifierLexicon {
+    struct Hit {
+        var qualifier: Qualifier
+        var length: Int
+    }
+
+    static let approximate = WordList("约 大约 约为 大概 大致 约合 约有 估计 估算")
+    static let nearly = WordList("近 将近 接近 几近 近乎 逼近")
+    static let moreThan = WordList("超过 超 逾 多达 至少 最少 起码 不少于 不低于 大于 高于 多于 过 超出")
+    static let lessThan = WordList("不到 不足 不超过 不高于 少于 低于 小于 最多 至多 不满 未满 未达 不及")
+    static let approximateAfter = WordList("左右 上下 前后")
+    static let moreThanAfter = WordList("以上 有余 之多 多")
+    static let lessThanAfter = WordList("以下 以内 之内 不到")
+
+    /// Words that end in a qualifier character but are something else (节约, 最近, 经过).
+    static let falseFriends = WordList("节约 签约 合约 制约 邀约 违约 履约 预约 集约 特约 相约 契约 条约 公约 最近 附近 靠近 临近 就近 亲近 贴近 经过 通过 不过 越过 度过 跨过 错过 走过 做过 看过 赶超 发过 办过 开过 举办过 年过 有过 受过")
+
+    /// Qualifier word ending right before `i` (spaces skipped), not crossing `limit`.
+    static func before(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
+        var end = i
+        while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        guard end > limit else { return nil }
+        var best: Hit? = nil
+        // Longest match wins across the four lists (不超过 over 超过, 将近 over 近).
+        @inline(__always) func probe(_ list: WordList, _ q: Qualifier) {
+            if let len = list.suffix(s, before: end, limit: limit), len > (best?.length ?? 0) - (i - end) {
+                best = Hit(qualifier: q, length: len + (i - end))
+            }
+        }
+        probe(lessThan, .lessThan)
+        probe(moreThan, .moreThan)
+        probe(nearly, .nearly)
+        probe(approximate, .approximate)
+        guard let hit = best else { return nil }
+        let wordLen = hit.length - (i - end)
+        // 节约 / 最近 / 经过: a longer ordinary word swallows the qualifier character.
+        if let f = falseFriends.suffix(s, before: end, limit: limit), f > wordLen { return nil }
+        // 过 alone only after punctuation or a space (年过六十 reads fine, 经过 is caught above).
+        if wordLen == 1, s[end - 1] == u("过"), end - 2 >= limit, CharClass.isIdeograph(s[end - 2]) { return nil }
+        return hit
+    }
+
+    /// Qualifier word starting at `i` (after the quantity).
+    static func after(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
+        guard i < limit else { return nil }
+        if let len = approximateAfter.prefix(s, at: i, limit: limit) {
+            // 上下 / 前后 as qualifiers only when the clause ends or a verb-less phrase follows.
+            if s[i] == u("上") || s[i] == u("前") {
+                let next = i + len < limit ? s[i + len] : 0x3002
+                if CharClass.isIdeograph(next) && next != u("的") { return nil }
+            }
+            return Hit(qualifier: .approximate, length: len)
+        }
+        if let len = moreThanAfter.prefix(s, at: i, limit: limit) {
+            if len == 1 && i + 1 < limit && CharClass.isIdeograph(s[i + 1]) { return nil }  // 多 + noun
+            return Hit(qualifier: .moreThan, length: len)
+        }
+        if let len = lessThanAfter.prefix(s, at: i, limit: limit) { return Hit(qualifier: .lessThan, length: len) }
+        return nil
+    }
+}

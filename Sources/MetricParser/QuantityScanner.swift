@@ -1,0 +1,680 @@
+/// A quantity in normalized offsets, with what the metric layer needs to judge it.
+struct RawQuantity {
+    /// Normalized `[start, end)`: numeral (with sign / 百分之 / currency symbol) plus unit.
+    var start: Int
+    var end: Int
+    var numberStart: Int
+    var numberEnd: Int
+    /// Unit or measure word span (`unitStart == unitEnd` when bare).
+    var unitStart: Int
+    var unitEnd: Int
+    var number: Double
+    var value: Double
+    var lower: Double?
+    var upper: Double?
+    var kind: MetricKind?
+    var unit: String?
+    var qualifier: Qualifier
+    var role: QuantityRole
+    /// Flags of the (first) numeral.
+    var num: ParsedNumber
+    var isFraction = false
+    var percentPrefix = false
+}
+
+/// Finds every numeric quantity in a text: numerals with their unit, measure word, percent
+/// form, currency or dimension, ranges, and the role the numeral plays (cardinal, year, …).
+public enum QuantityScanner {
+    /// Every numeric quantity in `text`, sorted by `start`; offsets are code points of `text`.
+    public static func scan(_ text: String) -> [Quantity] {
+        let original = text.unicodeScalars.map(\.value)
+        let t = TextNormalizer.normalize(original)
+        var core = QuantityScannerCore(t.scalars)
+        return core.scanAll().map { q in
+            let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
+            return Quantity(
+                start: a, end: b, text: String(scalars: original[a..<b]), number: FloatMath.tidy(q.number),
+                value: FloatMath.tidy(q.value), lower: q.lower.map(FloatMath.tidy), upper: q.upper.map(FloatMath.tidy), unit: q.unit, kind: q.kind, qualifier: q.qualifier, role: q.role)
+        }
+    }
+}
+
+struct QuantityScannerCore {
+    let s: [UInt32]
+    var ns: NumberScanner
+    let n: Int
+    var unitCache: [UInt32: String] = [:]
+
+    init(_ scalars: [UInt32]) {
+        s = scalars
+        n = scalars.count
+        ns = NumberScanner(scalars)
+    }
+
+    @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? s[i] : 0 }
+    @inline(__always) func skipSpaces(_ i: Int, max: Int = 3) -> Int { ns.skipSpaces(i, max: max) }
+
+    mutating func scanAll() -> [RawQuantity] {
+        var out: [RawQuantity] = []
+        out.reserveCapacity(n / 24 + 4)
+        var i = 0
+        let table = CharClass.pointer
+        while i < n {
+            let c = s[i]
+            if c >= 0x10000 || table[Int(c)] & CharClass.numeralStart == 0 { i += 1; continue }
+            let f = table[Int(c)]
+            if f & CharClass.asciiDigit != 0, i > 0, CharClass.isASCIILetter(s[i - 1]) || s[i - 1] == 0x5F {
+                // Digits inside a Latin token: PM2.5, A2021…, iPhone12, CO2.
+                var j = i
+                while j < n, CharClass.isDigit(s[j]) || CharClass.isASCIILetter(s[j]) || s[j] == 0x2E || s[j] == 0x5F { j += 1 }
+                i = j
+                continue
+            }
+            if c == u("零"), at(i + 1) == u("下") { i += 2; continue }  // 零下 (below zero) is a sign, read with the unit
+            if var q = scanQuantity(at: i) {
+                // 负500多万: bounds computed on the magnitude come out reversed.
+                if let lo = q.lower, let hi = q.upper, lo > hi { q.lower = hi; q.upper = lo }
+                out.append(q)
+                i = max(q.end, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        markRatios(&out)
+        return out
+    }
+
+    /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
+    func percentPrefix(at i: Int) -> (Int, Double)? {
+        var j = i
+        var scale = 1.0
+        let c = at(j)
+        if c == u("百") || c == u("佰") {
+            if at(j + 1) == u("万") { scale = 1e-4; j += 1 } else { scale = 1 }
+        } else if c == u("千") || c == u("仟") { scale = 0.1 }
+        else if c == u("万") { scale = 0.01 }
+        else { return nil }
+        j = skipSpaces(j + 1)
+        guard at(j) == u("分") else { return nil }
+        j = skipSpaces(j + 1)
+        if at(j) == u("之") { return (skipSpaces(j + 1) - i, scale) }
+        // 百分三十 (spoken), but not 百分点 / 百分比.
+        if scale == 1, CharClass.has(at(j), CharClass.cjkDigit | CharClass.asciiDigit | CharClass.cjkSmallUnit), at(j) != u("百") || at(j + 1) != u("分") {
+            return (j - i, scale)
+        }
+        return nil
+    }
+
+    mutating func scanQuantity(at i0: Int) -> RawQuantity? {
+        var i = i0
+        var negative = false
+        // 负百分之五 / 零下五度.
+        if s[i] == u("负") {
+            var j = skipSpaces(i + 1)
+            if at(j) == u("的") { j = skipSpaces(j + 1) }
+            if percentPrefix(at: j) != nil { negative = true; i = j }
+        }
+        // 百分之四十, 千分之一, 百分百.
+        if let (len, scale) = percentPrefix(at: i) {
+            let j = i + len
+            if at(j) == u("百") && !CharClass.has(at(j + 1), CharClass.cjkDigit) && scale == 1 {
+                // 百分之百 / 百分百.
+                return make(start: i0, numberStart: j, numberEnd: j + 1, end: j + 1, number: 100 * (negative ? -1 : 1),
+                            info: UnitInfo(kind: .percent, unit: "percent", factor: 1), unitStart: i, unitEnd: j,
+                            num: ParsedNumber(start: j, end: j + 1, value: 100), percentPrefix: true)
+            }
+            guard var num = ns.parse(at: j) else { return nil }
+            if negative { num.value = -num.value; num.lower = num.lower.map { -$0 }; num.upper = num.upper.map { -$0 } }
+            var q = make(start: i0, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
+                         info: UnitInfo(kind: .percent, unit: "percent", factor: scale), unitStart: i, unitEnd: j,
+                         num: num, percentPrefix: true)
+            q.lower = num.lower.map { $0 * scale }
+            q.upper = num.upper.map { $0 * scale }
+            q.qualifier = num.qualifier
+            extendRange(&q)
+            return q
+        }
+        if s[i] == u("半") { return scanHalf(at: i) }
+        guard let num = ns.parse(at: i) else { return nil }
+        // A lone financial numeral is a word (拾取, 放肆, 登陆), not a number.
+        if num.end - num.start == 1, CharClass.has(s[num.start], CharClass.financial) {
+            let prev = at(num.start - 1), next = at(num.end)
+            if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
+            if CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+        }
+        // X分之Y fractions (and A又X分之Y).
+        if let q = fraction(after: num, start: i0) { return q }
+        if let q = slashFraction(after: num, start: i0) { return q }
+        var q = attachUnit(to: num, start: i0)
+        extendRange(&q)
+        assignRole(&q)
+        return q
+    }
+
+    /// 半个月, 半百, 半折.
+    mutating func scanHalf(at i: Int) -> RawQuantity? {
+        let next = at(i + 1)
+        if next == u("百") {
+            return make(start: i, numberStart: i, numberEnd: i + 2, end: i + 2, number: 50, info: nil,
+                        unitStart: i + 2, unitEnd: i + 2, num: ParsedNumber(start: i, end: i + 2, value: 50, hasChinese: true))
+        }
+        if next != u("个") {
+            // 半斤, 半小时, 半公里 — but not 上半年 (a period) or 半岛 (a word).
+            let prev = at(i - 1)
+            guard !Self.halfBlockers.contains(prev), let m = UnitLexicon.shared.match(s, at: i + 1),
+                  m.info.kind != .money, m.info.kind != .percent, m.info.kind != .other else { return nil }
+            var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
+            num.singleChineseDigit = true
+            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
+                        unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
+        }
+        var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
+        num.singleChineseDigit = true
+        if let m = UnitLexicon.shared.match(s, at: i + 1) {
+            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
+                        unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
+        }
+        return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 0.5,
+                    info: UnitInfo(kind: .count, unit: "个", factor: 1), unitStart: i + 1, unitEnd: i + 2, num: num)
+    }
+
+    /// `X分之Y` at the end of `num` → Y/X; also A又X分之Y.
+    mutating func fraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        var j = skipSpaces(num.end)
+        var whole = 0.0
+        var denominator = num
+        if at(j) == u("又") {
+            let k = skipSpaces(j + 1)
+            guard CharClass.has(at(k), CharClass.numeralStart), let d = ns.parse(at: k) else { return nil }
+            whole = num.value
+            denominator = d
+            j = skipSpaces(d.end)
+        }
+        guard at(j) == u("分") else { return nil }
+        j = skipSpaces(j + 1)
+        guard at(j) == u("之") else { return nil }
+        j = skipSpaces(j + 1)
+        guard j < n, CharClass.has(s[j], CharClass.numeralStart), denominator.value != 0,
+              let numerator = ns.parse(at: j) else { return nil }
+        let frac = numerator.value / denominator.value
+        let v = whole == 0 ? frac : (whole < 0 ? whole - abs(frac) : whole + abs(frac))
+        var q = make(start: start, numberStart: start, numberEnd: numerator.end, end: numerator.end, number: v,
+                     info: nil, unitStart: numerator.end, unitEnd: numerator.end, num: num)
+        q.isFraction = true
+        // 四分之一升: a unit after the fraction applies to it.
+        let k = skipSpaces(numerator.end, max: 1)
+        if let m = UnitLexicon.shared.match(s, at: k), m.info.kind != .percent {
+            q.kind = m.info.kind; q.unit = m.info.unit; q.value = v * m.info.factor
+            q.unitStart = k; q.unitEnd = k + m.length; q.end = q.unitEnd
+        }
+        return q
+    }
+
+    /// 3/5, -3/2: small Arabic fractions, read as bare numbers (never a metric on their own).
+    mutating func slashFraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        guard num.plainIntegerDigits > 0, num.plainIntegerDigits <= 3, !num.leadingZero, at(num.end) == 0x2F,
+              CharClass.isDigit(at(num.end + 1)), at(num.start - 1) != 0x2F else { return nil }
+        var k = num.end + 1
+        var d = 0.0
+        while CharClass.isDigit(at(k)), k - num.end <= 3 { d = d * 10 + Double(at(k) - 0x30); k += 1 }
+        guard d > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E, !CharClass.isASCIILetter(at(k)) else { return nil }
+        if UnitLexicon.shared.match(s, at: k) != nil || MeasureWords.match(s, at: k) != nil || at(k) == u("月") || at(k) == u("日") { return nil }
+        var q = make(start: start, numberStart: num.start, numberEnd: k, end: k, number: num.value / d, info: nil,
+                     unitStart: k, unitEnd: k, num: num)
+        q.isFraction = true
+        return q
+    }
+
+    func make(start: Int, numberStart: Int, numberEnd: Int, end: Int, number: Double, info: UnitInfo?,
+              unitStart: Int, unitEnd: Int, num: ParsedNumber, percentPrefix: Bool = false) -> RawQuantity {
+        RawQuantity(
+            start: start, end: end, numberStart: numberStart, numberEnd: numberEnd, unitStart: unitStart,
+            unitEnd: unitEnd, number: number, value: number * (info?.factor ?? 1), lower: nil, upper: nil,
+            kind: info?.kind, unit: info?.unit, qualifier: .exact, role: .cardinal, num: num, percentPrefix: percentPrefix)
+    }
+
+    /// Reads the unit or measure word after `num` and builds the quantity.
+    mutating func attachUnit(to num: ParsedNumber, start: Int) -> RawQuantity {
+        var p = skipSpaces(num.end, max: 2)
+        var info: UnitInfo? = nil
+        var unitStart = p, unitEnd = p
+        var half = false
+        var number = num.value
+
+        if let m = UnitLexicon.shared.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
+            info = m.info; unitEnd = p + m.length
+        } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
+            // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
+            info = m; unitStart = skipSpaces(num.end, max: 6); unitEnd = unitStart + len
+        } else if at(p) == u("个"), at(p + 1) == u("半") {
+            // 两个半小时, 一个半月.
+            half = true
+            if let m = UnitLexicon.shared.match(s, at: p + 2) {
+                info = m.info; unitStart = p + 2; unitEnd = p + 2 + m.length
+            } else {
+                info = UnitInfo(kind: .count, unit: "个", factor: 1); unitEnd = p + 1
+            }
+            p += 2
+        } else if at(p) == u("个"), let m = UnitLexicon.shared.match(s, at: p + 1),
+                  [.area, .volume, .length, .mass].contains(m.info.kind) {
+            // 三个平方, 六个加仑: 个 is a filler.
+            info = m.info; unitStart = p + 1; unitEnd = p + 1 + m.length
+        } else if let len = MeasureWords.match(s, at: p) {
+            info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); unitEnd = p + len
+        } else if at(p) == u("大"), let len = MeasureWords.match(s, at: p + 1), len == 1 {
+            // 10大类: the measure word is 类.
+            info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1); unitStart = p + 1; unitEnd = p + 2
+        }
+        if info == nil { unitStart = num.end; unitEnd = num.end }
+        var value = number * (info?.factor ?? 1)
+        var end = max(unitEnd, num.end)
+        if let inf = info {
+            switch inf.special {
+            case .cheng:
+                // 七成六 → 76, 三成半 → 35.
+                let k = skipSpaces(end, max: 1)
+                if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
+                    value += Double(d); end = k + 1
+                }
+            case .zhe:
+                // 九折 → 90, 8.5折 → 85, 75折 / 五五折 → 75 / 55.
+                value = abs(number) < 10 ? number * 10 : number
+            case .yuan:
+                (value, end) = subunits(after: end, base: value, allowBareDigit: true)
+            case .tenths:
+                // 三米九 = 3.9 m, 十二度五 = 12.5°: a lone Chinese digit after the unit is a tenth.
+                if num.hasChinese, let d = ChineseNumeral.digit(at(end)), !CharClass.isDigit(at(end)), at(end) != u("两"),
+                   !continuesNumeral(end + 1) {
+                    number += Double(d) / 10; value = number * inf.factor; end += 1
+                } else if inf.unit == "kg", inf.factor == 0.5, let d = ChineseNumeral.digit(at(end)) ?? (CharClass.isDigit(at(end)) ? Int(at(end) - 0x30) : nil),
+                          at(end + 1) == u("两") {
+                    // 六斤八两 = 3.4 kg.
+                    value += Double(d) * 0.05; end += 2
+                }
+            case .jiao:
+                (value, end) = subunits(after: end, base: value, allowBareDigit: false, afterJiao: true)
+            default:
+                break
+            }
+            if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
+                info!.unit = t
+            }
+        } else if let t = temperaturePrefix(before: start), at(p) == u("度") {
+            info = UnitInfo(kind: .other, unit: t, factor: 1); unitEnd = p + 1; end = unitEnd; value = number
+        } else if num.hasArabic, !num.hasChinese, at(p) == u("两"), !continuesNumeral(p + 1) {
+            // 1234两: after Arabic digits 两 can only be the mass unit (after Chinese numerals it is a digit).
+            info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd; value = number * 0.05
+        }
+        if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start), number > 0 {
+            number = -number; value = -value
+        }
+        // 一吨半, 三岁半, 两个半小时.
+        if info != nil, info!.kind != .money, info!.kind != .percent || info!.special == .cheng,
+           half || (at(end) == u("半") && !continuesNumeral(end + 1)) {
+            let f = info!.special == .cheng ? 10.0 : (info!.factor)
+            value += (number < 0 ? -0.5 : 0.5) * f
+            number += number < 0 ? -0.5 : 0.5
+            if !half { end += 1 }
+        }
+        // Per-unit compounds: 元/吨, 微克/立方米, 公里/小时, 万元/亩 → kind other, unit as written.
+        if info != nil, at(end) == 0x2F || at(end) == u("每"), let denomLen = denominatorLength(at: end + 1) {
+            let unitText = String(scalars: s[unitStart..<(end + 1 + denomLen)])
+            info = UnitInfo(kind: .other, unit: unitText, factor: 1)
+            value = number
+            end = end + 1 + denomLen
+            unitEnd = end
+        }
+        // 8亿元人民币 is covered by the lexicon; a currency word or symbol before the number
+        // (人民币 50元, 港币两千九百六十元, $94,000, ¥100) names the currency of 元.
+        var q = make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
+                     unitStart: unitStart, unitEnd: unitEnd, num: num)
+        q.value = value
+        if let prefix = currencyPrefix(before: num.start) {
+            if info == nil {
+                q.kind = .money; q.unit = prefix.code; q.value = number
+            } else if info!.kind == .money, info!.unit == "CNY" {
+                q.unit = prefix.code
+            }
+            if prefix.symbol, q.kind == .money { q.start = prefix.start }
+        }
+        if let lo = num.lower, let hi = num.upper {
+            let f = info?.kind == .other ? 1 : (info?.factor ?? 1)
+            q.lower = lo * f; q.upper = hi * f
+        }
+        q.qualifier = num.qualifier
+        return q
+    }
+
+    static let percentPointWords = ([UInt32]("个百分点"), [UInt32]("百分点"))
+
+    /// The measure word at `[p, p + len)` as a String; one-character words come from a cache
+    /// (a report repeats 个 and 名 thousands of times).
+    mutating func unitString(_ p: Int, _ len: Int) -> String {
+        if len == 1 {
+            if let cached = unitCache[s[p]] { return cached }
+            let str = String(scalars: s[p..<(p + 1)])
+            unitCache[s[p]] = str
+            return str
+        }
+        return String(scalars: s[p..<(p + len)])
+    }
+
+    /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
+    func spacedPercentPoint(at p: Int) -> (UnitInfo, Int)? {
+        guard at(p) == u("个") || at(p) == u("百") else { return nil }
+        var k = p
+        var word = [UInt32]()
+        while k < n, k - p < 12, word.count < 4 {
+            if CharClass.isSpace(s[k]) { k += 1; continue }
+            word.append(s[k]); k += 1
+            if word == Self.percentPointWords.0 || word == Self.percentPointWords.1 {
+                return (UnitInfo(kind: .percentagePoint, unit: "percentage_point", factor: 1), k - p)
+            }
+        }
+        return nil
+    }
+
+    /// Context checks for ambiguous unit characters.
+    func unitAllowed(_ info: UnitInfo, at p: Int, length: Int, num: ParsedNumber) -> Bool {
+        let next = at(p + length)
+        switch info.special {
+        case .cheng:
+            // 成 after a numeral is 成为/成立/成果 … more often than "tenths".
+            return !Self.chengBlockers.contains(next)
+        case .zhe:
+            return !Self.zheBlockers.contains(next)
+        default:
+            break
+        }
+        let c = s[p]
+        if length == 1 {
+            if c == u("方") { return !Self.fangBlockers.contains(next) && !num.singleChineseDigit }
+            if c == u("度") { return !Self.duBlockers.contains(next) }
+            if c == u("周") { return next != u("年") && next != u("岁") && next != u("边") }
+            if c == u("年") { return next != u("级") && next != u("代") }
+            if c == u("天") { return next != u("然") && next != u("气") && next != u("下") }
+            if c == u("米") { return !Self.miBlockers.contains(next) }
+            if c == u("分") { return false }
+            if c == u("元") { return !Self.yuanBlockers.contains(next) }
+            if c == u("克") { return next != u("服") && next != u("隆") }
+            if c == u("斤") { return next != u("斤") }
+            if c == u("块") { return !Self.kuaiBlockers.contains(next) }
+            if c == u("毛") || c == u("角") {
+                // 九毛九 / 两角五分 are dimes; 3毛 (wool), 5角星 (a star) are not.
+                let endsPhrase = !CharClass.isIdeograph(next)
+                let spokenMoney = num.hasChinese && !num.hasArabic
+                    && (CharClass.has(next, CharClass.cjkDigit) || next == u("钱") || endsPhrase)
+                return spokenMoney || (c == u("角") && endsPhrase)
+            }
+            if c == 0x25 || c == 0x2030 { return true }
+            if c < 0x80 { return true }
+        }
+        return true
+    }
+
+    static let halfBlockers = Set([UInt32]("上下前后大多一这那"))
+    static let chengBlockers = Set([UInt32]("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像"))
+    static let zheBlockers = Set([UInt32]("合算旧扣射叠磨腾返价线服断中"))
+    static let fangBlockers = Set([UInt32]("面案式向法针位便言志队阵舟圆正格块形略"))
+    static let duBlockers = Set([UInt32]("假过日")
+    )
+    static let miBlockers = Set([UInt32]("粮饭面价线"))
+    static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
+    static let kuaiBlockers = Set([UInt32]("地头板状"))
+
+    /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
+    func continuesNumeral(_ i: Int) -> Bool {
+        CharClass.has(at(i), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit)
+            || UnitLexicon.shared.match(s, at: i) != nil || MeasureWords.match(s, at: i) != nil
+    }
+
+    /// 角/分 after 元/块 (123元1角1分, 九块九, 两角五分) → (value, end).
+    func subunits(after end0: Int, base: Double, allowBareDigit: Bool, afterJiao: Bool = false) -> (Double, Int) {
+        var value = base
+        var end = end0
+        var k = end
+        // 九块九 / 九毛九: a lone digit is the next smaller unit.
+        func digitAt(_ i: Int) -> (Double, Int)? {
+            if CharClass.isDigit(at(i)) {
+                var j = i, v = 0.0
+                while CharClass.isDigit(at(j)), j - i < 3 { v = v * 10 + Double(at(j) - 0x30); j += 1 }
+                return (v, j)
+            }
+            if let d = ChineseNumeral.digit(at(i)) { return (Double(d), i + 1) }
+            return nil
+        }
+        let sign: Double = base < 0 ? -1 : 1
+        var jiao = afterJiao
+        if !afterJiao, at(k) == u("零"), let (d, j) = digitAt(k + 1), j - k == 2, !continuesNumeral(j) || at(j) == u("分") {
+            // 三块零四 = 3.04.
+            return (value + sign * d * 0.01, at(j) == u("分") ? j + 1 : j)
+        }
+        if !afterJiao, let (d, j) = digitAt(k) {
+            if at(j) == u("角") || at(j) == u("毛") {
+                value += sign * d * 0.1; k = j + 1; end = k; jiao = true
+            } else if at(j) == u("分") && at(j + 1) != u("之") {
+                value += sign * d * 0.01; return (value, j + 1 + (at(j + 1) == u("钱") ? 1 : 0))
+            } else if allowBareDigit, !CharClass.isDigit(at(k)), !continuesNumeral(j), j - k == 1 {
+                return (value + sign * d * 0.1, j)
+            } else {
+                return (value, end)
+            }
+        }
+        if let (d, j) = digitAt(k) {
+            if at(j) == u("分") && at(j + 1) != u("之") {
+                value += sign * d * 0.01; end = j + 1
+            } else if jiao, !continuesNumeral(j), j - k == 1, !CharClass.isDigit(at(k)) {
+                value += sign * d * 0.01; end = j
+            }
+        }
+        if at(end) == u("钱") { end += 1 }
+        return (value, end)
+    }
+
+    /// 摄氏/华氏 right before the numeral (either side of 零下) → "°C"/"°F".
+    func temperaturePrefix(before i: Int) -> String? {
+        var j = i - 1
+        while j >= 0, CharClass.isSpace(s[j]) { j -= 1 }
+        if j >= 1, s[j - 1] == u("零"), s[j] == u("下") { j -= 2 }
+        if j >= 1, s[j] == u("氏") {
+            if s[j - 1] == u("摄") { return "°C" }
+            if s[j - 1] == u("华") { return "°F" }
+        }
+        return nil
+    }
+
+    /// 零下 before the numeral (possibly before 摄氏/华氏): the value is negative.
+    func belowZero(before i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, CharClass.isSpace(s[j]) { j -= 1 }
+        if j >= 1, s[j] == u("氏"), s[j - 1] == u("摄") || s[j - 1] == u("华") { j -= 2 }
+        return j >= 1 && s[j - 1] == u("零") && s[j] == u("下")
+    }
+
+    /// Length of a unit or measure word after '/' or 每 (吨, 立方米, 小时, 人, 亩).
+    func denominatorLength(at i: Int) -> Int? {
+        if let m = UnitLexicon.shared.match(s, at: i), m.info.kind != .percent, m.info.kind != .money { return m.length }
+        if let len = MeasureWords.match(s, at: i) { return len }
+        return nil
+    }
+
+    /// A currency named right before the number (spaces allowed): a word (人民币 50元, 港币两千…)
+    /// or a symbol ($94,000, ¥100). `start` is where the word or symbol begins; `symbol` tells
+    /// which it is (a symbol belongs to the quantity's span, a word does not).
+    struct CurrencyPrefix {
+        var code: String
+        var start: Int
+        var symbol: Bool
+    }
+
+    func currencyPrefix(before i: Int) -> CurrencyPrefix? {
+        var j = i - 1
+        while j >= 0, CharClass.isSpace(s[j]), i - j <= 3 { j -= 1 }
+        guard j >= 0 else { return nil }
+        let last = s[j]
+        // Cheap gate: every currency word ends in 币/元/金/镑, every symbol is one of $¥￥€£.
+        guard last == u("币") || last == u("元") || last == u("金") || last == u("镑") || last == 0x24 || last == 0xA5
+                || last == 0xFFE5 || last == 0x20AC || last == 0xA3 else { return nil }
+        switch last {
+        case 0x24: return CurrencyPrefix(code: "USD", start: j, symbol: true)             // $
+        case 0xA5, 0xFFE5: return CurrencyPrefix(code: "CNY", start: j, symbol: true)     // ¥ ￥
+        case 0x20AC: return CurrencyPrefix(code: "EUR", start: j, symbol: true)           // €
+        case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)             // £
+        default: break
+        }
+        for (word, code) in Self.currencyWords {
+            let len = word.count
+            guard j - len + 1 >= 0 else { continue }
+            var ok = true
+            for k in 0..<len where s[j - len + 1 + k] != word[k] { ok = false; break }
+            if ok { return CurrencyPrefix(code: code, start: j - len + 1, symbol: false) }
+        }
+        return nil
+    }
+
+    static let currencyWords: [([UInt32], String)] = [
+        ("人民币", "CNY"), ("港币", "HKD"), ("港元", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("美元", "USD"),
+        ("美金", "USD"), ("欧元", "EUR"), ("日元", "JPY"), ("英镑", "GBP"), ("澳元", "AUD"), ("澳门币", "MOP"),
+    ].map { ([UInt32]($0.0), $0.1) }
+
+    /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.
+    mutating func extendRange(_ q: inout RawQuantity) {
+        var j = q.end
+        let c = at(j)
+        var dash = false
+        var between = false
+        if c == u("到") || c == u("至") { j += 1 }
+        else if c == u("与") || c == u("和") { j += 1; between = true }  // 20与30之间
+        else if c == 0x7E { j += 1 }
+        else if c == 0x2D { while at(j) == 0x2D { j += 1 }; dash = true }
+        else { return }
+        j = skipSpaces(j, max: 1)
+        if at(j) == u("负") || !CharClass.has(at(j), CharClass.numeralStart) || at(j) == 0x2D { return }
+        // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range.
+        if dash && (!q.num.hasArabic || q.num.hasChinese) { return }
+        var second: RawQuantity
+        let saved = ns
+        if q.percentPrefix, percentPrefix(at: j) != nil {
+            guard let r = scanQuantity(at: j) else { ns = saved; return }
+            second = r
+        } else if q.percentPrefix {
+            guard let num = ns.parse(at: j) else { return }
+            second = make(start: j, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
+                          info: UnitInfo(kind: .percent, unit: "percent", factor: q.value / (q.number == 0 ? 1 : q.number)),
+                          unitStart: num.end, unitEnd: num.end, num: num)
+            second.value = num.value * (q.number == 0 ? 1 : q.value / q.number)
+        } else {
+            guard let num = ns.parse(at: j) else { return }
+            if dash && (num.hasChinese || !num.hasArabic) { return }
+            second = attachUnit(to: num, start: j)
+        }
+        if second.qualifier == .range { return }
+        if between {
+            // X与Y is a range only when 之间/间 closes it.
+            var k = second.end
+            if at(k) == u("之") { k += 1 }
+            guard at(k) == u("间") else { return }
+        }
+        var lowValue = q.value
+        var lowNumber = q.number
+        if dash {
+            // 3-5万, 20-100个, 1.6m-3.9m; a bare "12-31" or "0591-8765…" is a date or a code.
+            let bareOK = q.num.plainIntegerDigits > 0 && q.num.plainIntegerDigits <= 3 && !q.num.leadingZero
+                && second.num.plainIntegerDigits > 0 && second.num.plainIntegerDigits <= 3
+            guard second.kind != nil || second.num.hasBigUnit || bareOK else { return }
+        }
+        if q.kind == nil {
+            // 3到5万元: the bare first number borrows the second's unit and, when it fits, its 万/亿.
+            var m = 1.0
+            if q.num.singleDigit, let scale = second.num.unitScale, q.number * scale <= second.number * (1 + 1e-9) {
+                m = scale  // 两到三仟, 3到5万
+            } else if second.num.hasBigUnit && !q.num.hasBigUnit && q.number * second.num.trailingBig <= second.number * (1 + 1e-9) {
+                m = second.num.trailingBig  // 十八至三十万, 一百二十到一百五十万
+            }
+            lowNumber = q.number * m
+            let factor = second.number == 0 ? 1 : second.value / second.number
+            lowValue = lowNumber * factor
+            q.kind = second.kind; q.unit = second.unit
+            q.unitStart = second.unitStart; q.unitEnd = second.unitEnd
+        } else if second.kind == nil {
+            // 1.6m-3.9 / 百分之三十到四十一: the second number takes the first's unit.
+            let factor = q.number == 0 ? 1 : q.value / q.number
+            second.value = second.number * factor
+            second.kind = q.kind
+        } else if second.kind != q.kind || second.unit != q.unit {
+            return
+        }
+        guard second.value >= lowValue else { return }
+        q.number = lowNumber
+        q.value = lowValue
+        q.lower = lowValue
+        q.upper = second.value
+        q.qualifier = .range
+        q.end = second.end
+        if q.unitEnd < second.end && second.unitEnd > second.unitStart { q.unitEnd = second.unitEnd }
+    }
+
+    /// Ordinals, years, dates, list markers and identifiers.
+    func assignRole(_ q: inout RawQuantity) {
+        let num = q.num
+        var p = num.start - 1
+        while p >= 0, CharClass.isSpace(s[p]) { p -= 1 }
+        let before = at(p)
+        if before == u("第") { q.role = .ordinal; return }
+        let after = at(q.end)
+        let unitChar = q.unitEnd > q.unitStart ? s[q.unitStart] : 0
+        let integral = FloatMath.isIntegral(q.number) && !num.hasDecimal
+        // Years: 2019年, 二〇一九年, 2016-2019年.
+        if unitChar == u("年"), q.unitEnd - q.unitStart == 1 {
+            if (num.plainIntegerDigits == 4 || (num.digitString && num.end - num.start >= 2) || (num.hasArabic && num.end - num.start == 4 && q.lower != nil)),
+               q.number >= 1000 || num.digitString {
+                q.role = .year; return
+            }
+            if num.plainIntegerDigits == 2, before == 0x27 || before == 0x2019 { q.role = .year; return }
+        }
+        if q.kind == nil {
+            // Dates and clock times: 12月31日, 3月份, 20点, 2019-12-31, 2019.12, 12/31.
+            let next = at(q.end)
+            if integral, q.number >= 1, q.number <= 12, next == u("月"), before != u("个") { q.role = .date; return }
+            if integral, q.number >= 1, q.number <= 31, next == u("日") || next == u("号") { q.role = .date; return }
+            if integral, q.number >= 0, q.number <= 24, next == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
+            if num.plainIntegerDigits == 4, q.number >= 1900, q.number <= 2100,
+               next == 0x2D || next == 0x2F || next == 0x2E, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
+            if num.plainIntegerDigits >= 1, num.plainIntegerDigits <= 2, next == 0x2F, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
+            if before == 0x2F || (before == 0x2D && p >= 1 && CharClass.isDigit(at(p - 1)) && num.plainIntegerDigits <= 2) { q.role = .date; return }
+        }
+        if q.kind == nil, before == 0x3A || before == 0x2236 || before == 0xFF1A { q.role = .date; return }  // 10:30 (ratios fixed below)
+        if NonMetricFilter.insideURL(s, num.start) { q.role = .identifier; return }
+        // Identifiers: phone numbers, IDs, codes (leading zeros, long digit runs).
+        if num.leadingZero && num.plainIntegerDigits >= 3 || num.plainIntegerDigits >= 11 || (num.digitString && num.end - num.start >= 5) {
+            q.role = .identifier; return
+        }
+        if num.hasArabic, CharClass.isASCIILetter(after), q.kind == nil { q.role = .identifier; return }
+        // List numbering at the start of a line: "1、", "2.", "（3）", "一、".
+        var ls = p
+        if before == 0x28 || before == 0xFF08 { ls -= 1 }
+        while ls >= 0, CharClass.isSpace(s[ls]) { ls -= 1 }
+        let lineStart = ls < 0 || s[ls] == 0x0A || s[ls] == 0x0D
+        if lineStart, q.kind == nil, after == u("、") || after == 0x29 || after == 0xFF09 || (after == 0x2E && !CharClass.isDigit(at(q.end + 1))) {
+            q.role = .listMarker; return
+        }
+    }
+
+    /// Numbers joined by ':' (9.4:66.8:23.8, 1:1) are ratio terms, not amounts.
+    func markRatios(_ qs: inout [RawQuantity]) {
+        guard qs.count >= 2 else { return }
+        for k in 1..<qs.count {
+            let a = qs[k - 1], b = qs[k]
+            let sep = a.end < n ? s[a.end] : 0
+            if b.start == a.end + 1, sep == 0x3A || sep == 0x2236 || sep == 0xFF1A, a.num.hasArabic || a.num.hasChinese {
+                if a.role == .cardinal || a.role == .date { qs[k - 1].role = .ratio }
+                if b.role == .cardinal || b.role == .date { qs[k].role = .ratio }
+                // hh:mm is a clock time.
+                if a.num.plainIntegerDigits <= 2, b.num.plainIntegerDigits == 2, a.kind == nil, b.kind == nil,
+                   !a.num.hasDecimal, !b.num.hasDecimal {
+                    qs[k - 1].role = .date; qs[k].role = .date
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Sentence bounds around a position: 。！？!? and line breaks end a sentence; ；does not.
+enum SentenceSplitter {
+    /// Normalized `[start, end)` of the sentence containing `i`, end including its final mark,
+    /// with surrounding whitespace trimmed.
+    /// A "sentence" longer than `reach` on either side (a table flattened into one line) is cut
+    /// at `reach`, which keeps the work per figure bounded.
+    static func bounds(_ s: [UInt32], around i: Int, reach: Int = 2000) -> Range<Int> {
+        var a = min(i, s.count)
+        let lowest = max(0, i - reach)
+        while a > lowest, !CharClass.has(s[a - 1], CharClass.sentenceBreak) { a -= 1 }
+        var b = i
+        let highest = min(s.count, i + reach)
+        while b < highest {
+            let c = s[b]
+            if CharClass.has(c, CharClass.sentenceBreak) {
+                if c != 0x0A && c != 0x0D { b += 1 }
+                // Closing quotes and brackets belong to the sentence they end.
+                while b < s.count, s[b] == 0x201D || s[b] == 0x2019 || s[b] == 0x29 || s[b] == 0xFF09 || s[b] == 0x300B { b += 1 }
+                break
+            }
+            b += 1
+        }
+        while a < b, CharClass.isSpace(s[a]) { a += 1 }
+        while b > a, CharClass.isSpace(s[b - 1]) || s[b - 1] == 0x0A || s[b - 1] == 0x0D { b -= 1 }
+        return a..<b
+    }
+}

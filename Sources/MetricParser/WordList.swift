@@ -1,0 +1,57 @@
+/// A set of short words matched forward or backward against scalar arrays (longest first).
+///
+/// Used for the small closed lexicons around a number (qualifiers, linking verbs, scope words);
+/// lookups only happen next to numbers, never per character of the text.
+struct WordList: Sendable {
+    private let byFirst: [UInt32: [[UInt32]]]
+    private let byLast: [UInt32: [[UInt32]]]
+    /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
+    private let firstBits: [UInt64]
+    private let lastBits: [UInt64]
+
+    init(_ words: [String]) {
+        var f: [UInt32: [[UInt32]]] = [:], l: [UInt32: [[UInt32]]] = [:]
+        for w in words where !w.isEmpty {
+            let a = [UInt32](w)
+            f[a.first!, default: []].append(a)
+            l[a.last!, default: []].append(a)
+        }
+        for k in f.keys { f[k]!.sort { $0.count > $1.count } }
+        for k in l.keys { l[k]!.sort { $0.count > $1.count } }
+        byFirst = f
+        byLast = l
+        var fb = [UInt64](repeating: 0, count: 1024), lb = [UInt64](repeating: 0, count: 1024)
+        for k in f.keys where k < 0x10000 { fb[Int(k >> 6)] |= 1 << (k & 63) }
+        for k in l.keys where k < 0x10000 { lb[Int(k >> 6)] |= 1 << (k & 63) }
+        firstBits = fb
+        lastBits = lb
+    }
+
+    @inline(__always)
+    private static func test(_ bits: [UInt64], _ c: UInt32) -> Bool {
+        c >= 0x10000 || bits[Int(c >> 6)] & (1 << (c & 63)) != 0
+    }
+
+    init(_ text: String) { self.init(text.split(separator: " ").map(String.init)) }
+
+    /// Length of the longest word starting at `i` and ending at or before `limit`.
+    func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
+        guard i < limit, i >= 0, Self.test(firstBits, s[i]), let ws = byFirst[s[i]] else { return nil }
+        outer: for w in ws where i + w.count <= limit {
+            for k in 1..<max(w.count, 1) where k < w.count && s[i + k] != w[k] { continue outer }
+            return w.count
+        }
+        return nil
+    }
+
+    /// Length of the longest word ending right before `end` and starting at or after `limit`.
+    func suffix(_ s: [UInt32], before end: Int, limit: Int) -> Int? {
+        guard end - 1 >= limit, end - 1 < s.count, Self.test(lastBits, s[end - 1]), let ws = byLast[s[end - 1]] else { return nil }
+        outer: for w in ws where end - w.count >= limit {
+            let base = end - w.count
+            for k in 0..<w.count - 1 where s[base + k] != w[k] { continue outer }
+            return w.count
+        }
+        return nil
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import MetricParser
+import Testing
+
+@Suite("Metric extraction rules")
+struct MetricExtractorTests {
+    let extractor = MetricExtractor()
+
+    func one(_ text: String, _ quantity: String) throws -> Metric {
+        let ms = try extractor.extract(text)
+        return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
+    }
+
+    @Test("qualifiers set bounds and stay out of the span")
+    func qualifiers() throws {
+        var m = try one("活动面积约2万平方米的中心", "2万平方米")
+        #expect(m.qualifier == .approximate && m.lower == nil && m.upper == nil)
+        m = try one("涉及近1万人次。", "1万人次")
+        #expect(m.qualifier == .nearly && m.upper == 10000)
+        m = try one("参加人员超过3.3万人次。", "3.3万人次")
+        #expect(m.qualifier == .moreThan && m.lower == 33000 && m.upper == nil)
+        #expect(m.start == scalarOffset(of: "3.3万", in: "参加人员超过3.3万人次。"))
+        m = try one("受影响的不到100人。", "100人")
+        #expect(m.qualifier == .lessThan && m.upper == 100)
+        m = try one("价格涨幅3%左右。", "3%")
+        #expect(m.qualifier == .approximate)
+        m = try one("新增就业10万人以上。", "10万人")
+        #expect(m.qualifier == .moreThan && m.lower == 100_000)
+        m = try one("投入500多万元。", "500多万元")
+        #expect(m.qualifier == .moreThan && m.lower == 5_000_000 && m.upper == 6_000_000)
+        m = try one("预计投资3到5万元。", "3到5万元")
+        #expect(m.qualifier == .range && m.lower == 30000 && m.upper == 50000)
+        // 节约 ends in 约 but is a verb, not "about".
+        m = try one("全年节约3万吨标准煤。", "3万吨标准煤")
+        #expect(m.qualifier == .exact)
+    }
+
+    @Test("changes: growth and differences with direction")
+    func changes() throws {
+        let text = "全年地区生产总值9392.30亿元，比上年增长7.6%。城镇登记失业率为3.2%，比上年下降0.3个百分点。人均收入增加14545元。农村居民收入增长9.1%，比城镇居民快0.9个百分点。"
+        let ms = try extractor.extract(text)
+        let gdp = try #require(metric(ms, "9392.30亿元"))
+        #expect(!gdp.change && gdp.direction == nil && gdp.value == 939_230_000_000)
+        let growth = try #require(metric(ms, "7.6%"))
+        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值")
+        let drop = try #require(metric(ms, "0.3个百分点"))
+        #expect(drop.change && drop.direction == .down && drop.kind == .percentagePoint && drop.subject.contains("失业率"))
+        let more = try #require(metric(ms, "14545元"))
+        #expect(more.change && more.direction == .up && more.kind == .money)
+        let faster = try #require(metric(ms, "0.9个百分点"))
+        #expect(faster.change && faster.direction == .up)
+        // 新增 is "newly added", not a change of the figure; 质量提升的8条 is a modifier.
+        #expect(try !one("城镇新增就业11.2万人。", "11.2万人").change)
+        #expect(try !one("推进质量提升的8条措施。", "8条").change)
+    }
+
+    @Test("period: the year the sentence states, not a comparison base")
+    func period() throws {
+        #expect(try one("2019年全市新组建两新组织党组织832个。", "832个").period == "2019")
+        #expect(try one("2020年上半年实现营业收入1,236.5亿元。", "1,236.5亿元").period == "2020年上半年")
+        #expect(try one("营业收入比2018年增长15%。", "15%").period == nil)
+        #expect(try one("2019年全市召开会议。全年投入30亿元。", "30亿元").period == nil)
+    }
+
+    @Test("not metrics: years, dates, ordinals, slogans, names, titles, ratios, codes, list numbers")
+    func nonMetrics() throws {
+        let text = """
+            1、2019年12月31日，全国首家数字党建学院成立，树牢“四个意识”、做到“两个维护”，落实“三会一课”，采取“一支一策”。
+            推进两新组织建设，八闽大地新增评出五星级党组织12个。三次产业结构比为9.4:66.8:23.8。电话0591-87654321。
+            《2019年度10大案例》发布，排名第1位，五大攻坚战役全面打响，近3年来，每万人拥有医生30名。
+            """
+        let ms = try extractor.extract(text)
+        // Only the two real figures survive: 12个 (五星级 is a rating) and a per-capita 30名.
+        #expect(ms.map(\.text) == ["12个", "30名"], "\(ms.map(\.text))")
+        #expect(ms.first?.subject == "五星级党组织")
+    }
+
+    @Test("subjects from clause structure")
+    func subjects() throws {
+        let text = """
+            全市两新组织党组织已召开动员部署会5644场次，参会党员35907名。同步压实243名两新党建工作指导员、119名派驻干部工作责任。\
+            投入500多万元市级财政和市管党费、1126.8万元县(市)区财政经费用于党建工作。向兄弟地市印发5期、近5000本《福州两新视野》。\
+            其中有5765家单位完成共建，77278个党员完成报到。收集企业提请协调解决的困难问题6079项，协调解决5708项。
+            """
+        let ms = try extractor.extract(text)
+        let expected: [(String, String)] = [
+            ("5644场次", "动员部署会"), ("35907名", "参会党员"), ("243名", "两新党建工作指导员"), ("119名", "派驻干部工作责任"),
+            ("500多万元", "市级财政和市管党费"), ("1126.8万元", "县(市)区财政经费"), ("5期", "《福州两新视野》"),
+            ("5000本", "《福州两新视野》"), ("5765家", "单位完成共建"), ("77278个", "党员完成报到"),
+            ("6079项", "企业提请协调解决的困难问题"), ("5708项", "协调解决"),
+        ]
+        for (text, subject) in expected {
+            #expect(metric(ms, text)?.subject == subject, "\(text): \(metric(ms, text)?.subject ?? "missing")")
+        }
+    }
+
+    @Test("output is sorted, spans slice the original, sentences contain the figure, JSON round-trips")
+    func invariants() throws {
+        let text = "首页 > 新闻\n&nbsp;全年粮食总产量达到98.6万吨，下降1.2%。新增造林面积约3.2万亩。"
+        let ms = try extractor.extract(text)
+        #expect(ms.count == 3)
+        let scalars = Array(text.unicodeScalars)
+        for m in ms {
+            #expect(String(String.UnicodeScalarView(scalars[m.start..<m.end])) == m.text)
+            #expect(m.sentence.contains(m.text))
+        }
+        #expect(ms.map(\.start) == ms.map(\.start).sorted())
+        // Sentences are trimmed of whitespace, including a leading &nbsp;.
+        #expect(ms[0].sentence == "全年粮食总产量达到98.6万吨，下降1.2%。")
+        let data = try JSONEncoder().encode(ms)
+        #expect(try JSONDecoder().decode([Metric].self, from: data) == ms)
+        #expect(MetricExtractor.version == "1.0.0")
+    }
+}

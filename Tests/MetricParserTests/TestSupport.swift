@@ -1,0 +1,42 @@
+import Foundation
+import MetricParser
+
+/// Locations of the shared material: `../shared` beside the package root.
+enum TestPaths {
+    /// The package root: three levels up from this file (Tests/MetricParserTests/TestSupport.swift).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let shared: URL = packageRoot.appendingPathComponent("../shared").standardizedFileURL
+    static let corpus: URL = shared.appendingPathComponent("corpus")
+    static let peerCases: URL = shared.appendingPathComponent("peer-cases")
+    static let scorer: URL = shared.appendingPathComponent("tools/score_metrics.py")
+}
+
+/// Reads a JSON-lines file into dictionaries.
+func readJSONLines(_ url: URL) throws -> [[String: Any]] {
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return try text.split(separator: "\n").compactMap { line in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        return try JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any]
+    }
+}
+
+/// Relative comparison (values in SI units can be tiny: 1 ml = 1e-6 m3), with a minute
+/// absolute floor so that an expected 0 still matches.
+func close(_ a: Double, _ b: Double, tolerance: Double = 1e-6) -> Bool {
+    abs(a - b) <= tolerance * max(abs(b), 1e-12)
+}
+
+/// The metric with the given text (first match), for concise assertions.
+func metric(_ metrics: [Metric], _ text: String) -> Metric? {
+    metrics.first { $0.text == text }
+}
+
+/// Code-point offset of `needle` in `haystack` (first occurrence), for span assertions.
+func scalarOffset(of needle: String, in haystack: String) -> Int? {
+    let h = Array(haystack.unicodeScalars), n = Array(needle.unicodeScalars)
+    guard !n.isEmpty, n.count <= h.count else { return nil }
+    for i in 0...(h.count - n.count) where Array(h[i..<(i + n.count)]) == n { return i }
+    return nil
+}

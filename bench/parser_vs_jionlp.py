@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Compare MetricParser's throughput with JioNLP's money extractor on the same text.
+
+usage: parser_vs_jionlp.py BENCH_BINARY [FILE ...] [--min-mb N] [--jionlp-seconds S]
+
+BENCH_BINARY is the release build of MetricParserBench
+(`swift build -c release --product MetricParserBench`, then `.build/release/MetricParserBench`).
+FILEs default to ../shared/corpus/*.txt beside the repository root.
+
+The Swift bench times `MetricExtractor.extract` on one core over >= N MB (default 20) of the
+files repeated. JioNLP (`pip install jionlp`) runs `jio.ner.extract_money` over the same
+articles, repeated until S seconds (default 10) have passed — it is far too slow for 20 MB —
+also on one core. Both are reported in MB/s (1 MB = 10^6 UTF-8 bytes) with the ratio.
+"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench", help="path to the MetricParserBench release binary")
+    ap.add_argument("files", nargs="*", help="UTF-8 text files (default: ../shared/corpus/*.txt)")
+    ap.add_argument("--min-mb", type=float, default=20.0)
+    ap.add_argument("--jionlp-seconds", type=float, default=10.0)
+    args = ap.parse_args()
+
+    files = args.files or sorted(glob.glob(os.path.join(root, "..", "shared", "corpus", "*.txt")))
+    if not files:
+        sys.exit("no input files")
+    texts = []
+    for f in files:
+        with open(f, encoding="utf-8") as fh:
+            texts.append(fh.read())
+
+    out = subprocess.run([args.bench, *files, "--min-mb", str(args.min_mb)], check=True,
+                         capture_output=True, text=True).stdout
+    swift = json.loads(out.strip().splitlines()[-1])
+
+    try:
+        import jionlp as jio
+    except ImportError:
+        sys.exit("jionlp is not installed: pip install jionlp")
+    jio.ner.extract_money(texts[0], with_parsing=False)  # warm-up: loads its tables
+    jio_bytes = 0
+    jio_found = 0
+    rounds = 0
+    start = time.perf_counter()
+    while True:
+        for t in texts:
+            jio_found += len(jio.ner.extract_money(t, with_parsing=False))
+            jio_bytes += len(t.encode("utf-8"))
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= args.jionlp_seconds:
+            break
+    jio_mbps = jio_bytes / 1e6 / elapsed
+
+    result = {
+        "files": [os.path.basename(f) for f in files],
+        "metricparser": {"bytes": swift["bytes"], "seconds": swift["seconds"], "mb_per_s": swift["mb_per_s"],
+                         "metrics": swift["metrics"]},
+        "jionlp_extract_money": {"bytes": jio_bytes, "seconds": round(elapsed, 4), "mb_per_s": round(jio_mbps, 3),
+                                 "money_spans": jio_found, "rounds": rounds},
+        "ratio": round(swift["mb_per_s"] / jio_mbps, 1) if jio_mbps else None,
+    }
+    print(f"MetricParser (Swift, extract, 1 core): {swift['mb_per_s']:.2f} MB/s over {swift['bytes'] / 1e6:.1f} MB")
+    print(f"JioNLP extract_money (Python, 1 core):  {jio_mbps:.3f} MB/s over {jio_bytes / 1e6:.2f} MB")
+    print(f"ratio: {result['ratio']}x")
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
