@@ -68,3 +68,16 @@ public func waitUntil(
 public struct TimeoutError: Error, CustomStringConvertible {
     public let description: String
 }
+
+/// `waitUntil` for async tests: suspends between checks instead of blocking a thread of the
+/// cooperative pool (blocking there can starve the very tasks being waited for).
+public func waitUntil(
+    timeout: Duration = .seconds(30), _ message: @autoclosure () -> String, _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    throw TimeoutError(description: "timed out after \(timeout): \(message())")
+}

@@ -1,0 +1,25 @@
+/// Which consumer groups (and optionally which topic) a lag evaluation covers.
+///
+/// `all` re-lists the cluster's groups at every evaluation, so groups that appear are picked up
+/// and groups that disappear drop out (and their exporter series with them). The lag probe's
+/// own private groups (`tally-unjoined-*`) are never listed.
+public struct GroupSelection: Sendable, Hashable {
+    public enum Groups: Sendable, Hashable {
+        case named([String])
+        case all
+    }
+
+    public var groups: Groups
+    /// Only this topic's partitions; nil: every topic the group has committed offsets for or
+    /// has assigned to a member.
+    public var topic: String?
+
+    public init(groups: Groups, topic: String? = nil) {
+        self.groups = groups
+        self.topic = topic
+    }
+
+    public static func group(_ name: String, topic: String? = nil) -> GroupSelection {
+        GroupSelection(groups: .named([name]), topic: topic)
+    }
+}
