@@ -1,0 +1,912 @@
+"""Static model of Tally's sources and deployment files, for Tests/deploy/test_deploy.py.
+
+Truth comes from the Swift sources, parsed at test time (never copied here):
+- CLI flags: `@Option`/`@Flag`/`@OptionGroup` of RunCommand, LagCommand (and the option groups
+  they include), named like swift-argument-parser names them;
+- settings keys, their defaults and types: WorkerConfiguration.swift; environment mapping and
+  the `kafka.` pass-through: Settings.swift; the lag exporter's environment: KafkaOptions.swift;
+- metric names: string literals `"tally_…"` under Sources/ (timers/histograms also allow
+  `_bucket/_sum/_count`); the lag exporter's own names: Sources/Operations/Lag/;
+- HTTP routes: TelemetryServer.swift.
+
+Every `check_*` function takes a `Repo` and returns a list of problems (empty = fine), so the
+same checks run against the real tree and against mutated scratch copies.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+# --------------------------------------------------------------------------------------------
+# Constants that are not in this repository's sources (external libraries and tools).
+# --------------------------------------------------------------------------------------------
+
+# swift-log's Logger.Level raw values (log.level).
+SWIFT_LOG_LEVELS = {"trace", "debug", "info", "notice", "warning", "error", "critical"}
+# Series Prometheus synthesizes for every scrape target.
+PROMETHEUS_BUILTIN_SERIES = {"up"}
+HISTOGRAM_SUFFIXES = ("_bucket", "_sum", "_count")
+# Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
+RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
+PROMQL_KEYWORDS = {
+    "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
+    "bool", "offset", "inf", "nan", "atan2", "start", "end",
+}
+ROOT_USERS = {"root", "0"}
+
+
+class StaticError(Exception):
+    pass
+
+
+# --------------------------------------------------------------------------------------------
+# Swift source scanning
+# --------------------------------------------------------------------------------------------
+
+def _skip_string(text: str, i: int) -> int:
+    """`text[i]` is `"`: returns the index after the string literal (plain or triple-quoted)."""
+    if text.startswith('"""', i):
+        end = text.find('"""', i + 3)
+        if end < 0:
+            raise StaticError("unterminated multi-line string literal")
+        return end + 3
+    j = i + 1
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == '"':
+            return j + 1
+        if c == "\n":
+            raise StaticError("unterminated string literal")
+        j += 1
+    raise StaticError("unterminated string literal")
+
+
+def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
+    """`text[i]` is `open_c`: the index of the matching `close_c` (string literals skipped)."""
+    depth = 0
+    j = i
+    while j < len(text):
+        c = text[j]
+        if c == '"':
+            j = _skip_string(text, j)
+            continue
+        if text.startswith("//", j):
+            j = text.find("\n", j)
+            if j < 0:
+                break
+            continue
+        if c == open_c:
+            depth += 1
+        elif c == close_c:
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise StaticError(f"unbalanced {open_c}{close_c}")
+
+
+def _split_top_level(args: str) -> list[str]:
+    """Splits an argument list on commas outside parentheses, brackets and strings."""
+    parts, depth, start, j = [], 0, 0, 0
+    while j < len(args):
+        c = args[j]
+        if c == '"':
+            j = _skip_string(args, j)
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append(args[start:j].strip())
+            start = j + 1
+        j += 1
+    if args[start:].strip():
+        parts.append(args[start:].strip())
+    return parts
+
+
+def kebab(name: str) -> str:
+    """swift-argument-parser's default long name: `transactionalID` → `transactional-id`."""
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
+    return s.lower()
+
+
+class CLIOption:
+    def __init__(self, prop: str, names: list[str], takes_value: bool):
+        self.prop = prop
+        self.names = names
+        self.takes_value = takes_value
+
+    def __repr__(self) -> str:
+        return f"CLIOption({self.prop}, {self.names}, value={self.takes_value})"
+
+
+class CLICommand:
+    def __init__(self, type_name: str, command_name: str, options: list[CLIOption], positionals: int):
+        self.type_name = type_name
+        self.command_name = command_name
+        self.options = options
+        self.positionals = positionals
+
+    def by_name(self) -> dict[str, CLIOption]:
+        return {n: o for o in self.options for n in o.names}
+
+    def parse(self, tokens: list[str]) -> tuple[dict[str, list[str | None]], list[str]]:
+        """Parses `tokens` (after the subcommand name) like the CLI would.
+
+        Returns ({property: [values]}, problems)."""
+        known = self.by_name()
+        values: dict[str, list[str | None]] = {}
+        problems: list[str] = []
+        positionals = 0
+        i = 0
+        while i < len(tokens):
+            tok = str(tokens[i])
+            if tok.startswith("-") and tok != "-":
+                name, eq, inline = tok.partition("=")
+                opt = known.get(name)
+                if opt is None:
+                    problems.append(f"`{tok}` is not a flag of `tally {self.command_name}` "
+                                    f"({self.type_name}: {sorted(known)})")
+                    i += 1
+                    continue
+                if opt.takes_value:
+                    if eq:
+                        values.setdefault(opt.prop, []).append(inline)
+                    elif i + 1 < len(tokens):
+                        values.setdefault(opt.prop, []).append(str(tokens[i + 1]))
+                        i += 1
+                    else:
+                        problems.append(f"`{tok}` needs a value")
+                else:
+                    if eq:
+                        problems.append(f"`{tok}`: flag {name} takes no value")
+                    values.setdefault(opt.prop, []).append(None)
+            else:
+                positionals += 1
+                if positionals > self.positionals:
+                    problems.append(f"unexpected argument `{tok}` for `tally {self.command_name}`")
+            i += 1
+        return values, problems
+
+
+def _type_body(sources: dict[Path, str], type_name: str) -> tuple[Path, str]:
+    pat = re.compile(r"\b(?:struct|class|enum)\s+" + re.escape(type_name) + r"\b[^{]*\{")
+    for path, text in sources.items():
+        m = pat.search(text)
+        if m:
+            open_i = m.end() - 1
+            return path, text[open_i + 1: _matching(text, open_i, "{", "}")]
+    raise StaticError(f"type {type_name} not found in Sources/tally")
+
+
+def _wrappers(body: str) -> Iterable[tuple[str, str, str, str]]:
+    """(wrapper, arguments, property, type) for every @Option/@Flag/@OptionGroup/@Argument."""
+    for m in re.finditer(r"@(Option|Flag|OptionGroup|Argument)\b", body):
+        k = m.end()
+        args = ""
+        while k < len(body) and body[k] in " \t":
+            k += 1
+        if k < len(body) and body[k] == "(":
+            end = _matching(body, k, "(", ")")
+            args = body[k + 1: end]
+            k = end + 1
+        vm = re.match(
+            r"\s*(?:(?:public|private|fileprivate|internal|package|lazy)\s+)*var\s+(\w+)\s*(?::\s*([^=\n{]+))?",
+            body[k:])
+        if not vm:
+            raise StaticError(f"@{m.group(1)} not followed by a var: {body[k:k + 80]!r}")
+        yield m.group(1), args, vm.group(1), (vm.group(2) or "").strip()
+
+
+def _names(wrapper: str, args: str, prop: str) -> list[str]:
+    parts = _split_top_level(args)
+    name_arg = next((p[len("name:"):].strip() for p in parts if p.startswith("name:")), None)
+    longs: list[str] = []
+    names: list[str] = []
+    if name_arg is None:
+        longs.append(kebab(prop))
+    else:
+        for m in re.finditer(r'\.customLong\("([^"]+)"(\s*,\s*withSingleDash:\s*true)?\)', name_arg):
+            if m.group(2):
+                names.append("-" + m.group(1))
+            else:
+                longs.append(m.group(1))
+        for m in re.finditer(r'\.customShort\("(.)"', name_arg):
+            names.append("-" + m.group(1))
+        if re.search(r"\.(long|shortAndLong)\b", name_arg):
+            longs.append(kebab(prop))
+        if re.search(r"\.(short|shortAndLong)\b", name_arg):
+            names.append("-" + prop[0])
+    inversion = next((p for p in parts if p.startswith("inversion:")), "")
+    for long in longs:
+        names.append("--" + long)
+        if ".prefixedNo" in inversion:
+            names.append("--no-" + long)
+        if ".prefixedEnableDisable" in inversion:
+            names += ["--enable-" + long, "--disable-" + long]
+    return names
+
+
+def parse_command(tally_sources: dict[Path, str], type_name: str) -> CLICommand:
+    path, body = _type_body(tally_sources, type_name)
+    cm = re.search(r'commandName:\s*"([^"]+)"', body)
+    command_name = cm.group(1) if cm else kebab(type_name)
+    options, positionals = _parse_options(tally_sources, body)
+    return CLICommand(type_name, command_name, options, positionals)
+
+
+def _parse_options(tally_sources: dict[Path, str], body: str) -> tuple[list[CLIOption], int]:
+    options: list[CLIOption] = []
+    positionals = 0
+    for wrapper, args, prop, type_text in _wrappers(body):
+        if wrapper == "OptionGroup":
+            _, group_body = _type_body(tally_sources, type_text.rstrip("?!").strip())
+            group_options, group_positionals = _parse_options(tally_sources, group_body)
+            options += group_options
+            positionals += group_positionals
+        elif wrapper == "Argument":
+            positionals += 1 if not type_text.startswith("[") else 10**6
+        elif wrapper == "Option":
+            options.append(CLIOption(prop, _names(wrapper, args, prop), True))
+        else:  # Flag
+            base = type_text.rstrip("?").strip()
+            if base and base not in ("Bool", "Int"):
+                # EnumerableFlag: each case is a flag.
+                _, enum_body = _type_body(tally_sources, base)
+                for case in re.findall(r"\bcase\s+([^\n=]+)", enum_body):
+                    for c in case.split(","):
+                        c = c.strip().split("=")[0].strip()
+                        if c:
+                            options.append(CLIOption(prop, ["--" + kebab(c)], False))
+            else:
+                options.append(CLIOption(prop, _names(wrapper, args, prop), False))
+    return options, positionals
+
+
+# --------------------------------------------------------------------------------------------
+# Settings (WorkerConfiguration / Settings)
+# --------------------------------------------------------------------------------------------
+
+class SettingsModel:
+    def __init__(self, worker_configuration: str, settings: str, run_command: str):
+        m = re.search(r"static\s+let\s+keys\s*:\s*Set<String>\s*=\s*\[(.*?)\]", worker_configuration, re.S)
+        if not m:
+            raise StaticError("WorkerConfiguration.keys not found")
+        self.keys: set[str] = set(re.findall(r'"([^"]+)"', m.group(1)))
+        pm = re.search(r"func\s+unknownKeys.*?hasPrefix\(\"([^\"]+)\"\)", settings, re.S)
+        if not pm:
+            raise StaticError("the pass-through prefix (unknownKeys … hasPrefix) not found in Settings.swift")
+        self.passthrough_prefix = pm.group(1)
+        fe = re.search(r"func\s+fromEnvironment\b(.*?)\n    \}", settings, re.S)
+        if not fe:
+            raise StaticError("Settings.fromEnvironment not found")
+        self.env_prefix = re.search(r'hasPrefix\("([^"]+)"\)', fe.group(1)).group(1)
+        self.env_excluded = set(re.findall(r'k\s*!=\s*"([^"]+)"', fe.group(1)))
+        self.config_env = set(re.findall(r'env\["(' + re.escape(self.env_prefix) + r'\w+)"\]', run_command))
+        # Types, ranges and defaults from the typed accessors.
+        self.types: dict[str, str] = {}
+        self.ranges: dict[str, tuple[int, int]] = {}
+        self.defaults: dict[str, str] = {}
+        for acc in re.finditer(r"\bs\.(int|string|bool)\(\s*\"([^\"]+)\"\s*,\s*default:\s*([^,)]+)(?:,\s*range:\s*([^)]*))?\)",
+                               worker_configuration):
+            kind, key, default, rng = acc.groups()
+            self.types[key] = kind
+            self.defaults[key] = self._literal(worker_configuration, default.strip())
+            if rng:
+                lo, _, hi = rng.partition("...")
+                self.ranges[key] = (self._int_expr(lo), self._int_expr(hi))
+        self.log_formats: set[str] = set()
+
+    @staticmethod
+    def _int_expr(text: str) -> int:
+        expr = text.strip().replace("_", "").replace("Int.max", str(2**63 - 1))
+        if not re.fullmatch(r"[\d\s*+\-]+", expr):
+            raise StaticError(f"cannot evaluate range bound {text!r}")
+        return int(eval(expr, {"__builtins__": {}}))  # digits and * + - only
+
+    def _literal(self, source: str, text: str) -> str:
+        text = text.split("??")[-1].strip()  # `x ?? "fallback"`: the fallback
+        if text.startswith('"'):
+            return text.strip('"')
+        if re.fullmatch(r"[\d_][\d_\s*+]*", text):
+            return str(self._int_expr(text))
+        if text in ("true", "false"):
+            return text
+        m = re.search(r"\bvar\s+" + re.escape(text) + r"(?:\s*:\s*[\w.]+)?\s*=\s*(\"[^\"]*\"|[\d_][\d_ *+]*|true|false)\s*$",
+                      source, re.M)
+        if m:
+            return self._literal(source, m.group(1))
+        return ""  # computed default (e.g. the number of cores)
+
+    def env_to_key(self, name: str) -> str | None:
+        if not name.startswith(self.env_prefix) or name in self.env_excluded:
+            return None
+        return name[len(self.env_prefix):].lower().replace("_", ".")
+
+    def is_known(self, key: str) -> bool:
+        return key in self.keys or key.startswith(self.passthrough_prefix)
+
+    def value_problems(self, key: str, value: str, where: str) -> list[str]:
+        problems = []
+        kind = self.types.get(key)
+        if kind == "int":
+            v = str(value).replace("_", "")
+            if not re.fullmatch(r"-?\d+", v):
+                problems.append(f"{where}: {key}={value!r} is not an integer")
+            elif key in self.ranges and not (self.ranges[key][0] <= int(v) <= self.ranges[key][1]):
+                problems.append(f"{where}: {key}={value} outside {self.ranges[key]}")
+        elif kind == "bool" and str(value).lower() not in {"true", "1", "yes", "on", "false", "0", "no", "off"}:
+            problems.append(f"{where}: {key}={value!r} is not a boolean")
+        if key == "log.format" and self.log_formats and value not in self.log_formats:
+            problems.append(f"{where}: log.format={value!r} not one of {sorted(self.log_formats)}")
+        if key == "log.level" and value not in SWIFT_LOG_LEVELS:
+            problems.append(f"{where}: log.level={value!r} not one of {sorted(SWIFT_LOG_LEVELS)}")
+        return problems
+
+
+def parse_properties(text: str) -> dict[str, str]:
+    """Settings.parseProperties: `key=value` or `key: value`, `#`/`!` comments."""
+    out = {}
+    for n, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line or line[0] in "#!":
+            continue
+        m = re.match(r"([^=:]*)[=:](.*)", line)
+        if not m or not m.group(1).strip():
+            raise StaticError(f"properties line {n}: expected key=value, got {line!r}")
+        out[m.group(1).strip()] = m.group(2).strip()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# PromQL
+# --------------------------------------------------------------------------------------------
+
+def promql_metric_names(expr: str) -> set[str]:
+    """Metric names (selectors) in a PromQL expression; functions, keywords and labels excluded."""
+    s = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`', '""', expr)
+    s = re.sub(r"\{[^{}]*\}", " ", s)
+    s = re.sub(r"\[[^\]]*\]", " ", s)
+    s = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", s)
+    names = set()
+    for m in re.finditer(r"(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?", s):
+        if m.group(2) or m.group(1) in PROMQL_KEYWORDS:
+            continue
+        names.add(m.group(1))
+    return names
+
+
+def promql_label_values(expr: str, label: str) -> set[str]:
+    """Values a selector compares `label` with (=, !=, =~ and !~ alternatives)."""
+    out = set()
+    for m in re.finditer(r"\b" + re.escape(label) + r'\s*(=~|!~|=|!=)\s*"([^"]*)"', expr):
+        op, value = m.groups()
+        if "$" in value:
+            continue  # a Grafana variable
+        if "~" in op:
+            out |= {v for v in re.split(r"\|", value.strip("()^$")) if v}
+        else:
+            out.add(value)
+    return out
+
+
+def promql_balanced(expr: str) -> bool:
+    s = re.sub(r'"(?:\\.|[^"\\])*"', '""', expr)
+    stack = []
+    pairs = {")": "(", "]": "[", "}": "{"}
+    for c in s:
+        if c in "([{":
+            stack.append(c)
+        elif c in ")]}":
+            if not stack or stack.pop() != pairs[c]:
+                return False
+    return not stack
+
+
+DURATION = re.compile(r"^(\d+(ms|s|m|h|d|w|y))+$")
+
+
+def duration_seconds(text: Any) -> float:
+    s = str(text).strip()
+    if not DURATION.match(s):
+        raise StaticError(f"not a duration: {text!r}")
+    units = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 31536000}
+    return sum(int(n) * units[u] for n, u in re.findall(r"(\d+)(ms|s|m|h|d|w|y)", s))
+
+
+# --------------------------------------------------------------------------------------------
+# Dockerfile
+# --------------------------------------------------------------------------------------------
+
+def parse_dockerfile(text: str) -> list[tuple[str, str]]:
+    """[(INSTRUCTION, arguments)], continuation lines joined, comments dropped."""
+    out: list[tuple[str, str]] = []
+    current = ""
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if not current and (not line.strip() or line.lstrip().startswith("#")):
+            continue
+        if current and line.lstrip().startswith("#"):
+            continue
+        if line.endswith("\\"):
+            current += line[:-1] + " "
+            continue
+        current += line
+        if current.strip():
+            instr, _, args = current.strip().partition(" ")
+            out.append((instr.upper(), args.strip()))
+        current = ""
+    if current.strip():
+        instr, _, args = current.strip().partition(" ")
+        out.append((instr.upper(), args.strip()))
+    return out
+
+
+def exec_form(args: str) -> list[str]:
+    args = args.strip()
+    if args.startswith("["):
+        return json.loads(args)
+    return ["/bin/sh", "-c", args]
+
+
+def apt_installed(run_args: str) -> set[str]:
+    """Packages named by `apt-get install` commands in one RUN."""
+    pkgs = set()
+    for part in re.split(r"&&|;|\|\|", run_args):
+        words = part.split()
+        if len(words) >= 2 and words[0] in ("apt-get", "apt") and "install" in words:
+            pkgs |= {w for w in words[words.index("install") + 1:] if not w.startswith("-")}
+    return pkgs
+
+
+# --------------------------------------------------------------------------------------------
+# The repository model
+# --------------------------------------------------------------------------------------------
+
+def _load_yaml_docs(path: Path) -> list[Any]:
+    with path.open(encoding="utf-8") as f:
+        return [d for d in yaml.safe_load_all(f) if d is not None]
+
+
+class Repo:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.deploy = self.root / "deploy"
+
+    # ---- sources -----------------------------------------------------------------------
+
+    def read(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    @functools.cached_property
+    def swift_sources(self) -> dict[Path, str]:
+        return {p: p.read_text(encoding="utf-8") for p in sorted((self.root / "Sources").rglob("*.swift"))}
+
+    @functools.cached_property
+    def tally_sources(self) -> dict[Path, str]:
+        base = self.root / "Sources" / "tally"
+        return {p: t for p, t in self.swift_sources.items() if base in p.parents}
+
+    @functools.cached_property
+    def run_command(self) -> CLICommand:
+        return parse_command(self.tally_sources, "RunCommand")
+
+    @functools.cached_property
+    def lag_command(self) -> CLICommand:
+        return parse_command(self.tally_sources, "LagCommand")
+
+    @functools.cached_property
+    def registered_subcommands(self) -> set[str]:
+        _, body = _type_body(self.tally_sources, "Tally")
+        m = re.search(r"subcommands:\s*\[(.*?)\]", body, re.S)
+        return set(re.findall(r"(\w+)\.self", m.group(1))) if m else set()
+
+    @functools.cached_property
+    def run_flag_keys(self) -> dict[str, str]:
+        """RunCommand property → settings key (from flagSettings())."""
+        text = self.read("Sources/tally/Commands/RunCommand.swift")
+        out = {}
+        for m in re.finditer(r'f\["([\w.]+)"\]\s*=\s*([A-Za-z_]\w*)', text):
+            out[m.group(2)] = m.group(1)
+        for m in re.finditer(r'if\s+(\w+)\s*\{\s*f\["([\w.]+)"\]', text):
+            out[m.group(1)] = m.group(2)
+        return out
+
+    @functools.cached_property
+    def run_flag_passthrough(self) -> dict[str, str]:
+        """RunCommand property → settings prefix of its key=value pairs (`--kafka-property`)."""
+        text = self.read("Sources/tally/Commands/RunCommand.swift")
+        return {m.group(1): m.group(2) for m in
+                re.finditer(r'for\s+(?:\w+)\s+in\s+(\w+)\s*\{.*?f\["([\w.]+)"\s*\+', text, re.S)}
+
+    @functools.cached_property
+    def settings(self) -> SettingsModel:
+        model = SettingsModel(
+            self.read("Sources/Pipeline/Configuration/WorkerConfiguration.swift"),
+            self.read("Sources/Pipeline/Configuration/Settings.swift"),
+            self.read("Sources/tally/Commands/RunCommand.swift"))
+        log_setup = self.read("Sources/tally/Support/LogSetup.swift")
+        m = re.search(r"enum\s+Format\s*:\s*String[^{]*\{\s*case\s+([^\n]+)", log_setup)
+        if m:
+            model.log_formats = {c.strip() for c in m.group(1).split(",")}
+        return model
+
+    @functools.cached_property
+    def lag_env(self) -> tuple[set[str], set[str]]:
+        """(exact names, prefixes) of environment variables `tally lag` reads (KafkaOptions)."""
+        _, body = _type_body(self.tally_sources, "KafkaOptions")
+        names = set(re.findall(r'environment\["(\w+)"\]', body))
+        prefixes = set(re.findall(r'hasPrefix\("(\w+)"\)', body))
+        return names, prefixes
+
+    @functools.cached_property
+    def telemetry_routes(self) -> dict[str, str]:
+        """Route → the health property it reports (`/healthz` → isAlive …)."""
+        text = self.read("Sources/Telemetry/TelemetryServer.swift")
+        routes = {}
+        matches = list(re.finditer(r'router\.get\("([^"]+)"\)', text))
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else min(len(text), m.end() + 400)
+            h = re.search(r"health\.(\w+)", text[m.end():end])
+            routes[m.group(1)] = h.group(1) if h else ""
+        return routes
+
+    @functools.cached_property
+    def emitted_metrics(self) -> set[str]:
+        names = set()
+        for text in self.swift_sources.values():
+            names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
+        return names
+
+    @functools.cached_property
+    def histogram_metrics(self) -> set[str]:
+        names = set()
+        for text in self.swift_sources.values():
+            names |= set(re.findall(r'\b(?:Timer|Histogram|DurationHistogram|ValueHistogram|Summary)\s*\(\s*label:\s*"(tally_[a-z0-9_]+)"', text))
+            names |= set(re.findall(r'make\w*Histogram\(\s*name:\s*"(tally_[a-z0-9_]+)"', text))
+        return names
+
+    @functools.cached_property
+    def lag_exporter_metrics(self) -> set[str]:
+        base = self.root / "Sources" / "Operations" / "Lag"
+        names = set()
+        for p, text in self.swift_sources.items():
+            if base in p.parents:
+                names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
+        return names
+
+    @functools.cached_property
+    def lag_statuses(self) -> set[str]:
+        for text in self.swift_sources.values():
+            m = re.search(r"enum\s+LagStatus\b[^{]*\{(.*?)\n\}", text, re.S)
+            if m:
+                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
+        raise StaticError("enum LagStatus not found")
+
+    @functools.cached_property
+    def dead_letter_classes(self) -> set[str]:
+        for text in self.swift_sources.values():
+            m = re.search(r"enum\s+ErrorClass\b[^{]*\{(.*?)\n    \}", text, re.S)
+            if m:
+                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
+        raise StaticError("enum ErrorClass not found")
+
+    def metric_problems(self, names: Iterable[str], where: str, allowed: set[str] | None = None) -> list[str]:
+        emitted = self.emitted_metrics if allowed is None else allowed
+        out = []
+        for name in sorted(set(names)):
+            if name in PROMETHEUS_BUILTIN_SERIES and allowed is None:
+                continue
+            if name in emitted:
+                continue
+            base = next((name[: -len(s)] for s in HISTOGRAM_SUFFIXES if name.endswith(s)), None)
+            if base and base in self.histogram_metrics and base in emitted:
+                continue
+            who = "Tally (no such name in Sources/)" if allowed is None else "the lag exporter (Sources/Operations/Lag/)"
+            out.append(f"{where}: metric `{name}` is not emitted by {who}")
+        return out
+
+    # ---- Package.swift -----------------------------------------------------------------
+
+    @functools.cached_property
+    def package(self) -> dict[str, Any]:
+        text = self.read("Package.swift")
+        name = re.search(r'Package\(\s*name:\s*"([^"]+)"', text).group(1)
+        product = re.search(r'\.executable\(\s*name:\s*"([^"]+)"', text).group(1)
+        apt = set(re.findall(r'\.apt\(\[([^\]]*)\]\)', text))
+        apt_pkgs = {p for group in apt for p in re.findall(r'"([^"]+)"', group)}
+        bundles = []
+        for m in re.finditer(r'\.executableTarget\(\s*name:\s*"([^"]+)"', text):
+            end = _matching(text, m.start() + len(".executableTarget"), "(", ")")
+            if "resources:" in text[m.start(): end]:
+                bundles.append(f"{name}_{m.group(1)}.resources")
+        return {"name": name, "product": product, "apt": apt_pkgs, "bundles": bundles}
+
+    # ---- deploy files ------------------------------------------------------------------
+
+    @functools.cached_property
+    def deploy_files(self) -> list[Path]:
+        return sorted(p for p in self.deploy.rglob("*") if p.is_file())
+
+    @functools.cached_property
+    def compose_path(self) -> Path:
+        return self.deploy / "compose.yaml"
+
+    @functools.cached_property
+    def compose(self) -> dict[str, Any]:
+        return _load_yaml_docs(self.compose_path)[0]
+
+    @property
+    def services(self) -> dict[str, Any]:
+        return self.compose.get("services") or {}
+
+    @functools.cached_property
+    def prometheus_config(self) -> dict[str, Any]:
+        return _load_yaml_docs(self.deploy / "prometheus" / "prometheus.yml")[0]
+
+    @functools.cached_property
+    def alerts(self) -> dict[str, Any]:
+        return _load_yaml_docs(self.deploy / "prometheus" / "alerts.yml")[0]
+
+    @functools.cached_property
+    def dashboard(self) -> dict[str, Any]:
+        return json.loads((self.deploy / "grafana" / "dashboards" / "tally.json").read_text(encoding="utf-8"))
+
+    @functools.cached_property
+    def k8s_docs(self) -> list[tuple[Path, dict[str, Any]]]:
+        out = []
+        for p in sorted((self.deploy / "kubernetes").glob("*.y*ml")):
+            if p.name == "kustomization.yaml":
+                continue
+            out += [(p, d) for d in _load_yaml_docs(p)]
+        return out
+
+    def k8s(self, kind: str) -> list[dict[str, Any]]:
+        return [d for _, d in self.k8s_docs if isinstance(d, dict) and d.get("kind") == kind]
+
+    @functools.cached_property
+    def kustomization(self) -> dict[str, Any]:
+        return _load_yaml_docs(self.deploy / "kubernetes" / "kustomization.yaml")[0]
+
+    @functools.cached_property
+    def dockerfile(self) -> list[tuple[str, str]]:
+        return parse_dockerfile(self.read("Dockerfile"))
+
+    # ---- derived facts ------------------------------------------------------------------
+
+    def setting_default(self, key: str) -> str:
+        return self.settings.defaults.get(key, "")
+
+    def command_tokens(self, service: dict[str, Any]) -> list[str]:
+        cmd = service.get("command")
+        if cmd is None:
+            return []
+        return shlex.split(cmd) if isinstance(cmd, str) else [str(c) for c in cmd]
+
+    def compose_role(self, command_name: str) -> tuple[str, dict[str, Any]] | None:
+        """The service running `tally <command_name>` from the repository's image."""
+        for name, svc in self.services.items():
+            tokens = self.command_tokens(svc or {})
+            if svc and svc.get("build") is not None and tokens and tokens[0] == command_name:
+                return name, svc
+        return None
+
+    @property
+    def worker_service(self) -> tuple[str, dict[str, Any]]:
+        role = self.compose_role(self.run_command.command_name)
+        if role is None:
+            raise StaticError(f"no compose service runs `tally {self.run_command.command_name}` built from the repository")
+        return role
+
+    @property
+    def lag_service(self) -> tuple[str, dict[str, Any]]:
+        role = self.compose_role(self.lag_command.command_name)
+        if role is None:
+            raise StaticError(f"no compose service runs `tally {self.lag_command.command_name}` built from the repository")
+        return role
+
+    def effective_worker_settings(self, flags_tokens: list[str], env: dict[str, str], file: dict[str, str]) -> dict[str, str]:
+        """Flags > environment (TALLY_<KEY>) > properties file > defaults, like RunCommand."""
+        values, _ = self.run_command.parse(flags_tokens)
+        flags = {}
+        for prop, vals in values.items():
+            key = self.run_flag_keys.get(prop)
+            if key:
+                flags[key] = "true" if vals[-1] is None else vals[-1]
+            elif prop in self.run_flag_passthrough:
+                for v in vals:
+                    k, _, value = (v or "").partition("=")
+                    flags[self.run_flag_passthrough[prop] + k] = value
+        env_settings = {}
+        for name, value in env.items():
+            key = self.settings.env_to_key(name)
+            if key:
+                env_settings[key] = value
+        merged = dict(self.settings.defaults)
+        merged.update(file)
+        merged.update(env_settings)
+        merged.update(flags)
+        return merged
+
+    @staticmethod
+    def compose_env(svc: dict[str, Any]) -> dict[str, str]:
+        env = svc.get("environment") or {}
+        if isinstance(env, list):
+            out = {}
+            for item in env:
+                k, _, v = str(item).partition("=")
+                out[k] = v
+            return out
+        return {str(k): "" if v is None else str(v) for k, v in env.items()}
+
+    @functools.cached_property
+    def compose_worker_settings(self) -> dict[str, str]:
+        _, svc = self.worker_service
+        return self.effective_worker_settings(self.command_tokens(svc)[1:], self.compose_env(svc), {})
+
+    def serve_port(self, tokens: list[str]) -> int | None:
+        values, _ = self.lag_command.parse(tokens[1:])
+        serve = values.get("serve")
+        if not serve or serve[-1] is None:
+            return None
+        m = re.fullmatch(r"(?:.*:)?(\d+)", serve[-1])
+        return int(m.group(1)) if m else None
+
+    def topic_partitions(self) -> dict[str, int]:
+        """Topics created by the compose topic-creation service, with their partition counts."""
+        out = {}
+        for svc in self.services.values():
+            text = " ".join(self.command_tokens(svc or {}) + [str(x) for x in ((svc or {}).get("entrypoint") or [])])
+            for line in re.split(r"\n|&&|;", text):
+                if "kafka-topics" in line and "--create" in line:
+                    t = re.search(r"--topic[ =](\S+)", line)
+                    p = re.search(r"--partitions[ =](\d+)", line)
+                    if t:
+                        out[t.group(1)] = int(p.group(1)) if p else 1
+        return out
+
+    # ---- Kubernetes helpers -------------------------------------------------------------
+
+    def configmap_data(self, name: str) -> dict[str, str] | None:
+        for cm in self.k8s("ConfigMap"):
+            if cm.get("metadata", {}).get("name") == name:
+                return {str(k): str(v) for k, v in (cm.get("data") or {}).items()}
+        return None
+
+    def container_env(self, pod: dict[str, Any], container: dict[str, Any], problems: list[str], where: str) -> tuple[dict[str, str], set[str]]:
+        """(env with resolvable values, names whose value comes from a Secret)."""
+        env: dict[str, str] = {}
+        secret_names: set[str] = set()
+        for src in container.get("envFrom") or []:
+            ref = src.get("configMapRef")
+            if ref:
+                data = self.configmap_data(ref.get("name"))
+                if data is None:
+                    problems.append(f"{where}: envFrom ConfigMap {ref.get('name')!r} not defined in deploy/kubernetes")
+                    continue
+                prefix = src.get("prefix", "")
+                for k, v in data.items():
+                    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", prefix + k):
+                        env[prefix + k] = v
+            elif src.get("secretRef"):
+                problems.append(f"{where}: envFrom secretRef hides which variables are set; use secretKeyRef")
+        for e in container.get("env") or []:
+            name = e.get("name")
+            if "value" in e:
+                env[name] = str(e["value"])
+            elif "valueFrom" in e:
+                vf = e["valueFrom"]
+                if "configMapKeyRef" in vf:
+                    ref = vf["configMapKeyRef"]
+                    data = self.configmap_data(ref.get("name"))
+                    if data is None or ref.get("key") not in data:
+                        problems.append(f"{where}: env {name}: ConfigMap key {ref.get('name')}/{ref.get('key')} does not exist")
+                    else:
+                        env[name] = data[ref["key"]]
+                elif "secretKeyRef" in vf:
+                    secret_names.add(name)
+                    env.pop(name, None)
+            else:
+                problems.append(f"{where}: env {name} has neither value nor valueFrom")
+        return env, secret_names
+
+    def mounted_file(self, pod: dict[str, Any], container: dict[str, Any], path: str) -> str | None:
+        """Contents of `path` when it is a ConfigMap key mounted into the container."""
+        volumes = {v.get("name"): v for v in pod.get("volumes") or []}
+        for vm in container.get("volumeMounts") or []:
+            mount = vm.get("mountPath", "").rstrip("/")
+            if not path.startswith(mount + "/"):
+                continue
+            rel = path[len(mount) + 1:]
+            vol = volumes.get(vm.get("name")) or {}
+            cm = vol.get("configMap")
+            if not cm:
+                continue
+            data = self.configmap_data(cm.get("name")) or {}
+            items = cm.get("items")
+            if items:
+                for it in items:
+                    if it.get("path") == rel and it.get("key") in data:
+                        return data[it["key"]]
+            elif rel in data:
+                return data[rel]
+        return None
+
+    def k8s_worker_deployments(self) -> list[dict[str, Any]]:
+        return [d for d in self.k8s("Deployment") if self._deployment_command(d) == self.run_command.command_name]
+
+    def k8s_lag_deployments(self) -> list[dict[str, Any]]:
+        return [d for d in self.k8s("Deployment") if self._deployment_command(d) == self.lag_command.command_name]
+
+    @staticmethod
+    def containers(dep: dict[str, Any]) -> list[dict[str, Any]]:
+        return ((dep.get("spec") or {}).get("template") or {}).get("spec", {}).get("containers") or []
+
+    def _deployment_command(self, dep: dict[str, Any]) -> str | None:
+        for c in self.containers(dep):
+            tokens = [str(t) for t in (c.get("command") or []) + (c.get("args") or [])]
+            if c.get("command") and Path(str(c["command"][0])).name == self.package["product"]:
+                tokens = tokens[1:]
+            if tokens:
+                return tokens[0]
+        return None
+
+    def k8s_worker_settings(self, dep: dict[str, Any], problems: list[str]) -> dict[str, str]:
+        name = dep["metadata"]["name"]
+        pod = dep["spec"]["template"]["spec"]
+        c = self.containers(dep)[0]
+        env, _ = self.container_env(pod, c, problems, f"Deployment {name}")
+        file: dict[str, str] = {}
+        config_path = next((env[n] for n in self.settings.config_env if n in env), None)
+        if config_path:
+            text = self.mounted_file(pod, c, config_path)
+            if text is None:
+                problems.append(f"Deployment {name}: {config_path} (TALLY_CONFIG) is not a mounted ConfigMap key")
+            else:
+                file = parse_properties(text)
+        args = [str(a) for a in c.get("args") or []]
+        return self.effective_worker_settings(args[1:], env, file)
+
+
+def port_of(container: dict[str, Any], port: Any) -> int | None:
+    """A probe's or Service's port (number or name) resolved against the container's ports."""
+    for p in container.get("ports") or []:
+        if port == p.get("name") or (isinstance(port, int) and port == p.get("containerPort")):
+            return int(p["containerPort"])
+    return None
+
+
+def copy_inputs(src: Path, dst: Path) -> None:
+    """The files the checks read, copied for mutation tests."""
+    for rel in ("Package.swift", "Dockerfile", ".dockerignore"):
+        if (src / rel).exists():
+            shutil.copy2(src / rel, dst / rel)
+    shutil.copytree(src / "deploy", dst / "deploy", ignore=shutil.ignore_patterns("__pycache__"))
+    for p in (src / "Sources").rglob("*.swift"):
+        target = dst / p.relative_to(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(p, target)
+
+
+def kubectl_kustomize(path: Path) -> subprocess.CompletedProcess | None:
+    kubectl = shutil.which("kubectl")
+    if not kubectl:
+        return None
+    return subprocess.run([kubectl, "kustomize", str(path)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "KUBECONFIG": os.devnull})
