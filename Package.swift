@@ -43,6 +43,8 @@ let package = Package(
             ]
         ),
         .target(name: "MetricParser"),
+        // `make bench`: the parser's single-core throughput (see bench/).
+        .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser"]),
         .target(
             name: "Pipeline",
             dependencies: [
@@ -56,8 +58,9 @@ let package = Package(
         .target(
             name: "Operations",
             dependencies: [
-                "Kafka", "Pipeline",
+                "Kafka", "Pipeline", "Telemetry",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -85,7 +88,11 @@ let package = Package(
 
         .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "Telemetry"]),
+        .testTarget(
+            name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
+            exclude: ["Support/parse_prometheus.py"]),
+        // Runs the built `tally` executable as a process: kill -9, SIGTERM, HTTP endpoints, demo.
+        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "Pipeline"]),
     ]
 )

@@ -48,6 +48,7 @@ struct WorkerIntegrationTests {
 
         #expect(out.count == expectedCount)
         try Self.verify(out, against: articles)
+        try SchemaValidator.expectValid(out.compactMap(\.value), schema: "metric.normalized.v1")
         let metrics = running.registry.render()
         #expect(metrics.contains("tally_articles_total{outcome=\"no_metrics\"} 1"), "the quiet article advanced without output")
         #expect(metrics.contains("tally_metrics_total \(expectedCount)"))
@@ -85,6 +86,7 @@ struct WorkerIntegrationTests {
             #expect(d.headers.value(forKey: "tally.original.topic") == h.input)
         }
         for (key, _, cls) in poison { #expect(classByKey[key!] == cls.rawValue, "\(key!) → \(cls)") }
+        try SchemaValidator.expectValid(dead.compactMap(\.value), schema: "deadletter.v1")
         try Self.verify(out, against: good)
     }
 

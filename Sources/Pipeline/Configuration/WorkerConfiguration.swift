@@ -8,6 +8,10 @@ public struct WorkerConfiguration: Sendable {
     public var outputTopic = "metrics.normalized"
     public var deadLetterTopic = "articles.deadletter"
     public var groupID = "tally-workers"
+    /// Static group membership (KIP-345): a stable name per instance (e.g. the pod name). A
+    /// restarted instance with the same name takes its partitions back at once instead of
+    /// waiting for the broker to expire the crashed member. Nil: dynamic membership.
+    public var groupInstanceID: String?
     /// Consume-transform-produce in Kafka transactions.
     public var exactlyOnce = false
     /// Stable per worker instance, so a restarted instance fences its predecessor's open
@@ -37,7 +41,7 @@ public struct WorkerConfiguration: Sendable {
 
     /// The settings keys this configuration reads (besides `kafka.*`).
     public static let keys: Set<String> = [
-        "brokers", "input.topic", "output.topic", "deadletter.topic", "group.id", "exactly.once", "transactional.id",
+        "brokers", "input.topic", "output.topic", "deadletter.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
         "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "commit.interval.ms",
         "drain.timeout.ms", "transaction.max.records", "transaction.interval.ms", "statistics.interval.ms",
         "http.host", "http.port", "log.level", "log.format",
@@ -55,6 +59,7 @@ public struct WorkerConfiguration: Sendable {
         outputTopic = s.string("output.topic", default: outputTopic)
         deadLetterTopic = s.string("deadletter.topic", default: deadLetterTopic)
         groupID = s.string("group.id", default: groupID)
+        groupInstanceID = s["group.instance.id"].flatMap { $0.isEmpty ? nil : $0 }
         exactlyOnce = try s.bool("exactly.once", default: exactlyOnce)
         transactionalID = s["transactional.id"]
         workerThreads = try s.int("worker.threads", default: workerThreads, range: 1...256)

@@ -78,7 +78,7 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
 }
 
 /// RFC 3339 date-time (`2026-11-01T08:30:00Z`, `2026-11-01T08:30:00.123+08:00`), as JSON
-/// Schema's `date-time` format defines it.
+/// Schema's `date-time` format defines it (a `T` separator: RFC 3339's space variant is not allowed).
 enum RFC3339 {
     static func isValid(_ s: String) -> Bool {
         let c = Array(s.utf8)
@@ -92,7 +92,7 @@ enum RFC3339 {
             return v
         }
         guard c.count >= 20, let _ = digits(0, 4), c[4] == 0x2D, let mo = digits(5, 2), c[7] == 0x2D, let d = digits(8, 2),
-            c[10] == 0x54 || c[10] == 0x74 || c[10] == 0x20, let h = digits(11, 2), c[13] == 0x3A, let mi = digits(14, 2),
+            c[10] == 0x54 || c[10] == 0x74, let h = digits(11, 2), c[13] == 0x3A, let mi = digits(14, 2),
             c[16] == 0x3A, let se = digits(17, 2)
         else { return false }
         guard (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, se <= 60 else { return false }

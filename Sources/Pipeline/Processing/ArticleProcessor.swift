@@ -53,24 +53,28 @@ public struct ArticleProcessor: Sendable {
                     reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: parserVersion,
                     failedAt: stamp, maxPayloadBytes: options.maxDeadLetterPayloadBytes))
         case .success(let article):
-            do throws(ParseError) {
-                let metrics = try extractor.extract(article.body)
-                if let bad = metrics.first(where: { !$0.value.isFinite || ($0.lower.map { !$0.isFinite } ?? false) || ($0.upper.map { !$0.isFinite } ?? false) }) {
-                    throw ParseError.nonFinite(at: bad.start)
-                }
-                let events = metrics.enumerated().map { i, m in
-                    MetricEvent(
-                        article: article, index: i, count: metrics.count, metric: m, parserVersion: parserVersion,
-                        extractedAt: stamp, lineage: lineage)
-                }
-                return .metrics(article: article, events: events)
-            } catch {
-                return .deadLetter(
+            let deadLetter = { (reason: DeadLetterReason) in
+                Outcome.deadLetter(
                     DeadLetterEvent(
-                        reason: DeadLetterReason(.parseError, "\(error)"), original: lineage, key: record.key,
-                        payload: record.value, parserVersion: parserVersion, failedAt: stamp,
-                        maxPayloadBytes: options.maxDeadLetterPayloadBytes))
+                        reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: self.parserVersion,
+                        failedAt: stamp, maxPayloadBytes: self.options.maxDeadLetterPayloadBytes))
             }
+            let metrics: [Metric]
+            do throws(ParseError) {
+                metrics = try extractor.extract(article.body)
+            } catch {
+                return deadLetter(DeadLetterReason(.parseError, "\(error)"))
+            }
+            // JSON cannot carry infinities or NaN; refuse rather than write a broken event.
+            if let bad = metrics.first(where: { m in [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false } }) {
+                return deadLetter(DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
+            }
+            let events = metrics.enumerated().map { i, m in
+                MetricEvent(
+                    article: article, index: i, count: metrics.count, metric: m, parserVersion: parserVersion,
+                    extractedAt: stamp, lineage: lineage)
+            }
+            return .metrics(article: article, events: events)
         }
     }
 
@@ -174,12 +178,5 @@ public struct ArticleProcessor: Sendable {
 
     static func timestamp(_ date: Date) -> String {
         Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
-    }
-}
-
-extension ParseError {
-    /// A value the parser produced that JSON cannot carry.
-    static func nonFinite(at offset: Int) -> ParseError {
-        ParseError(reason: "non-finite value", offset: offset)
     }
 }

@@ -103,6 +103,7 @@ public final class Worker: Service, Sendable {
     func consumerConfig() -> KafkaConfig {
         var c = configuration.kafka
         c.groupID = configuration.groupID
+        if let instance = configuration.groupInstanceID { c["group.instance.id"] = instance }
         if configuration.statisticsInterval > .zero {
             c.statisticsIntervalMs = Int(configuration.statisticsInterval.components.seconds * 1000)
                 + Int(configuration.statisticsInterval.components.attoseconds / 1_000_000_000_000_000)
@@ -114,7 +115,9 @@ public final class Worker: Service, Sendable {
     func producerConfig() -> KafkaConfig {
         var c = configuration.kafka
         // Consumer-only keys would be rejected by a producer handle; drop them.
-        for k in ["group.id", "isolation.level", "auto.offset.reset", "enable.auto.commit", "session.timeout.ms"] { c[k] = nil }
+        for k in ["group.id", "group.instance.id", "isolation.level", "auto.offset.reset", "enable.auto.commit", "session.timeout.ms", "max.poll.interval.ms"] {
+            c[k] = nil
+        }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
         return c
     }

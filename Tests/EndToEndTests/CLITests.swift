@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@Suite("CLI first contact")
+struct CLITests {
+    @Test("tally demo: embedded broker, sample reports, a table of metrics, lag 0, exit 0, under a minute")
+    func demo() throws {
+        let start = ContinuousClock.now
+        let r = try TallyProcess.run(["demo"], timeout: .seconds(60))
+        #expect(r.status == 0, "stderr: \(r.stderr.suffix(1500))")
+        #expect(ContinuousClock.now - start < .seconds(60))
+        #expect(r.stdout.contains("Consumer lag for group tally-demo: 0"), "\(r.stdout.suffix(800))")
+        #expect(r.stdout.contains("1 dead letter"))
+        // Every bundled sample shows up with metrics.
+        for sample in ["01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment", "04-summer-culture-tourism", "05-province-foreign-trade"] {
+            #expect(r.stdout.contains(sample.prefix(20)), "\(sample) in the table")
+        }
+        let summary = try #require(r.stdout.split(separator: "\n").last { $0.contains("reports →") })
+        let metrics = Int(summary.split(separator: "→")[1].split(separator: " ")[0]) ?? 0
+        #expect(metrics > 100, "\(summary)")
+    }
+
+    @Test("tally parse: JSON lines on stdout; a missing file is a clear error, not a crash")
+    func parse() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/fuzhou-2019-two-new-orgs.txt")
+        let ok = try TallyProcess.run(["parse", corpus.path])
+        #expect(ok.status == 0)
+        let lines = ok.stdout.split(separator: "\n")
+        #expect(lines.count > 40)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "\(line)")
+        }
+        let missing = try TallyProcess.run(["parse", "/no/such/file.txt"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/no/such/file.txt"))
+        #expect(!missing.stderr.contains("Fatal error"))
+    }
+
+    @Test("--help lists every subcommand")
+    func help() throws {
+        let r = try TallyProcess.run(["--help"])
+        #expect(r.status == 0)
+        for cmd in ["run", "parse", "replay", "lag", "offsets", "demo"] { #expect(r.stdout.contains(cmd), "\(cmd)") }
+    }
+}
