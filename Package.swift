@@ -45,6 +45,10 @@ let package = Package(
         .target(name: "MetricParser"),
         // `make bench`: the parser's single-core throughput (see bench/).
         .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser"]),
+        // `make bench`: the worker against a pass-through worker on the same broker (bench/pipeline_bench.py).
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: ["Pipeline", "Kafka", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Pipeline",
             dependencies: [

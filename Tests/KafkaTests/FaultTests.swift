@@ -92,3 +92,38 @@ final class ResultCollector: @unchecked Sendable {
         return results.compactMap { if case .failure(let e) = $0 { e } else { nil } }
     }
 }
+
+@Suite("Producer backpressure")
+struct ProducerBackpressureTests {
+    @Test("a full local queue blocks send for enqueueTimeout, then throws _QUEUE_FULL; no message is dropped silently")
+    func boundedQueue() throws {
+        let mock = try TestCluster.mock(brokers: 1)
+        let topic = TestCluster.uniqueName("bp")
+        try mock.createTopic(topic, partitions: 1)
+        let config = KafkaConfig(
+            bootstrapServers: mock.bootstrapServers,
+            properties: ["queue.buffering.max.messages": "10", "message.timeout.ms": "60000"])
+        let producer = try KafkaProducer(config: config, enqueueTimeout: .milliseconds(300))
+        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "warm-up")]).map { try $0.get() }
+        try mock.setBrokerDown(1)  // nothing drains: the queue fills up
+        let results = ResultCollector()
+        var enqueued = 0
+        var refused: KafkaError?
+        for i in 0..<50 {
+            do throws(KafkaError) {
+                try producer.send(ProducerMessage(topic: topic, partition: 0, key: nil, value: "m\(i)")) { results.add($0) }
+                enqueued += 1
+            } catch {
+                refused = error
+                break
+            }
+        }
+        #expect(enqueued == 10, "the queue holds exactly its bound")
+        #expect(refused?.code == .queueFull)
+        // Once the broker is back, everything that was accepted is delivered.
+        try mock.setBrokerUp(1)
+        try producer.flush(timeout: .seconds(30))
+        #expect(results.count == enqueued)
+        #expect(results.failures.isEmpty)
+    }
+}

@@ -63,14 +63,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     /// Runs on a worker queue.
     private func process(_ record: ConsumerRecord) {
         let tp = record.topicPartition
-        let start = ContinuousClock.now
-        let outcome = worker.processor.process(record)
-        worker.metrics.recordParse(since: start)
-        worker.metrics.recordOutcome(outcome)
-        if case .deadLetter(let dl) = outcome {
-            logger.warning("dead letter", metadata: ["reason": "\(dl.reason)", "offset": "\(tp)@\(record.offset)"])
-        }
-        let messages = worker.processor.messages(for: outcome)
+        let messages = worker.transform?(record) ?? parse(record)
         tracker.expect(tp, offset: record.offset, outputs: messages.count)
         if messages.isEmpty {
             worker.metrics.recordEndToEnd(recordTimestampMs: record.timestampMs)
@@ -93,6 +86,17 @@ final class AtLeastOnceLoop: @unchecked Sendable {
                 return
             }
         }
+    }
+
+    private func parse(_ record: ConsumerRecord) -> [ProducerMessage] {
+        let start = ContinuousClock.now
+        let outcome = worker.processor.process(record)
+        worker.metrics.recordParse(since: start)
+        worker.metrics.recordOutcome(outcome)
+        if case .deadLetter(let dl) = outcome {
+            logger.warning("dead letter", metadata: ["reason": "\(dl.reason)", "record": "\(record.topicPartition)@\(record.offset)"])
+        }
+        return worker.processor.messages(for: outcome)
     }
 
     /// An output could not be written (after librdkafka's retries): stop, commit nothing past it.

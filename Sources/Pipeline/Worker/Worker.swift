@@ -17,15 +17,19 @@ public final class Worker: Service, Sendable {
     public let configuration: WorkerConfiguration
     public let state = WorkerState()
     let processor: ArticleProcessor
+    /// Replaces parsing in the at-least-once loop (benchmarks: a pass-through baseline that
+    /// consumes and produces exactly like the worker, without the parser).
+    let transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])?
     let metrics: PipelineMetrics
     let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
 
     public init(
         configuration: WorkerConfiguration, processor: ArticleProcessor? = nil, metrics: PipelineMetrics = PipelineMetrics(),
-        logger: Logger = Logger(label: "tally.worker")
+        logger: Logger = Logger(label: "tally.worker"), transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])? = nil
     ) {
         self.configuration = configuration
+        self.transform = transform
         self.processor =
             processor
             ?? ArticleProcessor(

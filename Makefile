@@ -1,0 +1,72 @@
+# Tally — two commands do all set-up on a fresh machine:
+#   make demo   installs what is missing, builds, runs the pipeline on an embedded Kafka
+#   make test   installs what is missing, builds, runs every test (unit, integration, end-to-end, deploy)
+# Other targets: make bench (performance, release build), make fuzz, make build, make clean.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := librdkafka-dev pkg-config curl
+# The Swift toolchain must be on PATH (https://www.swift.org/install); everything else is installed here.
+
+.PHONY: all build demo test bench fuzz deps deps-system deps-python deps-bench clean
+
+all: build
+
+## Dependencies -------------------------------------------------------------
+
+# System libraries: librdkafka from the distribution (the C library Tally binds to).
+deps-system:
+	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install (Swift 6.x)"; exit 1; }
+	@if ! pkg-config --exists rdkafka 2>/dev/null || ! command -v curl >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null; then \
+	    echo "installing $(APT_PACKAGES)"; \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	  else \
+	    echo "missing librdkafka-dev; run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
+# Python tools for the tests (noida-db broker, jsonschema, pytest …), pinned in requirements-test.txt.
+deps-python:
+	@command -v $(PYTHON) >/dev/null || { echo "python3 is missing; run: sudo apt-get install -y python3 python3-pip"; exit 1; }
+	@$(PYTHON) scripts/check_requirements.py requirements-test.txt || \
+	  $(PYTHON) -m pip install -q -r requirements-test.txt || \
+	  $(PYTHON) -m pip install -q --break-system-packages -r requirements-test.txt || \
+	  { echo "could not install the test tools; run: $(PYTHON) -m pip install -r requirements-test.txt"; exit 1; }
+
+deps-bench: deps-python
+	@$(PYTHON) scripts/check_requirements.py requirements-bench.txt || $(PYTHON) -m pip install -q -r requirements-bench.txt || \
+	  $(PYTHON) -m pip install -q --break-system-packages -r requirements-bench.txt
+
+deps: deps-system deps-python
+
+## Build, demo, test -------------------------------------------------------
+
+build: deps-system
+	$(SWIFT) build --product tally
+
+demo: deps-system
+	$(SWIFT) build --product tally
+	.build/debug/tally demo
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(PYTHON) -m pytest -q Tests/deploy
+
+## Performance (release build; figures are ratios against a baseline run in the same script) --
+
+bench: deps deps-bench
+	$(SWIFT) build -c release --product MetricParserBench
+	$(SWIFT) build -c release --product PipelineBench
+	$(PYTHON) bench/parser_vs_jionlp.py .build/release/MetricParserBench
+	$(PYTHON) bench/pipeline_bench.py .build/release/PipelineBench
+
+fuzz: deps-system
+	$(SWIFT) test --filter "Fuzz"
+
+clean:
+	rm -rf .build

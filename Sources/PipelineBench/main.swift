@@ -1,0 +1,216 @@
+// Pipeline benchmark: the real worker against a pass-through worker (same consume and produce,
+// no parsing) on the same broker. Driven by bench/pipeline_bench.py, one mode per process so
+// each reports its own peak RSS.
+//
+//   PipelineBench prepare --brokers B --prefix P --articles N [--partitions K]
+//   PipelineBench run     --brokers B --prefix P --mode tally|passthrough
+//   PipelineBench latency --brokers B --prefix P --rate R --seconds S
+import Foundation
+import Kafka
+import Logging
+import Pipeline
+
+struct Args {
+    var values: [String: String] = [:]
+    let command: String
+    init() {
+        let a = CommandLine.arguments
+        command = a.count > 1 ? a[1] : ""
+        var i = 2
+        while i + 1 < a.count {
+            values[String(a[i].drop { $0 == "-" })] = a[i + 1]
+            i += 2
+        }
+    }
+    func string(_ k: String) -> String {
+        guard let v = values[k] else { fail("missing --\(k)") }
+        return v
+    }
+    func int(_ k: String, _ d: Int? = nil) -> Int {
+        if let v = values[k], let i = Int(v) { return i }
+        if let d { return d }
+        fail("missing or bad --\(k)")
+    }
+}
+
+func fail(_ s: String) -> Never {
+    FileHandle.standardError.write(Data("PipelineBench: \(s)\n".utf8))
+    exit(1)
+}
+
+func emit(_ obj: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+func peakRSSMegabytes() -> Double {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+    let kb = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    return kb / 1024
+}
+
+/// Article bodies: the shared corpus and the bundled samples, rotated with generated reports.
+func bodies() -> [String] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var texts: [String] = []
+    for dir in [root.appendingPathComponent("Sources/tally/Samples"), root.deletingLastPathComponent().appendingPathComponent("shared/corpus")] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        for f in files { if let t = try? String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8) { texts.append(t) } }
+    }
+    for i in 0..<10 {
+        texts.append(
+            "\(2020 + i)年，全区新增市场主体\(1000 + i * 77)家，完成固定资产投资\(i + 3).\(i)亿元，同比增长\(i + 1).5%，"
+                + "新建道路\(10 + i)公里，建成便民服务站\(3 + i)个，惠及群众约\(i + 2)万人，森林覆盖率达\(60 + i).2%。")
+    }
+    return texts
+}
+
+func article(_ i: Int, _ texts: [String]) -> ProducerMessage {
+    let id = "bench-\(i)"
+    let obj: [String: Any] = [
+        "id": id, "url": "https://bench.tally.invalid/\(id)", "body": texts[i % texts.count], "source": "bench",
+        "published_at": "2026-11-01T08:00:00Z",
+    ]
+    return ProducerMessage(topic: "", key: Array(id.utf8), value: Array(try! JSONSerialization.data(withJSONObject: obj)))
+}
+
+func produce(_ kafka: KafkaConfig, topic: String, range: Range<Int>, ratePerSecond: Int? = nil) -> Int {
+    let producer = try! KafkaProducer(config: kafka)
+    let texts = bodies()
+    var bytes = 0
+    let start = ContinuousClock.now
+    for i in range {
+        if let rate = ratePerSecond {
+            let due = start + .nanoseconds(Int64(i - range.lowerBound) * 1_000_000_000 / Int64(rate))
+            let now = ContinuousClock.now
+            if due > now { Thread.sleep(forTimeInterval: Double((due - now).components.attoseconds) / 1e18 + Double((due - now).components.seconds)) }
+        }
+        var m = article(i, texts)
+        m.topic = topic
+        bytes += m.value?.count ?? 0
+        try! producer.send(m) { if case .failure(let e) = $0 { fail("produce: \(e)") } }
+    }
+    try! producer.flush(timeout: .seconds(120))
+    producer.close()
+    return bytes
+}
+
+func committedToEnd(_ kafka: KafkaConfig, group: String, topic: String, partitions: [TopicPartition]) -> Bool {
+    guard let admin = try? KafkaAdmin(config: kafka), let committed = try? admin.committedOffsets(group: group, partitions: partitions)
+    else { return false }
+    return zip(committed, partitions).allSatisfy { (try? admin.watermarks($1).high) == $0.offset }
+}
+
+func runWorker(_ kafka: KafkaConfig, input: String, output: String, dlq: String, group: String, passThrough: Bool)
+    -> (worker: Worker, done: DispatchSemaphore)
+{
+    var c = WorkerConfiguration(kafka: kafka)
+    c.inputTopic = input
+    c.outputTopic = output
+    c.deadLetterTopic = dlq
+    c.groupID = group
+    c.httpPort = 0
+    c.commitInterval = .milliseconds(100)
+    var transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])?
+    if passThrough {
+        transform = { (r: ConsumerRecord) -> [ProducerMessage] in
+            [ProducerMessage(topic: output, key: r.key, value: r.value, headers: [])]
+        }
+    }
+    let worker = Worker(configuration: c, logger: Logger(label: "bench"), transform: transform)
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+        do { try worker.runBlocking() } catch { fail("worker: \(error)") }
+        done.signal()
+    }.start()
+    return (worker, done)
+}
+
+LoggingSystem.bootstrap { label in
+    var h = StreamLogHandler.standardError(label: label)
+    h.logLevel = .error
+    return h
+}
+let args = Args()
+var kafka = KafkaConfig(bootstrapServers: args.string("brokers"))
+kafka["receive.message.max.bytes"] = "200000000"
+let prefix = args.string("prefix")
+
+switch args.command {
+case "prepare":
+    let n = args.int("articles")
+    let partitions = Int32(args.int("partitions", 8))
+    let admin = try! KafkaAdmin(config: kafka)
+    try! admin.createTopics(
+        ["\(prefix).raw", "\(prefix).out.tally", "\(prefix).out.passthrough"].map { .init(name: $0, partitions: partitions) }
+            + [.init(name: "\(prefix).dlq", partitions: 1)], ifNotExists: true)
+    let bytes = produce(kafka, topic: "\(prefix).raw", range: 0..<n)
+    emit(["articles": n, "bytes": bytes])
+
+case "run":
+    let mode = args.string("mode")
+    let input = "\(prefix).raw"
+    let admin = try! KafkaAdmin(config: kafka)
+    let parts = try! admin.partitions(of: input)
+    let total = parts.reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
+    var bytes = 0.0
+    let group = "\(prefix)-\(mode)-\(args.values["group-suffix"] ?? "0")"
+    let (worker, done) = runWorker(
+        kafka, input: input, output: "\(prefix).out.\(mode)", dlq: "\(prefix).dlq", group: group, passThrough: mode == "passthrough")
+    // Time from the assignment (group joined) to every input offset committed.
+    while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
+    let start = ContinuousClock.now
+    while !committedToEnd(kafka, group: group, topic: input, partitions: parts) { Thread.sleep(forTimeInterval: 0.02) }
+    let elapsed = ContinuousClock.now - start
+    worker.stop()
+    done.wait()
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    bytes = Double(args.int("bytes", 0))
+    let outputs = try! admin.partitions(of: "\(prefix).out.\(mode)").reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
+    emit([
+        "mode": mode, "articles": total, "seconds": seconds, "articles_per_s": Double(total) / seconds,
+        "mb_per_s": bytes / 1e6 / seconds, "outputs": outputs, "peak_rss_mb": peakRSSMegabytes(),
+    ])
+
+case "latency":
+    let rate = args.int("rate")
+    let seconds = args.int("seconds")
+    let input = "\(prefix).lat.raw"
+    let output = "\(prefix).lat.out"
+    let admin = try! KafkaAdmin(config: kafka)
+    try! admin.createTopics(
+        [.init(name: input, partitions: 8), .init(name: output, partitions: 8), .init(name: "\(prefix).lat.dlq", partitions: 1)],
+        ifNotExists: true)
+    let group = "\(prefix)-latency"
+    let (worker, done) = runWorker(kafka, input: input, output: output, dlq: "\(prefix).lat.dlq", group: group, passThrough: false)
+    while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
+    let n = rate * seconds
+    _ = produce(kafka, topic: input, range: 0..<n, ratePerSecond: rate)
+    let parts = try! admin.partitions(of: input)
+    while !committedToEnd(kafka, group: group, topic: input, partitions: parts) { Thread.sleep(forTimeInterval: 0.05) }
+    worker.stop()
+    done.wait()
+    // Latency of each metric: its event's create time (sent by the worker) − the article's create time.
+    let outParts = try! admin.partitions(of: output)
+    let expected = outParts.reduce(0) { $0 + Int(try! admin.watermarks($1).high) }
+    let consumer = try! KafkaConsumer(config: kafka)
+    try! consumer.assign(outParts.map { TopicPartitionOffset($0, offset: KafkaOffset.beginning) })
+    var latencies: [Int64] = []
+    let deadline = ContinuousClock.now + .seconds(120)
+    while latencies.count < expected && ContinuousClock.now < deadline {
+        guard case .record(let r) = try! consumer.poll(timeout: .milliseconds(100)) else { continue }
+        let obj = try! JSONSerialization.jsonObject(with: Data(r.value!)) as! [String: Any]
+        let inTs = ((obj["lineage"] as! [String: Any])["timestamp_ms"] as! NSNumber).int64Value
+        latencies.append(r.timestampMs! - inTs)
+    }
+    latencies.sort()
+    func pct(_ p: Double) -> Int64 { latencies.isEmpty ? -1 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+    emit(["rate": rate, "articles": n, "metrics": latencies.count, "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": latencies.last ?? -1,
+          "peak_rss_mb": peakRSSMegabytes()])
+
+default:
+    fail("usage: PipelineBench prepare|run|latency …")
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""End-to-end worker throughput against a pass-through baseline, on the same broker, in one script.
+
+usage: pipeline_bench.py PATH/TO/PipelineBench [--articles N] [--rounds R]
+
+Starts a noida-db broker (scripts/dev-broker) unless KAFKA_BROKERS is set, writes N articles to a
+raw topic once, then runs — each in its own process, alternating, R rounds — the pass-through
+worker (same consume, produce, offset tracking and commits; no decoding or parsing) and the real
+worker over the same input. Reports articles/s, MB/s of input, the ratio (goal >= 0.7), peak RSS,
+and p50/p99 end-to-end latency at a steady rate of half the measured throughput.
+Results are also written to bench/out/pipeline.json.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bench")
+    ap.add_argument("--articles", type=int, default=20000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--latency-seconds", type=int, default=10)
+    a = ap.parse_args()
+
+    started_broker = False
+    brokers = os.environ.get("KAFKA_BROKERS")
+    if not brokers:
+        out = subprocess.run([os.path.join(ROOT, "scripts/dev-broker"), "start"], check=True, capture_output=True, text=True)
+        brokers = out.stdout.strip().split("=", 1)[1]
+        started_broker = True
+    try:
+        prefix = "bench-" + uuid.uuid4().hex[:8]
+        base = [a.bench]
+        prep = run(base + ["prepare", "--brokers", brokers, "--prefix", prefix, "--articles", str(a.articles)])
+        print(f"input: {prep['articles']} articles, {prep['bytes'] / 1e6:.1f} MB of JSON, broker {brokers}")
+        results = {"passthrough": [], "tally": []}
+        for r in range(a.rounds):
+            for mode in ("passthrough", "tally"):
+                # Each run reads the same input with a fresh consumer group.
+                res = run(base + ["run", "--brokers", brokers, "--prefix", prefix, "--mode", mode, "--bytes", str(prep["bytes"]),
+                                  "--group-suffix", f"r{r}"])
+                results[mode].append(res)
+                print(f"round {r + 1} {mode:>11}: {res['articles_per_s']:9.0f} articles/s  {res['mb_per_s']:6.1f} MB/s  "
+                      f"{res['outputs']:>8} records out  peak RSS {res['peak_rss_mb']:.0f} MB")
+        med = {m: statistics.median(x["articles_per_s"] for x in v) for m, v in results.items()}
+        ratio = med["tally"] / med["passthrough"]
+        rate = max(1, int(med["tally"] / 2))
+        lat = run(base + ["latency", "--brokers", brokers, "--prefix", prefix, "--rate", str(rate), "--seconds", str(a.latency_seconds)])
+        mbps = statistics.median(x["mb_per_s"] for x in results["tally"])
+        print()
+        print(f"tally worker: {med['tally']:.0f} articles/s, {mbps:.1f} MB/s (median of {a.rounds})")
+        print(f"pass-through: {med['passthrough']:.0f} articles/s")
+        print(f"ratio tally / pass-through: {ratio:.2f} (goal >= 0.7)")
+        print(f"end-to-end latency at {rate} articles/s: p50 {lat['p50_ms']} ms, p99 {lat['p99_ms']} ms, max {lat['max_ms']} ms "
+              f"over {lat['metrics']} metrics")
+        print(f"peak RSS: tally {max(x['peak_rss_mb'] for x in results['tally']):.0f} MB, "
+              f"pass-through {max(x['peak_rss_mb'] for x in results['passthrough']):.0f} MB")
+        os.makedirs(os.path.join(ROOT, "bench/out"), exist_ok=True)
+        with open(os.path.join(ROOT, "bench/out/pipeline.json"), "w") as f:
+            json.dump({"input": prep, "runs": results, "median_articles_per_s": med, "ratio": ratio, "latency": lat,
+                       "cores": os.cpu_count(), "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}, f, indent=2)
+    finally:
+        if started_broker:
+            subprocess.run([os.path.join(ROOT, "scripts/dev-broker"), "stop"], capture_output=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
