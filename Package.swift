@@ -48,7 +48,7 @@ let package = Package(
         // `make bench`: the worker against a pass-through worker on the same broker (bench/pipeline_bench.py).
         .executableTarget(
             name: "PipelineBench",
-            dependencies: ["Pipeline", "Kafka", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["Pipeline", "Kafka", "MetricParser", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Pipeline",
             dependencies: [

@@ -10,7 +10,8 @@ public final class NoidaBroker: @unchecked Sendable {
     public let bootstrapServers: String
     public let port: Int
     public let dataDirectory: URL
-    private let process: Process
+    /// PID of the broker process itself.
+    public let pid: Int32
     private let lock = NSLock()
     private var stopped = false
 
@@ -18,11 +19,11 @@ public final class NoidaBroker: @unchecked Sendable {
         public let description: String
     }
 
-    /// Starts noida-db (`NOIDA_DB` or `noida-db` on PATH) and waits until it answers metadata.
+    /// Starts noida-db (`NOIDA_DB`, else the binary inside the `noida_db` Python package) and
+    /// waits until it answers metadata.
     public static func start(timeout: Duration = .seconds(60)) throws -> NoidaBroker {
-        let exe = ProcessInfo.processInfo.environment["NOIDA_DB"] ?? "noida-db"
-        guard let path = which(exe) else {
-            throw StartError(description: "noida-db not found on PATH; install it with: pip install noida-db==0.2.3")
+        guard let path = ProcessInfo.processInfo.environment["NOIDA_DB"] ?? serverBinary() else {
+            throw StartError(description: "noida-db not found; install it with: pip install noida-db==0.2.3")
         }
         let port = try freeLoopbackPort()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-noida-\(UUID().uuidString)")
@@ -30,26 +31,45 @@ public final class NoidaBroker: @unchecked Sendable {
         let log = dir.appendingPathComponent("broker.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
+        // A detached watchdog (a grandchild: it must not die with the thread that spawned it, as
+        // a direct child of Foundation's Process can) runs the broker, records its PID, and kills
+        // it when the test process is gone. noida-db catches SIGTERM but may not exit on it, so
+        // stopping escalates to SIGKILL after 3 s.
+        let script = """
+            (
+              "$0" start --only kafka --host 127.0.0.1 --kafka-port \(port) --data-dir "$1/data" >>"$1/broker.log" 2>&1 &
+              child=$!
+              echo $child > "$1/server.pid"
+              while kill -0 \(getpid()) 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done
+              kill $child 2>/dev/null
+              for i in 1 2 3 4 5 6; do kill -0 $child 2>/dev/null || exit 0; sleep 0.5; done
+              kill -9 $child 2>/dev/null
+            ) </dev/null >/dev/null 2>&1 &
+            """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // Watchdog: stop the broker when asked (TERM) or when the test process is gone.
-        let script = """
-            "$0" start --only kafka --host 127.0.0.1 --kafka-port \(port) --data-dir "$1/data" >>"$1/broker.log" 2>&1 &
-            child=$!
-            trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT
-            while kill -0 \(getpid()) 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
-            kill $child 2>/dev/null; wait $child
-            """
         p.arguments = ["-c", script, path, dir.path]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
-        let broker = NoidaBroker(port: port, dataDirectory: dir, process: p)
+        // Not waitUntilExit(): Foundation would wait for the detached watchdog, which inherits its
+        // monitoring descriptor. The PID file says when the broker process exists.
+        let pidFile = dir.appendingPathComponent("server.pid")
+        var serverPID: Int32 = 0
+        for _ in 0..<100 {
+            if let text = try? String(contentsOf: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                serverPID = pid
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        guard serverPID > 0 else { throw StartError(description: "noida-db did not start (no PID recorded in \(pidFile.path))") }
+        let broker = NoidaBroker(port: port, dataDirectory: dir, pid: serverPID)
 
         let deadline = ContinuousClock.now + timeout
         var lastError = ""
         while ContinuousClock.now < deadline {
-            guard p.isRunning else { break }
+            guard kill(serverPID, 0) == 0 else { break }
             do {
                 let admin = try KafkaAdmin(config: KafkaConfig(bootstrapServers: broker.bootstrapServers))
                 let md = try admin.metadata(timeout: .seconds(2))
@@ -65,29 +85,25 @@ public final class NoidaBroker: @unchecked Sendable {
             description: "noida-db did not answer on 127.0.0.1:\(port) within \(timeout) (last error: \(lastError)). Log:\n\(tail)")
     }
 
-    private init(port: Int, dataDirectory: URL, process: Process) {
+    private init(port: Int, dataDirectory: URL, pid: Int32) {
         self.port = port
         self.bootstrapServers = "127.0.0.1:\(port)"
         self.dataDirectory = dataDirectory
-        self.process = process
+        self.pid = pid
     }
 
     deinit { stop() }
 
-    /// PID of the watchdog that owns the broker process.
-    public var pid: Int32 { process.processIdentifier }
-
-    /// Stops the broker (TERM, then KILL after 10 s) and removes its data directory.
+    /// Stops the broker by PID (TERM, then KILL after 3 s) and removes its data directory.
     public func stop() {
         lock.lock()
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            let deadline = Date(timeIntervalSinceNow: 10)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if kill(pid, SIGTERM) == 0 {
+            let deadline = Date(timeIntervalSinceNow: 3)
+            while kill(pid, 0) == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
         }
         try? FileManager.default.removeItem(at: dataDirectory)
     }
@@ -110,6 +126,24 @@ public func freeLoopbackPort() throws -> Int {
     }
     guard ok else { throw NoidaBroker.StartError(description: "bind() to 127.0.0.1:0 failed") }
     return Int(UInt16(bigEndian: addr.sin_port))
+}
+
+/// The server binary the `noida-db` Python package wraps. Run directly (not through the Python
+/// entry point, which would leave the server orphaned when only the wrapper is signalled), so
+/// the PID we hold is the broker's own.
+func serverBinary() -> String? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", "from importlib.resources import files; print(files('noida_db').joinpath('noida-db'))"]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return nil }
+    let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else { return nil }
+    if !FileManager.default.isExecutableFile(atPath: path) { chmod(path, 0o755) }
+    return path
 }
 
 func which(_ name: String) -> String? {

@@ -3,11 +3,12 @@
 // each reports its own peak RSS.
 //
 //   PipelineBench prepare --brokers B --prefix P --articles N [--partitions K]
-//   PipelineBench run     --brokers B --prefix P --mode tally|passthrough
+//   PipelineBench run     --brokers B --prefix P --mode tally|noparse|copy
 //   PipelineBench latency --brokers B --prefix P --rate R --seconds S
 import Foundation
 import Kafka
 import Logging
+import MetricParser
 import Pipeline
 
 struct Args {
@@ -104,7 +105,21 @@ func committedToEnd(_ kafka: KafkaConfig, group: String, topic: String, partitio
     return zip(committed, partitions).allSatisfy { (try? admin.watermarks($1).high) == $0.offset }
 }
 
-func runWorker(_ kafka: KafkaConfig, input: String, output: String, dlq: String, group: String, passThrough: Bool)
+/// The baselines:
+/// - `copy`: each input record copied to the output topic (same consume, one produce per article);
+/// - `noparse`: the worker's full path — decode, events, JSON, one record per metric — with the
+///   parser replaced by a lookup of metrics computed before the timed run: same consume and
+///   same produce, no parsing.
+enum Mode: String { case tally, copy, noparse }
+
+func precomputedMetrics() -> [String: [Metric]] {
+    let extractor = MetricExtractor()
+    var table: [String: [Metric]] = [:]
+    for t in bodies() { table[t] = try! extractor.extract(t) }
+    return table
+}
+
+func runWorker(_ kafka: KafkaConfig, input: String, output: String, dlq: String, group: String, mode: Mode)
     -> (worker: Worker, done: DispatchSemaphore)
 {
     var c = WorkerConfiguration(kafka: kafka)
@@ -115,12 +130,21 @@ func runWorker(_ kafka: KafkaConfig, input: String, output: String, dlq: String,
     c.httpPort = 0
     c.commitInterval = .milliseconds(100)
     var transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])?
-    if passThrough {
+    var processor: ArticleProcessor?
+    switch mode {
+    case .copy:
         transform = { (r: ConsumerRecord) -> [ProducerMessage] in
             [ProducerMessage(topic: output, key: r.key, value: r.value, headers: [])]
         }
+    case .noparse:
+        let table = precomputedMetrics()
+        processor = ArticleProcessor(
+            options: .init(outputTopic: output, deadLetterTopic: dlq),
+            extract: { (text: String) throws(ParseError) -> [Metric] in table[text] ?? [] })
+    case .tally:
+        break
     }
-    let worker = Worker(configuration: c, logger: Logger(label: "bench"), transform: transform)
+    let worker = Worker(configuration: c, processor: processor, logger: Logger(label: "bench"), transform: transform)
     let done = DispatchSemaphore(value: 0)
     Thread {
         do { try worker.runBlocking() } catch { fail("worker: \(error)") }
@@ -145,21 +169,20 @@ case "prepare":
     let partitions = Int32(args.int("partitions", 8))
     let admin = try! KafkaAdmin(config: kafka)
     try! admin.createTopics(
-        ["\(prefix).raw", "\(prefix).out.tally", "\(prefix).out.passthrough"].map { .init(name: $0, partitions: partitions) }
+        ["\(prefix).raw", "\(prefix).out.tally", "\(prefix).out.copy", "\(prefix).out.noparse"].map { .init(name: $0, partitions: partitions) }
             + [.init(name: "\(prefix).dlq", partitions: 1)], ifNotExists: true)
     let bytes = produce(kafka, topic: "\(prefix).raw", range: 0..<n)
     emit(["articles": n, "bytes": bytes])
 
 case "run":
-    let mode = args.string("mode")
+    guard let mode = Mode(rawValue: args.string("mode")) else { fail("--mode tally|copy|noparse") }
     let input = "\(prefix).raw"
     let admin = try! KafkaAdmin(config: kafka)
     let parts = try! admin.partitions(of: input)
     let total = parts.reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
     var bytes = 0.0
     let group = "\(prefix)-\(mode)-\(args.values["group-suffix"] ?? "0")"
-    let (worker, done) = runWorker(
-        kafka, input: input, output: "\(prefix).out.\(mode)", dlq: "\(prefix).dlq", group: group, passThrough: mode == "passthrough")
+    let (worker, done) = runWorker(kafka, input: input, output: "\(prefix).out.\(mode)", dlq: "\(prefix).dlq", group: group, mode: mode)
     // Time from the assignment (group joined) to every input offset committed.
     while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
     let start = ContinuousClock.now
@@ -169,9 +192,9 @@ case "run":
     done.wait()
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     bytes = Double(args.int("bytes", 0))
-    let outputs = try! admin.partitions(of: "\(prefix).out.\(mode)").reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
+    let outputs = try! admin.partitions(of: "\(prefix).out.\(mode.rawValue)").reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
     emit([
-        "mode": mode, "articles": total, "seconds": seconds, "articles_per_s": Double(total) / seconds,
+        "mode": mode.rawValue, "articles": total, "seconds": seconds, "articles_per_s": Double(total) / seconds,
         "mb_per_s": bytes / 1e6 / seconds, "outputs": outputs, "peak_rss_mb": peakRSSMegabytes(),
     ])
 
@@ -185,7 +208,7 @@ case "latency":
         [.init(name: input, partitions: 8), .init(name: output, partitions: 8), .init(name: "\(prefix).lat.dlq", partitions: 1)],
         ifNotExists: true)
     let group = "\(prefix)-latency"
-    let (worker, done) = runWorker(kafka, input: input, output: output, dlq: "\(prefix).lat.dlq", group: group, passThrough: false)
+    let (worker, done) = runWorker(kafka, input: input, output: output, dlq: "\(prefix).lat.dlq", group: group, mode: .tally)
     while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
     let n = rate * seconds
     _ = produce(kafka, topic: input, range: 0..<n, ratePerSecond: rate)
@@ -210,6 +233,29 @@ case "latency":
     func pct(_ p: Double) -> Int64 { latencies.isEmpty ? -1 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
     emit(["rate": rate, "articles": n, "metrics": latencies.count, "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": latencies.last ?? -1,
           "peak_rss_mb": peakRSSMegabytes()])
+
+case "cpu":
+    // The processing path alone (decode, parse, encode events), no Kafka: where a worker core's time goes.
+    let texts = bodies()
+    let records = (0..<2000).map { i in
+        let m = article(i, texts)
+        return ConsumerRecord(topic: "raw", partition: 0, offset: Int64(i), key: m.key, value: m.value, timestampMs: nowMs())
+    }
+    let processor = ArticleProcessor()
+    var outputs = 0
+    var bytesOut = 0
+    let start = ContinuousClock.now
+    for _ in 0..<3 {
+        for r in records {
+            let msgs = processor.messages(for: processor.process(r))
+            outputs += msgs.count
+            bytesOut += msgs.reduce(0) { $0 + ($1.value?.count ?? 0) }
+        }
+    }
+    let d = ContinuousClock.now - start
+    let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    emit(["articles_per_s": Double(records.count * 3) / secs, "outputs_per_article": Double(outputs) / Double(records.count * 3),
+          "bytes_out_per_article": Double(bytesOut) / Double(records.count * 3)])
 
 default:
     fail("usage: PipelineBench prepare|run|latency …")
