@@ -54,7 +54,9 @@ demo: deps-system
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@# Serial on purpose: Kafka tests block in librdkafka calls, and parallel blocking tests starve the
+	@# cooperative thread pool (as wide as the core count) that async tests and the HTTP server need.
+	$(SWIFT) test --skip-build --no-parallel
 	$(PYTHON) -m pytest -q Tests/deploy
 
 ## Performance (release build; figures are ratios against a baseline run in the same script) --

@@ -105,10 +105,8 @@ public struct MetricExtractor: Sendable {
             var found = finder.find(q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
                                     floor: max(prevEnd, sentence.lowerBound), later: later)
             prevEnd = c.suffixEnd
-            if found.subject.isEmpty, let p = previousSubject, p.sentence == sentence.lowerBound {
-                // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
-                found.subject = p.subject
-            }
+            let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+            found.subject = SubjectContext.resolve(found, kind: q.kind, previous: before)
             if !found.subject.isEmpty { previousSubject = (sentence.lowerBound, found.subject) }
 
             var lower = q.lower, upper = q.upper

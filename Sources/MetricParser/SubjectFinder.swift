@@ -4,9 +4,9 @@
 /// - before a linking word: 非公企业覆盖率**达**88.8% → 非公企业覆盖率 (the topic; a long
 ///   modifier ending in 的 is cut to its head: 分批次分领域的轮训就有461期 → 轮训);
 /// - between a verb and the number: 召开动员部署会5644场次 → 动员部署会 (a relative clause
-///   ending in 的 is kept: 收集企业提请协调解决的困难问题6079项);
+///   ending in 的 is kept: 收集群众反映强烈的民生问题2140项);
 /// - after the measure word: 压实243名两新党建工作指导员 → 两新党建工作指导员, or shared
-///   across an enumeration: 印发5期、近5000本《福州两新视野》 → 《福州两新视野》.
+///   across an enumeration: 印发4期、近3000本《园区党建简报》 → 《园区党建简报》.
 struct SubjectFinder {
     let s: [UInt32]
 
@@ -14,6 +14,8 @@ struct SubjectFinder {
         var subject: String
         var change = false
         var direction: Direction? = nil
+        /// The X of a clause 占X的…: the figure is a share of X (of the previous figure's subject).
+        var shareBase: String? = nil
     }
 
     /// - Parameters:
@@ -28,6 +30,11 @@ struct SubjectFinder {
         var e = prefixStart
         var linked = false, existential = false, sawDe = false
         var result = Result(subject: "")
+        var open = cs
+        while open < prefixStart, CharClass.isSpace(s[open]) { open += 1 }
+        if open < prefixStart, s[open] == u("占"), let d = lastIndex(of: u("的"), open + 1, prefixStart), d > open + 1 {
+            result.shareBase = clean(open + 1, d)
+        }
 
         // Peel what stands between the subject and the figure: 了, 达, 就有, 比上年增长, 同比下降.
         var guardCount = 0
@@ -46,12 +53,13 @@ struct SubjectFinder {
                 e -= l; continue
             }
             if !result.change && !sawDe {
+                // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
-                   l > 1 && s[e - 1] != u("高") || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
+                   l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .up; e -= l; e = stripComparison(cs, e); continue
                 }
                 if let l = PredicateLexicon.decrease.suffix(s, before: e, limit: cs),
-                   l > 1 && s[e - 1] != u("低") || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
+                   l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .down; e -= l; e = stripComparison(cs, e); continue
                 }
             }
@@ -92,7 +100,7 @@ struct SubjectFinder {
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
                    k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(s[k]) {
                     if k < b, s[k] == u("的"), !linked {
-                        // The verb sits in a relative clause (企业提请协调解决的困难问题): keep the clause,
+                        // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
                         var start = a
                         var m = a + 1
@@ -115,7 +123,7 @@ struct SubjectFinder {
             (a, b) = trim(a, b)
         }
         var subject = a < b ? clean(a, b) : ""
-        // “调查摸底—集中组建—检查验收”3个阶段: a quoted name before the figure modifies the noun after it.
+        // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = rawEnd > cs && (s[rawEnd - 1] == 0x201D || s[rawEnd - 1] == 0x22)
         if subject.isEmpty || quotedBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
@@ -160,7 +168,7 @@ struct SubjectFinder {
         while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
         let c = s[f]
         if c == u("、") || c == u("和") || c == u("及") || c == u("与") {
-            // 5期、近5000本《福州两新视野》: the items share the noun after the last figure.
+            // 4期、近3000本《园区党建简报》: the items share the noun after the last figure.
             guard let last = later.last(where: { $0.lowerBound > f && $0.lowerBound < clauseEnd }) else { return "" }
             var a = last.upperBound
             if let hit = QualifierLexicon.after(s, a, limit: clauseEnd) { a += hit.length }

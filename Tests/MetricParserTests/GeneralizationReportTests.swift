@@ -144,7 +144,7 @@ struct GeneralizationReportTests {
             Expect(text: "152家", value: 152, unit: "家", kind: .count, subject: "规模以上工业企业"),
             Expect(text: "286.4亿元", value: 28_640_000_000, unit: "CNY", kind: .money, subject: "工业总产值"),
             Expect(text: "18.7%", value: 18.7, unit: "percent", kind: .percent, subject: "工业总产值", change: .up),
-            Expect(text: "2.3个百分点", value: 2.3, unit: "percentage_point", kind: .percentagePoint, subject: "增幅", change: .down),
+            Expect(text: "2.3个百分点", value: 2.3, unit: "percentage_point", kind: .percentagePoint, subject: "工业总产值增幅", change: .down),
             Expect(text: "10.5%", value: 10.5, unit: "percent", kind: .percent, subject: "固定资产投资", change: .up),
             Expect(text: "24.6%", value: 24.6, unit: "percent", kind: .percent, subject: "工业投资", change: .up),
             Expect(text: "3.1%", value: 3.1, unit: "percent", kind: .percent, subject: "民间投资", change: .down),

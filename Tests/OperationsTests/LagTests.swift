@@ -233,7 +233,7 @@ struct LagTests {
         }
         let serving = Task { try await server.run() }
         defer { serving.cancel() }
-        try await waitUntil(timeout: .seconds(10), "the metrics server is listening") { port.withLock { $0 } != nil }
+        try await waitUntil(timeout: .seconds(60), "the metrics server is listening") { port.withLock { $0 } != nil }
         let url = URL(string: "http://127.0.0.1:\(port.withLock { $0 }!)/metrics")!
 
         #expect(!exporter.isReady)

@@ -38,7 +38,8 @@ final class AtLeastOnceLoop: @unchecked Sendable {
 
         var nextCommit = ContinuousClock.now + config.commitInterval
         while !worker.isStopRequested, failure.withLock({ $0 }) == nil {
-            switch try consumer.poll(timeout: .milliseconds(100)) {
+            // While paused nothing arrives to end the poll early: poll briefly so a resume is not late.
+            switch try consumer.poll(timeout: .milliseconds(paused ? 5 : 100)) {
             case .record(let r): dispatch(r)
             case .error(let e): try handleConsumerError(e)
             case .partitionEOF, nil: break

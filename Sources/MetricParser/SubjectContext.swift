@@ -1,0 +1,46 @@
+/// Completes a subject that only makes sense with the figure before it in the same sentence.
+///
+/// Reports chain figures about one thing: 民营企业进出口5372.0亿元，增长10.4%，占比65.0%，提高2.3个百分点.
+/// Read alone, the clauses name nothing (增长), a fragment (比) or the denominator (占出口总值的六成);
+/// read in order they are all about 民营企业进出口.
+enum SubjectContext {
+    static func resolve(_ found: SubjectFinder.Result, kind: MetricKind?, previous: String?) -> String {
+        let subject = found.subject
+        // 机电产品出口3190.5亿元，占出口总值的六成 → 机电产品出口占出口总值比重.
+        if let base = found.shareBase, !base.isEmpty {
+            return (previous ?? "") + "占" + base + "比重"
+        }
+        guard let previous, !previous.isEmpty else { return subject }
+        // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
+        if subject.isEmpty { return previous }
+        // 占比65.0% / 比重: the share of the last subject.
+        if shareWords.contains(subject) { return previous.hasSuffix("占比") ? previous : previous + "占比" }
+        // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
+        if aggregateWords.contains(subject) { return previous + subject }
+        let scalars = [UInt32](subject)
+        // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
+        // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
+        // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
+        if let kind, physical.contains(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: scalars.count) == scalars.count,
+           previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject) {
+            return subject + stripLeadingVerb(previous)
+        }
+        // 其中省级9家: a level of the last subject's thing.
+        if scalars.count <= 3, scalars.last == u("级") {
+            return subject + stripLeadingVerb(previous)
+        }
+        return subject
+    }
+
+    static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
+    static let shareWords: Set<String> = ["比", "占比", "比重", "所占比重", "占比重"]
+    static let aggregateWords: Set<String> = [
+        "总数", "总量", "总额", "总计", "合计", "总规模", "降幅", "增幅", "增速", "跌幅", "涨幅", "规模",
+    ]
+
+    private static func stripLeadingVerb(_ s: String) -> String {
+        let a = [UInt32](s)
+        guard let l = PredicateLexicon.verbs.prefix(a, at: 0, limit: a.count), l < a.count else { return s }
+        return String(scalars: a[l...])
+    }
+}
