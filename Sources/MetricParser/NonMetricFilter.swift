@@ -12,7 +12,7 @@ enum NonMetricFilter {
         if num.digitString && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) { return false }
         // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
         // tidy first: 8.46 × 10⁴ is 84599.99999999999 in binary.
-        if kind == .count, !FloatMath.isIntegral(FloatMath.tidy(q.value)) || q.value <= 0 { return false }
+        if kind == .count, q.value <= 0 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value)) { return false }
         // One Chinese digit before a measure word is a word: 一批, 两个维护, 三会, 四大, 一年来.
         if num.singleChineseDigit, ![.percent, .money, .multiple, .percentagePoint].contains(kind) { return false }
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }

@@ -13,30 +13,31 @@ enum SubjectContext {
         guard let previous, !previous.isEmpty else { return subject }
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
         if subject.isEmpty { return previous }
-        // 占比65.0% / 比重: the share of the last subject.
-        if shareWords.contains(subject) { return previous.hasSuffix("占比") ? previous : previous + "占比" }
-        // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
-        if aggregateWords.contains(subject) { return previous + subject }
+        // Everything below is about short words (≤ 5 characters): most subjects skip it.
+        guard subject.utf8.count <= 15 else { return subject }
         let scalars = [UInt32](subject)
+        let n = scalars.count
+        // 占比65.0% / 比重: the share of the last subject.
+        if shareWords.prefix(scalars, at: 0, limit: n) == n { return previous.hasSuffix("占比") ? previous : previous + "占比" }
+        // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
+        if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
-        if let kind, physical.contains(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: scalars.count) == scalars.count,
+        if let kind, physical.contains(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: n) == n,
            previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject) {
             return subject + stripLeadingVerb(previous)
         }
         // 其中省级9家: a level of the last subject's thing.
-        if scalars.count <= 3, scalars.last == u("级") {
+        if n <= 3, scalars.last == u("级") {
             return subject + stripLeadingVerb(previous)
         }
         return subject
     }
 
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
-    static let shareWords: Set<String> = ["比", "占比", "比重", "所占比重", "占比重"]
-    static let aggregateWords: Set<String> = [
-        "总数", "总量", "总额", "总计", "合计", "总规模", "降幅", "增幅", "增速", "跌幅", "涨幅", "规模",
-    ]
+    static let shareWords = WordList("比 占比 比重 所占比重 占比重")
+    static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
 
     private static func stripLeadingVerb(_ s: String) -> String {
         let a = [UInt32](s)

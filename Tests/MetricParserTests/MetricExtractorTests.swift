@@ -94,6 +94,31 @@ struct MetricExtractorTests {
         }
     }
 
+    @Test("chained figures borrow the previous figure's subject: changes, shares, aggregates, bare verbs, levels")
+    func chainedSubjects() throws {
+        let text = """
+            全区城镇化率71.2%，提高1.3个百分点。民营企业营业收入820.5亿元，增长6.1%，占比58.3%，提高0.8个百分点。\
+            电子产品出口96.4亿元，占出口总值的四成。新增家庭农场37家，总数达到412家。\
+            规模以上服务业企业516家，新增42家。示范合作社28家，其中省级6家。完成投资76亿元。
+            """
+        let ms = try extractor.extract(text)
+        let expected: [(String, String)] = [
+            ("1.3个百分点", "城镇化率"), ("6.1%", "民营企业营业收入"), ("58.3%", "民营企业营业收入占比"),
+            ("0.8个百分点", "民营企业营业收入占比"), ("四成", "电子产品出口占出口总值比重"), ("412家", "家庭农场总数"),
+            ("42家", "新增规模以上服务业企业"), ("6家", "省级示范合作社"), ("76亿元", "完成投资"),
+        ]
+        for (text, subject) in expected {
+            #expect(metric(ms, text)?.subject == subject, "\(text): \(metric(ms, text)?.subject ?? "missing")")
+        }
+        #expect(metric(ms, "1.3个百分点")?.change == true && metric(ms, "1.3个百分点")?.direction == .up)
+    }
+
+    @Test("decimal counts with 万 survive binary rounding (8.46万人 = 84600)")
+    func decimalTenThousands() throws {
+        let ms = try extractor.extract("新增就业8.46万人，培训2.17万人次，累计3.86万户。")
+        #expect(ms.map(\.value) == [84600, 21700, 38600], "\(ms.map(\.text))")
+    }
+
     @Test("output is sorted, spans slice the original, sentences contain the figure, JSON round-trips")
     func invariants() throws {
         let text = "首页 > 新闻\n&nbsp;全年粮食总产量达到98.6万吨，下降1.2%。新增造林面积约3.2万亩。"

@@ -40,8 +40,11 @@ let logCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, U
     let fac = facility.map { String(cString: $0) } ?? ""
     let text = message.map { String(cString: $0) } ?? ""
     // syslog levels: 0 emerg … 3 err, 4 warning, 5 notice, 6 info, 7 debug
+    // AUTOCREATE: brokers that predate Metadata v4 (librdkafka's mock cluster among them) cannot be
+    // told allow.auto.create.topics=false; librdkafka warns on every metadata request. Tally
+    // never relies on auto-creation, so this is noise, not a warning.
     let lvl: Logger.Level =
-        switch level {
+        switch fac == "AUTOCREATE" ? 7 : level {
         case ...3: .error
         case 4: .warning
         case 5: .notice
