@@ -35,6 +35,9 @@ public struct WorkerConfiguration: Sendable {
     /// 0 disables the HTTP endpoint.
     public var httpPort = 9464
 
+    /// Settings that were ignored (unknown environment names, service links), to log at start-up.
+    public var warnings: [String] = []
+
     public init(kafka: KafkaConfig) {
         self.kafka = kafka
     }
@@ -49,12 +52,21 @@ public struct WorkerConfiguration: Sendable {
 
     /// Builds and validates a configuration from merged settings.
     public init(settings s: Settings) throws(SettingsError) {
-        if let unknown = s.unknownKeys(known: Self.keys).first {
-            throw SettingsError(message: "unknown setting '\(unknown)' (from \(s.values[unknown]!.source.rawValue))")
+        var warnings = s.ignoredEnvironment.map { "ignored environment variable \($0) (a Kubernetes service link)" }
+        for unknown in s.unknownKeys(known: Self.keys) {
+            let source = s.values[unknown]!.source
+            let guess = EnvironmentNames.nearMiss(unknown, known: Self.keys)
+            // The environment is shared with the platform: only a likely typo of a real key fails.
+            guard source == .environment, guess == nil else {
+                throw SettingsError(
+                    message: "unknown setting '\(unknown)' (from \(source.rawValue))" + (guess.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            warnings.append("ignored unknown setting '\(unknown)' from the environment")
         }
         var kafka = KafkaConfig(properties: s.kafkaProperties)
         kafka.bootstrapServers = s.string("brokers", default: kafka.bootstrapServers ?? "127.0.0.1:9092")
         self.init(kafka: kafka)
+        self.warnings = warnings
         inputTopic = s.string("input.topic", default: inputTopic)
         outputTopic = s.string("output.topic", default: outputTopic)
         deadLetterTopic = s.string("deadletter.topic", default: deadLetterTopic)

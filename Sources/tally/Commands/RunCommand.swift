@@ -126,6 +126,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         LogSetup.bootstrap(level: level, format: format)
         let logger = Logger(label: "tally.run")
+        for warning in configuration.warnings { logger.warning("\(warning)") }
         logger.info(
             "starting",
             metadata: [
