@@ -146,7 +146,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     // MARK: Commits and rebalances
 
     private func commit(sync: Bool, only: Set<TopicPartition>? = nil) {
-        let offsets = tracker.pendingCommits(for: only, includeCommitted: sync)
+        let offsets = tracker.pendingCommits(for: only, includeCommitted: true)  // re-send: a failed async commit is only reported later
         guard !offsets.isEmpty else { return }
         do throws(KafkaError) {
             if sync { try consumer.commit(offsets) } else { try consumer.commitAsync(offsets) }
