@@ -192,11 +192,12 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Moves the fetch position of assigned partitions; the next `poll` returns records from there.
+    /// With a zero timeout the seek is asynchronous (errors arrive as consumer errors).
     public func seek(_ offsets: [TopicPartitionOffset], timeout: Duration = .seconds(10)) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
         let list = TopicPartitionList(offsets)
         try check(rd_kafka_seek_partitions(client.handle, list.pointer, timeout.milliseconds), "seek")
-        try list.throwFirstError("seek")
+        if timeout > .zero { try list.throwFirstError("seek") }  // timeout zero: asynchronous, partitions say _IN_PROGRESS
     }
 
     // MARK: Watermarks

@@ -136,7 +136,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         } else if paused, n <= config.maxInFlight / 2, bytes <= config.maxInFlightBytes / 2 {
             // Pausing may drop prefetched records: continue from the next undispatched offset.
             let positions = tracker.resumePositions().filter { assignment.contains($0.topicPartition) }
-            try consumer.seek(positions)
+            try consumer.seek(positions, timeout: .zero)  // asynchronous: a synchronous seek of paused partitions can time out under load and stop the worker
             try consumer.resume(assignment)
             paused = false
             worker.metrics.paused.record(0)
