@@ -7,6 +7,7 @@ A missing tool is a test failure with the install command, never a skip.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -118,3 +119,35 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path} (update the test)"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def dashboard_expressions(path: Path) -> list[tuple[str, str]]:
+    """(where, PromQL) of every panel target and query variable, Grafana variables substituted."""
+    dash = json.loads(path.read_text(encoding="utf-8"))
+    variables = {v["name"]: v.get("current", {}).get("value", ".*") for v in dash.get("templating", {}).get("list", [])}
+
+    def promql(expr: str) -> str:
+        for name in ("__rate_interval", "__interval", "__range"):
+            expr = expr.replace("$" + name, "1m").replace("${" + name + "}", "1m")
+        for name, value in variables.items():
+            expr = expr.replace("${" + name + "}", value).replace("$" + name, value)
+        return expr
+
+    out = []
+
+    def walk(panels: list[dict[str, Any]]) -> None:
+        for p in panels:
+            for t in p.get("targets", []):
+                if t.get("expr"):
+                    out.append((f"panel {p.get('title')!r} {t.get('refId', '')}", promql(t["expr"])))
+            walk(p.get("panels", []))
+
+    walk(dash.get("panels", []))
+    for v in dash.get("templating", {}).get("list", []):
+        q = v.get("query")
+        q = q.get("query") if isinstance(q, dict) else q
+        if v.get("type") == "query" and q:
+            # Grafana's label_values(SELECTOR, label): the selector is PromQL.
+            inner = q.removeprefix("label_values(").rsplit(",", 1)[0] if q.startswith("label_values(") else q
+            out.append((f"variable {v['name']!r}", promql(inner)))
+    return out

@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from deploy_tools import ROOT, alert_rules, host_prometheus_config, load_yaml, yaml_docs
+from deploy_tools import ROOT, alert_rules, dashboard_expressions, host_prometheus_config, load_yaml, yaml_docs
 from kafka_producer import Producer
-from live_stack import Prometheus, Proc, free_port, http_get, scrape, start_noida, tally_binary, total, wait_for
+from live_stack import Prometheus, Proc, free_port, scrape, start_noida, tally_binary, total, wait_for
 from promql_names import series_names
 
 GROUP = "tally-workers"  # the group the shipped alerts, dashboard and ScaledObject watch
@@ -155,38 +155,6 @@ def test_lag_zero_after_processing_in_prometheus_and_tally_lag(stack) -> None:
 
 
 # ---- expressions: dashboard, alerts, KEDA --------------------------------------------------------
-
-def dashboard_expressions(path: Path) -> list[tuple[str, str]]:
-    """(where, PromQL) of every panel target and query variable, Grafana variables substituted."""
-    dash = json.loads(path.read_text(encoding="utf-8"))
-    variables = {v["name"]: v.get("current", {}).get("value", ".*") for v in dash.get("templating", {}).get("list", [])}
-
-    def promql(expr: str) -> str:
-        for name in ("__rate_interval", "__interval", "__range"):
-            expr = expr.replace("$" + name, "1m").replace("${" + name + "}", "1m")
-        for name, value in variables.items():
-            expr = expr.replace("${" + name + "}", value).replace("$" + name, value)
-        return expr
-
-    out = []
-
-    def walk(panels: list[dict[str, Any]]) -> None:
-        for p in panels:
-            for t in p.get("targets", []):
-                if t.get("expr"):
-                    out.append((f"panel {p.get('title')!r} {t.get('refId', '')}", promql(t["expr"])))
-            walk(p.get("panels", []))
-
-    walk(dash.get("panels", []))
-    for v in dash.get("templating", {}).get("list", []):
-        q = v.get("query")
-        q = q.get("query") if isinstance(q, dict) else q
-        if v.get("type") == "query" and q:
-            # Grafana's label_values(SELECTOR, label): the selector is PromQL.
-            inner = q.removeprefix("label_values(").rsplit(",", 1)[0] if q.startswith("label_values(") else q
-            out.append((f"variable {v['name']!r}", promql(inner)))
-    return out
-
 
 def exported_series(stack) -> set[str]:
     """Every series name Prometheus holds for the two Tally jobs, scraped from the real binaries."""
