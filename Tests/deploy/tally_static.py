@@ -427,18 +427,6 @@ class Repo:
         prefixes = set(re.findall(r'hasPrefix\("(\w+)"\)', body))
         return names, prefixes
 
-    @functools.cached_property
-    def telemetry_routes(self) -> dict[str, str]:
-        """Route → the health property it reports (`/healthz` → isAlive …)."""
-        text = self.read("Sources/Telemetry/TelemetryServer.swift")
-        routes = {}
-        matches = list(re.finditer(r'router\.get\("([^"]+)"\)', text))
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else min(len(text), m.end() + 400)
-            h = re.search(r"health\.(\w+)", text[m.end():end])
-            routes[m.group(1)] = h.group(1) if h else ""
-        return routes
-
     # ---- Package.swift -----------------------------------------------------------------
 
     @functools.cached_property

@@ -67,7 +67,6 @@ def test_cli_read_from_the_binary(repo: Repo) -> None:
 # --------------------------------------------------------------------------------------------
 
 WCFG = "Sources/Pipeline/Configuration/WorkerConfiguration.swift"
-TELEMETRY = "Sources/Telemetry/TelemetryServer.swift"
 COMPOSE = "deploy/compose.yaml"
 PROM = "deploy/prometheus/prometheus.yml"
 ALERTS = "deploy/prometheus/alerts.yml"
@@ -91,7 +90,6 @@ MUTATIONS = [
     ("default-port-changed", WCFG, "public var httpPort = 9464", "public var httpPort = 9500", C.check_dockerfile),
     ("passthrough-prefix-changed", "Sources/Pipeline/Configuration/Settings.swift",
      '!$0.hasPrefix("kafka.")', '!$0.hasPrefix("rdkafka.")', C.check_compose_worker),
-    ("route-renamed", TELEMETRY, 'router.get("/readyz")', 'router.get("/ready")', C.check_k8s_worker),
     # compose
     ("build-context", COMPOSE, "  context: ..\n", "  context: .\n", C.check_compose_services),
     ("depends-on-unknown", COMPOSE, "      kafka-init:\n        condition: service_completed_successfully\n    environment:\n      TALLY_BROKERS: kafka:9092\n      TALLY_INPUT_TOPIC",

@@ -25,9 +25,10 @@ from typing import Any
 
 import pytest
 
+from deploy_checks import LIVENESS, READINESS
 from deploy_tools import ROOT, alert_rules, dashboard_expressions, host_prometheus_config, load_yaml, yaml_docs
 from kafka_producer import Producer
-from live_stack import Prometheus, Proc, free_port, scrape, start_noida, tally_binary, total, wait_for
+from live_stack import Prometheus, Proc, free_port, http_status, scrape, start_noida, tally_binary, total, wait_for
 from promql_names import series_names
 
 GROUP = "tally-workers"  # the group the shipped alerts, dashboard and ScaledObject watch
@@ -145,6 +146,15 @@ def test_prometheus_has_the_workers_counters(stack) -> None:
                        lambda: f"last: {stack.prom.query(expr)}\n{stack.logs()}")
         assert got
         print(f"live: {expr} = {stack.prom.scalar(expr):g} (worker's /metrics: {want:g})")  # shown with pytest -s
+
+
+def test_probe_paths_are_served(stack) -> None:
+    """The paths the manifests probe (deploy_checks pins them) are the binaries' own routes."""
+    for url in (stack.worker_url, stack.lag_url):
+        base = url.removesuffix("/metrics")
+        for path in (LIVENESS, READINESS):
+            assert http_status(base + path) == 200, f"{base}{path}"
+        assert http_status(base + "/no-such-route") == 404, base
 
 
 def test_lag_zero_after_processing_in_prometheus_and_tally_lag(stack) -> None:
