@@ -1,13 +1,13 @@
-"""Static model of Tally's sources and deployment files, for Tests/deploy/test_deploy.py.
+"""Model of Tally and its deployment files, for Tests/deploy/test_deploy.py.
 
-Truth comes from the Swift sources, parsed at test time (never copied here):
-- CLI flags: `@Option`/`@Flag`/`@OptionGroup` of RunCommand, LagCommand (and the option groups
-  they include), named like swift-argument-parser names them;
-- settings keys, their defaults and types: WorkerConfiguration.swift; environment mapping and
-  the `kafka.` pass-through: Settings.swift; the lag exporter's environment: KafkaOptions.swift;
-- metric names: string literals `"tally_…"` under Sources/ (timers/histograms also allow
-  `_bucket/_sum/_count`); the lag exporter's own names: Sources/Operations/Lag/;
-- HTTP routes: TelemetryServer.swift.
+Truth about Tally comes from Tally itself, read at test time (never copied here):
+- CLI flags of `tally run` and `tally lag`, the settings key each sets and the environment
+  `tally lag` reads: the built binary's `--experimental-dump-help` (swift-argument-parser);
+- settings keys, their defaults, types and ranges, the TALLY_* mapping and the `kafka.`
+  pass-through: WorkerConfiguration.swift and Settings.swift (until `tally` prints its settings);
+- the product, resources bundle and system packages: Package.swift.
+Metric names, probe routes and PromQL are checked against the running binaries instead
+(test_live_stack.py); syntax and schemas by the real validators (test_validators.py).
 
 Every `check_*` function takes a `Repo` and returns a list of problems (empty = fine), so the
 same checks run against the real tree and against mutated scratch copies.
@@ -121,8 +121,9 @@ def cli_from_binary(binary: Path, command_name: str) -> CLICommand:
     if out.returncode != 0:
         raise StaticError(f"tally {command_name} --experimental-dump-help: exit {out.returncode}: {out.stderr}")
     command = json.loads(out.stdout)["command"]
-    options, positionals = [], 0
+    options, positionals, env = [], 0, set()
     for a in command.get("arguments", []):
+        env |= set(re.findall(r"\benv (TALLY_\w+(?:<\w+>)?)", a.get("abstract", "")))
         names = [("--" if n["kind"] == "long" else "-") + n["name"] for n in a.get("names", [])]
         prop = a.get("preferredName", {}).get("name", a.get("valueName", ""))
         if a["kind"] == "positional":
@@ -130,11 +131,13 @@ def cli_from_binary(binary: Path, command_name: str) -> CLICommand:
         elif prop not in ("help", "version"):
             setting = re.search(r"\(setting ([\w.]+)", a.get("abstract", ""))
             options.append(CLIOption(prop, names, a["kind"] == "option", setting and setting.group(1)))
-    return CLICommand(command_name, command["commandName"], options, positionals)
+    cli = CLICommand(command_name, command["commandName"], options, positionals)
+    cli.env = env  # environment variables its help names (`TALLY_KAFKA_<KEY>`: a prefix)
+    return cli
 
 
 # --------------------------------------------------------------------------------------------
-# Swift source scanning (settings keys, env names, routes: until `tally` can print them)
+# Swift source scanning (Package.swift; settings keys until `tally` can print them)
 # --------------------------------------------------------------------------------------------
 
 def _skip_string(text: str, i: int) -> int:
@@ -180,16 +183,6 @@ def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
                 return j
         j += 1
     raise StaticError(f"unbalanced {open_c}{close_c}")
-
-
-def _type_body(sources: dict[Path, str], type_name: str) -> tuple[Path, str]:
-    pat = re.compile(r"\b(?:struct|class|enum)\s+" + re.escape(type_name) + r"\b[^{]*\{")
-    for path, text in sources.items():
-        m = pat.search(text)
-        if m:
-            open_i = m.end() - 1
-            return path, text[open_i + 1: _matching(text, open_i, "{", "}")]
-    raise StaticError(f"type {type_name} not found in Sources/tally")
 
 
 # --------------------------------------------------------------------------------------------
@@ -381,15 +374,6 @@ class Repo:
         return (self.root / rel).read_text(encoding="utf-8")
 
     @functools.cached_property
-    def swift_sources(self) -> dict[Path, str]:
-        return {p: p.read_text(encoding="utf-8") for p in sorted((self.root / "Sources").rglob("*.swift"))}
-
-    @functools.cached_property
-    def tally_sources(self) -> dict[Path, str]:
-        base = self.root / "Sources" / "tally"
-        return {p: t for p, t in self.swift_sources.items() if base in p.parents}
-
-    @functools.cached_property
     def run_command(self) -> CLICommand:
         return cli_from_binary(tally_binary(), "run")
 
@@ -421,11 +405,9 @@ class Repo:
 
     @functools.cached_property
     def lag_env(self) -> tuple[set[str], set[str]]:
-        """(exact names, prefixes) of environment variables `tally lag` reads (KafkaOptions)."""
-        _, body = _type_body(self.tally_sources, "KafkaOptions")
-        names = set(re.findall(r'environment\["(\w+)"\]', body))
-        prefixes = set(re.findall(r'hasPrefix\("(\w+)"\)', body))
-        return names, prefixes
+        """(exact names, prefixes) of the environment variables `tally lag` reads (its help)."""
+        env = self.lag_command.env
+        return {e for e in env if "<" not in e}, {e.split("<")[0] for e in env if "<" in e}
 
     # ---- Package.swift -----------------------------------------------------------------
 
