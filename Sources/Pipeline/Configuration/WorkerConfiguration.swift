@@ -7,6 +7,9 @@ public struct WorkerConfiguration: Sendable {
     public var inputTopic = "articles.raw"
     public var outputTopic = "metrics.normalized"
     public var deadLetterTopic = "articles.deadletter"
+    /// Compacted topic for one article summary per processed article (`article.summary.v1`);
+    /// nil: none. Off by default: the topic must exist (cleanup.policy=compact) before it is set.
+    public var summaryTopic: String?
     public var groupID = "tally-workers"
     /// Static group membership (KIP-345): a stable name per instance (e.g. the pod name). A
     /// restarted instance with the same name takes its partitions back at once instead of
@@ -44,7 +47,7 @@ public struct WorkerConfiguration: Sendable {
 
     /// The settings keys this configuration reads (besides `kafka.*`).
     public static let keys: Set<String> = [
-        "brokers", "input.topic", "output.topic", "deadletter.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
+        "brokers", "input.topic", "output.topic", "deadletter.topic", "summary.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
         "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "commit.interval.ms",
         "drain.timeout.ms", "transaction.max.records", "transaction.interval.ms", "statistics.interval.ms",
         "http.host", "http.port", "log.level", "log.format",
@@ -70,6 +73,7 @@ public struct WorkerConfiguration: Sendable {
         inputTopic = s.string("input.topic", default: inputTopic)
         outputTopic = s.string("output.topic", default: outputTopic)
         deadLetterTopic = s.string("deadletter.topic", default: deadLetterTopic)
+        summaryTopic = s["summary.topic"].flatMap { $0.isEmpty ? nil : $0 }
         groupID = s.string("group.id", default: groupID)
         groupInstanceID = s["group.instance.id"].flatMap { $0.isEmpty ? nil : $0 }
         exactlyOnce = try s.bool("exactly.once", default: exactlyOnce)
@@ -89,8 +93,8 @@ public struct WorkerConfiguration: Sendable {
         where topic.isEmpty {
             throw SettingsError(message: "\(name) must not be empty")
         }
-        if inputTopic == outputTopic || inputTopic == deadLetterTopic {
-            throw SettingsError(message: "input.topic must differ from output.topic and deadletter.topic (the worker would consume its own output)")
+        if inputTopic == outputTopic || inputTopic == deadLetterTopic || inputTopic == summaryTopic {
+            throw SettingsError(message: "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)")
         }
     }
 
