@@ -33,6 +33,12 @@ public enum ProofTable {
 
     private static let rows = Mutex<[Row]>([])
 
+    /// Seconds since `start`, for the time column.
+    public static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
     public static func record(_ row: Row) {
         let first = rows.withLock { rows in
             rows.append(row)
@@ -65,7 +71,9 @@ public enum ProofTable {
 
     static func printTable() {
         let all = rows.withLock { $0 }
-        print("\n=== Proof table (swift test --filter Proof; make test) ===\n" + render(all) + "\n")
+        // One write, after everything buffered: the test library's last lines must not cut into it.
         fflush(nil)
+        let text = Array("\n=== Proof table (swift test --filter Proof; make test) ===\n\(render(all))\n\n".utf8)
+        _ = text.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
     }
 }

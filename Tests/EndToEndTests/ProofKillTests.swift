@@ -22,8 +22,6 @@ struct ProofKillTests {
 
     func run(exactlyOnce: Bool) throws {
         let started = ContinuousClock.now
-        let seed = UInt64.random(in: 0...UInt64(UInt32.max))
-        var rng = SplitMix(seed: seed)
         let t = try E2ETopics()
         let expected = try Expectations.metricIDs(count: Self.total, prefix: "pk")
         var args = ["run", "--group-instance-id", "\(t.group)-0"]
@@ -42,7 +40,7 @@ struct ProofKillTests {
         var midStream = 0
         for _ in 0..<Self.kills {
             let p = try TallyProcess(args, environment: t.environment())
-            let ms = Int(rng.next() % 2500) + 300
+            let ms = Int.random(in: 300...2800)
             delays.append(ms)
             Thread.sleep(forTimeInterval: Double(ms) / 1000)
             p.signal(SIGKILL)
@@ -63,30 +61,13 @@ struct ProofKillTests {
         let dead = try KafkaAdmin(config: t.config).watermarks(TopicPartition(t.deadLetters, 0)).high
         ProofTable.record(.init(
             scenario: "SIGKILL, \(exactlyOnce ? "exactly-once (read_committed)" : "at-least-once")", inputs: Self.total,
-            faults: "\(Self.kills) × SIGKILL (\(midStream) mid-stream; at \(delays.map { "\($0)" }.joined(separator: "/")) ms; seed \(seed))",
-            lost: lost, duplicated: duplicated, deadLettered: Int(dead), seconds: (ContinuousClock.now - started).seconds,
+            faults: "\(Self.kills) × SIGKILL (\(midStream) mid-stream; at \(delays.map { "\($0)" }.joined(separator: "/")) ms)",
+            lost: lost, duplicated: duplicated, deadLettered: Int(dead), seconds: ProofTable.seconds(since: started),
             note: "\(expected.count) metrics expected, \(ids.count) read"))
         #expect(midStream > 0, "at least one kill landed before everything was committed")
-        #expect(lost == 0, "\(lost) metrics lost (seed \(seed))")
+        #expect(lost == 0, "\(lost) metrics lost (kills at \(delays) ms)")
         #expect(Set(ids).isSubset(of: expected), "nothing invented")
         #expect(dead == 0)
-        if exactlyOnce { #expect(duplicated == 0, "read_committed sees \(duplicated) duplicates (seed \(seed))") }
+        if exactlyOnce { #expect(duplicated == 0, "read_committed sees \(duplicated) duplicates (kills at \(delays) ms)") }
     }
-}
-
-/// A seeded generator: a failing run's kill points can be replayed from its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

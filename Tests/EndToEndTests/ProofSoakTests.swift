@@ -74,7 +74,7 @@ struct ProofSoakTests {
         let first = samples.prefix(third).max() ?? 0
         let last = samples.suffix(third).max() ?? 0
         let bound = first + first / 4 + 16 * 1024
-        let seconds = (ContinuousClock.now - started).seconds
+        let seconds = ProofTable.seconds(since: started)
         ProofTable.record(.init(
             scenario: "soak, at-least-once", inputs: produced, faults: "none (steady stream)", lost: max(0, expected - out),
             duplicated: max(0, out - expected), deadLettered: Int(dead), seconds: seconds,

@@ -54,7 +54,7 @@ struct ProofBadInputTests {
             scenario: "bad-input corpus, live worker", inputs: records.count,
             faults: "\(BadInputCorpus.cases.count) bad kinds, \(BadInputCorpus.accepted.count) near misses",
             lost: lostArticles + missing, duplicated: out.count - ids.count, deadLettered: dead.count,
-            seconds: (ContinuousClock.now - started).seconds))
+            seconds: ProofTable.seconds(since: started)))
         #expect(dead.count == BadInputCorpus.cases.count, "one dead letter per bad record, none for the good ones")
         #expect(lostArticles == 0 && ids.count == expectedCount, "every good article's metrics arrived")
         try WorkerIntegrationTests.verify(out, against: goodArticles)

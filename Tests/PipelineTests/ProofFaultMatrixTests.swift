@@ -119,15 +119,11 @@ struct ProofFaultMatrixTests {
         let dead = try h.readAll(h.deadLetters, partitions: 1, count: 0, timeout: .milliseconds(200)).count
         ProofTable.record(.init(
             scenario: "fault, \(fault)", inputs: articles.count, faults: "\(injected) injected", lost: lost, duplicated: duplicated,
-            deadLettered: dead, seconds: (ContinuousClock.now - started).seconds))
+            deadLettered: dead, seconds: ProofTable.seconds(since: started)))
         #expect(lost == 0, "\(fault): \(lost) metrics lost")
         #expect((try? committed.get()) != nil, "\(committed)")
         #expect(Set(ids).isSubset(of: expectedIDs), "\(fault): nothing invented")
         #expect(dead == 0)
         if fault.exactlyOnce { #expect(duplicated == 0, "\(fault): \(duplicated) duplicates in exactly-once mode") }
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
