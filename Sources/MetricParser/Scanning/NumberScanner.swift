@@ -205,13 +205,16 @@ struct NumberScanner {
                 if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) { break }
                 tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
                 j += 1
-            } else if c == u("点") && !tokens.isEmpty {
+            } else if !tokens.isEmpty && (c == u("点") || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit))) {
+                // A full-width point after a Chinese numeral is its decimal point too (三．三二％).
                 // Chinese decimal: 二点五, 零点零零三, 1点45. Not 一点两 (两 is never a decimal digit).
                 var k = j + 1
                 k = skipSpaces(k)
                 var frac = 0.0, scale = 0.1, count = 0
+                let point = c
                 while k < n, count < 40 {
                     let d = s[k]
+                    if point == 0x2E, !CharClass.has(d, CharClass.cjkDigit) { break }
                     if CharClass.isDigit(d) { frac += Double(d - 0x30) * scale }
                     else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) { frac += Double(CharClass.cjkDigitValue(d)) * scale }
                     else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) { k = skipSpaces(k); continue }
@@ -259,10 +262,14 @@ struct NumberScanner {
         result.hasArabic = hasArabic
         result.leadingZero = leadingZero
 
+        // Digit strings joined by 万/亿 (二三二八萬二七三 = 23,280,273; 十萬四三四一 = 104,341).
+        let grouped = collapseDigitGroups()
+        if grouped { result.hasChinese = true }
+
         // Leading run of two or more Chinese digits: a range pair (三四万, 三五百) or a digit string.
         var run = 0
         while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
-        if run >= 2 {
+        if run >= 2 && !grouped {
             let a = digitValue(tokens[0]), b = digitValue(tokens[1])
             let followedByFraction = run == 2 && tokens.count > 2 && tokens[2].kind.isFraction
             if run == 2, a > 0, b > 0, ChineseNumeral.isRangePair(a, b), !followedByFraction {
@@ -313,8 +320,50 @@ struct NumberScanner {
             result.plainIntegerDigits = intDigits
             if leadingZero { result.digitString = true }
         }
-        result.hasChinese = tokens[0..<ev.used].contains { $0.kind.isChinese }
+        result.hasChinese = grouped || tokens[0..<ev.used].contains { $0.kind.isChinese }
         return result
+    }
+
+    /// Press style writes the digits of each 万/亿 group one by one (二三二八萬二七三人): a run of
+    /// Chinese digits right before a big unit (two or more, unless a range pair such as 三四万) or
+    /// right after one (three or more: 三万四五 stays the range 34000–35000) is one group, read
+    /// digit by digit. Replaces each such run by a single digit token; true when any was found.
+    private mutating func collapseDigitGroups() -> Bool {
+        guard tokens.count >= 3 else { return false }
+        var hasBig = false
+        for t in tokens { if case .big = t.kind { hasBig = true; break } }
+        guard hasBig else { return false }
+        var out: [NumeralToken] = []
+        var changed = false
+        var k = 0
+        while k < tokens.count {
+            var e = k
+            while e < tokens.count, isChineseDigitOrZero(tokens[e]) { e += 1 }
+            let len = e - k
+            let beforeBig = e < tokens.count && { if case .big = tokens[e].kind { return true }; return false }()
+            let afterBig = k > 0 && { if case .big = tokens[k - 1].kind { return true }; return false }()
+            let atStart = k == 0
+            let pairAtStart = len == 2 && ChineseNumeral.isRangePair(digitValue(tokens[k]), digitValue(tokens[k + 1]))
+            if len >= 2 && ((atStart && beforeBig && !pairAtStart) || (afterBig && len >= 3 && len <= 8)) {
+                var v = 0.0
+                var trailingZeros = 0
+                for m in k..<e {
+                    let d = digitValue(tokens[m])
+                    v = v * 10 + Double(d)
+                    trailingZeros = d == 0 ? trailingZeros + 1 : 0
+                }
+                out.append(NumeralToken(kind: .digit(v, chinese: false, place: v == 0 ? 1 : pow10(trailingZeros)),
+                                        start: tokens[k].start, end: tokens[e - 1].end))
+                changed = true
+                k = e
+            } else if len > 0 {
+                out.append(contentsOf: tokens[k..<e]); k = e
+            } else {
+                out.append(tokens[k]); k += 1
+            }
+        }
+        if changed { tokens = out }
+        return changed
     }
 
     /// Evaluates both readings of a Chinese range pair at token `k` (三四万 → 三万 / 四万).

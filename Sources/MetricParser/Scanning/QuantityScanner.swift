@@ -44,11 +44,14 @@ struct QuantityScannerCore {
     var ns: NumberScanner
     let n: Int
     var unitCache: [UInt32: String] = [:]
+    /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
+    let localCurrency: String
 
-    init(_ scalars: [UInt32]) {
+    init(_ scalars: [UInt32], localCurrency: String = "CNY") {
         s = scalars
         n = scalars.count
         ns = NumberScanner(scalars)
+        self.localCurrency = localCurrency
     }
 
     @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? s[i] : 0 }
@@ -81,7 +84,32 @@ struct QuantityScannerCore {
             }
         }
         markRatios(&out)
+        borrowComparedUnits(&out)
         return out
+    }
+
+    /// Words that compare a bare number with the figure before it: 增長百分之四點五，低於去年的五點一.
+    static let comparisons = WordList("低于 高于 不及 快于 慢于 好于 优于 差于 少于 多于 胜于 逊于")
+
+    /// A bare number compared with a percent figure of the same sentence is a percent (or points)
+    /// too: the writer leaves the unit out because the comparison names it.
+    func borrowComparedUnits(_ qs: inout [RawQuantity]) {
+        guard qs.count >= 2 else { return }
+        for k in 1..<qs.count where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            // The figure compared with: the last one with a unit, past ordinals (第四季度) and years.
+            var m = k - 1
+            while m > 0, k - m < 4, qs[m].kind == nil || qs[m].role != .cardinal { m -= 1 }
+            let prev = qs[m]
+            guard prev.role == .cardinal, prev.kind == .percent || prev.kind == .percentagePoint, prev.unit != nil, qs[k].start - prev.end <= 30 else { continue }
+            var compared = false
+            for j in prev.end..<qs[k].start {
+                if CharClass.has(s[j], CharClass.sentenceBreak) { compared = false; break }
+                if !compared, Self.comparisons.prefix(s, at: j, limit: qs[k].start) != nil { compared = true }
+            }
+            guard compared else { continue }
+            qs[k].kind = prev.kind; qs[k].unit = prev.unit
+            qs[k].value = qs[k].number
+        }
     }
 
     /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
@@ -141,6 +169,15 @@ struct QuantityScannerCore {
             let prev = at(num.start - 1), next = at(num.end)
             if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
             if CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+        }
+        // 重拾一個: a numeral opening with a financial character but written with ordinary digits
+        // after a word character is that word (real financial numerals are written all in that form).
+        if CharClass.has(s[num.start], CharClass.financial), num.end - num.start >= 2 {
+            let prev = at(num.start - 1)
+            if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit),
+               (num.start + 1..<num.end).contains(where: { CharClass.has(s[$0], CharClass.cjkDigit | CharClass.cjkSmallUnit) && !CharClass.has(s[$0], CharClass.financial) }) {
+                return nil
+            }
         }
         // X分之Y fractions (and A又X分之Y).
         if let q = fraction(after: num, start: i0) { return q }
@@ -329,10 +366,17 @@ struct QuantityScannerCore {
         var q = make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
                      unitStart: unitStart, unitEnd: unitEnd, num: num)
         q.value = value
+        if let inf = info, inf.local {
+            q.unit = localCurrency
+            // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
+            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1 {
+                q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
+            }
+        }
         if let prefix = currencyPrefix(before: num.start) {
             if info == nil {
                 q.kind = .money; q.unit = prefix.code; q.value = number
-            } else if info!.kind == .money, info!.unit == "CNY" {
+            } else if info!.kind == .money, info!.local {
                 q.unit = prefix.code
             }
             if prefix.symbol, q.kind == .money { q.start = prefix.start }
@@ -398,6 +442,8 @@ struct QuantityScannerCore {
             if c == u("元") { return !Self.yuanBlockers.contains(next) }
             if c == u("克") { return next != u("服") && next != u("隆") }
             if c == u("斤") { return next != u("斤") }
+            if c == u("里") { return !Self.liBlockers.contains(next) }
+            if c == u("尺") || c == u("寸") { return !Self.chiBlockers.contains(next) }
             if c == u("块") { return !Self.kuaiBlockers.contains(next) }
             if c == u("毛") || c == u("角") {
                 // 九毛九 / 两角五分 are dimes; 3毛 (wool), 5角星 (a star) are not.
@@ -421,6 +467,8 @@ struct QuantityScannerCore {
     static let miBlockers = Set([UInt32]("粮饭面价线"))
     static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
     static let kuaiBlockers = Set([UInt32]("地头板状"))
+    static let liBlockers = Set([UInt32]("程面边头外内的弄巷拉"))
+    static let chiBlockers = Set([UInt32]("度码子寸步土"))
 
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {
@@ -512,9 +560,6 @@ struct QuantityScannerCore {
         while j >= 0, CharClass.isSpace(s[j]), i - j <= 3 { j -= 1 }
         guard j >= 0 else { return nil }
         let last = s[j]
-        // Cheap gate: every currency word ends in 币/元/金/镑, every symbol is one of $¥￥€£.
-        guard last == u("币") || last == u("元") || last == u("金") || last == u("镑") || last == 0x24 || last == 0xA5
-                || last == 0xFFE5 || last == 0x20AC || last == 0xA3 else { return nil }
         switch last {
         case 0x24: return CurrencyPrefix(code: "USD", start: j, symbol: true)             // $
         case 0xA5, 0xFFE5: return CurrencyPrefix(code: "CNY", start: j, symbol: true)     // ¥ ￥
@@ -522,20 +567,9 @@ struct QuantityScannerCore {
         case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)             // £
         default: break
         }
-        for (word, code) in Self.currencyWords {
-            let len = word.count
-            guard j - len + 1 >= 0 else { continue }
-            var ok = true
-            for k in 0..<len where s[j - len + 1 + k] != word[k] { ok = false; break }
-            if ok { return CurrencyPrefix(code: code, start: j - len + 1, symbol: false) }
-        }
-        return nil
+        guard let name = UnitLexicon.shared.currencyName(s, endingBefore: j + 1) else { return nil }
+        return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
     }
-
-    static let currencyWords: [([UInt32], String)] = [
-        ("人民币", "CNY"), ("港币", "HKD"), ("港元", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("美元", "USD"),
-        ("美金", "USD"), ("欧元", "EUR"), ("日元", "JPY"), ("英镑", "GBP"), ("澳元", "AUD"), ("澳门币", "MOP"),
-    ].map { ([UInt32]($0.0), $0.1) }
 
     /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.
     mutating func extendRange(_ q: inout RawQuantity) {
