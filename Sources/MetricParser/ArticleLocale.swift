@@ -101,9 +101,9 @@ public struct ArticleLocale: Sendable, Hashable {
     /// currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
         var traditional = 0, simplified = 0
+        let fold = ScriptFold.pointer, targets = simplifiedTargets
         for c in s where c >= 0x4E00 && c < 0xA000 {
-            let f = ScriptFold.simplified(c)
-            if f != c { traditional += 1 } else if reverseFolded(c) { simplified += 1 }
+            if UInt32(fold[Int(c)]) != c { traditional += 1 } else if targets[Int(c)] { simplified += 1 }
         }
         guard traditional > 2 * simplified, traditional >= 3 else { return nil }
         for lists in [currencyNames, bodies] {
@@ -131,7 +131,4 @@ public struct ArticleLocale: Sendable, Hashable {
         }
         return p
     }()
-
-    @inline(__always)
-    static func reverseFolded(_ c: UInt32) -> Bool { c < 0x10000 && simplifiedTargets[Int(c)] }
 }

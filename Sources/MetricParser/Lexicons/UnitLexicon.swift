@@ -13,7 +13,8 @@ struct UnitInfo: Sendable {
 
 /// Longest-match lexicon of units: money, percent, multiples and physical dimensions.
 /// Count measure words (个, 名, 场次) are in `MeasureWords`.
-final class UnitLexicon: Sendable {
+/// `@unchecked`: immutable after init; `fold` points at the process-lifetime fold table.
+final class UnitLexicon: @unchecked Sendable {
     static let shared = UnitLexicon()
 
     struct Entry: Sendable {
@@ -27,6 +28,8 @@ final class UnitLexicon: Sendable {
     let byFirst: [UInt32: [Entry]]
     /// First characters of all entries, as a BMP bitset: most characters after a numeral are not units.
     let firstBits: [UInt64]
+    /// `ScriptFold.pointer`, held here so look-ups skip the global's lazy-init check.
+    let fold: UnsafePointer<UInt16> = ScriptFold.pointer
 
     private init() {
         var list: [(String, UnitInfo)] = []
@@ -193,7 +196,7 @@ final class UnitLexicon: Sendable {
     /// Longest unit starting at `i`, with its length in scalars.
     func match(_ s: [UInt32], at i: Int) -> (info: UnitInfo, length: Int)? {
         guard i < s.count else { return nil }
-        let c0 = ScriptFold.simplified(s[i])
+        let c0 = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
         guard c0 >= 0x10000 || firstBits[Int(c0 >> 6)] & (1 << (c0 & 63)) != 0 else { return nil }
         let first = CharClass.isASCIILetter(c0) ? c0 | 0x20 : c0
         guard let entries = byFirst[first] else { return nil }
@@ -203,7 +206,7 @@ final class UnitLexicon: Sendable {
             var ok = true
             for k in 1..<max(len, 1) where k < len {
                 let c = s[i + k]
-                if (CharClass.isASCIILetter(c) ? c | 0x20 : ScriptFold.simplified(c)) != e.surface[k] { ok = false; break }
+                if (CharClass.isASCIILetter(c) ? c | 0x20 : (c < 0x10000 ? UInt32(fold[Int(c)]) : c)) != e.surface[k] { ok = false; break }
             }
             if !ok { continue }
             // "3 m" but not "3 most"; "2g" but not "2go".

@@ -33,18 +33,20 @@ public struct ArticleProcessor: Sendable {
     }
 
     public let options: Options
-    let extract: @Sendable (String) throws(ParseError) -> [Metric]
+    let extract: @Sendable (String, ArticleLocale?) throws(ParseError) -> [Metric]
 
     public init(options: Options = .init(), extractor: MetricExtractor = MetricExtractor()) {
         self.options = options
-        self.extract = { (text: String) throws(ParseError) -> [Metric] in try extractor.extract(text) }
+        self.extract = { (text: String, locale: ArticleLocale?) throws(ParseError) -> [Metric] in
+            try extractor.extract(text, locale: locale)
+        }
     }
 
     /// With another extraction function in place of the parser: benchmarks use a precomputed
     /// one to measure everything but parsing.
     public init(options: Options, extract: @escaping @Sendable (String) throws(ParseError) -> [Metric]) {
         self.options = options
-        self.extract = extract
+        self.extract = { (text: String, _: ArticleLocale?) throws(ParseError) -> [Metric] in try extract(text) }
     }
 
     public var parserVersion: String { MetricExtractor.version }
@@ -68,7 +70,7 @@ public struct ArticleProcessor: Sendable {
             }
             let metrics: [Metric]
             do throws(ParseError) {
-                metrics = try extract(article.body)
+                metrics = try extract(article.body, article.parserLocale)
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
