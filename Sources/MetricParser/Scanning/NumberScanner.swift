@@ -54,7 +54,7 @@ struct NumberScanner {
     }
 
     /// Parses an Arabic digit run at `i` (digit or '.' + digit). Returns the token and metadata.
-    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool)? {
+    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool, multiplier: Double)? {
         let n = s.count
         var j = i
         var mantissa: Double = 0
@@ -101,6 +101,7 @@ struct NumberScanner {
         if intDigits == 0 && !decimal { return nil }
         var value = mantissa
         var suffixed = false
+        var multiplier = 1.0
         // e-notation: 2e5, 21.2E0, -1e1 (never before a letter: "3e类" is not a number).
         if j + 1 < n, s[j] | 0x20 == 0x65 {
             var k = j + 1
@@ -118,16 +119,18 @@ struct NumberScanner {
         // k/K/M/G multipliers (100k, 1.2M, .0012G), only as a whole word.
         if !suffixed, j < n {
             let c = s[j]
-            let mult: Double? = c == 0x6B || c == 0x4B ? 1e3 : c == 0x4D ? 1e6 : c == 0x47 ? 1e9 : nil
+            // w is the web's shorthand for 万 (30w = 300000); uppercase W stays watts.
+            let mult: Double? = c == 0x6B || c == 0x4B ? 1e3 : c == 0x4D ? 1e6 : c == 0x47 ? 1e9 : c == 0x77 ? 1e4 : nil
             if let mult, !(j + 1 < n && (CharClass.isASCIILetter(s[j + 1]) || CharClass.isDigit(s[j + 1]))) {
                 value *= mult
                 j += 1
                 suffixed = true
+                multiplier = mult
             }
         }
         let place: Double = decimal ? (decimals > 0 ? pow10(-decimals) : 1) : pow10(trailingZeros)
         return (NumeralToken(kind: .digit(value, chinese: false, place: place), start: i, end: j),
-                intDigits, separators, decimal, leadingZero, suffixed)
+                intDigits, separators, decimal, leadingZero, suffixed, multiplier)
     }
 
     @inline(__always)
@@ -165,8 +168,21 @@ struct NumberScanner {
         tokens.removeAll(keepingCapacity: true)
         var j = i
         var hasChinese = false, hasArabic = false
+        // Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
+        // order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened below.
+        var vague = false
+        if i == i0, Self.vagueHeads.contains(s[i]), tokens.isEmpty {
+            let next = at(i + 1)
+            let unitNext = next == u("十") && s[i] != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
+            if unitNext, !unitStartsAt(i + 1) {
+                tokens.append(NumeralToken(kind: .digit(1, chinese: true, place: 1), start: i, end: i + 1))
+                vague = true; hasChinese = true; j = i + 1
+            }
+        }
+        if vague == false, Self.vagueHeads.contains(s[i]) { return nil }
         var intDigits = 0, separators = false, decimal = false, leadingZero = false, suffixed = false
         var lastWasArabic = false
+        var letterMultiplier = 1.0  // 15k, 30w: a range's bare first number borrows it (10~15k)
         while j < n && tokens.count < 64 {
             let c = s[j]
             let f = CharClass.flags(c)
@@ -178,6 +194,7 @@ struct NumberScanner {
                 }
                 decimal = decimal || r.decimal
                 suffixed = suffixed || r.suffixed
+                if r.multiplier > 1 { letterMultiplier = r.multiplier }
                 tokens.append(r.token)
                 hasArabic = true; lastWasArabic = true
                 j = r.token.end
@@ -255,6 +272,16 @@ struct NumberScanner {
             }
         }
         guard !tokens.isEmpty else { return nil }
+        // 三十两 / 二两 / 两万两: a final 两 after a Chinese numeral, with no measure word, unit or
+        // numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two.
+        if tokens.count >= 2, let last = tokens.last, last.end == j, s[last.start] == u("两"),
+           !CharClass.has(at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
+           at(j) != u("多") && at(j) != u("余") && at(j) != u("半") && at(j) != u("个"),
+           MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
+           !(tokens.count == 2 && isChineseDigitOrZero(tokens[0]) && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2)) {
+            tokens.removeLast()
+            j = last.start
+        }
 
         var result = ParsedNumber(start: i0, end: j, value: 0)
         result.negative = negative
@@ -300,8 +327,8 @@ struct NumberScanner {
         guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
         result.end = tokens[ev.used - 1].end
         result.value = negative ? -ev.value : ev.value
-        result.hasBigUnit = ev.hasBigUnit
-        result.trailingBig = ev.trailingBig
+        result.hasBigUnit = ev.hasBigUnit || letterMultiplier > 1
+        result.trailingBig = ev.hasBigUnit ? ev.trailingBig : letterMultiplier
         result.hasDecimal = decimal && (ev.used > 1 || !hasChinese || tokens[0].kind.isFraction || hasArabic)
         if let step = ev.approxStep {
             result.qualifier = .moreThan
@@ -310,6 +337,13 @@ struct NumberScanner {
             result.approxStep = step
         }
         if ev.used == 1, case .digit(_, true, _) = tokens[0].kind { result.singleChineseDigit = true }
+        if vague {
+            result.lower = result.value
+            result.upper = result.value * 10
+            result.qualifier = .approximate
+            result.singleChineseDigit = false
+            result.approxStep = result.value * 9
+        }
         // 三仟 / 5万 / 三千万: one digit times units; a bare digit before 到 borrows this scale.
         if ev.used >= 2, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, ev.approxStep == nil,
            tokens[1..<ev.used].allSatisfy({ if case .small = $0.kind { return true }; if case .big = $0.kind { return true }; return false }) {
@@ -365,6 +399,9 @@ struct NumberScanner {
         if changed { tokens = out }
         return changed
     }
+
+    /// 几十万, 数十亿, 上千: heads of vague numerals.
+    static let vagueHeads: Set<UInt32> = [u("几"), u("数"), u("上")]
 
     /// Evaluates both readings of a Chinese range pair at token `k` (三四万 → 三万 / 四万).
     private mutating func rangePair(at k: Int, _ base: ParsedNumber) -> ParsedNumber? {

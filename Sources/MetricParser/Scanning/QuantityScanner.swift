@@ -181,6 +181,7 @@ struct QuantityScannerCore {
         }
         // X分之Y fractions (and A又X分之Y).
         if let q = fraction(after: num, start: i0) { return q }
+        if let q = perPopulationRate(after: num, start: i0) { return q }
         if let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
         extendRange(&q)
@@ -245,6 +246,21 @@ struct QuantityScannerCore {
             q.unitStart = k; q.unitEnd = k + m.length; q.end = q.unitEnd
         }
         return q
+    }
+
+    /// 11.69/10万, 3.2/千: a rate per population (incidence, mortality), kind other with the
+    /// denominator as its unit and the number as stated.
+    mutating func perPopulationRate(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        guard num.hasArabic, !num.digitString, at(num.end) == 0x2F else { return nil }
+        var k = num.end + 1
+        while CharClass.isDigit(at(k)), k - num.end <= 4 { k += 1 }
+        let c = at(k)
+        guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"), !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil else { return nil }
+        var end = k + 1
+        if let len = MeasureWords.match(s, at: end) { end += len }  // 11.69/10万人
+        let unitText = String(scalars: s[num.end..<end])
+        return make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
+                    info: UnitInfo(kind: .other, unit: unitText, factor: 1), unitStart: num.end, unitEnd: end, num: num)
     }
 
     /// 3/5, -3/2: small Arabic fractions, read as bare numbers (never a metric on their own).
@@ -338,8 +354,8 @@ struct QuantityScannerCore {
             }
         } else if let t = temperaturePrefix(before: start), at(p) == u("度") {
             info = UnitInfo(kind: .other, unit: t, factor: 1); unitEnd = p + 1; end = unitEnd; value = number
-        } else if num.hasArabic, !num.hasChinese, at(p) == u("两"), !continuesNumeral(p + 1) {
-            // 1234两: after Arabic digits 两 can only be the mass unit (after Chinese numerals it is a digit).
+        } else if at(p) == u("两"), !continuesNumeral(p + 1), num.hasArabic || num.end == p {
+            // 1234两, 三十两, 两万两: the mass unit (NumberScanner leaves a final 两 to it).
             info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd; value = number * 0.05
         }
         if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start), number > 0 {
