@@ -687,7 +687,7 @@ struct QuantityScannerCore {
             let next = at(q.end)
             if integral, q.number >= 1, q.number <= 12, next == u("月"), before != u("个") { q.role = .date; return }
             if integral, q.number >= 1, q.number <= 31, next == u("日") || next == u("号") { q.role = .date; return }
-            if integral, q.number >= 0, q.number <= 24, next == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
+            if integral, q.number >= 0, q.number <= 24, ScriptFold.simplified(next) == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
             if num.plainIntegerDigits == 4, q.number >= 1900, q.number <= 2100,
                next == 0x2D || next == 0x2F || next == 0x2E, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
             if num.plainIntegerDigits >= 1, num.plainIntegerDigits <= 2, next == 0x2F, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
