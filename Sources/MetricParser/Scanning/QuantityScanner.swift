@@ -85,7 +85,28 @@ struct QuantityScannerCore {
         }
         markRatios(&out)
         borrowComparedUnits(&out)
+        joinMoneySubunits(&out)
         return out
+    }
+
+    /// 两美元又三美分, 5英镑20便士: an amount and a sub-unit of the same currency right after it
+    /// (又/再 may join them) are one amount.
+    func joinMoneySubunits(_ qs: inout [RawQuantity]) {
+        guard qs.count >= 2 else { return }
+        var k = qs.count - 1
+        while k > 0 {
+            let a = qs[k - 1], b = qs[k]
+            var gap = a.end
+            if at(gap) == u("又") || at(gap) == u("再") { gap += 1 }
+            if a.kind == .money, b.kind == .money, a.unit == b.unit, b.start == gap, a.lower == nil, b.lower == nil,
+               abs(b.value) < 1, FloatMath.isIntegral(a.value), b.value > 0 {
+                qs[k - 1].value = a.value + (a.value < 0 ? -b.value : b.value)
+                qs[k - 1].number = qs[k - 1].value
+                qs[k - 1].end = b.end
+                qs.remove(at: k)
+            }
+            k -= 1
+        }
     }
 
     /// Words that compare a bare number with the figure before it: 增長百分之四點五，低於去年的五點一.
@@ -162,13 +183,15 @@ struct QuantityScannerCore {
             extendRange(&q)
             return q
         }
-        if s[i] == u("半") { return scanHalf(at: i) }
+        if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) { return scanHalf(at: i) }
         guard let num = ns.parse(at: i) else { return nil }
         // A lone financial numeral is a word (拾取, 放肆, 登陆), not a number.
         if num.end - num.start == 1, CharClass.has(s[num.start], CharClass.financial) {
             let prev = at(num.start - 1), next = at(num.end)
-            if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
-            if CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+            // 貳月, 叁日: a financial digit naming a month or day is a date numeral.
+            let dateNext = next == u("月") || next == u("日") || next == u("号")
+            if !dateNext, CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
+            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
         }
         // 重拾一個: a numeral opening with a financial character but written with ordinary digits
         // after a word character is that word (real financial numerals are written all in that form).
@@ -182,6 +205,7 @@ struct QuantityScannerCore {
         // X分之Y fractions (and A又X分之Y).
         if let q = fraction(after: num, start: i0) { return q }
         if let q = perPopulationRate(after: num, start: i0) { return q }
+        if let q = mixedFraction(after: num, start: i0) { return q }
         if let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
         extendRange(&q)
@@ -192,6 +216,14 @@ struct QuantityScannerCore {
     /// 半个月, 半百, 半折.
     mutating func scanHalf(at i: Int) -> RawQuantity? {
         let next = at(i + 1)
+        if next == u("折") {
+            // 半折 / 对折: half price, 50 percent.
+            var num = ParsedNumber(start: i, end: i + 1, value: 5, hasChinese: true)
+            num.singleChineseDigit = s[i] == u("半")
+            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 5,
+                        info: UnitInfo(kind: .percent, unit: "percent", factor: 10), unitStart: i + 1, unitEnd: i + 2, num: num)
+        }
+        guard s[i] == u("半") else { return nil }  // 对 only starts 对折
         if next == u("百") {
             return make(start: i, numberStart: i, numberEnd: i + 2, end: i + 2, number: 50, info: nil,
                         unitStart: i + 2, unitEnd: i + 2, num: ParsedNumber(start: i, end: i + 2, value: 50, hasChinese: true))
@@ -239,6 +271,12 @@ struct QuantityScannerCore {
         var q = make(start: start, numberStart: start, numberEnd: numerator.end, end: numerator.end, number: v,
                      info: nil, unitStart: numerator.end, unitEnd: numerator.end, num: num)
         q.isFraction = true
+        // 百万分之七, 百万万分之七, 亿分之三: a denominator written as units alone (a power of ten
+        // from 十万 up) is a per-ten-thousand… form, read as percent like 百分之/千分之/万分之.
+        if whole == 0, denominator.value >= 1e5, isUnitsOnly(denominator), isPowerOfTen(denominator.value) {
+            q.kind = .percent; q.unit = "percent"; q.value = frac * 100
+            return q
+        }
         // 四分之一升: a unit after the fraction applies to it.
         let k = skipSpaces(numerator.end, max: 1)
         if let m = UnitLexicon.shared.match(s, at: k), m.info.kind != .percent {
@@ -261,6 +299,36 @@ struct QuantityScannerCore {
         let unitText = String(scalars: s[num.end..<end])
         return make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
                     info: UnitInfo(kind: .other, unit: unitText, factor: 1), unitStart: num.end, unitEnd: end, num: num)
+    }
+
+    /// 1 4/3: a whole number, one space and a slash fraction.
+    mutating func mixedFraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        guard num.plainIntegerDigits > 0, num.plainIntegerDigits <= 3, !num.leadingZero, at(num.end) == 0x20,
+              CharClass.isDigit(at(num.end + 1)) else { return nil }
+        var k = num.end + 1, a = 0.0
+        while CharClass.isDigit(at(k)), k - num.end <= 3 { a = a * 10 + Double(at(k) - 0x30); k += 1 }
+        guard at(k) == 0x2F, CharClass.isDigit(at(k + 1)) else { return nil }
+        k += 1
+        var b = 0.0
+        let bs = k
+        while CharClass.isDigit(at(k)), k - bs < 3 { b = b * 10 + Double(at(k) - 0x30); k += 1 }
+        guard b > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E else { return nil }
+        let v = num.value < 0 ? num.value - a / b : num.value + a / b
+        var q = make(start: start, numberStart: num.start, numberEnd: k, end: k, number: v, info: nil,
+                     unitStart: k, unitEnd: k, num: num)
+        q.isFraction = true
+        return q
+    }
+
+    /// The numeral is written with 十百千万亿 only (百万, 万万, 亿): no digit.
+    func isUnitsOnly(_ num: ParsedNumber) -> Bool {
+        (num.start..<num.end).allSatisfy { CharClass.has(s[$0], CharClass.cjkSmallUnit | CharClass.cjkBigUnit) }
+    }
+
+    func isPowerOfTen(_ v: Double) -> Bool {
+        var x = v
+        while x >= 10 { x /= 10 }
+        return abs(x - 1) < 1e-9
     }
 
     /// 3/5, -3/2: small Arabic fractions, read as bare numbers (never a metric on their own).
@@ -620,10 +688,15 @@ struct QuantityScannerCore {
         }
         if second.qualifier == .range { return }
         if between {
-            // X与Y is a range only when 之间/间 closes it.
+            // X与Y is a range only when 之间/间 closes it (the 间 of 20000间 is not a measure word there).
+            if second.kind == .count, second.unitEnd == second.unitStart + 1, s[second.unitStart] == u("间") {
+                second.kind = nil; second.unit = nil; second.end = second.unitStart; second.unitEnd = second.unitStart
+                second.value = second.number
+            }
             var k = second.end
             if at(k) == u("之") { k += 1 }
             guard at(k) == u("间") else { return }
+            if q.kind == nil && second.kind == nil { q.end = k + 1 }
         }
         var lowValue = q.value
         var lowNumber = q.number
