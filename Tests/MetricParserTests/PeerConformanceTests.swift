@@ -194,7 +194,9 @@ enum PeerCaseChecker {
         "Barrel": (.count, 1), "Pot": (.count, 1),
         "Bit": (.other, 1), "Byte": (.other, 1), "Kilobit": (.other, 1), "Kilobyte": (.other, 1), "Megabit": (.other, 1),
         "Megabyte": (.other, 1), "Gigabyte": (.other, 1), "Terabyte": (.other, 1), "Petabyte": (.other, 1),
-        "Calorie": (.other, 1), "Kilocalorie": (.other, 1),
+        "Calorie": (.other, 1), "Kilocalorie": (.other, 1), "Hertz": (.other, 1), "Kilohertz": (.other, 1),
+        "Megahertz": (.other, 1), "Gigahertz": (.other, 1), "Watt": (.other, 1), "Kilowatt": (.other, 1),
+        "Megawatt": (.other, 1), "Kilowatt hour": (.other, 1),
     ]
     /// JioNLP's currency names (its `case` field) → ISO 4217, for every currency its money
     /// parser names, plus Recognizers-Text's English currency names used in its Chinese specs.
