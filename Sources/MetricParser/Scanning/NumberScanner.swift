@@ -171,15 +171,17 @@ struct NumberScanner {
         // Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
         // order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened below.
         var vague = false
-        if i == i0, Self.vagueHeads.contains(s[i]), tokens.isEmpty {
+        let head = s[i]
+        let vagueHead = head == u("几") || head == u("数") || head == u("上")
+        if i == i0, vagueHead {
             let next = at(i + 1)
-            let unitNext = next == u("十") && s[i] != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
+            let unitNext = next == u("十") && head != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
             if unitNext, !unitStartsAt(i + 1) {
                 tokens.append(NumeralToken(kind: .digit(1, chinese: true, place: 1), start: i, end: i + 1))
                 vague = true; hasChinese = true; j = i + 1
             }
         }
-        if vague == false, Self.vagueHeads.contains(s[i]) { return nil }
+        if !vague, vagueHead { return nil }
         var intDigits = 0, separators = false, decimal = false, leadingZero = false, suffixed = false
         var lastWasArabic = false
         var letterMultiplier = 1.0  // 15k, 30w: a range's bare first number borrows it (10~15k)
@@ -399,9 +401,6 @@ struct NumberScanner {
         if changed { tokens = out }
         return changed
     }
-
-    /// 几十万, 数十亿, 上千: heads of vague numerals.
-    static let vagueHeads: Set<UInt32> = [u("几"), u("数"), u("上")]
 
     /// Evaluates both readings of a Chinese range pair at token `k` (三四万 → 三万 / 四万).
     private mutating func rangePair(at k: Int, _ base: ParsedNumber) -> ParsedNumber? {

@@ -95,15 +95,18 @@ struct QuantityScannerCore {
         guard qs.count >= 2 else { return }
         var k = qs.count - 1
         while k > 0 {
-            let a = qs[k - 1], b = qs[k]
-            var gap = a.end
-            if at(gap) == u("又") || at(gap) == u("再") { gap += 1 }
-            if a.kind == .money, b.kind == .money, a.unit == b.unit, b.start == gap, a.lower == nil, b.lower == nil,
-               abs(b.value) < 1, FloatMath.isIntegral(a.value), b.value > 0 {
-                qs[k - 1].value = a.value + (a.value < 0 ? -b.value : b.value)
-                qs[k - 1].number = qs[k - 1].value
-                qs[k - 1].end = b.end
-                qs.remove(at: k)
+            // Fields are read in place: copying whole quantities per pair is measurable.
+            if qs[k - 1].kind == .money, qs[k].kind == .money {
+                var gap = qs[k - 1].end
+                if at(gap) == u("又") || at(gap) == u("再") { gap += 1 }
+                let av = qs[k - 1].value, bv = qs[k].value
+                if qs[k].start == gap, qs[k - 1].unit == qs[k].unit, qs[k - 1].lower == nil, qs[k].lower == nil,
+                   abs(bv) < 1, bv > 0, FloatMath.isIntegral(av) {
+                    qs[k - 1].value = av + (av < 0 ? -bv : bv)
+                    qs[k - 1].number = qs[k - 1].value
+                    qs[k - 1].end = qs[k].end
+                    qs.remove(at: k)
+                }
             }
             k -= 1
         }
@@ -120,15 +123,15 @@ struct QuantityScannerCore {
             // The figure compared with: the last one with a unit, past ordinals (第四季度) and years.
             var m = k - 1
             while m > 0, k - m < 4, qs[m].kind == nil || qs[m].role != .cardinal { m -= 1 }
-            let prev = qs[m]
-            guard prev.role == .cardinal, prev.kind == .percent || prev.kind == .percentagePoint, prev.unit != nil, qs[k].start - prev.end <= 30 else { continue }
+            let prevKind = qs[m].kind, prevEnd = qs[m].end
+            guard qs[m].role == .cardinal, prevKind == .percent || prevKind == .percentagePoint, qs[k].start - prevEnd <= 30 else { continue }
             var compared = false
-            for j in prev.end..<qs[k].start {
+            for j in prevEnd..<qs[k].start {
                 if CharClass.has(s[j], CharClass.sentenceBreak) { compared = false; break }
                 if !compared, Self.comparisons.prefix(s, at: j, limit: qs[k].start) != nil { compared = true }
             }
             guard compared else { continue }
-            qs[k].kind = prev.kind; qs[k].unit = prev.unit
+            qs[k].kind = prevKind; qs[k].unit = qs[m].unit
             qs[k].value = qs[k].number
         }
     }
