@@ -76,7 +76,9 @@ struct RegisterNumeralTests {
         #expect(close(try #require(q("減幅百分之卅七點三二", "百分之卅七點三二")).value, 37.32))
         #expect(close(try #require(q("月減百分之廿五點二", "百分之廿五點二")).value, 25.2))
         let t = try #require(try m("約每六點二分鐘出生一個嬰兒。").first)
-        #expect(t.unit == "minute" && close(t.value, 6.2))
+        #expect(t.unit == "minute" && close(t.value, 6.2) && t.qualifier == .approximate)
+        // A schedule (每3年) is not a figure; a measured average interval (每六點二分鐘) is.
+        #expect(try m("每3年召開一次。").allSatisfy { $0.unit != "year" })
     }
 
     @Test("重拾一個 is a word, not 11 個")

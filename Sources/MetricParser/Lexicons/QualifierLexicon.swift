@@ -24,6 +24,8 @@ enum QualifierLexicon {
     static func before(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        // 約每六點二分鐘: the qualifier stands before the interval marker 每.
+        if end - 1 > limit, s[end - 1] == u("每") { end -= 1 }
         guard end > limit else { return nil }
         var best: Hit? = nil
         // Longest match wins across the four lists (不超过 over 超过, 将近 over 近).

@@ -21,8 +21,8 @@ enum NonMetricFilter {
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
         let before = precedingChar(s, q.start)
         // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
-        // 每六點二分鐘 (an interval) is a figure.
-        if before == u("前") || before == u("每") && kind != .duration || before == u("后") && kind == .duration { return false }
+        // 每六點二分鐘 (a measured average interval) is a figure; 每3年 (a schedule) is not.
+        if before == u("前") || before == u("每") && !(kind == .duration && num.hasDecimal) || before == u("后") && kind == .duration { return false }
         if kind == .duration {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
             let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []
