@@ -173,6 +173,7 @@ struct RegisterNumeralTests {
         #expect(close(try #require(q("称二两", "二两")).value, 0.1))
         #expect(close(try #require(q("白银两万两", "两万两")).value, 1000))
         #expect(close(try #require(q("三千两百两", "三千两百两")).value, 160))
+        #expect(close(try #require(q("九兩半", "九兩半")).value, 0.475))
         // 两 before a measure word or another numeral is still the digit.
         #expect(try #require(q("三千两百人", "三千两百人")).value == 3200)
         #expect(try #require(q("一两个", "一两个")).upper == 2)
@@ -184,6 +185,8 @@ struct RegisterNumeralTests {
         #expect(try #require(q("月薪15k元", "15k元")).value == 15_000)
         let r = try #require(q("10~15k元", "10~15k元"))
         #expect(r.lower == 10_000 && r.upper == 15_000)
+        let inclusive = try #require(q("1万(含)-5万元", "1万(含)-5万元"))
+        #expect(inclusive.lower == 10_000 && inclusive.upper == 50_000 && inclusive.unit == "CNY")
         #expect(QuantityScanner.scan("100W").allSatisfy { $0.value != 1_000_000 })  // uppercase W is not 万
     }
 

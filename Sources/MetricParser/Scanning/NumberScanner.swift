@@ -278,7 +278,7 @@ struct NumberScanner {
         // numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two.
         if tokens.count >= 2, let last = tokens.last, last.end == j, s[last.start] == u("两"),
            !CharClass.has(at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
-           at(j) != u("多") && at(j) != u("余") && at(j) != u("半") && at(j) != u("个"),
+           at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
            MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
            !(tokens.count == 2 && isChineseDigitOrZero(tokens[0]) && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2)) {
             tokens.removeLast()

@@ -661,6 +661,8 @@ struct QuantityScannerCore {
     /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.
     mutating func extendRange(_ q: inout RawQuantity) {
         var j = q.end
+        // 1万(含)-5万元: an inclusive mark between the first bound and the dash.
+        if at(j) == 0x28 || at(j) == 0xFF08, at(j + 1) == u("含"), at(j + 2) == 0x29 || at(j + 2) == 0xFF09 { j += 3 }
         let c = at(j)
         var dash = false
         var between = false
