@@ -171,7 +171,7 @@ struct NumberScanner {
         // Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
         // order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened below.
         var vague = false
-        let head = s[i]
+        let head = s[i] == u("數") ? u("数") : s[i]
         let vagueHead = head == u("几") || head == u("数") || head == u("上")
         if i == i0, vagueHead {
             let next = at(i + 1)

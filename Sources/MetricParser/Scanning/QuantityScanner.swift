@@ -673,8 +673,10 @@ struct QuantityScannerCore {
         else { return }
         j = skipSpaces(j, max: 1)
         if at(j) == u("负") || !CharClass.has(at(j), CharClass.numeralStart) || at(j) == 0x2D { return }
-        // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range.
-        if dash && (!q.num.hasArabic || q.num.hasChinese) { return }
+        // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range; two Chinese
+        // amounts with their own units are (五元六角-五元七毛八分).
+        let unitDash = q.kind != nil && q.kind != .duration
+        if dash && (!q.num.hasArabic || q.num.hasChinese) && !unitDash { return }
         var second: RawQuantity
         let saved = ns
         if q.percentPrefix, percentPrefix(at: j) != nil {
@@ -688,8 +690,9 @@ struct QuantityScannerCore {
             second.value = num.value * (q.number == 0 ? 1 : q.value / q.number)
         } else {
             guard let num = ns.parse(at: j) else { return }
-            if dash && (num.hasChinese || !num.hasArabic) { return }
+            if dash && (num.hasChinese || !num.hasArabic) && !unitDash { return }
             second = attachUnit(to: num, start: j)
+            if dash && unitDash && (num.hasChinese || !num.hasArabic) && second.kind != q.kind { return }
         }
         if second.qualifier == .range { return }
         if between {
