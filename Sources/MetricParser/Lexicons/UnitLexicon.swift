@@ -113,7 +113,7 @@ final class UnitLexicon: @unchecked Sendable {
         add("立方米 立方 m³ 方", .volume, "m3", 1)
         add("升 公升 l", .volume, "m3", 0.001)
         add("毫升 ml", .volume, "m3", 1e-6)
-        add("立方厘米 cm³", .volume, "m3", 1e-6)
+        add("立方厘米 cm³ cc", .volume, "m3", 1e-6)
         add("立方分米", .volume, "m3", 1e-3)
         add("立方千米 km³", .volume, "m3", 1e9)
         add("加仑 gallon gallons", .volume, "m3", 0.003785411784)
