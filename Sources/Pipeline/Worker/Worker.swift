@@ -16,10 +16,8 @@ import Synchronization
 public final class Worker: Service, Sendable {
     public let configuration: WorkerConfiguration
     public let state = WorkerState()
-    let processor: ArticleProcessor
-    /// Replaces parsing in the at-least-once loop (benchmarks: a pass-through baseline that
-    /// consumes and produces exactly like the worker, without the parser).
-    let transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])?
+    /// The record path both loops run (`transform`, when given, replaces parsing: benchmarks).
+    let step: RecordStep
     let metrics: PipelineMetrics
     let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
@@ -29,13 +27,13 @@ public final class Worker: Service, Sendable {
         logger: Logger = Logger(label: "tally.worker"), transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])? = nil
     ) {
         self.configuration = configuration
-        self.transform = transform
-        self.processor =
+        let processor =
             processor
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
                     maxBodyBytes: configuration.maxBodyBytes))
+        self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
         self.logger = logger
     }
@@ -75,11 +73,7 @@ public final class Worker: Service, Sendable {
     public func runBlocking() throws {
         do {
             try checkTopics()
-            if configuration.exactlyOnce {
-                try TransactionalLoop(worker: self).run()
-            } else {
-                try AtLeastOnceLoop(worker: self).run()
-            }
+            try runLoop()
             state.set(.stopped)
             logger.info("worker stopped")
         } catch {
@@ -99,6 +93,35 @@ public final class Worker: Service, Sendable {
                 }
                 throw e
             }
+        }
+    }
+
+    /// Creates the clients and runs the delivery mode's loop with them.
+    private func runLoop() throws {
+        let c = configuration
+        let producer = try KafkaProducer(config: producerConfig(), logger: logger)
+        let rebalances = RebalanceRelay()
+        let consumer = try KafkaConsumer(
+            config: consumerConfig(), logger: logger, rebalanceHandler: rebalances.forward,
+            onStatistics: { [metrics] in metrics.recordStatistics($0) })
+        let stop: @Sendable () -> Bool = { [self] in isStopRequested }
+        if c.exactlyOnce {
+            try TransactionalLoop(
+                settings: .init(
+                    inputTopic: c.inputTopic, transactionalID: c.effectiveTransactionalID,
+                    transactionMaxRecords: c.transactionMaxRecords, transactionInterval: c.transactionInterval,
+                    drainTimeout: c.drainTimeout),
+                consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
+                logger: logger, isStopRequested: stop
+            ).run()
+        } else {
+            try AtLeastOnceLoop(
+                settings: .init(
+                    inputTopic: c.inputTopic, groupID: c.groupID, maxInFlight: c.maxInFlight, maxInFlightBytes: c.maxInFlightBytes,
+                    commitInterval: c.commitInterval, drainTimeout: c.drainTimeout),
+                consumer: consumer, rebalances: rebalances, producer: producer, step: step, threads: c.workerThreads,
+                metrics: metrics, state: state, logger: logger, isStopRequested: stop
+            ).run()
         }
     }
 
@@ -124,5 +147,17 @@ public final class Worker: Service, Sendable {
         }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
         return c
+    }
+}
+
+/// Lets a loop handle the rebalances of a consumer created before it: the consumer is created
+/// with `forward`, the loop registers its handler with `handle` before it subscribes.
+final class RebalanceRelay: Sendable {
+    private let handler = Mutex<(@Sendable (RebalanceEvent) -> Void)?>(nil)
+
+    func handle(_ h: @escaping @Sendable (RebalanceEvent) -> Void) { handler.withLock { $0 = h } }
+
+    var forward: @Sendable (RebalanceEvent) -> Void {
+        { [self] event in handler.withLock { $0 }?(event) }
     }
 }
