@@ -101,7 +101,8 @@ def check_source_model(repo: Repo) -> list[str]:
         if cmd.type_name not in repo.registered_subcommands:
             problems.append(f"{cmd.type_name} is not a registered subcommand of Tally ({sorted(repo.registered_subcommands)})")
     unmapped = [o.prop for o in run.options
-                if o.prop not in repo.run_flag_keys and o.prop not in repo.run_flag_passthrough and o.prop != "config"]
+                if o.prop not in repo.run_flag_keys and o.prop not in repo.run_flag_passthrough
+                and o.prop not in ("config", "printConfig", "format")]
     if unmapped:
         problems.append(f"RunCommand options without a settings key in flagSettings(): {unmapped}")
     unknown = {k for k in repo.run_flag_keys.values() if not repo.settings.is_known(k)}

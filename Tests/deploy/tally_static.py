@@ -1,10 +1,11 @@
 """Static model of Tally's sources and deployment files, for Tests/deploy/test_deploy.py.
 
-Truth comes from the Swift sources, parsed at test time (never copied here):
-- CLI flags: `@Option`/`@Flag`/`@OptionGroup` of RunCommand, LagCommand (and the option groups
-  they include), named like swift-argument-parser names them;
-- settings keys, their defaults and types: WorkerConfiguration.swift; environment mapping and
-  the `kafka.` pass-through: Settings.swift; the lag exporter's environment: KafkaOptions.swift;
+Truth comes from the built `tally` binary and the Swift sources, read at test time (never copied here):
+- CLI flags and subcommands: swift-argument-parser's `tally --experimental-dump-help` JSON;
+- settings keys, flags, environment names, defaults, the `kafka.` pass-through and the config
+  file variable: `tally run --print-config --format json`; values are validated by the binary
+  itself (`tally run --print-config` with the value in the environment); the lag exporter's
+  environment: the `env …` names in `tally lag`'s own help;
 - metric names: string literals `"tally_…"` under Sources/ (timers/histograms also allow
   `_bucket/_sum/_count`); the lag exporter's own names: Sources/Operations/Lag/;
 - HTTP routes: TelemetryServer.swift.
@@ -98,32 +99,10 @@ def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
     raise StaticError(f"unbalanced {open_c}{close_c}")
 
 
-def _split_top_level(args: str) -> list[str]:
-    """Splits an argument list on commas outside parentheses, brackets and strings."""
-    parts, depth, start, j = [], 0, 0, 0
-    while j < len(args):
-        c = args[j]
-        if c == '"':
-            j = _skip_string(args, j)
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append(args[start:j].strip())
-            start = j + 1
-        j += 1
-    if args[start:].strip():
-        parts.append(args[start:].strip())
-    return parts
-
-
-def kebab(name: str) -> str:
-    """swift-argument-parser's default long name: `transactionalID` → `transactional-id`."""
-    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
-    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
-    return s.lower()
+def camel(flag: str) -> str:
+    """`input-topic` → `inputTopic`: the Swift property swift-argument-parser derives the flag from."""
+    head, *rest = flag.split("-")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
 
 
 class CLIOption:
@@ -185,98 +164,52 @@ class CLICommand:
         return values, problems
 
 
-def _type_body(sources: dict[Path, str], type_name: str) -> tuple[Path, str]:
-    pat = re.compile(r"\b(?:struct|class|enum)\s+" + re.escape(type_name) + r"\b[^{]*\{")
-    for path, text in sources.items():
-        m = pat.search(text)
-        if m:
-            open_i = m.end() - 1
-            return path, text[open_i + 1: _matching(text, open_i, "{", "}")]
-    raise StaticError(f"type {type_name} not found in Sources/tally")
+def tally_binary(root: Path) -> Path:
+    """The built `tally` (`make test` builds it before pytest); TALLY_BINARY overrides."""
+    override = os.environ.get("TALLY_BINARY")
+    path = Path(override) if override else Path(root) / ".build" / "debug" / "tally"
+    if not path.exists():
+        raise StaticError(f"{path} not found: build it first (swift build --product tally)")
+    return path
 
 
-def _wrappers(body: str) -> Iterable[tuple[str, str, str, str]]:
-    """(wrapper, arguments, property, type) for every @Option/@Flag/@OptionGroup/@Argument."""
-    for m in re.finditer(r"@(Option|Flag|OptionGroup|Argument)\b", body):
-        k = m.end()
-        args = ""
-        while k < len(body) and body[k] in " \t":
-            k += 1
-        if k < len(body) and body[k] == "(":
-            end = _matching(body, k, "(", ")")
-            args = body[k + 1: end]
-            k = end + 1
-        vm = re.match(
-            r"\s*(?:(?:public|private|fileprivate|internal|package|lazy)\s+)*var\s+(\w+)\s*(?::\s*([^=\n{]+))?",
-            body[k:])
-        if not vm:
-            raise StaticError(f"@{m.group(1)} not followed by a var: {body[k:k + 80]!r}")
-        yield m.group(1), args, vm.group(1), (vm.group(2) or "").strip()
+def run_tally(binary: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Runs the binary with only `env` (plus PATH/HOME) in its environment: nothing of the caller's TALLY_*."""
+    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    return subprocess.run([str(binary), *args], capture_output=True, text=True, timeout=60, env={**base, **(env or {})})
 
 
-def _names(wrapper: str, args: str, prop: str) -> list[str]:
-    parts = _split_top_level(args)
-    name_arg = next((p[len("name:"):].strip() for p in parts if p.startswith("name:")), None)
-    longs: list[str] = []
-    names: list[str] = []
-    if name_arg is None:
-        longs.append(kebab(prop))
-    else:
-        for m in re.finditer(r'\.customLong\("([^"]+)"(\s*,\s*withSingleDash:\s*true)?\)', name_arg):
-            if m.group(2):
-                names.append("-" + m.group(1))
-            else:
-                longs.append(m.group(1))
-        for m in re.finditer(r'\.customShort\("(.)"', name_arg):
-            names.append("-" + m.group(1))
-        if re.search(r"\.(long|shortAndLong)\b", name_arg):
-            longs.append(kebab(prop))
-        if re.search(r"\.(short|shortAndLong)\b", name_arg):
-            names.append("-" + prop[0])
-    inversion = next((p for p in parts if p.startswith("inversion:")), "")
-    for long in longs:
-        names.append("--" + long)
-        if ".prefixedNo" in inversion:
-            names.append("--no-" + long)
-        if ".prefixedEnableDisable" in inversion:
-            names += ["--enable-" + long, "--disable-" + long]
-    return names
+def cli_json(binary: Path, args: list[str]) -> Any:
+    r = run_tally(binary, args)
+    if r.returncode != 0:
+        raise StaticError(f"tally {' '.join(args)} exited {r.returncode}: {r.stderr[-800:]}")
+    return json.loads(r.stdout)
 
 
-def parse_command(tally_sources: dict[Path, str], type_name: str) -> CLICommand:
-    path, body = _type_body(tally_sources, type_name)
-    cm = re.search(r'commandName:\s*"([^"]+)"', body)
-    command_name = cm.group(1) if cm else kebab(type_name)
-    options, positionals = _parse_options(tally_sources, body)
-    return CLICommand(type_name, command_name, options, positionals)
+def _dump_command(dump: dict[str, Any], path: list[str]) -> dict[str, Any]:
+    cmd = dump["command"]
+    for name in path:
+        cmd = next((c for c in cmd.get("subcommands") or [] if c.get("commandName") == name), None)
+        if cmd is None:
+            raise StaticError(f"no subcommand {name!r} in tally --experimental-dump-help")
+    return cmd
 
 
-def _parse_options(tally_sources: dict[Path, str], body: str) -> tuple[list[CLIOption], int]:
+def command_from_dump(dump: dict[str, Any], command_name: str, type_name: str) -> CLICommand:
+    """A subcommand's options, as swift-argument-parser reports them (--experimental-dump-help)."""
+    cmd = _dump_command(dump, [command_name])
     options: list[CLIOption] = []
     positionals = 0
-    for wrapper, args, prop, type_text in _wrappers(body):
-        if wrapper == "OptionGroup":
-            _, group_body = _type_body(tally_sources, type_text.rstrip("?!").strip())
-            group_options, group_positionals = _parse_options(tally_sources, group_body)
-            options += group_options
-            positionals += group_positionals
-        elif wrapper == "Argument":
-            positionals += 1 if not type_text.startswith("[") else 10**6
-        elif wrapper == "Option":
-            options.append(CLIOption(prop, _names(wrapper, args, prop), True))
-        else:  # Flag
-            base = type_text.rstrip("?").strip()
-            if base and base not in ("Bool", "Int"):
-                # EnumerableFlag: each case is a flag.
-                _, enum_body = _type_body(tally_sources, base)
-                for case in re.findall(r"\bcase\s+([^\n=]+)", enum_body):
-                    for c in case.split(","):
-                        c = c.strip().split("=")[0].strip()
-                        if c:
-                            options.append(CLIOption(prop, ["--" + kebab(c)], False))
-            else:
-                options.append(CLIOption(prop, _names(wrapper, args, prop), False))
-    return options, positionals
+    for arg in cmd.get("arguments") or []:
+        names = [("--" if n["kind"] == "long" else "-") + n["name"] for n in arg.get("names") or []]
+        if arg["kind"] == "positional":
+            positionals += 10**6 if arg.get("isRepeating") else 1
+            continue
+        if set(names) & {"--help", "-h", "--version"}:
+            continue
+        long = next((n[2:] for n in names if n.startswith("--")), names[0].lstrip("-"))
+        options.append(CLIOption(camel(long), names, arg["kind"] == "option"))
+    return CLICommand(type_name, cmd["commandName"], options, positionals)
 
 
 # --------------------------------------------------------------------------------------------
@@ -284,55 +217,37 @@ def _parse_options(tally_sources: dict[Path, str], body: str) -> tuple[list[CLIO
 # --------------------------------------------------------------------------------------------
 
 class SettingsModel:
-    def __init__(self, worker_configuration: str, settings: str, run_command: str):
-        m = re.search(r"static\s+let\s+keys\s*:\s*Set<String>\s*=\s*\[(.*?)\]", worker_configuration, re.S)
-        if not m:
-            raise StaticError("WorkerConfiguration.keys not found")
-        self.keys: set[str] = set(re.findall(r'"([^"]+)"', m.group(1)))
-        pm = re.search(r"func\s+unknownKeys.*?hasPrefix\(\"([^\"]+)\"\)", settings, re.S)
-        if not pm:
-            raise StaticError("the pass-through prefix (unknownKeys … hasPrefix) not found in Settings.swift")
-        self.passthrough_prefix = pm.group(1)
-        fe = re.search(r"func\s+fromEnvironment\b(.*?)\n    \}", settings, re.S)
-        if not fe:
-            raise StaticError("Settings.fromEnvironment not found")
-        self.env_prefix = re.search(r'hasPrefix\("([^"]+)"\)', fe.group(1)).group(1)
-        self.env_excluded = set(re.findall(r'k\s*!=\s*"([^"]+)"', fe.group(1)))
-        self.config_env = set(re.findall(r'env\["(' + re.escape(self.env_prefix) + r'\w+)"\]', run_command))
-        # Types, ranges and defaults from the typed accessors.
-        self.types: dict[str, str] = {}
-        self.ranges: dict[str, tuple[int, int]] = {}
-        self.defaults: dict[str, str] = {}
-        for acc in re.finditer(r"\bs\.(int|string|bool)\(\s*\"([^\"]+)\"\s*,\s*default:\s*([^,)]+)(?:,\s*range:\s*([^)]*))?\)",
-                               worker_configuration):
-            kind, key, default, rng = acc.groups()
-            self.types[key] = kind
-            self.defaults[key] = self._literal(worker_configuration, default.strip())
-            if rng:
-                lo, _, hi = rng.partition("...")
-                self.ranges[key] = (self._int_expr(lo), self._int_expr(hi))
-        self.log_formats: set[str] = set()
+    """`tally run --print-config --format json`: [{key, flag, env, value, source, default, secret}].
+
+    Besides the table's settings it lists `config` (the properties file: --config / TALLY_CONFIG)
+    and `kafka.*` (the librdkafka pass-through) with their flag and environment names."""
+
+    def __init__(self, entries: list[dict[str, Any]], binary: Path | None):
+        self.binary = binary
+        self.entries = {e["key"]: e for e in entries}
+        rows = [e for e in entries if e["key"] != "config" and not e["key"].endswith("*")
+                and not e["key"].startswith(self._pattern(entries)[0])]
+        self.keys: set[str] = {e["key"] for e in rows}
+        self.passthrough_prefix, env_pattern = self._pattern(entries)
+        row = rows[0]
+        self.env_prefix = row["env"][: len(row["env"]) - len(row["key"])]
+        for e in rows:
+            if e["env"] != self.env_prefix + e["key"].upper().replace(".", "_"):
+                raise StaticError(f"print-config: {e['key']} has environment name {e['env']} (expected one mapping)")
+        if env_pattern != self.env_prefix + self.passthrough_prefix.upper().replace(".", "_"):
+            raise StaticError(f"print-config: pass-through environment {env_pattern}* does not follow the mapping")
+        config = self.entries.get("config")
+        self.config_env: set[str] = {config["env"]} if config else set()
+        self.env_excluded = set(self.config_env)
+        self.defaults: dict[str, str] = {e["key"]: e["default"] for e in rows if e["default"] is not None}
+        self.flags: dict[str, str] = {e["flag"]: e["key"] for e in rows if e["flag"]}
 
     @staticmethod
-    def _int_expr(text: str) -> int:
-        expr = text.strip().replace("_", "").replace("Int.max", str(2**63 - 1))
-        if not re.fullmatch(r"[\d\s*+\-]+", expr):
-            raise StaticError(f"cannot evaluate range bound {text!r}")
-        return int(eval(expr, {"__builtins__": {}}))  # digits and * + - only
-
-    def _literal(self, source: str, text: str) -> str:
-        text = text.split("??")[-1].strip()  # `x ?? "fallback"`: the fallback
-        if text.startswith('"'):
-            return text.strip('"')
-        if re.fullmatch(r"[\d_][\d_\s*+]*", text):
-            return str(self._int_expr(text))
-        if text in ("true", "false"):
-            return text
-        m = re.search(r"\bvar\s+" + re.escape(text) + r"(?:\s*:\s*[\w.]+)?\s*=\s*(\"[^\"]*\"|[\d_][\d_ *+]*|true|false)\s*$",
-                      source, re.M)
-        if m:
-            return self._literal(source, m.group(1))
-        return ""  # computed default (e.g. the number of cores)
+    def _pattern(entries: list[dict[str, Any]]) -> tuple[str, str]:
+        p = next((e for e in entries if e["key"].endswith("*")), None)
+        if p is None:
+            raise StaticError("print-config lists no pass-through pattern (key ending in *)")
+        return p["key"][:-1], p["env"][:-1]
 
     def env_to_key(self, name: str) -> str | None:
         if not name.startswith(self.env_prefix) or name in self.env_excluded:
@@ -343,21 +258,19 @@ class SettingsModel:
         return key in self.keys or key.startswith(self.passthrough_prefix)
 
     def value_problems(self, key: str, value: str, where: str) -> list[str]:
-        problems = []
-        kind = self.types.get(key)
-        if kind == "int":
-            v = str(value).replace("_", "")
-            if not re.fullmatch(r"-?\d+", v):
-                problems.append(f"{where}: {key}={value!r} is not an integer")
-            elif key in self.ranges and not (self.ranges[key][0] <= int(v) <= self.ranges[key][1]):
-                problems.append(f"{where}: {key}={value} outside {self.ranges[key]}")
-        elif kind == "bool" and str(value).lower() not in {"true", "1", "yes", "on", "false", "0", "no", "off"}:
-            problems.append(f"{where}: {key}={value!r} is not a boolean")
-        if key == "log.format" and self.log_formats and value not in self.log_formats:
-            problems.append(f"{where}: log.format={value!r} not one of {sorted(self.log_formats)}")
-        if key == "log.level" and value not in SWIFT_LOG_LEVELS:
-            problems.append(f"{where}: log.level={value!r} not one of {sorted(SWIFT_LOG_LEVELS)}")
-        return problems
+        """What the binary says of `key=value` (its own validation, through --print-config)."""
+        if self.binary is None or key not in self.keys:
+            return []
+        message = _validate(str(self.binary), self.env_prefix + key.upper().replace(".", "_"), str(value))
+        return [f"{where}: {message}"] if message else []
+
+
+@functools.lru_cache(maxsize=None)
+def _validate(binary: str, env_name: str, value: str) -> str | None:
+    r = run_tally(Path(binary), ["run", "--print-config", "--format", "json"], {env_name: value})
+    if r.returncode == 0:
+        return None
+    return (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[-1]
 
 
 def parse_properties(text: str) -> dict[str, str]:
@@ -503,56 +416,69 @@ class Repo:
         base = self.root / "Sources" / "tally"
         return {p: t for p, t in self.swift_sources.items() if base in p.parents}
 
+    # ---- the built binary (CLI and settings) -------------------------------------------
+
+    CLI_DIR = ".tally-cli"  # captured outputs in mutation-test copies (see copy_inputs)
+
+    @functools.cached_property
+    def binary(self) -> Path | None:
+        captured = self.root / self.CLI_DIR / "binary"
+        if captured.exists():
+            return Path(captured.read_text(encoding="utf-8").strip())
+        return tally_binary(self.root)
+
+    def _cli(self, name: str, args: list[str]) -> Any:
+        captured = self.root / self.CLI_DIR / name
+        if captured.exists():
+            return json.loads(captured.read_text(encoding="utf-8"))
+        return cli_json(self.binary, args)
+
+    @functools.cached_property
+    def dump_help(self) -> dict[str, Any]:
+        return self._cli("dump-help.json", ["--experimental-dump-help"])
+
+    @functools.cached_property
+    def print_config(self) -> list[dict[str, Any]]:
+        return self._cli("print-config.json", ["run", "--print-config", "--format", "json"])
+
     @functools.cached_property
     def run_command(self) -> CLICommand:
-        return parse_command(self.tally_sources, "RunCommand")
+        return command_from_dump(self.dump_help, "run", "RunCommand")
 
     @functools.cached_property
     def lag_command(self) -> CLICommand:
-        return parse_command(self.tally_sources, "LagCommand")
+        return command_from_dump(self.dump_help, "lag", "LagCommand")
 
     @functools.cached_property
     def registered_subcommands(self) -> set[str]:
-        _, body = _type_body(self.tally_sources, "Tally")
-        m = re.search(r"subcommands:\s*\[(.*?)\]", body, re.S)
-        return set(re.findall(r"(\w+)\.self", m.group(1))) if m else set()
+        """Type names (RunCommand …) of the subcommands the binary has."""
+        return {camel(c["commandName"])[:1].upper() + camel(c["commandName"])[1:] + "Command"
+                for c in self.dump_help["command"].get("subcommands") or []}
 
     @functools.cached_property
     def run_flag_keys(self) -> dict[str, str]:
-        """RunCommand property → settings key (from flagSettings())."""
-        text = self.read("Sources/tally/Commands/RunCommand.swift")
-        out = {}
-        for m in re.finditer(r'f\["([\w.]+)"\]\s*=\s*([A-Za-z_]\w*)', text):
-            out[m.group(2)] = m.group(1)
-        for m in re.finditer(r'if\s+(\w+)\s*\{\s*f\["([\w.]+)"\]', text):
-            out[m.group(1)] = m.group(2)
-        return out
+        """RunCommand property → settings key (print-config's flag of each setting)."""
+        return {camel(flag[2:]): key for flag, key in self.settings.flags.items()}
 
     @functools.cached_property
     def run_flag_passthrough(self) -> dict[str, str]:
         """RunCommand property → settings prefix of its key=value pairs (`--kafka-property`)."""
-        text = self.read("Sources/tally/Commands/RunCommand.swift")
-        return {m.group(1): m.group(2) for m in
-                re.finditer(r'for\s+(?:\w+)\s+in\s+(\w+)\s*\{.*?f\["([\w.]+)"\s*\+', text, re.S)}
+        p = next(e for e in self.print_config if e["key"].endswith("*"))
+        return {camel(p["flag"][2:]): p["key"][:-1]}
 
     @functools.cached_property
     def settings(self) -> SettingsModel:
-        model = SettingsModel(
-            self.read("Sources/Pipeline/Configuration/WorkerConfiguration.swift"),
-            self.read("Sources/Pipeline/Configuration/Settings.swift"),
-            self.read("Sources/tally/Commands/RunCommand.swift"))
-        log_setup = self.read("Sources/tally/Support/LogSetup.swift")
-        m = re.search(r"enum\s+Format\s*:\s*String[^{]*\{\s*case\s+([^\n]+)", log_setup)
-        if m:
-            model.log_formats = {c.strip() for c in m.group(1).split(",")}
-        return model
+        return SettingsModel(self.print_config, self.binary)
 
     @functools.cached_property
     def lag_env(self) -> tuple[set[str], set[str]]:
-        """(exact names, prefixes) of environment variables `tally lag` reads (KafkaOptions)."""
-        _, body = _type_body(self.tally_sources, "KafkaOptions")
-        names = set(re.findall(r'environment\["(\w+)"\]', body))
-        prefixes = set(re.findall(r'hasPrefix\("(\w+)"\)', body))
+        """(exact names, prefixes) of environment variables `tally lag` reads: the `env …` in its help."""
+        cmd = _dump_command(self.dump_help, ["lag"])
+        names: set[str] = set()
+        prefixes: set[str] = set()
+        for arg in cmd.get("arguments") or []:
+            for m in re.finditer(r"\benv (" + re.escape(self.settings.env_prefix) + r"[A-Z0-9_]*)(<\w+>)?", arg.get("abstract") or ""):
+                (prefixes if m.group(2) else names).add(m.group(1))
         return names, prefixes
 
     @functools.cached_property
@@ -893,7 +819,13 @@ def port_of(container: dict[str, Any], port: Any) -> int | None:
 
 
 def copy_inputs(src: Path, dst: Path) -> None:
-    """The files the checks read, copied for mutation tests."""
+    """The files the checks read, copied for mutation tests, with the binary's CLI outputs captured."""
+    repo = Repo(src)
+    cli = dst / Repo.CLI_DIR
+    cli.mkdir(parents=True, exist_ok=True)
+    (cli / "dump-help.json").write_text(json.dumps(repo.dump_help, indent=1), encoding="utf-8")
+    (cli / "print-config.json").write_text(json.dumps(repo.print_config, indent=1), encoding="utf-8")
+    (cli / "binary").write_text(str(repo.binary), encoding="utf-8")
     for rel in ("Package.swift", "Dockerfile", ".dockerignore"):
         if (src / rel).exists():
             shutil.copy2(src / rel, dst / rel)

@@ -62,12 +62,12 @@ def test_parsed_cli_matches_known_shape(repo: Repo) -> None:
 # Mutation tests: (id, file, old, new, check that must then fail); every `old` is replaced
 # --------------------------------------------------------------------------------------------
 
-RUN = "Sources/tally/Commands/RunCommand.swift"
 LAG = "Sources/tally/Commands/LagCommand.swift"
-WCFG = "Sources/Pipeline/Configuration/WorkerConfiguration.swift"
 METRICS = "Sources/Pipeline/Observability/PipelineMetrics.swift"
 LAGTEXT = "Sources/Operations/Lag/LagPrometheusText.swift"
 TELEMETRY = "Sources/Telemetry/TelemetryServer.swift"
+HELP = ".tally-cli/dump-help.json"
+CONFIG = ".tally-cli/print-config.json"
 COMPOSE = "deploy/compose.yaml"
 PROM = "deploy/prometheus/prometheus.yml"
 ALERTS = "deploy/prometheus/alerts.yml"
@@ -87,21 +87,19 @@ MUTATIONS = [
     ("yaml-broken", ALERTS, "  - name: tally-worker\n", "  - name: tally-worker\n   bad: [\n", C.check_yaml_parses),
     ("json-broken", DASH, '"uid": "tally-overview",', '"uid": "tally-overview"', C.check_json_parses),
     # sources: renames that must break the deploy files
-    ("lag-flag-renamed", LAG, "var serve: String?", "var listen: String?", C.check_compose_lag),
-    ("lag-flag-renamed-k8s", LAG, "var serve: String?", "var listen: String?", C.check_k8s_lag_exporter),
-    ("lag-group-flag-renamed", LAG, "var group: [String] = []", "var groups: [String] = []", C.check_compose_lag),
-    ("lag-interval-custom-long", LAG, '@Option(name: .long, help: ArgumentHelp("Evaluation interval',
-     '@Option(name: .customLong("every"), help: ArgumentHelp("Evaluation interval', C.check_k8s_lag_exporter),
-    ("run-subcommand-renamed", RUN, 'commandName: "run"', 'commandName: "work"', C.check_compose_services),
-    ("run-subcommand-renamed-k8s", RUN, 'commandName: "run"', 'commandName: "work"', C.check_k8s_deployments),
-    ("run-subcommand-renamed-docker", RUN, 'commandName: "run"', 'commandName: "work"', C.check_dockerfile),
-    ("run-unregistered", "Sources/tally/Tally.swift", "RunCommand.self, ", "", C.check_source_model),
-    ("setting-key-renamed", WCFG, '"drain.timeout.ms", "transaction.max.records"', '"drain.timeout", "transaction.max.records"',
-     C.check_compose_worker),
-    ("setting-key-renamed-k8s", WCFG, '"http.host", "http.port"', '"http.host", "http.listen.port"', C.check_k8s_configmap_file),
-    ("default-port-changed", WCFG, "public var httpPort = 9464", "public var httpPort = 9500", C.check_dockerfile),
-    ("passthrough-prefix-changed", "Sources/Pipeline/Configuration/Settings.swift",
-     '!$0.hasPrefix("kafka.")', '!$0.hasPrefix("rdkafka.")', C.check_compose_worker),
+    # the binary's CLI (captured --experimental-dump-help and --print-config JSON, see copy_inputs)
+    ("lag-flag-renamed", HELP, '"name": "serve"', '"name": "listen"', C.check_compose_lag),
+    ("lag-flag-renamed-k8s", HELP, '"name": "serve"', '"name": "listen"', C.check_k8s_lag_exporter),
+    ("lag-group-flag-renamed", HELP, '"name": "group"', '"name": "groups"', C.check_compose_lag),
+    ("lag-interval-custom-long", HELP, '"name": "interval"', '"name": "every"', C.check_k8s_lag_exporter),
+    ("run-subcommand-renamed", HELP, '"commandName": "run"', '"commandName": "work"', C.check_compose_services),
+    ("run-subcommand-renamed-k8s", HELP, '"commandName": "run"', '"commandName": "work"', C.check_k8s_deployments),
+    ("run-subcommand-renamed-docker", HELP, '"commandName": "run"', '"commandName": "work"', C.check_dockerfile),
+    ("run-unregistered", HELP, '"commandName": "run"', '"commandName": "unregistered"', C.check_source_model),
+    ("setting-key-renamed", CONFIG, '"key": "drain.timeout.ms"', '"key": "drain.timeout"', C.check_compose_worker),
+    ("setting-key-renamed-k8s", CONFIG, '"key": "http.port"', '"key": "http.listen.port"', C.check_k8s_configmap_file),
+    ("default-port-changed", CONFIG, '"default": "9464"', '"default": "9500"', C.check_dockerfile),
+    ("passthrough-prefix-changed", CONFIG, '"key": "kafka.*"', '"key": "rdkafka.*"', C.check_compose_worker),
     ("worker-metric-renamed", METRICS, '"tally_dead_letters_total"', '"tally_deadletters_total"', C.check_alert_metrics),
     ("worker-metric-renamed-dash", METRICS, '"tally_end_to_end_latency_seconds"', '"tally_e2e_latency_seconds"',
      C.check_dashboard_metrics),
