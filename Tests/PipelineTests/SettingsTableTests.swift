@@ -20,6 +20,11 @@ struct SettingsTableTests {
         let c = try WorkerConfiguration(settings: Settings.resolve(flags: [:], environment: [:], file: [:]))
         #expect(c.maxInFlight == 2000 && c.httpPort == 9464 && c.inputTopic == "articles.raw")
         #expect(c.kafka.bootstrapServers == "127.0.0.1:9092")
+        #expect(c.maxDeadLetterPayloadBytes == 256 * 1024, "the limit that was fixed in code before it was a setting")
+        let set = try WorkerConfiguration(settings: Settings.resolve(flags: [:], environment: ["TALLY_DEADLETTER_MAX_PAYLOAD_BYTES": "4096"], file: [:]))
+        #expect(set.maxDeadLetterPayloadBytes == 4096)
+        let tooSmall = Settings.resolve(flags: [:], environment: ["TALLY_DEADLETTER_MAX_PAYLOAD_BYTES": "10"], file: [:])
+        #expect { _ = try WorkerConfiguration(settings: tooSmall) } throws: { "\($0)".contains("deadletter.max.payload.bytes") }
     }
 
     @Test("a choice setting rejects other words, naming the key and the source")

@@ -30,6 +30,9 @@ public enum SettingsTable {
             "max.body.bytes", flag: "max-body-bytes", .integer(1...512 * mib), default: "\(2 * mib)",
             help: "Larger article bodies go to the dead-letter topic"),
         SettingSpec(
+            "deadletter.max.payload.bytes", flag: "deadletter-max-payload-bytes", .integer(1024...64 * mib), default: "\(256 * 1024)",
+            help: "Dead letters carry at most this many bytes of the original record (the rest is cut, payload_truncated=true)"),
+        SettingSpec(
             "commit.interval.ms", flag: "commit-interval-ms", .integer(10...3_600_000), default: "1000",
             help: "How often finished offsets are committed"),
         SettingSpec(

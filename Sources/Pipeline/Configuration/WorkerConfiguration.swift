@@ -25,6 +25,7 @@ public struct WorkerConfiguration: Sendable {
     public var maxInFlight = SettingsTable.defaultInt("max.in.flight")
     public var maxInFlightBytes = SettingsTable.defaultInt("max.in.flight.bytes")
     public var maxBodyBytes = SettingsTable.defaultInt("max.body.bytes")
+    public var maxDeadLetterPayloadBytes = SettingsTable.defaultInt("deadletter.max.payload.bytes")
     public var commitInterval: Duration = .milliseconds(SettingsTable.defaultInt("commit.interval.ms"))
     /// How long shutdown or a revocation waits for in-flight records before committing what is done.
     public var drainTimeout: Duration = .milliseconds(SettingsTable.defaultInt("drain.timeout.ms"))
@@ -76,6 +77,7 @@ public struct WorkerConfiguration: Sendable {
         maxInFlight = try s.int("max.in.flight") ?? maxInFlight
         maxInFlightBytes = try s.int("max.in.flight.bytes") ?? maxInFlightBytes
         maxBodyBytes = try s.int("max.body.bytes") ?? maxBodyBytes
+        maxDeadLetterPayloadBytes = try s.int("deadletter.max.payload.bytes") ?? maxDeadLetterPayloadBytes
         commitInterval = try s.milliseconds("commit.interval.ms")
         drainTimeout = try s.milliseconds("drain.timeout.ms")
         transactionMaxRecords = try s.int("transaction.max.records") ?? transactionMaxRecords

@@ -32,7 +32,7 @@ public final class Worker: Service, Sendable {
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes))
+                    maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes))
         self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
         self.logger = logger

@@ -36,6 +36,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: .setting("threads")) var threads: Int?
     @Option(help: .setting("max-in-flight")) var maxInFlight: Int?
     @Option(help: .setting("max-body-bytes")) var maxBodyBytes: Int?
+    @Option(help: .setting("deadletter-max-payload-bytes")) var deadletterMaxPayloadBytes: Int?
     @Option(help: .setting("commit-interval-ms")) var commitIntervalMs: Int?
     @Option(help: .setting("drain-timeout-ms")) var drainTimeoutMs: Int?
     @Option(help: .setting("http-port")) var httpPort: Int?
