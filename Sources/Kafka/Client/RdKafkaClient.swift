@@ -1,5 +1,5 @@
-import CRdKafka
-import CRdKafkaShim
+internal import CRdKafka
+internal import CRdKafkaShim
 import Logging
 
 /// Owns one librdkafka handle (`rd_kafka_t`) and the context its callbacks use.
