@@ -119,11 +119,7 @@ public struct Watermarks: Sendable, Hashable, Codable {
 
 extension Duration {
     /// Whole milliseconds, clamped to what librdkafka's `int timeout_ms` holds.
-    var milliseconds: Int32 {
-        let (s, atto) = components
-        let ms = s * 1000 + atto / 1_000_000_000_000_000
-        return Int32(clamping: ms)
-    }
+    var milliseconds: Int32 { Int32(clamping: wholeMilliseconds) }
 }
 
 /// A librdkafka handle pointer that may cross threads (librdkafka handles are thread-safe).

@@ -8,9 +8,9 @@ public enum SettingsTable {
 
     public static let run: [SettingSpec] = [
         SettingSpec("brokers", flag: "brokers", .string, default: "127.0.0.1:9092", help: "Kafka bootstrap servers, host:port[,host:port…]"),
-        SettingSpec("input.topic", flag: "input-topic", .name, default: "articles.raw", help: "Raw article topic"),
-        SettingSpec("output.topic", flag: "output-topic", .name, default: "metrics.normalized", help: "Metric event topic"),
-        SettingSpec("deadletter.topic", flag: "deadletter-topic", .name, default: "articles.deadletter", help: "Dead-letter topic"),
+        SettingSpec("input.topic", flag: "input-topic", .name, default: DefaultTopics.input, help: "Raw article topic"),
+        SettingSpec("output.topic", flag: "output-topic", .name, default: DefaultTopics.output, help: "Metric event topic"),
+        SettingSpec("deadletter.topic", flag: "deadletter-topic", .name, default: DefaultTopics.deadLetter, help: "Dead-letter topic"),
         SettingSpec("group.id", flag: "group", .string, default: "tally-workers", help: "Consumer group"),
         SettingSpec(
             "group.instance.id", flag: "group-instance-id", .string, default: nil,

@@ -15,7 +15,7 @@ public struct ArticleProcessor: Sendable {
         public var maxDeadLetterPayloadBytes: Int
 
         public init(
-            outputTopic: String = "metrics.normalized", deadLetterTopic: String = "articles.deadletter",
+            outputTopic: String = DefaultTopics.output, deadLetterTopic: String = DefaultTopics.deadLetter,
             maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024
         ) {
             self.outputTopic = outputTopic

@@ -18,48 +18,32 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     }
 
     let settings: Settings
-    let consumer: KafkaConsumer
-    let producer: KafkaProducer
+    let io: LoopCollaborators
     let tracker = OffsetTracker()
     let pool: WorkerPool
-    let step: RecordStep
-    let metrics: PipelineMetrics
-    let state: WorkerState
-    let logger: Logger
-    let isStopRequested: @Sendable () -> Bool
     /// The first lost output: once set, the loop stops consuming and commits nothing past it.
     private let failure = Mutex<String?>(nil)
     // Poll-thread state.
     private var paused = false
     private var assignment: [TopicPartition] = []
 
-    /// - Parameter rebalances: the relay the consumer was created with; this loop handles them.
-    init(
-        settings: Settings, consumer: KafkaConsumer, rebalances: RebalanceRelay, producer: KafkaProducer, step: RecordStep,
-        threads: Int, metrics: PipelineMetrics, state: WorkerState, logger: Logger, isStopRequested: @escaping @Sendable () -> Bool
-    ) {
+    init(settings: Settings, threads: Int, _ io: LoopCollaborators) {
         self.settings = settings
-        self.consumer = consumer
-        self.producer = producer
+        self.io = io
         self.pool = WorkerPool(threads: threads)
-        self.step = step
-        self.metrics = metrics
-        self.state = state
-        self.logger = logger
-        self.isStopRequested = isStopRequested
-        rebalances.handle { [weak self] event in self?.rebalance(event) }
+        io.rebalances.handle { [weak self] event in self?.rebalance(event) }
     }
 
     func run() throws {
-        try consumer.subscribe([settings.inputTopic])
-        state.set(.running)
-        logger.info(
+        try io.consumer.subscribe([settings.inputTopic])
+        io.state.set(.running)
+        io.logger.info(
             "consuming", metadata: ["topic": "\(settings.inputTopic)", "group": "\(settings.groupID)", "threads": "\(pool.count)"])
 
         var nextCommit = ContinuousClock.now + settings.commitInterval
-        while !isStopRequested(), failure.withLock({ $0 }) == nil {
+        while !io.isStopRequested(), failure.withLock({ $0 }) == nil {
             // While paused nothing arrives to end the poll early: poll briefly so a resume is not late.
-            switch try consumer.poll(timeout: .milliseconds(paused ? 5 : 100)) {
+            switch try io.consumer.poll(timeout: .milliseconds(paused ? 5 : 100)) {
             case .record(let r): dispatch(r)
             case .error(let e): try handleConsumerError(e)
             case .partitionEOF, nil: break
@@ -83,10 +67,10 @@ final class AtLeastOnceLoop: @unchecked Sendable {
 
     /// Runs on a worker queue.
     private func process(_ record: ConsumerRecord) {
-        let output = step.evaluate(record)
-        step.count(output)
+        let output = io.step.evaluate(record)
+        io.step.count(output)
         do throws(KafkaError) {
-            try step.produce(output, of: record, to: producer, tracker: tracker) { [self] report in
+            try io.step.produce(output, of: record, to: io.producer, tracker: tracker) { [self] report in
                 if let e = report.failure { lost(record.topicPartition, record.offset, e) }
             }
         } catch {
@@ -97,11 +81,11 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     /// An output could not be written (after librdkafka's retries; the step failed the record in
     /// the tracker): stop, commit nothing past it.
     private func lost(_ tp: TopicPartition, _ offset: Int64, _ error: KafkaError) {
-        metrics.deliveryFailures.increment()
+        io.metrics.deliveryFailures.increment()
         failure.withLock {
             if $0 == nil {
                 $0 = "output of \(tp)@\(offset) could not be delivered: \(error)"
-                logger.error("delivery failed; stopping before committing past it", metadata: ["error": "\(error)", "record": "\(tp)@\(offset)"])
+                io.logger.error("delivery failed; stopping before committing past it", metadata: ["error": "\(error)", "record": "\(tp)@\(offset)"])
             }
         }
     }
@@ -110,7 +94,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         if e.code == .unknownTopicOrPartition {
             throw WorkerError("input topic '\(settings.inputTopic)' is gone: \(e.message)")
         }
-        logger.warning("consumer error: \(e)")
+        io.logger.warning("consumer error: \(e)")
     }
 
     // MARK: Flow control
@@ -119,21 +103,21 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     private func flowControl() throws {
         let n = tracker.inFlight
         let bytes = tracker.inFlightBytes
-        metrics.inFlight.record(n)
-        metrics.inFlightBytes.record(bytes)
+        io.metrics.inFlight.record(n)
+        io.metrics.inFlightBytes.record(bytes)
         if !paused, n >= settings.maxInFlight || bytes >= settings.maxInFlightBytes {
-            try consumer.pause(assignment)
+            try io.consumer.pause(assignment)
             paused = true
-            metrics.paused.record(1)
-            metrics.pauses.increment()
-            logger.debug("paused: in-flight bound reached", metadata: ["records": "\(n)", "bytes": "\(bytes)"])
+            io.metrics.paused.record(1)
+            io.metrics.pauses.increment()
+            io.logger.debug("paused: in-flight bound reached", metadata: ["records": "\(n)", "bytes": "\(bytes)"])
         } else if paused, n <= settings.maxInFlight / 2, bytes <= settings.maxInFlightBytes / 2 {
             // Pausing may drop prefetched records: continue from the next undispatched offset.
             let positions = tracker.resumePositions().filter { assignment.contains($0.topicPartition) }
-            try consumer.seek(positions)
-            try consumer.resume(assignment)
+            try io.consumer.seek(positions)
+            try io.consumer.resume(assignment)
             paused = false
-            metrics.paused.record(0)
+            io.metrics.paused.record(0)
         }
     }
 
@@ -143,48 +127,48 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         let offsets = tracker.pendingCommits(for: only, includeCommitted: sync)
         guard !offsets.isEmpty else { return }
         do throws(KafkaError) {
-            if sync { try consumer.commit(offsets) } else { try consumer.commitAsync(offsets) }
+            if sync { try io.consumer.commit(offsets) } else { try io.consumer.commitAsync(offsets) }
             tracker.markCommitted(offsets)
-            metrics.commits.increment()
+            io.metrics.commits.increment()
         } catch {
-            metrics.commitFailures.increment()
-            logger.warning("commit failed (will retry with the next commit): \(error)", metadata: ["offsets": "\(offsets)"])
+            io.metrics.commitFailures.increment()
+            io.logger.warning("commit failed (will retry with the next commit): \(error)", metadata: ["offsets": "\(offsets)"])
         }
     }
 
     /// Called on the poll thread from inside `poll` (and `close`).
     private func rebalance(_ event: RebalanceEvent) {
-        metrics.rebalances.increment()
+        io.metrics.rebalances.increment()
         switch event {
         case .assigned(let tps):
             tracker.assign(tps)
             assignment = tps
-            state.setAssignment(tps)
+            io.state.setAssignment(tps)
             if paused {
-                do { try consumer.pause(tps) } catch { logger.warning("pause of new assignment failed: \(error)") }
+                do { try io.consumer.pause(tps) } catch { io.logger.warning("pause of new assignment failed: \(error)") }
             }
         case .revoked(let tps, let lost):
             let set = Set(tps)
             // Finish the revoked partitions' in-flight work and commit it before letting them go.
             if !tracker.waitUntilDrained(set, timeout: settings.drainTimeout) {
-                logger.warning("revocation: in-flight records did not finish in time; their work will be redone by the next owner")
+                io.logger.warning("revocation: in-flight records did not finish in time; their work will be redone by the next owner")
             }
             if !lost { commit(sync: true, only: set) }
             tracker.remove(tps)
             assignment.removeAll { set.contains($0) }
-            state.setAssignment(assignment)
+            io.state.setAssignment(assignment)
         }
     }
 
     private func shutDown() throws {
-        state.set(.draining)
+        io.state.set(.draining)
         let failed = failure.withLock { $0 }
         if !tracker.waitUntilDrained(timeout: settings.drainTimeout) {
-            logger.warning("shutdown: in-flight records did not finish within the drain timeout")
+            io.logger.warning("shutdown: in-flight records did not finish within the drain timeout")
         }
         commit(sync: true)
-        consumer.close()  // leaves the group; the final revocation commits again (no-op)
-        producer.close(timeout: settings.drainTimeout)
+        io.consumer.close()  // leaves the group; the final revocation commits again (no-op)
+        io.producer.close(timeout: settings.drainTimeout)
         if let failed { throw WorkerError(failed) }
     }
 }

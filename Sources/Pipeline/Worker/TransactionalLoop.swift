@@ -24,61 +24,45 @@ final class TransactionalLoop: @unchecked Sendable {
     }
 
     let settings: Settings
-    let consumer: KafkaConsumer
-    let producer: KafkaProducer
-    let step: RecordStep
-    let metrics: PipelineMetrics
-    let state: WorkerState
-    let logger: Logger
-    let isStopRequested: @Sendable () -> Bool
+    let io: LoopCollaborators
     private var batch: [ConsumerRecord] = []
 
-    /// - Parameter rebalances: the relay the consumer was created with; this loop handles them.
-    init(
-        settings: Settings, consumer: KafkaConsumer, rebalances: RebalanceRelay, producer: KafkaProducer, step: RecordStep,
-        metrics: PipelineMetrics, state: WorkerState, logger: Logger, isStopRequested: @escaping @Sendable () -> Bool
-    ) {
+    init(settings: Settings, _ io: LoopCollaborators) {
         self.settings = settings
-        self.consumer = consumer
-        self.producer = producer
-        self.step = step
-        self.metrics = metrics
-        self.state = state
-        self.logger = logger
-        self.isStopRequested = isStopRequested
-        rebalances.handle { [weak self] event in self?.rebalance(event) }
+        self.io = io
+        io.rebalances.handle { [weak self] event in self?.rebalance(event) }
     }
 
     func run() throws {
-        try producer.initTransactions()
-        try consumer.subscribe([settings.inputTopic])
-        state.set(.running)
-        logger.info(
+        try io.producer.initTransactions()
+        try io.consumer.subscribe([settings.inputTopic])
+        io.state.set(.running)
+        io.logger.info(
             "consuming exactly-once",
             metadata: ["topic": "\(settings.inputTopic)", "transactional.id": "\(settings.transactionalID)"])
 
-        while !isStopRequested() {
+        while !io.isStopRequested() {
             try collect()
             if !batch.isEmpty { try commitBatch() }
         }
-        state.set(.draining)
+        io.state.set(.draining)
         if !batch.isEmpty { try commitBatch() }
-        consumer.close()
-        producer.close(timeout: settings.drainTimeout)
+        io.consumer.close()
+        io.producer.close(timeout: settings.drainTimeout)
     }
 
     /// Polls until the batch is full, its time is up, or a stop is requested.
     private func collect() throws {
         var deadline: ContinuousClock.Instant?
-        while batch.count < settings.transactionMaxRecords, !isStopRequested() {
+        while batch.count < settings.transactionMaxRecords, !io.isStopRequested() {
             if let d = deadline, ContinuousClock.now >= d { break }
-            switch try consumer.poll(timeout: .milliseconds(50)) {
+            switch try io.consumer.poll(timeout: .milliseconds(50)) {
             case .record(let r):
                 batch.append(r)
                 if deadline == nil { deadline = ContinuousClock.now + settings.transactionInterval }
             case .error(let e):
                 if e.code == .unknownTopicOrPartition { throw WorkerError("input topic '\(settings.inputTopic)' is gone: \(e.message)") }
-                logger.warning("consumer error: \(e)")
+                io.logger.warning("consumer error: \(e)")
             case .partitionEOF, nil:
                 break
             }
@@ -90,27 +74,27 @@ final class TransactionalLoop: @unchecked Sendable {
         batch.removeAll(keepingCapacity: true)
         // Parse in parallel; outputs are produced in record order.
         let outputs = OutputSlots(records.count)
-        DispatchQueue.concurrentPerform(iterations: records.count) { i in outputs.set(i, step.evaluate(records[i])) }
+        DispatchQueue.concurrentPerform(iterations: records.count) { i in outputs.set(i, io.step.evaluate(records[i])) }
         var attempt = 0
         while true {
             attempt += 1
             let error: KafkaError
             switch Result(catching: { () throws(KafkaError) in try transaction(records, outputs.values) }) {
             case .success:
-                metrics.transactions.increment()
-                outputs.values.forEach(step.count)
-                for r in records { metrics.recordEndToEnd(recordTimestampMs: r.timestampMs) }
+                io.metrics.transactions.increment()
+                outputs.values.forEach(io.step.count)
+                for r in records { io.metrics.recordEndToEnd(recordTimestampMs: r.timestampMs) }
                 return
             case .failure(let e):
                 error = e
             }
-            metrics.transactionAborts.increment()
-            if error.isFatal || producer.fatalError != nil {
+            io.metrics.transactionAborts.increment()
+            if error.isFatal || io.producer.fatalError != nil {
                 throw WorkerError(
                     "transaction failed fatally (another instance with transactional.id '\(settings.transactionalID)'?): \(error)")
             }
-            logger.warning("transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
-            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in try producer.abortTransaction() }) {
+            io.logger.warning("transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in try io.producer.abortTransaction() }) {
                 throw WorkerError("abort failed: \(abortError)")
             }
             if attempt >= 5 { throw WorkerError("transaction failed \(attempt) times: \(error)") }
@@ -118,30 +102,30 @@ final class TransactionalLoop: @unchecked Sendable {
     }
 
     private func transaction(_ records: [ConsumerRecord], _ outputs: [RecordStep.Output]) throws(KafkaError) {
-        try producer.beginTransaction()
+        try io.producer.beginTransaction()
         let failures = FailureBox()
         for (record, output) in zip(records, outputs) {
             // No tracker: the transaction's commit is the acknowledgement.
-            try step.produce(output, of: record, to: producer, tracker: nil) { if let e = $0.failure { failures.set(e) } }
+            try io.step.produce(output, of: record, to: io.producer, tracker: nil) { if let e = $0.failure { failures.set(e) } }
         }
         var next: [TopicPartition: Int64] = [:]
         for r in records { next[r.topicPartition] = max(next[r.topicPartition] ?? 0, r.offset + 1) }
-        try producer.sendOffsetsToTransaction(
-            next.map { TopicPartitionOffset($0.key, offset: $0.value) }, groupMetadata: try consumer.groupMetadata())
-        try producer.commitTransaction(timeout: settings.drainTimeout)
+        try io.producer.sendOffsetsToTransaction(
+            next.map { TopicPartitionOffset($0.key, offset: $0.value) }, groupMetadata: try io.consumer.groupMetadata())
+        try io.producer.commitTransaction(timeout: settings.drainTimeout)
         // commitTransaction flushed: a failed delivery would have failed the commit too.
         if let e = failures.value { throw e }
     }
 
     private func rebalance(_ event: RebalanceEvent) {
-        metrics.rebalances.increment()
+        io.metrics.rebalances.increment()
         switch event {
         case .assigned(let tps):
-            state.setAssignment(tps)
+            io.state.setAssignment(tps)
         case .revoked(let tps, _):
             let set = Set(tps)
             batch.removeAll { set.contains($0.topicPartition) }
-            state.setAssignment([])
+            io.state.setAssignment([])
         }
     }
 }

@@ -104,23 +104,23 @@ public final class Worker: Service, Sendable {
         let consumer = try KafkaConsumer(
             config: consumerConfig(), logger: logger, rebalanceHandler: rebalances.forward,
             onStatistics: { [metrics] in metrics.recordStatistics($0) })
-        let stop: @Sendable () -> Bool = { [self] in isStopRequested }
+        let io = LoopCollaborators(
+            consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
+            logger: logger, isStopRequested: { [self] in isStopRequested })
         if c.exactlyOnce {
             try TransactionalLoop(
                 settings: .init(
                     inputTopic: c.inputTopic, transactionalID: c.effectiveTransactionalID,
                     transactionMaxRecords: c.transactionMaxRecords, transactionInterval: c.transactionInterval,
                     drainTimeout: c.drainTimeout),
-                consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
-                logger: logger, isStopRequested: stop
+                io
             ).run()
         } else {
             try AtLeastOnceLoop(
                 settings: .init(
                     inputTopic: c.inputTopic, groupID: c.groupID, maxInFlight: c.maxInFlight, maxInFlightBytes: c.maxInFlightBytes,
                     commitInterval: c.commitInterval, drainTimeout: c.drainTimeout),
-                consumer: consumer, rebalances: rebalances, producer: producer, step: step, threads: c.workerThreads,
-                metrics: metrics, state: state, logger: logger, isStopRequested: stop
+                threads: c.workerThreads, io
             ).run()
         }
     }
@@ -132,8 +132,7 @@ public final class Worker: Service, Sendable {
         c.groupID = configuration.groupID
         if let instance = configuration.groupInstanceID { c["group.instance.id"] = instance }
         if configuration.statisticsInterval > .zero {
-            c.statisticsIntervalMs = Int(configuration.statisticsInterval.components.seconds * 1000)
-                + Int(configuration.statisticsInterval.components.attoseconds / 1_000_000_000_000_000)
+            c.statisticsIntervalMs = Int(configuration.statisticsInterval.wholeMilliseconds)
         }
         if configuration.exactlyOnce && c["isolation.level"] == nil { c["isolation.level"] = "read_committed" }
         return c
@@ -148,6 +147,20 @@ public final class Worker: Service, Sendable {
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
         return c
     }
+}
+
+/// What a delivery loop works with, handed over by the Worker (never the Worker itself): its
+/// clients, the record step, metrics, the health state, the logger and the stop flag.
+struct LoopCollaborators: Sendable {
+    let consumer: KafkaConsumer
+    /// The relay `consumer` was created with; the loop registers its rebalance handler here.
+    let rebalances: RebalanceRelay
+    let producer: KafkaProducer
+    let step: RecordStep
+    let metrics: PipelineMetrics
+    let state: WorkerState
+    let logger: Logger
+    let isStopRequested: @Sendable () -> Bool
 }
 
 /// Lets a loop handle the rebalances of a consumer created before it: the consumer is created

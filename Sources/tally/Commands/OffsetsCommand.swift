@@ -20,12 +20,8 @@ struct OffsetsCommand: AsyncParsableCommand {
     static func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let e as OperationsError {
-            FileHandle.standardError.write(Data("tally offsets: \(e.description)\n".utf8))
-            throw ExitCode.failure
-        } catch let e as KafkaError {
-            FileHandle.standardError.write(Data("tally offsets: \(e.message) (\(e.name))\n".utf8))
-            throw ExitCode.failure
+        } catch {
+            throw CLIErrors.report(error, command: "offsets")
         }
     }
 }
