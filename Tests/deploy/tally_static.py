@@ -1,14 +1,13 @@
-"""Static model of Tally's sources and deployment files, for Tests/deploy/test_deploy.py.
+"""Model of Tally and its deployment files, for Tests/deploy/test_deploy.py.
 
-Truth comes from the built `tally` binary and the Swift sources, read at test time (never copied here):
-- CLI flags and subcommands: swift-argument-parser's `tally --experimental-dump-help` JSON;
-- settings keys, flags, environment names, defaults, the `kafka.` pass-through and the config
-  file variable: `tally run --print-config --format json`; values are validated by the binary
-  itself (`tally run --print-config` with the value in the environment); the lag exporter's
-  environment: the `env …` names in `tally lag`'s own help;
-- metric names: string literals `"tally_…"` under Sources/ (timers/histograms also allow
-  `_bucket/_sum/_count`); the lag exporter's own names: Sources/Operations/Lag/;
-- HTTP routes: TelemetryServer.swift.
+Truth about Tally comes from Tally itself, read at test time (never copied here):
+- CLI flags of `tally run` and `tally lag`, the settings key each sets and the environment
+  `tally lag` reads: the built binary's `--experimental-dump-help` (swift-argument-parser);
+- settings keys, their defaults, types and ranges, the TALLY_* mapping and the `kafka.`
+  pass-through: WorkerConfiguration.swift and Settings.swift (until `tally` prints its settings);
+- the product, resources bundle and system packages: Package.swift.
+Metric names, probe routes and PromQL are checked against the running binaries instead
+(test_live_stack.py); syntax and schemas by the real validators (test_validators.py).
 
 Every `check_*` function takes a `Repo` and returns a list of problems (empty = fine), so the
 same checks run against the real tree and against mutated scratch copies.
@@ -24,7 +23,7 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -32,17 +31,8 @@ import yaml
 # Constants that are not in this repository's sources (external libraries and tools).
 # --------------------------------------------------------------------------------------------
 
-# swift-log's Logger.Level raw values (log.level).
-SWIFT_LOG_LEVELS = {"trace", "debug", "info", "notice", "warning", "error", "critical"}
-# Series Prometheus synthesizes for every scrape target.
-PROMETHEUS_BUILTIN_SERIES = {"up"}
-HISTOGRAM_SUFFIXES = ("_bucket", "_sum", "_count")
 # Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
 RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
-PROMQL_KEYWORDS = {
-    "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
-    "bool", "offset", "inf", "nan", "atan2", "start", "end",
-}
 ROOT_USERS = {"root", "0"}
 
 
@@ -50,66 +40,26 @@ class StaticError(Exception):
     pass
 
 
+def tally_binary() -> Path:
+    """The built `tally` of the repository under test (TALLY_BIN overrides)."""
+    root = Path(os.environ.get("TALLY_REPO_ROOT", Path(__file__).resolve().parents[2]))
+    path = Path(os.environ.get("TALLY_BIN", root / ".build/debug/tally"))
+    if not os.access(path, os.X_OK):
+        raise StaticError(f"tally is not built at {path}: run `swift build --product tally` (or set TALLY_BIN)")
+    return path
+
+
 # --------------------------------------------------------------------------------------------
-# Swift source scanning
+# The CLI, from the built binary: swift-argument-parser's `--experimental-dump-help` (JSON of
+# every option of a subcommand, its option groups included)
 # --------------------------------------------------------------------------------------------
-
-def _skip_string(text: str, i: int) -> int:
-    """`text[i]` is `"`: returns the index after the string literal (plain or triple-quoted)."""
-    if text.startswith('"""', i):
-        end = text.find('"""', i + 3)
-        if end < 0:
-            raise StaticError("unterminated multi-line string literal")
-        return end + 3
-    j = i + 1
-    while j < len(text):
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == '"':
-            return j + 1
-        if c == "\n":
-            raise StaticError("unterminated string literal")
-        j += 1
-    raise StaticError("unterminated string literal")
-
-
-def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
-    """`text[i]` is `open_c`: the index of the matching `close_c` (string literals skipped)."""
-    depth = 0
-    j = i
-    while j < len(text):
-        c = text[j]
-        if c == '"':
-            j = _skip_string(text, j)
-            continue
-        if text.startswith("//", j):
-            j = text.find("\n", j)
-            if j < 0:
-                break
-            continue
-        if c == open_c:
-            depth += 1
-        elif c == close_c:
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    raise StaticError(f"unbalanced {open_c}{close_c}")
-
-
-def camel(flag: str) -> str:
-    """`input-topic` → `inputTopic`: the Swift property swift-argument-parser derives the flag from."""
-    head, *rest = flag.split("-")
-    return head + "".join(w[:1].upper() + w[1:] for w in rest)
-
 
 class CLIOption:
-    def __init__(self, prop: str, names: list[str], takes_value: bool):
-        self.prop = prop
+    def __init__(self, prop: str, names: list[str], takes_value: bool, setting: str | None = None):
+        self.prop = prop  # the preferred name without dashes (`input-topic`)
         self.names = names
         self.takes_value = takes_value
+        self.setting = setting  # the settings key its help names (`(setting input.topic; …)`)
 
     def __repr__(self) -> str:
         return f"CLIOption({self.prop}, {self.names}, value={self.takes_value})"
@@ -164,90 +114,106 @@ class CLICommand:
         return values, problems
 
 
-def tally_binary(root: Path) -> Path:
-    """The built `tally` (`make test` builds it before pytest); TALLY_BINARY overrides."""
-    override = os.environ.get("TALLY_BINARY")
-    path = Path(override) if override else Path(root) / ".build" / "debug" / "tally"
-    if not path.exists():
-        raise StaticError(f"{path} not found: build it first (swift build --product tally)")
-    return path
-
-
-def run_tally(binary: Path, args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Runs the binary with only `env` (plus PATH/HOME) in its environment: nothing of the caller's TALLY_*."""
-    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
-    return subprocess.run([str(binary), *args], capture_output=True, text=True, timeout=60, env={**base, **(env or {})})
-
-
-def cli_json(binary: Path, args: list[str]) -> Any:
-    r = run_tally(binary, args)
-    if r.returncode != 0:
-        raise StaticError(f"tally {' '.join(args)} exited {r.returncode}: {r.stderr[-800:]}")
-    return json.loads(r.stdout)
-
-
-def _dump_command(dump: dict[str, Any], path: list[str]) -> dict[str, Any]:
-    cmd = dump["command"]
-    for name in path:
-        cmd = next((c for c in cmd.get("subcommands") or [] if c.get("commandName") == name), None)
-        if cmd is None:
-            raise StaticError(f"no subcommand {name!r} in tally --experimental-dump-help")
-    return cmd
-
-
-def command_from_dump(dump: dict[str, Any], command_name: str, type_name: str) -> CLICommand:
-    """A subcommand's options, as swift-argument-parser reports them (--experimental-dump-help)."""
-    cmd = _dump_command(dump, [command_name])
-    options: list[CLIOption] = []
-    positionals = 0
-    for arg in cmd.get("arguments") or []:
-        names = [("--" if n["kind"] == "long" else "-") + n["name"] for n in arg.get("names") or []]
-        if arg["kind"] == "positional":
-            positionals += 10**6 if arg.get("isRepeating") else 1
-            continue
-        if set(names) & {"--help", "-h", "--version"}:
-            continue
-        long = next((n[2:] for n in names if n.startswith("--")), names[0].lstrip("-"))
-        options.append(CLIOption(camel(long), names, arg["kind"] == "option"))
-    return CLICommand(type_name, cmd["commandName"], options, positionals)
+def cli_from_binary(binary: Path, command_name: str) -> CLICommand:
+    out = subprocess.run([str(binary), command_name, "--experimental-dump-help"], capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise StaticError(f"tally {command_name} --experimental-dump-help: exit {out.returncode}: {out.stderr}")
+    command = json.loads(out.stdout)["command"]
+    options, positionals, env = [], 0, set()
+    for a in command.get("arguments", []):
+        env |= set(re.findall(r"\benv (TALLY_\w+(?:<\w+>)?)", a.get("abstract", "")))
+        names = [("--" if n["kind"] == "long" else "-") + n["name"] for n in a.get("names", [])]
+        prop = a.get("preferredName", {}).get("name", a.get("valueName", ""))
+        if a["kind"] == "positional":
+            positionals += 10**6 if a.get("isRepeating") else 1
+        elif prop not in ("help", "version"):
+            setting = re.search(r"\(setting ([\w.]+)", a.get("abstract", ""))
+            options.append(CLIOption(prop, names, a["kind"] == "option", setting and setting.group(1)))
+    cli = CLICommand(command_name, command["commandName"], options, positionals)
+    cli.env = env  # environment variables its help names (`TALLY_KAFKA_<KEY>`: a prefix)
+    return cli
 
 
 # --------------------------------------------------------------------------------------------
-# Settings (WorkerConfiguration / Settings)
+# Swift source scanning (Package.swift)
+# --------------------------------------------------------------------------------------------
+
+def _skip_string(text: str, i: int) -> int:
+    """`text[i]` is `"`: returns the index after the string literal (plain or triple-quoted)."""
+    if text.startswith('"""', i):
+        end = text.find('"""', i + 3)
+        if end < 0:
+            raise StaticError("unterminated multi-line string literal")
+        return end + 3
+    j = i + 1
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == '"':
+            return j + 1
+        if c == "\n":
+            raise StaticError("unterminated string literal")
+        j += 1
+    raise StaticError("unterminated string literal")
+
+
+def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
+    """`text[i]` is `open_c`: the index of the matching `close_c` (string literals skipped)."""
+    depth = 0
+    j = i
+    while j < len(text):
+        c = text[j]
+        if c == '"':
+            j = _skip_string(text, j)
+            continue
+        if text.startswith("//", j):
+            j = text.find("\n", j)
+            if j < 0:
+                break
+            continue
+        if c == open_c:
+            depth += 1
+        elif c == close_c:
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise StaticError(f"unbalanced {open_c}{close_c}")
+
+
+# --------------------------------------------------------------------------------------------
+# Settings, from the built binary: `tally run --print-config --format json`
 # --------------------------------------------------------------------------------------------
 
 class SettingsModel:
     """`tally run --print-config --format json`: [{key, flag, env, value, source, default, secret}].
 
     Besides the table's settings it lists `config` (the properties file: --config / TALLY_CONFIG)
-    and `kafka.*` (the librdkafka pass-through) with their flag and environment names."""
+    and `kafka.*` (the librdkafka pass-through) with their flag and environment names. Values are
+    checked by the binary itself (`value_problems`)."""
 
     def __init__(self, entries: list[dict[str, Any]], binary: Path | None):
         self.binary = binary
-        self.entries = {e["key"]: e for e in entries}
+        pattern = next((e for e in entries if e["key"].endswith("*")), None)
+        if pattern is None:
+            raise StaticError("print-config lists no pass-through pattern (key ending in *)")
+        self.passthrough_prefix = pattern["key"][:-1]
         rows = [e for e in entries if e["key"] != "config" and not e["key"].endswith("*")
-                and not e["key"].startswith(self._pattern(entries)[0])]
+                and not e["key"].startswith(self.passthrough_prefix)]
         self.keys: set[str] = {e["key"] for e in rows}
-        self.passthrough_prefix, env_pattern = self._pattern(entries)
         row = rows[0]
         self.env_prefix = row["env"][: len(row["env"]) - len(row["key"])]
         for e in rows:
             if e["env"] != self.env_prefix + e["key"].upper().replace(".", "_"):
                 raise StaticError(f"print-config: {e['key']} has environment name {e['env']} (expected one mapping)")
-        if env_pattern != self.env_prefix + self.passthrough_prefix.upper().replace(".", "_"):
-            raise StaticError(f"print-config: pass-through environment {env_pattern}* does not follow the mapping")
-        config = self.entries.get("config")
+        if pattern["env"][:-1] != self.env_prefix + self.passthrough_prefix.upper().replace(".", "_"):
+            raise StaticError(f"print-config: pass-through environment {pattern['env']} does not follow the mapping")
+        config = next((e for e in entries if e["key"] == "config"), None)
         self.config_env: set[str] = {config["env"]} if config else set()
         self.env_excluded = set(self.config_env)
         self.defaults: dict[str, str] = {e["key"]: e["default"] for e in rows if e["default"] is not None}
-        self.flags: dict[str, str] = {e["flag"]: e["key"] for e in rows if e["flag"]}
-
-    @staticmethod
-    def _pattern(entries: list[dict[str, Any]]) -> tuple[str, str]:
-        p = next((e for e in entries if e["key"].endswith("*")), None)
-        if p is None:
-            raise StaticError("print-config lists no pass-through pattern (key ending in *)")
-        return p["key"][:-1], p["env"][:-1]
 
     def env_to_key(self, name: str) -> str | None:
         if not name.startswith(self.env_prefix) or name in self.env_excluded:
@@ -267,10 +233,23 @@ class SettingsModel:
 
 @functools.lru_cache(maxsize=None)
 def _validate(binary: str, env_name: str, value: str) -> str | None:
-    r = run_tally(Path(binary), ["run", "--print-config", "--format", "json"], {env_name: value})
+    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    r = subprocess.run([binary, "run", "--print-config", "--format", "json"], capture_output=True, text=True, timeout=60,
+                       env={**base, env_name: value})
     if r.returncode == 0:
         return None
     return (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[-1]
+
+
+def print_config(binary: Path) -> list[dict[str, Any]]:
+    """`tally run --print-config --format json` with none of the caller's TALLY_* variables."""
+    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    r = subprocess.run([str(binary), "run", "--print-config", "--format", "json"], capture_output=True, text=True,
+                       timeout=60, env=base)
+    if r.returncode != 0:
+        raise StaticError(f"tally run --print-config: exit {r.returncode}: {r.stderr[-800:]}")
+    return json.loads(r.stdout)
+
 
 
 def parse_properties(text: str) -> dict[str, str]:
@@ -291,20 +270,6 @@ def parse_properties(text: str) -> dict[str, str]:
 # PromQL
 # --------------------------------------------------------------------------------------------
 
-def promql_metric_names(expr: str) -> set[str]:
-    """Metric names (selectors) in a PromQL expression; functions, keywords and labels excluded."""
-    s = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`', '""', expr)
-    s = re.sub(r"\{[^{}]*\}", " ", s)
-    s = re.sub(r"\[[^\]]*\]", " ", s)
-    s = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", s)
-    names = set()
-    for m in re.finditer(r"(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?", s):
-        if m.group(2) or m.group(1) in PROMQL_KEYWORDS:
-            continue
-        names.add(m.group(1))
-    return names
-
-
 def promql_label_values(expr: str, label: str) -> set[str]:
     """Values a selector compares `label` with (=, !=, =~ and !~ alternatives)."""
     out = set()
@@ -317,19 +282,6 @@ def promql_label_values(expr: str, label: str) -> set[str]:
         else:
             out.add(value)
     return out
-
-
-def promql_balanced(expr: str) -> bool:
-    s = re.sub(r'"(?:\\.|[^"\\])*"', '""', expr)
-    stack = []
-    pairs = {")": "(", "]": "[", "}": "{"}
-    for c in s:
-        if c in "([{":
-            stack.append(c)
-        elif c in ")]}":
-            if not stack or stack.pop() != pairs[c]:
-                return False
-    return not stack
 
 
 DURATION = re.compile(r"^(\d+(ms|s|m|h|d|w|y))+$")
@@ -408,145 +360,37 @@ class Repo:
         return (self.root / rel).read_text(encoding="utf-8")
 
     @functools.cached_property
-    def swift_sources(self) -> dict[Path, str]:
-        return {p: p.read_text(encoding="utf-8") for p in sorted((self.root / "Sources").rglob("*.swift"))}
-
-    @functools.cached_property
-    def tally_sources(self) -> dict[Path, str]:
-        base = self.root / "Sources" / "tally"
-        return {p: t for p, t in self.swift_sources.items() if base in p.parents}
-
-    # ---- the built binary (CLI and settings) -------------------------------------------
-
-    CLI_DIR = ".tally-cli"  # captured outputs in mutation-test copies (see copy_inputs)
-
-    @functools.cached_property
-    def binary(self) -> Path | None:
-        captured = self.root / self.CLI_DIR / "binary"
-        if captured.exists():
-            return Path(captured.read_text(encoding="utf-8").strip())
-        return tally_binary(self.root)
-
-    def _cli(self, name: str, args: list[str]) -> Any:
-        captured = self.root / self.CLI_DIR / name
-        if captured.exists():
-            return json.loads(captured.read_text(encoding="utf-8"))
-        return cli_json(self.binary, args)
-
-    @functools.cached_property
-    def dump_help(self) -> dict[str, Any]:
-        return self._cli("dump-help.json", ["--experimental-dump-help"])
-
-    @functools.cached_property
-    def print_config(self) -> list[dict[str, Any]]:
-        return self._cli("print-config.json", ["run", "--print-config", "--format", "json"])
-
-    @functools.cached_property
     def run_command(self) -> CLICommand:
-        return command_from_dump(self.dump_help, "run", "RunCommand")
+        return cli_from_binary(tally_binary(), "run")
 
     @functools.cached_property
     def lag_command(self) -> CLICommand:
-        return command_from_dump(self.dump_help, "lag", "LagCommand")
-
-    @functools.cached_property
-    def registered_subcommands(self) -> set[str]:
-        """Type names (RunCommand …) of the subcommands the binary has."""
-        return {camel(c["commandName"])[:1].upper() + camel(c["commandName"])[1:] + "Command"
-                for c in self.dump_help["command"].get("subcommands") or []}
+        return cli_from_binary(tally_binary(), "lag")
 
     @functools.cached_property
     def run_flag_keys(self) -> dict[str, str]:
-        """RunCommand property → settings key (print-config's flag of each setting)."""
-        return {camel(flag[2:]): key for flag, key in self.settings.flags.items()}
+        """`tally run` flag → the settings key it sets (from the binary's help)."""
+        return {o.prop: o.setting for o in self.run_command.options if o.setting}
 
     @functools.cached_property
     def run_flag_passthrough(self) -> dict[str, str]:
-        """RunCommand property → settings prefix of its key=value pairs (`--kafka-property`)."""
-        p = next(e for e in self.print_config if e["key"].endswith("*"))
-        return {camel(p["flag"][2:]): p["key"][:-1]}
+        """`tally run` flag → settings prefix of its key=value pairs (`--kafka-property`)."""
+        return {"kafka-property": self.settings.passthrough_prefix}
+
+    # Mutation-test copies carry the binary's --print-config output here (see copy_inputs).
+    PRINT_CONFIG = ".tally-cli/print-config.json"
 
     @functools.cached_property
     def settings(self) -> SettingsModel:
-        return SettingsModel(self.print_config, self.binary)
+        captured = self.root / self.PRINT_CONFIG
+        entries = json.loads(captured.read_text(encoding="utf-8")) if captured.exists() else print_config(tally_binary())
+        return SettingsModel(entries, tally_binary())
 
     @functools.cached_property
     def lag_env(self) -> tuple[set[str], set[str]]:
-        """(exact names, prefixes) of environment variables `tally lag` reads: the `env …` in its help."""
-        cmd = _dump_command(self.dump_help, ["lag"])
-        names: set[str] = set()
-        prefixes: set[str] = set()
-        for arg in cmd.get("arguments") or []:
-            for m in re.finditer(r"\benv (" + re.escape(self.settings.env_prefix) + r"[A-Z0-9_]*)(<\w+>)?", arg.get("abstract") or ""):
-                (prefixes if m.group(2) else names).add(m.group(1))
-        return names, prefixes
-
-    @functools.cached_property
-    def telemetry_routes(self) -> dict[str, str]:
-        """Route → the health property it reports (`/healthz` → isAlive …)."""
-        text = self.read("Sources/Telemetry/TelemetryServer.swift")
-        routes = {}
-        matches = list(re.finditer(r'router\.get\("([^"]+)"\)', text))
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else min(len(text), m.end() + 400)
-            h = re.search(r"health\.(\w+)", text[m.end():end])
-            routes[m.group(1)] = h.group(1) if h else ""
-        return routes
-
-    @functools.cached_property
-    def emitted_metrics(self) -> set[str]:
-        names = set()
-        for text in self.swift_sources.values():
-            names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def histogram_metrics(self) -> set[str]:
-        names = set()
-        for text in self.swift_sources.values():
-            names |= set(re.findall(r'\b(?:Timer|Histogram|DurationHistogram|ValueHistogram|Summary)\s*\(\s*label:\s*"(tally_[a-z0-9_]+)"', text))
-            names |= set(re.findall(r'make\w*Histogram\(\s*name:\s*"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def lag_exporter_metrics(self) -> set[str]:
-        base = self.root / "Sources" / "Operations" / "Lag"
-        names = set()
-        for p, text in self.swift_sources.items():
-            if base in p.parents:
-                names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def lag_statuses(self) -> set[str]:
-        for text in self.swift_sources.values():
-            m = re.search(r"enum\s+LagStatus\b[^{]*\{(.*?)\n\}", text, re.S)
-            if m:
-                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
-        raise StaticError("enum LagStatus not found")
-
-    @functools.cached_property
-    def dead_letter_classes(self) -> set[str]:
-        for text in self.swift_sources.values():
-            m = re.search(r"enum\s+ErrorClass\b[^{]*\{(.*?)\n    \}", text, re.S)
-            if m:
-                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
-        raise StaticError("enum ErrorClass not found")
-
-    def metric_problems(self, names: Iterable[str], where: str, allowed: set[str] | None = None) -> list[str]:
-        emitted = self.emitted_metrics if allowed is None else allowed
-        out = []
-        for name in sorted(set(names)):
-            if name in PROMETHEUS_BUILTIN_SERIES and allowed is None:
-                continue
-            if name in emitted:
-                continue
-            base = next((name[: -len(s)] for s in HISTOGRAM_SUFFIXES if name.endswith(s)), None)
-            if base and base in self.histogram_metrics and base in emitted:
-                continue
-            who = "Tally (no such name in Sources/)" if allowed is None else "the lag exporter (Sources/Operations/Lag/)"
-            out.append(f"{where}: metric `{name}` is not emitted by {who}")
-        return out
+        """(exact names, prefixes) of the environment variables `tally lag` reads (its help)."""
+        env = self.lag_command.env
+        return {e for e in env if "<" not in e}, {e.split("<")[0] for e in env if "<" in e}
 
     # ---- Package.swift -----------------------------------------------------------------
 
@@ -819,13 +663,10 @@ def port_of(container: dict[str, Any], port: Any) -> int | None:
 
 
 def copy_inputs(src: Path, dst: Path) -> None:
-    """The files the checks read, copied for mutation tests, with the binary's CLI outputs captured."""
-    repo = Repo(src)
-    cli = dst / Repo.CLI_DIR
-    cli.mkdir(parents=True, exist_ok=True)
-    (cli / "dump-help.json").write_text(json.dumps(repo.dump_help, indent=1), encoding="utf-8")
-    (cli / "print-config.json").write_text(json.dumps(repo.print_config, indent=1), encoding="utf-8")
-    (cli / "binary").write_text(str(repo.binary), encoding="utf-8")
+    """The files the checks read, copied for mutation tests (with the binary's --print-config output)."""
+    captured = dst / Repo.PRINT_CONFIG
+    captured.parent.mkdir(parents=True, exist_ok=True)
+    captured.write_text(json.dumps(print_config(tally_binary()), indent=1), encoding="utf-8")
     for rel in ("Package.swift", "Dockerfile", ".dockerignore"):
         if (src / rel).exists():
             shutil.copy2(src / rel, dst / rel)

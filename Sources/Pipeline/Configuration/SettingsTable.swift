@@ -11,6 +11,9 @@ public enum SettingsTable {
         SettingSpec("input.topic", flag: "input-topic", .name, default: DefaultTopics.input, help: "Raw article topic"),
         SettingSpec("output.topic", flag: "output-topic", .name, default: DefaultTopics.output, help: "Metric event topic"),
         SettingSpec("deadletter.topic", flag: "deadletter-topic", .name, default: DefaultTopics.deadLetter, help: "Dead-letter topic"),
+        SettingSpec(
+            "summary.topic", flag: "summary-topic", .string, default: nil,
+            help: "Compacted topic for one article summary per processed article (empty or unset: none)"),
         SettingSpec("group.id", flag: "group", .string, default: "tally-workers", help: "Consumer group"),
         SettingSpec(
             "group.instance.id", flag: "group-instance-id", .string, default: nil,

@@ -1,7 +1,6 @@
 import Foundation
 import Kafka
 
-/// Everything `tally run` needs, resolved and validated.
 /// Everything `tally run` needs, resolved and validated. Defaults, ranges and keys come from
 /// `SettingsTable`; this type only gives them Swift types.
 public struct WorkerConfiguration: Sendable {
@@ -9,6 +8,9 @@ public struct WorkerConfiguration: Sendable {
     public var inputTopic = SettingsTable.defaultString("input.topic")
     public var outputTopic = SettingsTable.defaultString("output.topic")
     public var deadLetterTopic = SettingsTable.defaultString("deadletter.topic")
+    /// Compacted topic for one article summary per processed article (`article.summary.v1`);
+    /// nil: none. Off by default: the topic must exist (cleanup.policy=compact) before it is set.
+    public var summaryTopic: String?
     public var groupID = SettingsTable.defaultString("group.id")
     /// Static group membership (KIP-345): a stable name per instance (e.g. the pod name). A
     /// restarted instance with the same name takes its partitions back at once instead of
@@ -69,6 +71,7 @@ public struct WorkerConfiguration: Sendable {
         inputTopic = try s.string("input.topic")
         outputTopic = try s.string("output.topic")
         deadLetterTopic = try s.string("deadletter.topic")
+        summaryTopic = try s.optionalString("summary.topic")
         groupID = try s.string("group.id")
         groupInstanceID = try s.optionalString("group.instance.id")
         exactlyOnce = try s.bool("exactly.once")
@@ -87,8 +90,8 @@ public struct WorkerConfiguration: Sendable {
         httpPort = try s.int("http.port") ?? httpPort
         logLevel = try s.string("log.level")
         logFormat = try s.string("log.format")
-        if inputTopic == outputTopic || inputTopic == deadLetterTopic {
-            throw SettingsError(message: "input.topic must differ from output.topic and deadletter.topic (the worker would consume its own output)")
+        if inputTopic == outputTopic || inputTopic == deadLetterTopic || inputTopic == summaryTopic {
+            throw SettingsError(message: "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)")
         }
     }
 

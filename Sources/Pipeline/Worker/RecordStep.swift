@@ -67,7 +67,7 @@ public struct RecordStep: Sendable {
         if case .deadLetter(let dl) = outcome {
             logger.warning("dead letter", metadata: ["reason": "\(dl.reason)", "record": "\(record.topicPartition)@\(record.offset)"])
         }
-        return Output(outcome: outcome, messages: processor.messages(for: outcome))
+        return Output(outcome: outcome, messages: processor.messages(for: outcome, of: record))
     }
 
     /// Counts a final outcome in the worker's metrics.

@@ -32,7 +32,8 @@ public final class Worker: Service, Sendable {
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes))
+                    maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes,
+                    summaryTopic: configuration.summaryTopic))
         self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
         self.logger = logger
@@ -86,7 +87,7 @@ public final class Worker: Service, Sendable {
     /// Fails fast, with the topic's name, when an input or output topic does not exist.
     func checkTopics() throws {
         let admin = try KafkaAdmin(config: configuration.kafka, logger: logger)
-        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] {
+        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] + [configuration.summaryTopic].compactMap({ $0 }) {
             if case .failure(let e) = Result(catching: { () throws(KafkaError) in try admin.partitions(of: topic) }) {
                 if e.code == .unknownTopicOrPartition {
                     throw WorkerError("topic '\(topic)' does not exist (create it, or fix the topic setting)")

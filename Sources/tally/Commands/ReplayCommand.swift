@@ -70,6 +70,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("deadletter-topic"), help: "Where dead letters go.")
     var deadLetterTopic = DefaultTopics.deadLetter
 
+    @Option(name: .customLong("summary-topic"), help: "Where article summaries go (the workers' summary.topic; default: none).")
+    var summaryTopic: String?
+
     @Option(name: .customLong("max-rate"), help: ArgumentHelp(
         "At most this many articles per second (also N/m, N/h), so live workers are not starved.", valueName: "N"))
     var maxRate: String?
@@ -158,7 +161,7 @@ struct ReplayCommand: ParsableCommand {
         let runner = ReplayRunner(
             configuration: ReplayConfiguration(
                 kafka: config, maxBodyBytes: bodyLimit, maxRate: try maxRate.map(RateText.parse), dryRun: dryRun,
-                drainTimeout: try IntervalText.parse(drainTimeout)))
+                drainTimeout: try IntervalText.parse(drainTimeout), summaryTopic: summaryTopic))
 
         if dryRun {
             _ = try runner.run(plan)  // resolves nothing more, creates no client
@@ -208,6 +211,7 @@ struct ReplayCommand: ParsableCommand {
         args += rangeArguments
         if outputTopic != DefaultTopics.output { args += ["--output-topic", outputTopic] }
         if deadLetterTopic != DefaultTopics.deadLetter { args += ["--deadletter-topic", deadLetterTopic] }
+        if let summaryTopic { args += ["--summary-topic", summaryTopic] }
         if let maxRate { args += ["--max-rate", maxRate] }
         if let maxBodyBytes { args += ["--max-body-bytes", String(maxBodyBytes)] }
         if let brokers = kafka.brokers { args += ["--brokers", brokers] }

@@ -29,6 +29,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: .setting("input-topic")) var inputTopic: String?
     @Option(help: .setting("output-topic")) var outputTopic: String?
     @Option(help: .setting("deadletter-topic")) var deadletterTopic: String?
+    @Option(help: .setting("summary-topic")) var summaryTopic: String?
     @Option(help: .setting("group")) var group: String?
     @Option(help: .setting("group-instance-id")) var groupInstanceId: String?
     @Flag(help: .setting("exactly-once")) var exactlyOnce = false

@@ -23,4 +23,9 @@ enum CLIErrors {
         }
         return ExitCode.failure
     }
+
+    /// Runs `body`, reporting its operations or Kafka error (see `report`).
+    static func reporting(_ command: String, _ body: () throws -> Void) throws {
+        do { try body() } catch { throw report(error, command: command) }
+    }
 }
