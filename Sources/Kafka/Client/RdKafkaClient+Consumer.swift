@@ -72,11 +72,11 @@ extension RdKafkaClient {
             throw fatalError ?? KafkaError(m.err, context: "consumer")
         default:
             let detail = m.payload.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: m.len), as: UTF8.self) }
-            let where_ = topic.isEmpty ? "" : " (\(topic)[\(m.partition)])"
+            let location = topic.isEmpty ? "" : " (\(topic)[\(m.partition)])"
             let code = KafkaError.Code(m.err)
             return .error(
                 KafkaError(
-                    code: code, message: "\(detail ?? code.summary)\(where_)", isRetriable: code.isTypicallyRetriable))
+                    code: code, message: "\(detail ?? code.summary)\(location)", isRetriable: code.isTypicallyRetriable))
         }
     }
 
