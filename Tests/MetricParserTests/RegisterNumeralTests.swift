@@ -128,12 +128,11 @@ struct RegisterNumeralTests {
 
     // MARK: register words
 
-    @Test("traditional change words read like simplified ones: 成長, 衰退, 減幅, 按年")
+    @Test("traditional change words read like simplified ones: 成長, 衰退, 負成長, 減幅, 按年")
     func changeWords() throws {
         #expect(try m("出口成長5.2%。").first?.direction == .up)
         #expect(try m("出口衰退3.1%。").first?.direction == .down)
-        // 負成長 is in the decrease list; SubjectFinder still prefers the shorter 成長 (up) that ends
-        // at the same place — left to the subject rewrite, which owns the verb precedence.
+        #expect(try m("經濟負成長1.5%。").first?.direction == .down)   // not 成長 (up)
         #expect(try m("新生兒減幅37.3%。").first?.direction == .down)
         #expect(try m("零售額按年下跌4.2%。").first?.direction == .down)
         #expect(try m("營收較去年增長8%。").first?.direction == .up)
