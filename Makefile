@@ -7,7 +7,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := librdkafka-dev pkg-config curl
+APT_PACKAGES := librdkafka-dev libxml2-dev pkg-config curl
 # The Swift toolchain must be on PATH (https://www.swift.org/install); everything else is installed here.
 
 .PHONY: all build demo test bench fuzz deps deps-system deps-python deps-bench clean
@@ -16,16 +16,16 @@ all: build
 
 ## Dependencies -------------------------------------------------------------
 
-# System libraries: librdkafka from the distribution (the C library Tally binds to).
+# System libraries from the distribution: librdkafka (Kafka) and libxml2 (its HTML parser reads crawled pages).
 deps-system:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install (Swift 6.x)"; exit 1; }
-	@if ! pkg-config --exists rdkafka 2>/dev/null || ! command -v curl >/dev/null; then \
+	@if ! pkg-config --exists rdkafka 2>/dev/null || ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v curl >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	  else \
-	    echo "missing librdkafka-dev; run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
+	    echo "missing librdkafka-dev or libxml2-dev; run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 

@@ -38,6 +38,8 @@ PROMETHEUS_BUILTIN_SERIES = {"up"}
 HISTOGRAM_SUFFIXES = ("_bucket", "_sum", "_count")
 # Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
 RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
+# Debian's runtime package of libxml2-dev (the HTML parser's system library).
+RUNTIME_LIBXML2_PACKAGE = "libxml2"
 PROMQL_KEYWORDS = {
     "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
     "bool", "offset", "inf", "nan", "atan2", "start", "end",
