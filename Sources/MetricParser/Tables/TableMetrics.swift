@@ -103,9 +103,9 @@ struct Figure {
         own = q
     }
 
-    /// A bare 1900–2100 in a header row is a year label, not a figure.
+    /// 2025年, or a bare 1900–2100, in a header row is a year label, not a figure.
     var looksLikeYear: Bool {
-        own.kind == nil && own.value == own.value.rounded() && (1900...2100).contains(own.value)
+        own.role == .year || (own.kind == nil && own.value == own.value.rounded() && (1900...2100).contains(own.value))
     }
 
     /// The quantity with the cell's own unit, else with the header's unit appended; nil when
