@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
         .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser"], exclude: ["Pages"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "Telemetry"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
         .testTarget(
             name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
             exclude: ["Support/parse_prometheus.py"]),
