@@ -108,6 +108,6 @@ let package = Package(
             name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
             exclude: ["Support/parse_prometheus.py"]),
         // Runs the built `tally` executable as a process: kill -9, SIGTERM, HTTP endpoints, demo.
-        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "Pipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline"]),
     ]
 )

@@ -106,21 +106,28 @@ struct TableLabel {
         return s
     }
 
-    /// `2025年`, `2025`, `2025年上半年`, `2024年1-6月` as the whole label.
+    /// A label that is only a time: `2025年`, `2025`, `2025年上半年`, `2024年1-6月`, `1-11月`,
+    /// `一季度`, `上半年` — it goes into `period`, not the subject.
     static func period(_ s: String) -> String? {
-        let u = Array(s.unicodeScalars)
-        guard u.count >= 4, u.prefix(4).allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }) else { return nil }
-        let year = u.prefix(4).reduce(0) { $0 * 10 + Int($1.value - 0x30) }
-        guard (1900...2100).contains(year) else { return nil }
-        if u.count == 4 { return s }
-        guard u[4] == "年" else { return nil }
-        let rest = String(String.UnicodeScalarView(u[5...]))
-        let parts = ["", "上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度", "第四季度", "前三季度"]
-        if parts.contains(rest) { return s }
-        // 2024年1-6月, 2024年1—12月, 2024年12月
-        if rest.hasSuffix("月"), rest.unicodeScalars.dropLast().allSatisfy({ ($0.value >= 0x30 && $0.value <= 0x39) || "-—~～至".unicodeScalars.contains($0) }) {
-            return s
+        var u = Array(s.unicodeScalars)[...]
+        func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+        if u.count >= 4, u.prefix(4).allSatisfy(isDigit) {
+            let year = u.prefix(4).reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+            guard (1900...2100).contains(year) else { return nil }
+            u = u.dropFirst(4)
+            if u.isEmpty { return s }
+            guard u.first == "年" else { return nil }
+            u = u.dropFirst()
+            if u.isEmpty { return s }
         }
-        return nil
+        let rest = String(String.UnicodeScalarView(u))
+        let parts: Set<String> = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
+                                  "第四季度", "前三季度", "一至三季度"]
+        if parts.contains(rest) { return s }
+        // 1-6月, 1—11月, 12月, 1-11月份
+        var body = u
+        if body.last == "份" { body = body.dropLast() }
+        guard body.last == "月", body.count >= 2, isDigit(body.first!) else { return nil }
+        return body.dropLast().allSatisfy({ isDigit($0) || "-—–~～至".unicodeScalars.contains($0) }) ? s : nil
     }
 }
