@@ -65,6 +65,7 @@ bench: deps deps-bench
 	$(SWIFT) build -c release --product MetricParserBench
 	$(SWIFT) build -c release --product PipelineBench
 	$(PYTHON) bench/parser_vs_jionlp.py .build/release/MetricParserBench
+	$(PYTHON) bench/html_bench.py .build/release/MetricParserBench
 	$(PYTHON) bench/pipeline_bench.py .build/release/PipelineBench
 
 fuzz: deps-system

@@ -54,7 +54,9 @@ let package = Package(
         // A crawled HTML page → the text the parser reads, its tables as data, its meta (see docs/html.md).
         .target(name: "PageText", dependencies: ["CLibXML2", "MetricParser"]),
         // `make bench`: the parser's single-core throughput (see bench/).
-        .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser", "PageText"]),
+        .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser", "PageText", "PageFixtures"]),
+        // Plain text wrapped in a government site's page, for the corpus-in-HTML test and the bench.
+        .target(name: "PageFixtures"),
         // `make bench`: the worker against a pass-through worker on the same broker (bench/pipeline_bench.py).
         .executableTarget(
             name: "PipelineBench",
@@ -101,7 +103,7 @@ let package = Package(
         .target(name: "KafkaTesting", dependencies: ["Kafka"]),
 
         .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
-        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser"], exclude: ["Pages"]),
+        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures"], exclude: ["Pages"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
         .testTarget(

@@ -30,24 +30,61 @@ enum Boilerplate {
     static let chromePrefixes = ["nav", "menu", "breadcrumb", "footer", "sidebar", "share", "copyright", "friendlink", "topbar", "banquan", "daohang"]
 
     static func isChrome(classOrID: String) -> Bool {
-        var word: [UInt8] = []
-        func check() -> Bool {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard !word.isEmpty else { return false }
-            let w = String(decoding: word, as: UTF8.self)
+        var bytes = Array(classOrID.utf8)
+        bytes.append(0)
+        return bytes.withUnsafeBufferPointer { isChrome(classOrID: $0.baseAddress!) }
+    }
+
+    /// Over a NUL-terminated attribute value; words of up to 15 letters are small strings
+    /// (no allocation), longer ones cannot be chrome words but may start with a prefix.
+    static func isChrome(classOrID p: UnsafePointer<UInt8>) -> Bool {
+        func check(_ from: Int, _ to: Int) -> Bool {
+            guard to > from else { return false }
+            var w = String(decoding: UnsafeBufferPointer(start: p + from, count: to - from), as: UTF8.self)
+            if w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { w = w.lowercased() }
             return chromeWords.contains(w) || chromePrefixes.contains { w.hasPrefix($0) }
         }
-        for b in classOrID.utf8 {
-            if (b >= 0x61 && b <= 0x7A) { word.append(b) }
-            else if b >= 0x41 && b <= 0x5A { word.append(b + 32) }
-            else if check() { return true }
+        var i = 0, start = 0
+        while p[i] != 0 {
+            let b = p[i] | 0x20
+            if !(b >= 0x61 && b <= 0x7A) {
+                if check(start, i) { return true }
+                start = i + 1
+            }
+            i += 1
         }
-        return check()
+        return check(start, i)
     }
 
     /// More than half of the text inside links, and not long prose: a menu, a list of related
     /// articles, a footer of links.
     static func isLinkDense(text: Int, links: Int) -> Bool {
         text > 0 && links * 2 > text
+    }
+}
+
+/// What the walker needs to know about a tag, worked out once per tag name and page.
+struct TagInfo {
+    let name: String
+    let dropped: Bool
+    let block: Bool
+    let judgedForLinks: Bool
+    let isLink: Bool
+}
+
+/// Tag names → `TagInfo`, keyed by libxml2's interned name pointer (bounded: a page that does
+/// not intern names, or has thousands of made-up tags, just recomputes).
+struct TagTable {
+    private var cache: [UInt: TagInfo] = [:]
+
+    mutating func info(_ n: LibXML.Node) -> TagInfo {
+        let key = n.namePointer
+        if let i = cache[key] { return i }
+        let name = n.name
+        let i = TagInfo(
+            name: name, dropped: Boilerplate.droppedTags.contains(name), block: Boilerplate.blockTags.contains(name),
+            judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
+        if cache.count < 512 { cache[key] = i }
+        return i
     }
 }

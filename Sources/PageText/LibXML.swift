@@ -69,16 +69,25 @@ enum LibXML {
             return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
         }
 
+        /// The element's name pointer: libxml2 interns names in the document's dictionary, so
+        /// one tag has one pointer per document (the walker classifies each tag once).
+        var namePointer: UInt { UInt(bitPattern: p.pointee.name) }
+
         func attribute(_ name: String) -> String? {
+            withAttribute(name) { $0.map { String(cString: $0) } }
+        }
+
+        /// The attribute's value as a C string, without making a Swift string ("" when it has none).
+        func withAttribute<R>(_ name: String, _ body: (UnsafePointer<UInt8>?) -> R) -> R {
             var a = p.pointee.properties
             while let attr = a {
-                if let n = attr.pointee.name, String(cString: n) == name {
-                    guard let v = attr.pointee.children?.pointee.content else { return "" }
-                    return String(cString: v)
+                if let n = attr.pointee.name, xmlStrcasecmp(n, name) == 0 {
+                    guard let v = attr.pointee.children?.pointee.content else { return "".withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
+                    return body(UnsafePointer(v))
                 }
                 a = attr.pointee.next
             }
-            return nil
+            return body(nil)
         }
 
         /// A word of application data libxml2 keeps on every node (`_private`): the walker's

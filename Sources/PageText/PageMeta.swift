@@ -38,8 +38,8 @@ enum PublishedDate {
         var i = 0
         func number(max: Int) -> Int? {
             var v = 0, k = 0
-            while i < u.count, k < max, let d = u[i].properties.numericType != nil ? Int(String(u[i])) : nil {
-                v = v * 10 + d
+            while i < u.count, k < max, u[i].value >= 0x30, u[i].value <= 0x39 {
+                v = v * 10 + Int(u[i].value - 0x30)
                 i += 1
                 k += 1
             }

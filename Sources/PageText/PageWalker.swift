@@ -2,14 +2,17 @@ import MetricParser
 
 /// Walks a parsed page once to measure (text and link lengths per element), once to write.
 struct PageWalker {
-    private var w = TextWriter(capacity: 0)
+    private var w: TextWriter
+    private var tags = TagTable()
     private var tables: [(table: DataTable, startByte: Int, endByte: Int, startScalar: Int)] = []
     private var meta = PageMeta()
     private var layoutTableDepth = 0
 
+    init(capacity: Int) { w = TextWriter(capacity: capacity) }
+
     mutating func run(_ doc: LibXML.Document) {
         guard let root = doc.root else { return }
-        Self.measure(root)
+        measure(root)
         // A synthetic parent so that the root element itself is entered like any other.
         if enter(root) {
             root.traverse(enter: { enter($0) }, leave: { leave($0) }, text: { n in n.withContent { w.text($0) } })
@@ -33,8 +36,10 @@ struct PageWalker {
     // MARK: Measuring
 
     /// Packs text bytes (low 32 bits) and text bytes inside links (high 32) into each element's scratch word.
-    static func measure(_ root: LibXML.Node) {
+    mutating func measure(_ root: LibXML.Node) {
         root.scratch = 0
+        var tags = self.tags
+        defer { self.tags = tags }
         root.traverse(
             enter: { n in
                 n.scratch = 0
@@ -42,12 +47,12 @@ struct PageWalker {
             },
             leave: { n in
                 var v = n.scratch
-                if n.name == "a" { v = (v & 0xFFFF_FFFF) << 32 | (v & 0xFFFF_FFFF) }
-                if let p = n.parent { p.scratch = add(p.scratch, v) }
+                if tags.info(n).isLink { v = (v & 0xFFFF_FFFF) << 32 | (v & 0xFFFF_FFFF) }
+                if let p = n.parent { p.scratch = Self.add(p.scratch, v) }
             },
             text: { n in
                 let len = n.withContent { buf in buf.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } }
-                if let p = n.parent { p.scratch = add(p.scratch, UInt64(len)) }
+                if let p = n.parent { p.scratch = Self.add(p.scratch, UInt64(len)) }
             })
     }
 
@@ -60,7 +65,8 @@ struct PageWalker {
     // MARK: Writing
 
     private mutating func enter(_ n: LibXML.Node) -> Bool {
-        let tag = n.name
+        let info = tags.info(n)
+        let tag = info.name
         switch tag {
         case "head":
             readHead(n)
@@ -76,11 +82,11 @@ struct PageWalker {
             return false
         default: break
         }
-        if Boilerplate.droppedTags.contains(tag) { return false }
+        if info.dropped { return false }
         if tag != "html", tag != "body" {
-            if let c = n.attribute("class"), Boilerplate.isChrome(classOrID: c) { return false }
-            if let i = n.attribute("id"), Boilerplate.isChrome(classOrID: i) { return false }
-            if Boilerplate.linkDensityTags.contains(tag) {
+            if n.withAttribute("class", { $0.map(Boilerplate.isChrome(classOrID:)) ?? false }) { return false }
+            if n.withAttribute("id", { $0.map(Boilerplate.isChrome(classOrID:)) ?? false }) { return false }
+            if info.judgedForLinks {
                 let v = n.scratch
                 if Boilerplate.isLinkDense(text: Int(v & 0xFFFF_FFFF), links: Int(v >> 32)) { return false }
             }
@@ -91,12 +97,12 @@ struct PageWalker {
                 return false
             }
         }
-        if Boilerplate.blockTags.contains(tag) { w.breakLine() }
+        if info.block { w.breakLine() }
         return true
     }
 
     private mutating func leave(_ n: LibXML.Node) {
-        if Boilerplate.blockTags.contains(n.name) { w.breakLine() }
+        if tags.info(n).block { w.breakLine() }
     }
 
     private mutating func readHead(_ head: LibXML.Node) {

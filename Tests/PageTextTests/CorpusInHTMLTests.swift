@@ -1,5 +1,6 @@
 import Foundation
 import MetricParser
+import PageFixtures
 import PageText
 import Testing
 

@@ -1,10 +1,10 @@
-/// Wraps a report's plain text in the HTML of a typical Chinese government site, at test time
-/// (the corpus text is never stored in the project): head with style and script, header with the
+/// Wraps a report's plain text in the HTML of a typical Chinese government site, at run time
+/// (tests and `make bench` use it on the shared corpus, whose text is never stored in the project): head with style and script, header with the
 /// site name and navigation, a breadcrumb, a sidebar of links, the article in `<p>` paragraphs
 /// indented with `&nbsp;`, every number in an inline `<span>` (and % in `<b>`), a share bar and a
 /// footer. Chrome text carries figures of its own, which must not come out.
-enum GovernmentPage {
-    static func wrap(_ text: String, title: String) -> String {
+public enum GovernmentPage {
+    public static func wrap(_ text: String, title: String) -> String {
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             body += "<p style=\"text-indent:2em\">&nbsp;&nbsp;&nbsp;&nbsp;" + inlineSpans(escape(String(line))) + "</p>\n"
