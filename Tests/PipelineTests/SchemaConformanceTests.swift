@@ -14,8 +14,8 @@ struct SchemaConformanceTests {
     func metricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, a) in (try SampleArticles.corpus() + SampleArticles.generated(30)).enumerated() {
-            let outcome = processor.process(Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i)))
-            docs += processor.messages(for: outcome).compactMap(\.value)
+            let record = Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i))
+            docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
         }
         #expect(docs.count > 50)
         try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
@@ -25,8 +25,8 @@ struct SchemaConformanceTests {
     func htmlMetricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, page) in HTMLArticles.pages.enumerated() {
-            let outcome = processor.process(Articles.record(HTMLArticles.json(id: "p\(i)", html: page), offset: Int64(i)))
-            docs += processor.messages(for: outcome).compactMap(\.value)
+            let record = Articles.record(HTMLArticles.json(id: "p\(i)", html: page), offset: Int64(i))
+            docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
         }
         let objects = docs.compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
         #expect(objects.contains { $0["location"] != nil }, "table metrics")
