@@ -56,6 +56,18 @@ enum Boilerplate {
         return check(start, i)
     }
 
+    /// Per-page memo of class/id values (the same few repeat on every element of a page), bounded.
+    struct Memo {
+        private var seen: [String: Bool] = [:]
+        mutating func isChrome(_ p: UnsafePointer<UInt8>) -> Bool {
+            let value = String(cString: p)
+            if let v = seen[value] { return v }
+            let v = Boilerplate.isChrome(classOrID: p)
+            if seen.count < 1024 { seen[value] = v }
+            return v
+        }
+    }
+
     /// More than half of the text inside links, and not long prose: a menu, a list of related
     /// articles, a footer of links.
     static func isLinkDense(text: Int, links: Int) -> Bool {
@@ -65,26 +77,65 @@ enum Boilerplate {
 
 /// What the walker needs to know about a tag, worked out once per tag name and page.
 struct TagInfo {
+    /// Tags the walker treats specially.
+    enum Special { case head, title, meta, br, table, root }
     let name: String
+    let special: Special?
     let dropped: Bool
     let block: Bool
     let judgedForLinks: Bool
     let isLink: Bool
 }
 
-/// Tag names → `TagInfo`, keyed by libxml2's interned name pointer (bounded: a page that does
-/// not intern names, or has thousands of made-up tags, just recomputes).
+/// Tag names → `TagInfo`, keyed by libxml2's interned name pointer. Each tag gets a small index
+/// (kept in the node's scratch word by the measuring pass, so the writing pass needs no lookup);
+/// past 255 distinct names, or when a page does not intern names, the info is just recomputed.
 struct TagTable {
-    private var cache: [UInt: TagInfo] = [:]
+    private var index: [UInt: UInt8] = [:]
+    private var infos: [TagInfo] = []
 
-    mutating func info(_ n: LibXML.Node) -> TagInfo {
+    /// The tag's index (1…255), or 0 when it has none.
+    mutating func id(_ n: LibXML.Node) -> UInt8 {
         let key = n.namePointer
-        if let i = cache[key] { return i }
-        let name = n.name
-        let i = TagInfo(
-            name: name, dropped: Boilerplate.droppedTags.contains(name), block: Boilerplate.blockTags.contains(name),
-            judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
-        if cache.count < 512 { cache[key] = i }
+        if let i = index[key] { return i }
+        guard infos.count < 255 else { return 0 }
+        infos.append(Self.make(n.name))
+        let i = UInt8(infos.count)
+        index[key] = i
         return i
+    }
+
+    func info(_ id: UInt8, _ n: LibXML.Node) -> TagInfo { id == 0 ? Self.make(n.name) : infos[Int(id) - 1] }
+
+    static func make(_ name: String) -> TagInfo {
+        let special: TagInfo.Special? =
+            switch name {
+            case "head": .head
+            case "title": .title
+            case "meta": .meta
+            case "br": .br
+            case "table": .table
+            case "html", "body": .root
+            default: nil
+            }
+        return TagInfo(
+            name: name, special: special, dropped: Boilerplate.droppedTags.contains(name), block: Boilerplate.blockTags.contains(name),
+            judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
+    }
+}
+
+/// What the measuring pass leaves on each element (libxml2's `_private` word): bytes of text
+/// below it (28 bits), of those inside links (28 bits), and its tag index (8 bits).
+struct NodeStats {
+    var raw: UInt64
+    static let mask: UInt64 = (1 << 28) - 1
+
+    var text: Int { Int(raw & Self.mask) }
+    var links: Int { Int((raw >> 28) & Self.mask) }
+    var tag: UInt8 { UInt8(raw >> 56) }
+
+    init(raw: UInt64) { self.raw = raw }
+    init(text: Int, links: Int, tag: UInt8) {
+        raw = UInt64(min(text, Int(Self.mask))) | UInt64(min(links, Int(Self.mask))) << 28 | UInt64(tag) << 56
     }
 }

@@ -65,10 +65,19 @@ enum Charset {
 
     /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
     static func binaryReason(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(8192)
-        if let nul = head.firstIndex(of: 0) { return "binary content (NUL byte at \(nul)), not an HTML page" }
-        let controls = head.reduce(0) { $0 + (($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C) ? 1 : 0) }
-        if controls * 10 > head.count { return "binary content (\(controls) control bytes in the first \(head.count)), not an HTML page" }
+        let n = min(bytes.count, 8192)
+        var controls = 0
+        var nul: Int?
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let c = b[i]
+                guard c < 0x20 else { continue }
+                if c == 0 { nul = i; return }
+                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
+            }
+        }
+        if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }
+        if controls * 10 > n { return "binary content (\(controls) control bytes in the first \(n)), not an HTML page" }
         return nil
     }
 
@@ -93,20 +102,22 @@ enum Charset {
 
     /// `charset=VALUE` in a Content-Type or a meta tag.
     static func param(in s: ArraySlice<UInt8>) -> String? {
-        let lower = s.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        let key = Array("charset".utf8)
-        guard lower.count >= key.count else { return nil }
-        var i = 0
-        while i + key.count <= lower.count {
-            if Array(lower[i..<(i + key.count)]) == key {
+        let key: [UInt8] = Array("charset".utf8)
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        var i = s.startIndex
+        while i + key.count <= s.endIndex {
+            var k = 0
+            while k < key.count, lower(s[i + k]) == key[k] { k += 1 }
+            if k == key.count {
                 var j = i + key.count
-                while j < lower.count, lower[j] == 0x20 { j += 1 }
-                guard j < lower.count, lower[j] == 0x3D else { i += 1; continue }
-                j += 1
-                while j < lower.count, lower[j] == 0x20 || lower[j] == 0x22 || lower[j] == 0x27 { j += 1 }
-                var k = j
-                while k < lower.count, isNameByte(lower[k]) { k += 1 }
-                return k > j ? String(decoding: lower[j..<k], as: UTF8.self) : nil
+                while j < s.endIndex, s[j] == 0x20 { j += 1 }
+                if j < s.endIndex, s[j] == 0x3D {
+                    j += 1
+                    while j < s.endIndex, s[j] == 0x20 || s[j] == 0x22 || s[j] == 0x27 { j += 1 }
+                    var e = j
+                    while e < s.endIndex, isNameByte(lower(s[e])) { e += 1 }
+                    return e > j ? String(decoding: s[j..<e].map(lower), as: UTF8.self) : nil
+                }
             }
             i += 1
         }
@@ -119,14 +130,14 @@ enum Charset {
 
     /// The charset of the first `<meta>` that states one, in the first 4 KiB (where browsers look).
     static func metaCharset(_ body: ArraySlice<UInt8>) -> String? {
-        let head = Array(body.prefix(4096))
-        var i = 0
-        while i + 5 < head.count {
+        let head = body.prefix(4096)
+        var i = head.startIndex
+        while i + 5 < head.endIndex {
             if head[i] == 0x3C, (head[i + 1] | 0x20) == 0x6D, (head[i + 2] | 0x20) == 0x65, (head[i + 3] | 0x20) == 0x74,
                 (head[i + 4] | 0x20) == 0x61
             {
                 var end = i + 5
-                while end < head.count, head[end] != 0x3E { end += 1 }
+                while end < head.endIndex, head[end] != 0x3E { end += 1 }
                 if let v = param(in: head[(i + 5)..<end]) { return v }
                 i = end
             }

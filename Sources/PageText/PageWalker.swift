@@ -4,6 +4,7 @@ import MetricParser
 struct PageWalker {
     private var w: TextWriter
     private var tags = TagTable()
+    private var chrome = Boilerplate.Memo()
     private var tables: [(table: DataTable, startByte: Int, endByte: Int, startScalar: Int)] = []
     private var meta = PageMeta()
     private var layoutTableDepth = 0
@@ -35,74 +36,72 @@ struct PageWalker {
 
     // MARK: Measuring
 
-    /// Packs text bytes (low 32 bits) and text bytes inside links (high 32) into each element's scratch word.
+    /// Leaves `NodeStats` on every element: its text and link bytes, and its tag index.
     mutating func measure(_ root: LibXML.Node) {
-        root.scratch = 0
         var tags = self.tags
         defer { self.tags = tags }
+        root.scratch = NodeStats(text: 0, links: 0, tag: tags.id(root)).raw
         root.traverse(
             enter: { n in
-                n.scratch = 0
+                n.scratch = NodeStats(text: 0, links: 0, tag: tags.id(n)).raw
                 return true
             },
             leave: { n in
-                var v = n.scratch
-                if tags.info(n).isLink { v = (v & 0xFFFF_FFFF) << 32 | (v & 0xFFFF_FFFF) }
-                if let p = n.parent { p.scratch = Self.add(p.scratch, v) }
+                var v = NodeStats(raw: n.scratch)
+                if tags.info(v.tag, n).isLink { v = NodeStats(text: v.text, links: v.text, tag: v.tag) }
+                if let p = n.parent { Self.add(p, v.text, v.links) }
             },
             text: { n in
                 let len = n.withContent { buf in buf.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } }
-                if let p = n.parent { p.scratch = Self.add(p.scratch, UInt64(len)) }
+                if let p = n.parent { Self.add(p, len, 0) }
             })
     }
 
-    private static func add(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        let text = min((a & 0xFFFF_FFFF) + (b & 0xFFFF_FFFF), 0xFFFF_FFFF)
-        let links = min((a >> 32) + (b >> 32), 0xFFFF_FFFF)
-        return links << 32 | text
+    private static func add(_ n: LibXML.Node, _ text: Int, _ links: Int) {
+        let v = NodeStats(raw: n.scratch)
+        n.scratch = NodeStats(text: v.text + text, links: v.links + links, tag: v.tag).raw
     }
+
+    private func info(_ n: LibXML.Node) -> TagInfo { tags.info(NodeStats(raw: n.scratch).tag, n) }
 
     // MARK: Writing
 
     private mutating func enter(_ n: LibXML.Node) -> Bool {
-        let info = tags.info(n)
-        let tag = info.name
-        switch tag {
-        case "head":
+        let info = info(n)
+        switch info.special {
+        case .head:
             readHead(n)
             return false
-        case "title":
+        case .title:
             meta.titleTag = meta.titleTag ?? Self.plainText(n)
             return false
-        case "meta":
+        case .meta:
             meta.add(n)
             return false
-        case "br":
+        case .br:
             w.breakLine()
             return false
         default: break
         }
         if info.dropped { return false }
-        if tag != "html", tag != "body" {
-            if n.withAttribute("class", { $0.map(Boilerplate.isChrome(classOrID:)) ?? false }) { return false }
-            if n.withAttribute("id", { $0.map(Boilerplate.isChrome(classOrID:)) ?? false }) { return false }
+        if info.special != .root {
+            if n.withAttribute("class", { $0.map { chrome.isChrome($0) } ?? false }) { return false }
+            if n.withAttribute("id", { $0.map { chrome.isChrome($0) } ?? false }) { return false }
             if info.judgedForLinks {
-                let v = n.scratch
-                if Boilerplate.isLinkDense(text: Int(v & 0xFFFF_FFFF), links: Int(v >> 32)) { return false }
+                let v = NodeStats(raw: n.scratch)
+                if Boilerplate.isLinkDense(text: v.text, links: v.links) { return false }
             }
         }
-        if tag == "table" {
-            if let rows = DataTableReader.rows(of: n) {
-                writeTable(n, rows)
-                return false
-            }
+        if info.special == .table, let rows = DataTableReader.rows(of: n) {
+            writeTable(n, rows)
+            return false
         }
         if info.block { w.breakLine() }
         return true
     }
 
     private mutating func leave(_ n: LibXML.Node) {
-        if tags.info(n).block { w.breakLine() }
+        if info(n).block { w.breakLine() }
     }
 
     private mutating func readHead(_ head: LibXML.Node) {
@@ -250,7 +249,7 @@ enum DataTableReader {
         }, leave: { _ in }, text: { _ in })
         let cellCount = rows.reduce(0) { $0 + $1.count }
         guard !nested, rows.count >= 2, rows.contains(where: { $0.count >= 2 }), cellCount > 0 else { return nil }
-        let textBytes = Int(table.scratch & 0xFFFF_FFFF)
+        let textBytes = NodeStats(raw: table.scratch).text
         guard textBytes / cellCount <= maxAverageCellBytes else { return nil }
         return Rows(caption: caption, rows: rows)
     }
