@@ -10,8 +10,8 @@ FILEs default to ../shared/corpus/*.txt beside the repository root.
 The Swift bench times `MetricExtractor.extract` on one core over >= N MB (default 20) of the
 files repeated. JioNLP (`pip install jionlp`) runs `jio.ner.extract_money` over the same
 articles, repeated until S seconds (default 10) have passed — it is far too slow for 20 MB —
-Both are timed in CPU time of their thread (the machine is shared: wall time would count the waits for a core).
-also on one core. Both are reported in MB/s (1 MB = 10^6 UTF-8 bytes) with the ratio.
+also on one core. Both are reported in MB/s (1 MB = 10^6 UTF-8 bytes) with the ratio, both timed
+in CPU time of their thread (the machine is shared: wall time would count the waits for a core).
 """
 import argparse
 import glob
