@@ -104,3 +104,17 @@ struct HTMLArticleTests {
         #expect(events[0].metricID == MetricID.make(articleID: "a1", start: events[0].metric.start, end: events[0].metric.end, parserVersion: MetricExtractor.version))
     }
 }
+
+@Suite("HTML page limit setting")
+struct HTMLLimitSettingTests {
+    @Test("max.html.bytes (file or TALLY_MAX_HTML_BYTES) sets the page limit; default 16 MiB")
+    func setting() throws {
+        let env = Settings.resolve(flags: [:], environment: ["TALLY_MAX_HTML_BYTES": "65536"], file: [:])
+        #expect(try WorkerConfiguration(settings: env).maxHTMLBytes == 65536)
+        let file = Settings.resolve(flags: [:], environment: [:], file: ["max.html.bytes": "1000"])
+        #expect(try WorkerConfiguration(settings: file).maxHTMLBytes == 1000)
+        #expect(try WorkerConfiguration(settings: Settings.resolve(flags: [:], environment: [:], file: [:])).maxHTMLBytes == 16 * 1024 * 1024)
+        let bad = Settings.resolve(flags: [:], environment: ["TALLY_MAX_HTML_BYTES": "0"], file: [:])
+        #expect { _ = try WorkerConfiguration(settings: bad) } throws: { "\($0)".contains("max.html.bytes") }
+    }
+}

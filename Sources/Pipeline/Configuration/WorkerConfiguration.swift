@@ -26,6 +26,8 @@ public struct WorkerConfiguration: Sendable {
     public var maxInFlight = 2000
     public var maxInFlightBytes = 64 * 1024 * 1024
     public var maxBodyBytes = 2 * 1024 * 1024
+    /// Pages (`html`) larger than this are dead-lettered as `too_large` (docs/html.md).
+    public var maxHTMLBytes = 16 * 1024 * 1024
     public var commitInterval: Duration = .seconds(1)
     /// How long shutdown or a revocation waits for in-flight records before committing what is done.
     public var drainTimeout: Duration = .seconds(30)
@@ -48,7 +50,7 @@ public struct WorkerConfiguration: Sendable {
     /// The settings keys this configuration reads (besides `kafka.*`).
     public static let keys: Set<String> = [
         "brokers", "input.topic", "output.topic", "deadletter.topic", "summary.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
-        "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "commit.interval.ms",
+        "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "max.html.bytes", "commit.interval.ms",
         "drain.timeout.ms", "transaction.max.records", "transaction.interval.ms", "statistics.interval.ms",
         "http.host", "http.port", "log.level", "log.format",
     ]
@@ -82,6 +84,7 @@ public struct WorkerConfiguration: Sendable {
         maxInFlight = try s.int("max.in.flight", default: maxInFlight, range: 1...1_000_000)
         maxInFlightBytes = try s.int("max.in.flight.bytes", default: maxInFlightBytes, range: 1024...Int.max)
         maxBodyBytes = try s.int("max.body.bytes", default: maxBodyBytes, range: 1...512 * 1024 * 1024)
+        maxHTMLBytes = try s.int("max.html.bytes", default: maxHTMLBytes, range: 1...512 * 1024 * 1024)
         commitInterval = .milliseconds(try s.int("commit.interval.ms", default: 1000, range: 10...3_600_000))
         drainTimeout = .milliseconds(try s.int("drain.timeout.ms", default: 30_000, range: 0...3_600_000))
         transactionMaxRecords = try s.int("transaction.max.records", default: transactionMaxRecords, range: 1...1_000_000)

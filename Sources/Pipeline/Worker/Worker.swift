@@ -35,7 +35,8 @@ public final class Worker: Service, Sendable {
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes, summaryTopic: configuration.summaryTopic))
+                    maxBodyBytes: configuration.maxBodyBytes, summaryTopic: configuration.summaryTopic,
+                    maxHTMLBytes: configuration.maxHTMLBytes))
         self.metrics = metrics
         self.logger = logger
     }
