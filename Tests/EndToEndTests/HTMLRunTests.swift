@@ -34,7 +34,7 @@ struct HTMLRunTests {
         var cell: [Int]?
     }
 
-    @Test("HTML events through tally run: exactly the page metrics, cells located, provenance on every event, bad page dead-lettered")
+    @Test("HTML events through tally run: exactly the page metrics, cells located, provenance on every event, bad page dead-lettered; tally replay gives the same ids")
     func htmlEvents() throws {
         let t = try E2ETopics(partitions: 2)
         let gbkURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -101,6 +101,17 @@ struct HTMLRunTests {
         #expect(dead.count == 1)
         #expect(dead.first?["error_class"] as? String == "parse_error")
         #expect((dead.first?["reason"] as? String)?.contains("binary") == true, "\(dead)")
+
+        // tally replay takes the same html events: into another topic, the very same metric ids.
+        let backfill = "\(t.output).backfill"
+        try KafkaAdmin(config: t.config).createTopics([.init(name: backfill, partitions: t.partitions)])
+        let replay = try TallyProcess.run(
+            ["replay", "--topic", t.input, "--from-offset", "0", "--output-topic", backfill, "--deadletter-topic", t.deadLetters,
+             "--brokers", t.config.bootstrapServers!, "--progress", "off"], timeout: .seconds(90))
+        #expect(replay.status == 0, "stderr: \(replay.stderr.suffix(1500))")
+        let replayed = try Self.read(t, topic: backfill, partitions: t.partitions, count: out.count)
+        #expect(Set(replayed.compactMap { $0["metric_id"] as? String }) == Set(out.compactMap { $0["metric_id"] as? String }))
+        #expect(replayed.count == out.count)
     }
 
     static func read(_ t: E2ETopics, topic: String, partitions: Int32, count: Int) throws -> [[String: Any]] {
