@@ -5,16 +5,16 @@ struct PageWalker {
     private var w: TextWriter
     private var tags = TagTable()
     private var chrome = Boilerplate.Memo()
-    private var tables: [(table: DataTable, startByte: Int, endByte: Int, startScalar: Int)] = []
+    /// Data tables with the bytes of the text they were written to (for a 单位 line beside them).
+    private var tables: [(table: DataTable, startByte: Int, endByte: Int)] = []
     private var meta = PageMeta()
-    private var layoutTableDepth = 0
 
     init(capacity: Int) { w = TextWriter(capacity: capacity) }
 
     mutating func run(_ doc: LibXML.Document) {
         guard let root = doc.root else { return }
         measure(root)
-        // A synthetic parent so that the root element itself is entered like any other.
+        // `traverse` visits what is below a node: the root element is entered and left here.
         if enter(root) {
             root.traverse(enter: { enter($0) }, leave: { leave($0) }, text: { n in n.withContent { w.text($0) } })
             leave(root)
@@ -131,7 +131,7 @@ struct PageWalker {
     private mutating func writeTable(_ table: LibXML.Node, _ rows: DataTableReader.Rows) {
         w.breakLine()
         w.flushBreak()
-        let startByte = w.byteCount, startScalar = w.scalars
+        let startByte = w.byteCount
         var caption: String?
         if let c = rows.caption {
             let (text, _) = writeCell(c)
@@ -151,7 +151,7 @@ struct PageWalker {
             out.append(cells)
         }
         w.breakLine()
-        tables.append((DataTable(index: tables.count, rows: out, caption: caption), startByte, w.byteCount, startScalar))
+        tables.append((DataTable(index: tables.count, rows: out, caption: caption), startByte, w.byteCount))
     }
 
     private mutating func writeCell(_ cell: LibXML.Node) -> (String, Int) {
