@@ -72,3 +72,21 @@ struct TableReadingTests {
         #expect(found.map(\.metric.subject) == ["学校", "学校"])
     }
 }
+
+@Suite("Tables as data: numbering columns")
+struct NumberingColumnTests {
+    @Test("a 序号 column (or 1, 2, 3 … without a header) counts rows: neither a metric nor part of a subject")
+    func numbering() throws {
+        for header in ["序号", ""] {
+            let page = try PageReader().read(html: """
+                <table><tr><td>\(header)</td><td>乡镇</td><td>新增就业（人）</td></tr>
+                <tr><td>1</td><td>东坝镇</td><td>320</td></tr><tr><td>2</td><td>西湖乡</td><td>185</td></tr></table>
+                """)
+            let found = try PageMetrics.extract(page)
+            #expect(found.map(describe) == [
+                "320 东坝镇新增就业 320.0 人 count - (0, 1, 2)",
+                "185 西湖乡新增就业 185.0 人 count - (0, 2, 2)",
+            ], "header '\(header)'")
+        }
+    }
+}

@@ -51,7 +51,9 @@ struct TableLabel {
         period = Self.period(s)
         if period != nil { s = "" }
         isTotal = Self.totalWords.contains(s)
-        words = Self.fillers.contains(s) ? "" : s
+        // A row number (序号 1, 2 …) or a filler says nothing about what is measured.
+        let isNumber = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+        words = Self.fillers.contains(s) || isNumber || TableMetrics.numberingHeaders.contains(s) ? "" : s
     }
 
     // MARK: Lexicon (documented in docs/html.md)

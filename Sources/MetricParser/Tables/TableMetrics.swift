@@ -29,13 +29,22 @@ public enum TableMetrics {
             guard allTH || !hasFigure else { break }
             headerRows += 1
         }
-        // Header columns: from the left, while no data row has a figure there.
+        // Header columns: from the left, while no data row has a figure there. A numbering
+        // column (序号 1, 2, 3 …) is a header column too: its numbers count rows, not things.
+        func isNumbering(_ c: Int) -> Bool {
+            let top = (0..<headerRows).compactMap { grid.cellID($0, c) }.last.map { TableLabel.squeeze(grid.cells[$0].cell.text) }
+            if let top, Self.numberingHeaders.contains(top) { return true }
+            let values = (headerRows..<grid.rowCount).compactMap { grid.cellID($0, c) }.map { figures[$0]?.own }
+            guard values.count >= 2 else { return false }
+            return values.enumerated().allSatisfy { i, q in q.map { $0.kind == nil && $0.value == Double(i + 1) } ?? false }
+        }
         var headerColumns = 0
         while headerColumns < grid.columnCount - 1,
-            !(headerRows..<grid.rowCount).contains(where: { r in
-                guard let id = grid.cellID(r, headerColumns) else { return false }
-                return figures[id] != nil && !grid.cells[id].cell.isHeader
-            })
+            isNumbering(headerColumns)
+                || !(headerRows..<grid.rowCount).contains(where: { r in
+                    guard let id = grid.cellID(r, headerColumns) else { return false }
+                    return figures[id] != nil && !grid.cells[id].cell.isHeader
+                })
         {
             headerColumns += 1
         }
@@ -80,6 +89,9 @@ public enum TableMetrics {
         }
         return out
     }
+
+    /// Headers of a numbering column (its cells count rows).
+    static let numberingHeaders: Set<String> = ["序号", "编号", "排名", "名次", "排序", "序", "No.", "No", "NO."]
 
     static func unitOf(_ text: String) -> String? {
         if let u = TableLabel(text).unit { return u }
