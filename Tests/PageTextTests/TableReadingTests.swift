@@ -90,3 +90,24 @@ struct NumberingColumnTests {
         }
     }
 }
+
+@Suite("Tables as data: unit columns")
+struct UnitColumnTests {
+    @Test("a 单位 column gives each row its unit; a unit in the column header still wins (增长 %)")
+    func unitColumn() throws {
+        let page = try PageReader().read(html: """
+            <table><tr><td>指标</td><td>单位</td><td>绝对数</td><td>比上年增长(%)</td></tr>
+            <tr><td>粮食产量</td><td>万吨</td><td>41.3</td><td>1.8</td></tr>
+            <tr><td>民用汽车保有量</td><td>万辆</td><td>86.5</td><td>6.2</td></tr>
+            <tr><td>城镇居民人均可支配收入</td><td>元</td><td>48620</td><td>5.1</td></tr></table>
+            """)
+        #expect(try PageMetrics.extract(page).map(describe) == [
+            "41.3 粮食产量 413000000.0 kg mass - (0, 1, 2)",
+            "1.8 粮食产量 1.8 percent percent up (0, 1, 3)",
+            "86.5 民用汽车保有量 865000.0 辆 count - (0, 2, 2)",
+            "6.2 民用汽车保有量 6.2 percent percent up (0, 2, 3)",
+            "48620 城镇居民人均可支配收入 48620.0 CNY money - (0, 3, 2)",
+            "5.1 城镇居民人均可支配收入 5.1 percent percent up (0, 3, 3)",
+        ])
+    }
+}

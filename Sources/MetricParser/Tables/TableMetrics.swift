@@ -63,14 +63,28 @@ public enum TableMetrics {
             return out
         }
 
+        // A unit column (指标 | 单位 | 绝对数 …): each row states its own unit.
+        let unitColumns = Set((0..<headerColumns).filter { c in
+            if let top = (0..<headerRows).compactMap({ grid.cellID($0, c) }).last,
+                Self.unitHeaders.contains(TableLabel.squeeze(grid.cells[top].cell.text))
+            {
+                return true
+            }
+            let texts = (headerRows..<grid.rowCount).compactMap { grid.cellID($0, c) }.map { grid.cells[$0].cell.text }.filter { !$0.isEmpty }
+            return !texts.isEmpty && texts.allSatisfy { TableLabel.unit(in: $0) != nil }
+        })
+        let labelColumns = (0..<headerColumns).filter { !unitColumns.contains($0) }
+
         var out: [TableMetric] = []
         for (id, placed) in grid.cells.enumerated() {
             let (cell, r, c) = placed
             guard r >= headerRows, c >= headerColumns, let fig = figures[id] else { continue }
-            let rowLabels = ids((0..<headerColumns).map { (r, $0) }).map(label)
+            let rowLabels = ids(labelColumns.map { (r, $0) }).map(label)
             let columnLabels = ids((0..<headerRows).map { ($0, c) }).map(label)
-            // Nearest first: the column's lowest header, then the row's innermost header.
-            let headerUnit = (columnLabels.reversed() + rowLabels.reversed()).lazy.compactMap(\.unit).first
+            let rowUnit = unitColumns.sorted().lazy.compactMap { grid.cellID(r, $0) }.compactMap { TableLabel.unit(in: grid.cells[$0].cell.text) }.first
+            // Nearest first: the column's lowest header, the row's unit cell, the row's innermost header.
+            let headerUnit = columnLabels.reversed().lazy.compactMap(\.unit).first ?? rowUnit
+                ?? rowLabels.reversed().lazy.compactMap(\.unit).first
             guard let q = fig.quantity(unit: headerUnit ?? tableUnit) else { continue }
             let labels = rowLabels + columnLabels
             let change = labels.contains { $0.change }
@@ -89,6 +103,9 @@ public enum TableMetrics {
         }
         return out
     }
+
+    /// Headers of a column that gives each row its unit.
+    static let unitHeaders: Set<String> = ["单位", "计量单位", "单位名称"]
 
     /// Headers of a numbering column (its cells count rows).
     static let numberingHeaders: Set<String> = ["序号", "编号", "排名", "名次", "排序", "序", "No.", "No", "NO."]
