@@ -111,3 +111,19 @@ struct UnitColumnTests {
         ])
     }
 }
+
+@Suite("Tables as data: title rows")
+struct TitleRowTests {
+    @Test("a first row across the whole table is its title: its 单位 applies, its words stay out of subjects")
+    func titleRow() throws {
+        let page = try PageReader().read(html: """
+            <table><tr><td colspan="3">表1 2025年各镇财政收入（单位：万元）</td></tr>
+            <tr><td>镇</td><td>一般公共预算收入</td><td>税收收入</td></tr>
+            <tr><td>东坝镇</td><td>3560</td><td>2210</td></tr></table>
+            """)
+        #expect(try PageMetrics.extract(page).map(describe) == [
+            "3560 东坝镇一般公共预算收入 35600000.0 CNY money - (0, 2, 1)",
+            "2210 东坝镇税收收入 22100000.0 CNY money - (0, 2, 2)",
+        ])
+    }
+}

@@ -49,7 +49,14 @@ public enum TableMetrics {
             headerColumns += 1
         }
 
-        let tableUnit = (table.caption.flatMap(Self.unitOf) ?? table.unitNote.flatMap(Self.unitOf))
+        // A header cell across the whole width is the table's title (表1 …（单位：万元）), not a column's label.
+        let titleCells = Set((0..<headerRows).compactMap { r -> Int? in
+            guard grid.columnCount > 1, let id = grid.cellID(r, 0), (0..<grid.columnCount).allSatisfy({ grid.cellID(r, $0) == id })
+            else { return nil }
+            return id
+        })
+        let tableUnit = table.caption.flatMap(Self.unitOf) ?? titleCells.sorted().lazy.compactMap { Self.unitOf(grid.cells[$0].cell.text) }.first
+            ?? table.unitNote.flatMap(Self.unitOf)
         var labelCache: [Int: TableLabel] = [:]
         func label(_ id: Int) -> TableLabel {
             if let l = labelCache[id] { return l }
@@ -80,7 +87,7 @@ public enum TableMetrics {
             let (cell, r, c) = placed
             guard r >= headerRows, c >= headerColumns, let fig = figures[id] else { continue }
             let rowLabels = ids(labelColumns.map { (r, $0) }).map(label)
-            let columnLabels = ids((0..<headerRows).map { ($0, c) }).map(label)
+            let columnLabels = ids((0..<headerRows).map { ($0, c) }).filter { !titleCells.contains($0) }.map(label)
             let rowUnit = unitColumns.sorted().lazy.compactMap { grid.cellID(r, $0) }.compactMap { TableLabel.unit(in: grid.cells[$0].cell.text) }.first
             // Nearest first: the column's lowest header, the row's unit cell, the row's innermost header.
             let headerUnit = columnLabels.reversed().lazy.compactMap(\.unit).first ?? rowUnit
