@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CLibXML2
 
 /// Which charset a page's bytes are in, and the page as UTF-8.
 ///

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// The only code that touches libxml2: parse bytes into a document, and read nodes.
 enum LibXML {

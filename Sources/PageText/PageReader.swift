@@ -1,4 +1,3 @@
-import CLibXML2
 import MetricParser
 
 /// Reads a crawled HTML page into what the metric parser needs: the text a reader sees (block

@@ -20,7 +20,7 @@ public struct ArticleProcessor: Sendable {
         public var summaryTopic: String?
 
         public init(
-            outputTopic: String = "metrics.normalized", deadLetterTopic: String = "articles.deadletter",
+            outputTopic: String = DefaultTopics.output, deadLetterTopic: String = DefaultTopics.deadLetter,
             maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil,
             maxHTMLBytes: Int = 16 * 1024 * 1024
         ) {
