@@ -7,7 +7,8 @@ public enum GovernmentPage {
     public static func wrap(_ text: String, title: String) -> String {
         var body = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            body += "<p style=\"text-indent:2em\">&nbsp;&nbsp;&nbsp;&nbsp;" + inlineSpans(escape(String(line))) + "</p>\n"
+            body +=
+                "<p style=\"text-indent:2em\">&nbsp;&nbsp;&nbsp;&nbsp;" + inlineSpans(escape(String(line))) + "</p>\n"
         }
         return """
             <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">

@@ -27,7 +27,10 @@ enum Boilerplate {
         "searchbar", "friendlink", "friendlinks", "links", "header", "masthead", "bottom", "top", "dqwz", "weizhi",
         "position", "daohang", "banquan", "fenxiang", "advert", "ads", "qrcode", "ewm",
     ]
-    static let chromePrefixes = ["nav", "menu", "breadcrumb", "footer", "sidebar", "share", "copyright", "friendlink", "topbar", "banquan", "daohang"]
+    static let chromePrefixes = [
+        "nav", "menu", "breadcrumb", "footer", "sidebar", "share", "copyright", "friendlink", "topbar", "banquan",
+        "daohang",
+    ]
 
     static func isChrome(classOrID: String) -> Bool {
         var bytes = Array(classOrID.utf8)
@@ -119,7 +122,8 @@ struct TagTable {
             default: nil
             }
         return TagInfo(
-            name: name, special: special, dropped: Boilerplate.droppedTags.contains(name), block: Boilerplate.blockTags.contains(name),
+            name: name, special: special, dropped: Boilerplate.droppedTags.contains(name),
+            block: Boilerplate.blockTags.contains(name),
             judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
     }
 }

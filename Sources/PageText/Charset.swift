@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Which charset a page's bytes are in, and the page as UTF-8.
@@ -31,7 +31,9 @@ enum Charset {
             body = body.dropFirst(2)
         }
         if stated == nil, let d = declared.flatMap(clean) { stated = (d, "declared") }
-        if stated == nil, let d = contentType.flatMap({ param(in: Array($0.utf8)[...]) }).flatMap(clean) { stated = (d, "content type") }
+        if stated == nil, let d = contentType.flatMap({ param(in: Array($0.utf8)[...]) }).flatMap(clean) {
+            stated = (d, "content type")
+        }
         if stated == nil, let d = metaCharset(body).flatMap(clean) { stated = (d, "meta") }
 
         let name = stated.map { canonical($0.name) }
@@ -45,10 +47,14 @@ enum Charset {
             return Decoded(utf8: Array(body), charset: name ?? "UTF-8", note: nil)
         }
         if validUTF8 {
-            return Decoded(utf8: Array(body), charset: "UTF-8", note: "\(stated!.from) charset \(stated!.name) but the bytes are UTF-8: read as UTF-8")
+            return Decoded(
+                utf8: Array(body), charset: "UTF-8",
+                note: "\(stated!.from) charset \(stated!.name) but the bytes are UTF-8: read as UTF-8")
         }
         if let name, name != "UTF-8" {
-            if let strict = convert(body, from: name, strict: true) { return Decoded(utf8: strict, charset: name, note: nil) }
+            if let strict = convert(body, from: name, strict: true) {
+                return Decoded(utf8: strict, charset: name, note: nil)
+            }
             if let lossy = convert(body, from: name, strict: false) {
                 return Decoded(utf8: lossy, charset: name, note: "bytes that are not \(name) were replaced by U+FFFD")
             }
@@ -58,8 +64,9 @@ enum Charset {
             let note = stated.map { "\($0.from) charset \($0.name) does not decode the page: read as GB18030" }
             return Decoded(utf8: gb, charset: "GB18030", note: note)
         }
-        return Decoded(utf8: Array(String(decoding: body, as: UTF8.self).utf8), charset: "UTF-8",
-                       note: "not valid in any charset tried: bytes that are not UTF-8 were replaced by U+FFFD")
+        return Decoded(
+            utf8: Array(String(decoding: body, as: UTF8.self).utf8), charset: "UTF-8",
+            note: "not valid in any charset tried: bytes that are not UTF-8 were replaced by U+FFFD")
     }
 
     /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
@@ -84,7 +91,8 @@ enum Charset {
     static func canonical(_ raw: String) -> String {
         switch raw.lowercased() {
         case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
-        case "gbk", "gb2312", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "euc-cn", "gb18030", "iso-ir-58":
+        case "gbk", "gb2312", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "euc-cn",
+            "gb18030", "iso-ir-58":
             return "GB18030"
         case "big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5", "cp950": return "BIG5-HKSCS"
         case "utf-16", "utf-16le": return "UTF-16LE"
@@ -132,7 +140,8 @@ enum Charset {
         let head = body.prefix(4096)
         var i = head.startIndex
         while i + 5 < head.endIndex {
-            if head[i] == 0x3C, (head[i + 1] | 0x20) == 0x6D, (head[i + 2] | 0x20) == 0x65, (head[i + 3] | 0x20) == 0x74,
+            if head[i] == 0x3C, (head[i + 1] | 0x20) == 0x6D, (head[i + 2] | 0x20) == 0x65,
+                (head[i + 3] | 0x20) == 0x74,
                 (head[i + 4] | 0x20) == 0x61
             {
                 var end = i + 5
@@ -156,13 +165,15 @@ enum Charset {
         var produced = 0
         var ok = true
         input.withUnsafeBufferPointer { inBuf in
-            var inPtr = UnsafeMutablePointer<CChar>(mutating: UnsafeRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self))
+            var inPtr = UnsafeMutablePointer<CChar>(
+                mutating: UnsafeRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self))
             var inLeft = inBuf.count
             while inLeft > 0 {
                 if out.count - produced < 64 { out += [UInt8](repeating: 0, count: out.count) }
                 var outLeft = out.count - produced
                 let r: Int = out.withUnsafeMutableBufferPointer { ob in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced).assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
                     var ip: UnsafeMutablePointer<CChar>? = inPtr
                     let r = iconv(cd, &ip, &inLeft, &outPtr, &outLeft)
                     inPtr = ip!

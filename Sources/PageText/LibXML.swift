@@ -18,8 +18,9 @@ enum LibXML {
     /// error output; the page's own charset hints are ignored (the bytes are UTF-8 by now).
     static func parse(_ utf8: [UInt8]) -> Document? {
         initialize()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         guard let ctxt = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(ctxt) }
         let doc: htmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
@@ -82,7 +83,9 @@ enum LibXML {
             var a = p.pointee.properties
             while let attr = a {
                 if let n = attr.pointee.name, xmlStrcasecmp(n, name) == 0 {
-                    guard let v = attr.pointee.children?.pointee.content else { return "".withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
+                    guard let v = attr.pointee.children?.pointee.content else {
+                        return "".withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
+                    }
                     return body(UnsafePointer(v))
                 }
                 a = attr.pointee.next

@@ -20,7 +20,9 @@ struct PageMeta {
         if !v.isEmpty, values[key] == nil { values[key] = v }
     }
 
-    var title: String? { Self.titleNames.lazy.compactMap { values[$0] }.first ?? titleTag.flatMap { $0.isEmpty ? nil : $0 } }
+    var title: String? {
+        Self.titleNames.lazy.compactMap { values[$0] }.first ?? titleTag.flatMap { $0.isEmpty ? nil : $0 }
+    }
     var source: String? { Self.sourceNames.lazy.compactMap { values[$0] }.first }
     var publishedAt: String? { Self.dateNames.lazy.compactMap { values[$0] }.compactMap(PublishedDate.rfc3339).first }
 
@@ -50,7 +52,8 @@ enum PublishedDate {
             i += 1
             return true
         }
-        guard let y = number(max: 4), (1970...2100).contains(y), skip("-/.年"), let mo = number(max: 2), (1...12).contains(mo),
+        guard let y = number(max: 4), (1970...2100).contains(y), skip("-/.年"), let mo = number(max: 2),
+            (1...12).contains(mo),
             skip("-/.月"), let d = number(max: 2), (1...31).contains(d)
         else { return nil }
         _ = skip("日")

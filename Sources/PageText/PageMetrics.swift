@@ -41,7 +41,9 @@ public enum PageMetrics {
     }
 
     /// A page's metrics with the given extractor.
-    public static func extract(_ page: Page, with extractor: MetricExtractor = MetricExtractor()) throws(ParseError) -> [PageMetric] {
+    public static func extract(_ page: Page, with extractor: MetricExtractor = MetricExtractor()) throws(ParseError)
+        -> [PageMetric]
+    {
         combine(text: try extractor.extract(page.text), tables: page.tables)
     }
 }

@@ -67,7 +67,9 @@ public struct PageReader: Sendable {
         var page = walker.finish()
         page.charset = charset
         if let note { page.notes.insert(note, at: 0) }
-        if doc.depthLimited { page.notes.append("nesting deeper than \(LibXML.maxDepth) elements: the rest of the page was not read") }
+        if doc.depthLimited {
+            page.notes.append("nesting deeper than \(LibXML.maxDepth) elements: the rest of the page was not read")
+        }
         return page
     }
 }
@@ -90,8 +92,10 @@ public struct Page: Sendable, Hashable {
     /// What the reader had to guess or give up (a charset that lied, a depth limit), for logs.
     public var notes: [String]
 
-    public init(text: String, title: String? = nil, publishedAt: String? = nil, source: String? = nil,
-                charset: String = "UTF-8", tables: [DataTable] = [], notes: [String] = []) {
+    public init(
+        text: String, title: String? = nil, publishedAt: String? = nil, source: String? = nil,
+        charset: String = "UTF-8", tables: [DataTable] = [], notes: [String] = []
+    ) {
         self.text = text
         self.title = title
         self.publishedAt = publishedAt

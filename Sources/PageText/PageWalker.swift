@@ -146,7 +146,10 @@ struct PageWalker {
             for (k, cell) in row.enumerated() {
                 if k > 0 { w.tab() }
                 let (text, start) = writeCell(cell.node)
-                cells.append(DataTable.Cell(text: text, start: start, isHeader: cell.isHeader, rowSpan: cell.rowSpan, colSpan: cell.colSpan))
+                cells.append(
+                    DataTable.Cell(
+                        text: text, start: start, isHeader: cell.isHeader, rowSpan: cell.rowSpan, colSpan: cell.colSpan)
+                )
             }
             out.append(cells)
         }
@@ -218,8 +221,10 @@ enum DataTableReader {
             var c = tr.firstChild
             while let n = c {
                 if n.isElement, n.name == "td" || n.name == "th" {
-                    cells.append(CellNode(node: n, isHeader: header || n.name == "th",
-                                          rowSpan: span(n.attribute("rowspan")), colSpan: span(n.attribute("colspan"))))
+                    cells.append(
+                        CellNode(
+                            node: n, isHeader: header || n.name == "th",
+                            rowSpan: span(n.attribute("rowspan")), colSpan: span(n.attribute("colspan"))))
                 }
                 c = n.next
             }
@@ -243,10 +248,11 @@ enum DataTableReader {
             c = n.next
         }
         // Nested tables are layout.
-        table.traverse(enter: { n in
-            if n.name == "table" { nested = true; return false }
-            return !nested
-        }, leave: { _ in }, text: { _ in })
+        table.traverse(
+            enter: { n in
+                if n.name == "table" { nested = true; return false }
+                return !nested
+            }, leave: { _ in }, text: { _ in })
         let cellCount = rows.reduce(0) { $0 + $1.count }
         guard !nested, rows.count >= 2, rows.contains(where: { $0.count >= 2 }), cellCount > 0 else { return nil }
         let textBytes = NodeStats(raw: table.scratch).text

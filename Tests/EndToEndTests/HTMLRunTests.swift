@@ -34,7 +34,9 @@ struct HTMLRunTests {
         var cell: [Int]?
     }
 
-    @Test("HTML events through tally run: exactly the page metrics, cells located, provenance on every event, bad page dead-lettered; tally replay gives the same ids")
+    @Test(
+        "HTML events through tally run: exactly the page metrics, cells located, provenance on every event, bad page dead-lettered; tally replay gives the same ids"
+    )
     func htmlEvents() throws {
         let t = try E2ETopics(partitions: 2)
         let gbkURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -43,37 +45,71 @@ struct HTMLRunTests {
         var events: [(id: String, json: [String: Any])] = (0..<40).map { i in
             ("h-\(i)", ["id": "h-\(i)", "url": "https://gov.example.cn/h-\(i).html", "html": Self.page(i)])
         }
-        events.append(("gbk", ["id": "gbk", "url": "https://gov.example.cn/gbk.html",
-                               "html": ["content": gbk.base64EncodedString(), "encoding": "base64", "content_type": "text/html; charset=GBK"]]))
-        events.append(("nutch", ["id": ["nutch"], "url": ["https://gov.example.cn/n"], "title": ["镇报告"], "content": ["全镇新增就业860人。"]]))
-        events.append(("binary", ["id": "binary", "url": "https://gov.example.cn/logo.png",
-                                  "html": ["content": Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).base64EncodedString(), "encoding": "base64"]]))
+        events.append(
+            (
+                "gbk",
+                [
+                    "id": "gbk", "url": "https://gov.example.cn/gbk.html",
+                    "html": [
+                        "content": gbk.base64EncodedString(), "encoding": "base64",
+                        "content_type": "text/html; charset=GBK",
+                    ],
+                ]
+            ))
+        events.append(
+            (
+                "nutch",
+                ["id": ["nutch"], "url": ["https://gov.example.cn/n"], "title": ["镇报告"], "content": ["全镇新增就业860人。"]]
+            ))
+        events.append(
+            (
+                "binary",
+                [
+                    "id": "binary", "url": "https://gov.example.cn/logo.png",
+                    "html": [
+                        "content": Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D]).base64EncodedString(),
+                        "encoding": "base64",
+                    ],
+                ]
+            ))
 
         // What the worker must produce: the same reader and parser, in process.
         var expected = Set<Expected>()
         var texts: [String: String] = [:]
         for (id, obj) in events where id.hasPrefix("h-") || id == "gbk" {
-            let page = id == "gbk" ? try PageReader().read(Array(gbk), contentType: "text/html; charset=GBK")
+            let page =
+                id == "gbk"
+                ? try PageReader().read(Array(gbk), contentType: "text/html; charset=GBK")
                 : try PageReader().read(html: obj["html"] as! String)
             texts[id] = page.text
             for m in try PageMetrics.extract(page) {
-                expected.insert(Expected(article: id, start: m.metric.start, end: m.metric.end, text: m.metric.text, subject: m.metric.subject,
-                                         cell: m.location.map { [$0.table, $0.row, $0.column] }))
+                expected.insert(
+                    Expected(
+                        article: id, start: m.metric.start, end: m.metric.end, text: m.metric.text,
+                        subject: m.metric.subject,
+                        cell: m.location.map { [$0.table, $0.row, $0.column] }))
             }
         }
         for m in try MetricExtractor().extract("全镇新增就业860人。") {
-            expected.insert(Expected(article: "nutch", start: m.start, end: m.end, text: m.text, subject: m.subject, cell: nil))
+            expected.insert(
+                Expected(article: "nutch", start: m.start, end: m.end, text: m.text, subject: m.subject, cell: nil))
         }
         #expect(expected.filter { $0.cell != nil }.count == 40 * 4, "four table cells per generated page")
 
         let producer = try KafkaProducer(config: t.config)
-        for r in try producer.sendAll(events.map {
-            ProducerMessage(topic: t.input, key: Array($0.id.utf8), value: Array(try! JSONSerialization.data(withJSONObject: $0.json)))
-        }) { _ = try r.get() }
+        for r in try producer.sendAll(
+            events.map {
+                ProducerMessage(
+                    topic: t.input, key: Array($0.id.utf8),
+                    value: Array(try! JSONSerialization.data(withJSONObject: $0.json)))
+            })
+        { _ = try r.get() }
         producer.close()
 
         let run = try TallyProcess(["run"], environment: t.environment())
-        try waitUntil(timeout: .seconds(90), "all HTML input committed. stderr: \(run.stderr.suffix(2000))") { try t.committedToEnd() }
+        try waitUntil(timeout: .seconds(90), "all HTML input committed. stderr: \(run.stderr.suffix(2000))") {
+            try t.committedToEnd()
+        }
         run.signal(SIGTERM)
         #expect(run.wait(timeout: .seconds(40)) == 0, "stderr: \(run.stderr.suffix(1500))")
 
@@ -82,20 +118,28 @@ struct HTMLRunTests {
         for obj in out {
             let id = obj["article_id"] as! String
             let cell = (obj["location"] as? [String: Int]).map { [$0["table"]!, $0["row"]!, $0["column"]!] }
-            got.insert(Expected(article: id, start: obj["start"] as! Int, end: obj["end"] as! Int, text: obj["text"] as! String,
-                                subject: obj["subject"] as! String, cell: cell))
+            got.insert(
+                Expected(
+                    article: id, start: obj["start"] as! Int, end: obj["end"] as! Int, text: obj["text"] as! String,
+                    subject: obj["subject"] as! String, cell: cell))
             #expect(obj["schema"] as? String == "metric.normalized.v2")
             if let text = texts[id] {
                 let extraction = try #require(obj["extraction"] as? [String: Any], "\(id)")
                 #expect(extraction["version"] as? String == PageReader.version)
                 #expect(extraction["text_scalars"] as? Int == text.unicodeScalars.count)
-                if id.hasPrefix("h-") { #expect((obj["article_title"] as? String)?.hasSuffix("区经济运行") == true, "title from the page's meta") }
+                if id.hasPrefix("h-") {
+                    #expect((obj["article_title"] as? String)?.hasSuffix("区经济运行") == true, "title from the page's meta")
+                }
             } else {
                 #expect(obj["extraction"] == nil, "a body needs no extraction block")
             }
         }
-        #expect(got == expected, "missing \(expected.subtracting(got).prefix(5)); unexpected \(got.subtracting(expected).prefix(5))")
-        #expect(!out.contains { ($0["text"] as? String)?.contains("100") == true && ($0["unit"] as? String) == "次" }, "footer counters are not metrics")
+        #expect(
+            got == expected,
+            "missing \(expected.subtracting(got).prefix(5)); unexpected \(got.subtracting(expected).prefix(5))")
+        #expect(
+            !out.contains { ($0["text"] as? String)?.contains("100") == true && ($0["unit"] as? String) == "次" },
+            "footer counters are not metrics")
 
         let dead = try Self.read(t, topic: t.deadLetters, partitions: 1, count: 1)
         #expect(dead.count == 1)
@@ -106,11 +150,16 @@ struct HTMLRunTests {
         let backfill = "\(t.output).backfill"
         try KafkaAdmin(config: t.config).createTopics([.init(name: backfill, partitions: t.partitions)])
         let replay = try TallyProcess.run(
-            ["replay", "--topic", t.input, "--from-offset", "0", "--output-topic", backfill, "--deadletter-topic", t.deadLetters,
-             "--brokers", t.config.bootstrapServers!, "--progress", "off"], timeout: .seconds(90))
+            [
+                "replay", "--topic", t.input, "--from-offset", "0", "--output-topic", backfill, "--deadletter-topic",
+                t.deadLetters,
+                "--brokers", t.config.bootstrapServers!, "--progress", "off",
+            ], timeout: .seconds(90))
         #expect(replay.status == 0, "stderr: \(replay.stderr.suffix(1500))")
         let replayed = try Self.read(t, topic: backfill, partitions: t.partitions, count: out.count)
-        #expect(Set(replayed.compactMap { $0["metric_id"] as? String }) == Set(out.compactMap { $0["metric_id"] as? String }))
+        #expect(
+            Set(replayed.compactMap { $0["metric_id"] as? String })
+                == Set(out.compactMap { $0["metric_id"] as? String }))
         #expect(replayed.count == out.count)
     }
 

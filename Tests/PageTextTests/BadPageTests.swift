@@ -19,18 +19,21 @@ struct BadPageTests {
 
     @Test("100k nested elements: read up to libxml2's depth limit, then a note — no stack overflow")
     func deepNesting() throws {
-        let html = "<html><body><p>开头投入500万元。</p>" + String(repeating: "<div>", count: 100_000) + "深处有12个"
+        let html =
+            "<html><body><p>开头投入500万元。</p>" + String(repeating: "<div>", count: 100_000) + "深处有12个"
             + String(repeating: "</div>", count: 100_000) + "</body></html>"
         let page = try reader.read(html: html)
         #expect(page.text.hasPrefix("开头投入500万元。"))
         #expect(page.notes.contains { $0.contains("nesting deeper than 256") }, "\(page.notes)")
     }
 
-    @Test("binary content is refused with the reason", arguments: [
-        [UInt8](repeating: 0, count: 64) + Array("<html>".utf8),
-        Array((0..<256).map { UInt8($0) }),
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D],
-    ])
+    @Test(
+        "binary content is refused with the reason",
+        arguments: [
+            [UInt8](repeating: 0, count: 64) + Array("<html>".utf8),
+            Array((0..<256).map { UInt8($0) }),
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D],
+        ])
     func binary(bytes: [UInt8]) {
         #expect(throws: PageError.self) { try reader.read(bytes) }
         do {

@@ -30,9 +30,12 @@ struct CorpusInHTMLTests {
         let page = try PageReader().read(Array(html.utf8))
         let metrics = try PageMetrics.extract(page).map(\.metric)
         let inHTML = try Scorer.score(text: page.text, metrics: metrics, gold: gold)
-        print("[corpus-in-html] \(report): plain full F1 \(plain.fullF1) value F1 \(plain.valueF1); html full F1 \(inHTML.fullF1) value F1 \(inHTML.valueF1)")
+        print(
+            "[corpus-in-html] \(report): plain full F1 \(plain.fullF1) value F1 \(plain.valueF1); html full F1 \(inHTML.fullF1) value F1 \(inHTML.valueF1)"
+        )
         #expect(abs(inHTML.fullF1 - plain.fullF1) <= 0.01, "\(report): plain \(plain.fullF1), in HTML \(inHTML.fullF1)")
-        #expect(abs(inHTML.valueF1 - plain.valueF1) <= 0.01, "\(report): plain \(plain.valueF1), in HTML \(inHTML.valueF1)")
+        #expect(
+            abs(inHTML.valueF1 - plain.valueF1) <= 0.01, "\(report): plain \(plain.valueF1), in HTML \(inHTML.valueF1)")
         #expect(page.title == report)
         #expect(page.publishedAt == "2026-01-15T10:00:00+08:00")
         for chrome in ["3.2万人", "120个重点项目", "12345678", "5100000001", "当前位置", "分享到"] {

@@ -32,7 +32,9 @@ struct Expected: CustomStringConvertible {
     var direction: Direction? = nil
     var cell: (Int, Int, Int)? = nil
 
-    var description: String { "\(text) \(subject) \(value) \(unit) \(kind) \(direction.map { "\($0)" } ?? "-") \(cell.map { "\($0)" } ?? "-")" }
+    var description: String {
+        "\(text) \(subject) \(value) \(unit) \(kind) \(direction.map { "\($0)" } ?? "-") \(cell.map { "\($0)" } ?? "-")"
+    }
 
     func matches(_ m: PageMetric) -> Bool {
         m.metric.text == text && m.metric.subject == subject && abs(m.metric.value - value) <= 1e-6 * max(1, abs(value))
@@ -44,7 +46,8 @@ struct Expected: CustomStringConvertible {
 
 func describe(_ m: PageMetric) -> String {
     let l = m.location.map { "(\($0.table), \($0.row), \($0.column))" } ?? "-"
-    return "\(m.metric.text) \(m.metric.subject) \(m.metric.value) \(m.metric.unit) \(m.metric.kind) \(m.metric.direction.map { "\($0)" } ?? "-") \(l)"
+    return
+        "\(m.metric.text) \(m.metric.subject) \(m.metric.value) \(m.metric.unit) \(m.metric.kind) \(m.metric.direction.map { "\($0)" } ?? "-") \(l)"
 }
 
 /// Code-point slice, to check that offsets point into the extracted text.

@@ -33,7 +33,9 @@ struct TableGrid {
         }
         // A rowspan may reach past the last written row: those rows hold no cell of their own.
         if slots.count > table.rows.count { slots.removeLast(slots.count - table.rows.count) }
-        for r in slots.indices where slots[r].count < width { slots[r] += Array(repeating: -1, count: width - slots[r].count) }
+        for r in slots.indices where slots[r].count < width {
+            slots[r] += Array(repeating: -1, count: width - slots[r].count)
+        }
         self.slots = slots
         self.cells = cells
         rowCount = slots.count

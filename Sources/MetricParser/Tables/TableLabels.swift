@@ -85,7 +85,9 @@ struct TableLabel {
 
     /// `X（inner）` → (inner, X) for the last bracket pair at the end.
     static func bracketTail(_ s: String) -> (String, String)? {
-        guard let last = s.last, let open: Character = [")": "(", "）": "（", "】": "【", "]": "["][last] else { return nil }
+        guard let last = s.last, let open: Character = [")": "(", "）": "（", "】": "【", "]": "["][last] else {
+            return nil
+        }
         guard let i = s.lastIndex(of: open) else { return nil }
         let inner = String(s[s.index(after: i)..<s.index(before: s.endIndex)])
         return (inner, String(s[..<i]))
@@ -104,7 +106,9 @@ struct TableLabel {
         guard !s.isEmpty, s.count <= 8 else { return nil }
         let probe = "1" + s
         let qs = QuantityScanner.scan(probe)
-        guard qs.count == 1, let q = qs.first, q.start == 0, q.end == probe.unicodeScalars.count, q.kind != nil else { return nil }
+        guard qs.count == 1, let q = qs.first, q.start == 0, q.end == probe.unicodeScalars.count, q.kind != nil else {
+            return nil
+        }
         return s
     }
 
@@ -123,8 +127,10 @@ struct TableLabel {
             if u.isEmpty { return s }
         }
         let rest = String(String.UnicodeScalarView(u))
-        let parts: Set<String> = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
-                                  "第四季度", "前三季度", "一至三季度"]
+        let parts: Set<String> = [
+            "上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "第一季度", "第二季度", "第三季度",
+            "第四季度", "前三季度", "一至三季度",
+        ]
         if parts.contains(rest) { return s }
         // 1-6月, 1—11月, 12月, 1-11月份
         var body = u

@@ -32,11 +32,15 @@ public enum TableMetrics {
         // Header columns: from the left, while no data row has a figure there. A numbering
         // column (序号 1, 2, 3 …) is a header column too: its numbers count rows, not things.
         func isNumbering(_ c: Int) -> Bool {
-            let top = (0..<headerRows).compactMap { grid.cellID($0, c) }.last.map { TableLabel.squeeze(grid.cells[$0].cell.text) }
+            let top = (0..<headerRows).compactMap { grid.cellID($0, c) }.last.map {
+                TableLabel.squeeze(grid.cells[$0].cell.text)
+            }
             if let top, Self.numberingHeaders.contains(top) { return true }
             let values = (headerRows..<grid.rowCount).compactMap { grid.cellID($0, c) }.map { figures[$0]?.own }
             guard values.count >= 2 else { return false }
-            return values.enumerated().allSatisfy { i, q in q.map { $0.kind == nil && $0.value == Double(i + 1) } ?? false }
+            return values.enumerated().allSatisfy { i, q in
+                q.map { $0.kind == nil && $0.value == Double(i + 1) } ?? false
+            }
         }
         var headerColumns = 0
         while headerColumns < grid.columnCount - 1,
@@ -50,12 +54,17 @@ public enum TableMetrics {
         }
 
         // A header cell across the whole width is the table's title (表1 …（单位：万元）), not a column's label.
-        let titleCells = Set((0..<headerRows).compactMap { r -> Int? in
-            guard grid.columnCount > 1, let id = grid.cellID(r, 0), (0..<grid.columnCount).allSatisfy({ grid.cellID(r, $0) == id })
-            else { return nil }
-            return id
-        })
-        let tableUnit = table.caption.flatMap(Self.unitOf) ?? titleCells.sorted().lazy.compactMap { Self.unitOf(grid.cells[$0].cell.text) }.first
+        let titleCells = Set(
+            (0..<headerRows).compactMap { r -> Int? in
+                guard grid.columnCount > 1, let id = grid.cellID(r, 0),
+                    (0..<grid.columnCount).allSatisfy({ grid.cellID(r, $0) == id })
+                else { return nil }
+                return id
+            })
+        let tableUnit =
+            table.caption.flatMap(Self.unitOf) ?? titleCells.sorted().lazy.compactMap {
+                Self.unitOf(grid.cells[$0].cell.text)
+            }.first
             ?? table.unitNote.flatMap(Self.unitOf)
         var labelCache: [Int: TableLabel] = [:]
         func label(_ id: Int) -> TableLabel {
@@ -71,15 +80,18 @@ public enum TableMetrics {
         }
 
         // A unit column (指标 | 单位 | 绝对数 …): each row states its own unit.
-        let unitColumns = Set((0..<headerColumns).filter { c in
-            if let top = (0..<headerRows).compactMap({ grid.cellID($0, c) }).last,
-                Self.unitHeaders.contains(TableLabel.squeeze(grid.cells[top].cell.text))
-            {
-                return true
-            }
-            let texts = (headerRows..<grid.rowCount).compactMap { grid.cellID($0, c) }.map { grid.cells[$0].cell.text }.filter { !$0.isEmpty }
-            return !texts.isEmpty && texts.allSatisfy { TableLabel.unit(in: $0) != nil }
-        })
+        let unitColumns = Set(
+            (0..<headerColumns).filter { c in
+                if let top = (0..<headerRows).compactMap({ grid.cellID($0, c) }).last,
+                    Self.unitHeaders.contains(TableLabel.squeeze(grid.cells[top].cell.text))
+                {
+                    return true
+                }
+                let texts = (headerRows..<grid.rowCount).compactMap { grid.cellID($0, c) }.map {
+                    grid.cells[$0].cell.text
+                }.filter { !$0.isEmpty }
+                return !texts.isEmpty && texts.allSatisfy { TableLabel.unit(in: $0) != nil }
+            })
         let labelColumns = (0..<headerColumns).filter { !unitColumns.contains($0) }
 
         var out: [TableMetric] = []
@@ -88,9 +100,12 @@ public enum TableMetrics {
             guard r >= headerRows, c >= headerColumns, let fig = figures[id] else { continue }
             let rowLabels = ids(labelColumns.map { (r, $0) }).map(label)
             let columnLabels = ids((0..<headerRows).map { ($0, c) }).filter { !titleCells.contains($0) }.map(label)
-            let rowUnit = unitColumns.sorted().lazy.compactMap { grid.cellID(r, $0) }.compactMap { TableLabel.unit(in: grid.cells[$0].cell.text) }.first
+            let rowUnit = unitColumns.sorted().lazy.compactMap { grid.cellID(r, $0) }.compactMap {
+                TableLabel.unit(in: grid.cells[$0].cell.text)
+            }.first
             // Nearest first: the column's lowest header, the row's unit cell, the row's innermost header.
-            let headerUnit = columnLabels.reversed().lazy.compactMap(\.unit).first ?? rowUnit
+            let headerUnit =
+                columnLabels.reversed().lazy.compactMap(\.unit).first ?? rowUnit
                 ?? rowLabels.reversed().lazy.compactMap(\.unit).first
             guard let q = fig.quantity(unit: headerUnit ?? tableUnit) else { continue }
             let labels = rowLabels + columnLabels
@@ -103,7 +118,8 @@ public enum TableMetrics {
                 .map { grid.cells[$0].cell.text }.joined(separator: "\t")
             let metric = Metric(
                 start: cell.start, end: cell.start + cell.text.unicodeScalars.count, text: cell.text,
-                subject: parts.joined(), value: q.value, unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: q.qualifier,
+                subject: parts.joined(), value: q.value, unit: q.unit ?? "", kind: q.kind ?? .other,
+                qualifier: q.qualifier,
                 lower: q.lower, upper: q.upper, change: change, direction: change ? (down ? .down : .up) : nil,
                 period: labels.lazy.compactMap(\.period).first, sentence: rowText)
             out.append(TableMetric(metric: metric, location: TableLocation(table: table.index, row: r, column: c)))
@@ -151,7 +167,9 @@ struct Figure {
         guard let unit else { return nil }
         let probe = text + unit
         let qs = QuantityScanner.scan(probe)
-        guard qs.count == 1, let q = qs.first, q.start == 0, q.end == probe.unicodeScalars.count, q.kind != nil else { return nil }
+        guard qs.count == 1, let q = qs.first, q.start == 0, q.end == probe.unicodeScalars.count, q.kind != nil else {
+            return nil
+        }
         return q
     }
 }

@@ -76,7 +76,8 @@ extension ArticleEvent {
         func strings<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
             if let parts = try? c.decode([String].self, forKey: key) { return parts }
             throw DecodingError.typeMismatch(
-                String.self, .init(codingPath: c.codingPath + [key], debugDescription: "a string or an array of strings"))
+                String.self,
+                .init(codingPath: c.codingPath + [key], debugDescription: "a string or an array of strings"))
         }
         var html = try c.decodeIfPresent(ArticleHTML.self, forKey: .html)
         if var h = html {

@@ -14,7 +14,9 @@ public struct Extraction: Sendable, Hashable {
     public var textSHA256: String
     public var textScalars: Int
 
-    public init(extractor: String = PageReader.name, version: String = PageReader.version, charset: String, text: String) {
+    public init(
+        extractor: String = PageReader.name, version: String = PageReader.version, charset: String, text: String
+    ) {
         self.extractor = extractor
         self.version = version
         self.charset = charset

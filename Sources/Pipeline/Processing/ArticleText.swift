@@ -35,7 +35,9 @@ struct ArticleText {
         a.publishedAt = a.publishedAt ?? page.publishedAt
         a.source = a.source ?? page.source
         return .success(
-            ArticleText(article: a, text: page.text, tables: page.tables, extraction: Extraction(charset: page.charset, text: page.text)))
+            ArticleText(
+                article: a, text: page.text, tables: page.tables,
+                extraction: Extraction(charset: page.charset, text: page.text)))
     }
 
     /// The parser's metrics for the text, with the tables' cells read as data.
