@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MetricParser
 import PageText
 import Testing
@@ -113,5 +114,24 @@ struct BadPageTests {
     func segmentBreaks() throws {
         let page = try reader.read(html: "<p>全市地区\n生产总值 增长\n5.6%, GDP\ngrowth</p>")
         #expect(page.text == "全市地区生产总值 增长 5.6%, GDP growth")
+    }
+}
+
+@Suite("Pages read concurrently")
+struct ConcurrentReadTests {
+    @Test("one PageReader on four threads at once: every read gives the same text and tables")
+    func concurrent() throws {
+        let bytes = try Pages.bytes("bulletin.html"), gbk = try Pages.bytes("gbk.html")
+        let reader = PageReader()
+        let expected = try reader.read(bytes), expectedGBK = try reader.read(gbk)
+        let results = Mutex<[Bool]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for i in 0..<50 {
+                let ok = i % 2 == 0 ? (try? reader.read(bytes)) == expected : (try? reader.read(gbk)) == expectedGBK
+                results.withLock { $0.append(ok) }
+            }
+        }
+        #expect(results.withLock { $0.count } == 200)
+        #expect(results.withLock { $0.allSatisfy { $0 } })
     }
 }
