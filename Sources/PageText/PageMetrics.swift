@@ -40,10 +40,10 @@ public enum PageMetrics {
         return out
     }
 
-    /// A page's metrics with the given extractor.
-    public static func extract(_ page: Page, with extractor: MetricExtractor = MetricExtractor()) throws(ParseError)
-        -> [PageMetric]
-    {
-        combine(text: try extractor.extract(page.text), tables: page.tables)
+    /// A page's metrics with the given extractor; `locale` as for `MetricExtractor.extract`.
+    public static func extract(
+        _ page: Page, with extractor: MetricExtractor = MetricExtractor(), locale: ArticleLocale? = nil
+    ) throws(ParseError) -> [PageMetric] {
+        combine(text: try extractor.extract(page.text, locale: locale), tables: page.tables)
     }
 }

@@ -54,7 +54,9 @@ struct SubjectFinder {
             }
             if !result.change && !sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
+                // The longer change word wins across both lists (负成长 is down, not 成长 up).
                 if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
+                   l >= (PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0),
                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .up; e -= l; e = stripComparison(cs, e); continue
                 }

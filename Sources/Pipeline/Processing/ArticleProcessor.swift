@@ -41,11 +41,13 @@ public struct ArticleProcessor: Sendable {
     }
 
     public let options: Options
-    let extract: @Sendable (String) throws(ParseError) -> [Metric]
+    let extract: @Sendable (String, ArticleLocale?) throws(ParseError) -> [Metric]
 
     public init(options: Options = .init(), extractor: MetricExtractor = MetricExtractor()) {
         self.options = options
-        self.extract = { (text: String) throws(ParseError) -> [Metric] in try extractor.extract(text) }
+        self.extract = { (text: String, locale: ArticleLocale?) throws(ParseError) -> [Metric] in
+            try extractor.extract(text, locale: locale)
+        }
         self.parserVersion = MetricExtractor.version
     }
 
@@ -56,7 +58,7 @@ public struct ArticleProcessor: Sendable {
         extract: @escaping @Sendable (String) throws(ParseError) -> [Metric]
     ) {
         self.options = options
-        self.extract = extract
+        self.extract = { (text: String, _: ArticleLocale?) throws(ParseError) -> [Metric] in try extract(text) }
         self.parserVersion = parserVersion
     }
 
@@ -87,7 +89,7 @@ public struct ArticleProcessor: Sendable {
             }
             let metrics: [PageMetric]
             do throws(ParseError) {
-                metrics = source.metrics(try extract(source.text))
+                metrics = source.metrics(try extract(source.text, source.article.parserLocale))
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }

@@ -38,9 +38,16 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print the text extracted from each HTML page instead of its metrics.")
     var text = false
 
+    @Option(help: "Language tag of the articles (zh-TW, zh-HK, zh-MO): sets the currency of a bare 元.")
+    var locale: String?
+
+    @Option(help: "The articles' source url; a .tw/.hk/.mo host sets the currency of a bare 元 when --locale does not.")
+    var url: String?
+
     func run() throws {
         let inputs = files.isEmpty ? ["-"] : files
         let extractor = MetricExtractor()
+        let articleLocale = ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url)
         var rows: [(article: String, metric: Metric)] = []
         var failed = false
         for name in inputs {
@@ -54,9 +61,9 @@ struct ParseCommand: ParsableCommand {
                         print(page.text)
                         continue
                     }
-                    found = try PageMetrics.extract(page, with: extractor)
+                    found = try PageMetrics.extract(page, with: extractor, locale: articleLocale)
                 } else {
-                    found = try extractor.extract(try Self.read(name)).map { PageMetric(metric: $0) }
+                    found = try extractor.extract(try Self.read(name), locale: articleLocale).map { PageMetric(metric: $0) }
                 }
             } catch let error as InputError {
                 FileHandle.standardError.write(Data("tally parse: \(error.message)\n".utf8))
