@@ -10,7 +10,7 @@ import Testing
 struct SchemaConformanceTests {
     let processor = ArticleProcessor(options: .init(outputTopic: "out", deadLetterTopic: "dlq", maxBodyBytes: 1 << 20))
 
-    @Test("metric events for the corpus and generated reports validate against metric.normalized.v1")
+    @Test("metric events for the corpus and generated reports validate against metric.normalized.v2")
     func metricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, a) in (try SampleArticles.corpus() + SampleArticles.generated(30)).enumerated() {
@@ -18,7 +18,20 @@ struct SchemaConformanceTests {
             docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
         }
         #expect(docs.count > 50)
-        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v1")
+        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
+    }
+
+    @Test("metric events of HTML pages (text and table cells, location and extraction) validate against metric.normalized.v2")
+    func htmlMetricEvents() throws {
+        var docs: [[UInt8]] = []
+        for (i, page) in HTMLArticles.pages.enumerated() {
+            let record = Articles.record(HTMLArticles.json(id: "p\(i)", html: page), offset: Int64(i))
+            docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
+        }
+        let objects = docs.compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+        #expect(objects.contains { $0["location"] != nil }, "table metrics")
+        #expect(objects.allSatisfy { $0["extraction"] != nil }, "every page metric says how its text was made")
+        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
     }
 
     @Test("dead letters of every class validate against deadletter.v1")
@@ -77,6 +90,20 @@ struct SchemaConformanceTests {
             #"{"id":"","url":"https://x.cn/1","body":"x","id":"a"}"#,
             // The top level must be an object.
             "null", "[]", #"[{"id":"a","url":"https://x.cn/1","body":"x"}]"#, "7",
+            // html instead of (or beside) body; Nutch-style arrays and content.
+            #"{"id":"a","url":"https://x.cn/1","html":"<p>投入500万元</p>"}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":{"content":"PHA+5oqV5YWlNTAw5LiH5YWDPC9wPg==","encoding":"base64","charset":"utf-8"}}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":{"content":"<p>x</p>","content_type":"text/html; charset=GBK"},"body":"x"}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":"<p>x</p>","content_type":"text/html","charset":"gbk"}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":{"encoding":"base64"}}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":{"content":"x","encoding":"gzip"}}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":""}"#,
+            #"{"id":"a","url":"https://x.cn/1","html":5}"#,
+            #"{"id":["a"],"url":["https://x.cn/1"],"title":["标题"],"content":["第一段","第二段"]}"#,
+            #"{"id":"a","url":"https://x.cn/1","content":"正文","source":["市统计局"],"author":[]}"#,
+            #"{"id":[],"url":"https://x.cn/1","body":"x"}"#,
+            #"{"id":"a","url":"https://x.cn/1","content":null}"#,
+            #"{"id":"a","url":"https://x.cn/1","body":"x","title":[1]}"#,
         ]
         let docs = variants.map { Array($0.utf8) }
         let verdicts = try SchemaValidator.validate(docs, schema: "article.raw.v1")

@@ -1,107 +1,109 @@
 import Foundation
 
+/// The page of an `article.raw` event (`html`): the page as text, or its raw bytes in base64
+/// (then `charset`, else the `charset=` of `content_type`, else the page's meta says how to
+/// decode them). A string `html` is shorthand for `{"content": …}`.
+public struct ArticleHTML: Sendable, Hashable, Codable {
+    public enum Encoding: String, Sendable, Hashable, Codable {
+        /// `content` is the page as Unicode text (JSON strings are): a charset names the bytes
+        /// it came from and is not applied again.
+        case text
+        /// `content` is the HTTP body's bytes, base64: the charset applies.
+        case base64
+    }
+    public var content: String
+    public var encoding: Encoding
+    public var contentType: String?
+    public var charset: String?
+
+    enum CodingKeys: String, CodingKey {
+        case content, encoding, charset
+        case contentType = "content_type"
+    }
+
+    public init(content: String, encoding: Encoding = .text, contentType: String? = nil, charset: String? = nil) {
+        self.content = content
+        self.encoding = encoding
+        self.contentType = contentType
+        self.charset = charset
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let page = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(content: page)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            content: try c.decode(String.self, forKey: .content),
+            encoding: try c.decodeIfPresent(Encoding.self, forKey: .encoding) ?? .text,
+            contentType: try c.decodeIfPresent(String.self, forKey: .contentType),
+            charset: try c.decodeIfPresent(String.self, forKey: .charset))
+    }
+
+    /// Size of the page (bytes of `content`).
+    public var byteCount: Int { content.utf8.count }
+}
+
 extension ArticleEvent {
-    /// An article from a raw record's value, or the reason it is not one.
-    ///
-    /// - Not UTF-8 → `invalid_utf8` with the offset; but a record cut inside a multi-byte character
-    ///   is a truncation like any other cut: `invalid_json`, "truncated".
-    /// - Broken JSON → `invalid_json` with the byte offset and cause of the first error (`JSONScan`).
-    /// - Valid JSON that is not an object (`null`, `[…]`, `"…"`, `42`, `true`) → `schema_violation`:
-    ///   it is JSON, just not an `article.raw.v1` event — as the schema (`"type": "object"`) says.
-    /// - Duplicate keys: the last value wins (as in JavaScript, Python and most parsers).
-    /// - Only the fields Tally reads are decoded, so their shape limits depth (`tags` is one level);
-    ///   an unknown field may nest as deep as it likes.
-    static func decode(json bytes: [UInt8]) -> Result<ArticleEvent, DeadLetterReason> {
-        if let bad = firstInvalidUTF8(bytes) {
-            if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])), f.offset == bad {
-                return .failure(DeadLetterReason(.invalidJSON, "\(f.description), inside a UTF-8 sequence"))
-            }
-            return .failure(DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)"))
-        }
-        let scan: JSONScan
-        switch JSONScan.scan(bytes) {
-        case .failure(let f): return .failure(DeadLetterReason(.invalidJSON, f.description))
-        case .success(let s): scan = s
-        }
-        guard scan.top == .object else {
-            return .failure(DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
-        }
-        var known: [String: JSONScan.Member] = [:]
-        let names = Set(CodingKeys.allCases.map(\.stringValue))
-        for m in scan.members where names.contains(m.key) { known[m.key] = m }
-        for key in CodingKeys.allCases {
-            guard let m = known[key.stringValue] else { continue }
-            if let rule = shapeViolation(key, m) { return .failure(DeadLetterReason(.schemaViolation, "\(key.stringValue): \(rule)")) }
-        }
-        // The read fields alone, each once, for JSONDecoder (shallow by the checks above).
-        var doc: [UInt8] = [UInt8(ascii: "{")]
-        doc.reserveCapacity(known.values.reduce(2) { $0 + $1.value.count + $1.key.utf8.count + 4 })
-        for key in CodingKeys.allCases {
-            guard let m = known[key.stringValue] else { continue }
-            if doc.count > 1 { doc.append(UInt8(ascii: ",")) }
-            doc += Array("\"\(key.stringValue)\":".utf8)
-            doc += bytes[m.value]
-        }
-        doc.append(UInt8(ascii: "}"))
-        do {
-            return .success(try JSONDecoder().decode(ArticleEvent.self, from: Data(doc)))
-        } catch let error as DecodingError {
-            return .failure(DeadLetterReason(.schemaViolation, describe(error)))
-        } catch {
-            return .failure(DeadLetterReason(.schemaViolation, "\(error)"))
-        }
+    /// Keys beyond the schema's own that crawlers send: Nutch's `content` (the parsed text), and
+    /// a flat `content_type`/`charset` beside a string `html`.
+    enum CrawlerKeys: String, CodingKey, CaseIterable {
+        case content, charset
+        case contentType = "content_type"
     }
 
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        // Slow path only for bad input: find the offset for the message.
-        var i = 0
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): i += UTF8.width(s)
-            case .emptyInput: return nil
-            case .error: return i
-            }
+    /// Decodes `article.raw.v1`: every string field may also be an array of strings (Nutch sends
+    /// multi-valued fields: `"title": ["…"]`; the first non-empty one is taken, a body's parts
+    /// are joined by line breaks), `content` stands for a missing `body`, and either `body` or
+    /// `html` must be there.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let crawler = try decoder.container(keyedBy: CrawlerKeys.self)
+        func one<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> String? {
+            guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
+            if let s = try? c.decode(String.self, forKey: key) { return s }
+            let parts = try strings(c, key)
+            return parts.first { !$0.isEmpty } ?? parts.first
         }
-    }
-
-    /// The bytes from `offset` to the end are the start of a multi-byte character, cut short.
-    static func isCutSequence(_ bytes: [UInt8], at offset: Int) -> Bool {
-        let lead = bytes[offset]
-        let need = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
-        let tail = bytes[(offset + 1)...]
-        return need > 0 && bytes.count - offset < need && tail.allSatisfy { $0 & 0xC0 == 0x80 }
-    }
-
-    /// The schema's type for a read field, checked on the scan (so no decoder type name reaches a reason).
-    private static func shapeViolation(_ key: CodingKeys, _ m: JSONScan.Member) -> String? {
-        let required: Set<CodingKeys> = [.id, .url, .body]
-        if m.kind == .null { return required.contains(key) ? "expected a string, got null" : nil }
-        if key == .tags {
-            guard m.kind == .array else { return "expected an array of strings, got \(m.kind.described)" }
-            return m.depth > 1 ? "expected an array of strings, got nested arrays or objects" : nil
+        func text<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, nullable: Bool) throws -> String? {
+            guard c.contains(key) else { return nil }
+            if nullable, try c.decodeNil(forKey: key) { return nil }
+            if let s = try? c.decode(String.self, forKey: key) { return s }
+            return try strings(c, key).joined(separator: "\n")
         }
-        return m.kind == .string ? nil : "expected a string, got \(m.kind.described)"
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ ctx: DecodingError.Context) -> String {
-            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
+        /// An array of strings, else the mismatch reported as "expected a string" (the usual form).
+        func strings<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
+            if let parts = try? c.decode([String].self, forKey: key) { return parts }
+            throw DecodingError.typeMismatch(
+                String.self,
+                .init(codingPath: c.codingPath + [key], debugDescription: "a string or an array of strings"))
         }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            let prefix = path(ctx)
-            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): required field missing"
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
-            // Only tags' items get here (every other shape is checked on the scan).
-            return "\(path(ctx)): expected a string"
-        case .dataCorrupted(let ctx):
-            return "\(path(ctx)): not a valid value"
-        @unknown default:
-            return "not an article.raw.v1 event"
+        var html = try c.decodeIfPresent(ArticleHTML.self, forKey: .html)
+        if var h = html {
+            h.contentType = try h.contentType ?? one(crawler, .contentType)
+            h.charset = try h.charset ?? one(crawler, .charset)
+            html = h
         }
+        // `body` may not be null (v1 never allowed it); Nutch's `content` may.
+        let body = try text(c, .body, nullable: false) ?? text(crawler, .content, nullable: true)
+        guard body != nil || html != nil else {
+            throw DecodingError.keyNotFound(
+                CodingKeys.body, .init(codingPath: [], debugDescription: "either body or html is required"))
+        }
+        guard let id = try one(c, .id) else {
+            throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: [], debugDescription: "id is required"))
+        }
+        guard let url = try one(c, .url) else {
+            throw DecodingError.keyNotFound(CodingKeys.url, .init(codingPath: [], debugDescription: "url is required"))
+        }
+        var tags: [String]? = nil
+        if c.contains(.tags), try !c.decodeNil(forKey: .tags) {
+            tags = try (try? c.decode(String.self, forKey: .tags)).map { [$0] } ?? strings(c, .tags)
+        }
+        self.init(
+            id: id, url: url, body: body ?? "", source: try one(c, .source), title: try one(c, .title),
+            language: try one(c, .language), publishedAt: try one(c, .publishedAt), crawledAt: try one(c, .crawledAt),
+            section: try one(c, .section), author: try one(c, .author), tags: tags, html: html)
     }
 }

@@ -1,9 +1,9 @@
 import MetricParser
 
-/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v1.json`).
+/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v2.json`).
 /// Keyed by article id, so one article's metrics stay ordered in one partition.
 public struct MetricEvent: Sendable, Hashable {
-    public static let schema = "metric.normalized.v1"
+    public static let schema = "metric.normalized.v2"
 
     public var metricID: String
     public var article: ArticleEvent
@@ -16,9 +16,20 @@ public struct MetricEvent: Sendable, Hashable {
     /// RFC 3339, UTC, milliseconds.
     public var extractedAt: String
     public var lineage: Lineage
+    /// The table cell a table metric was read from (v2, optional).
+    public var location: TableLocation?
+    /// How the text was made from the article's page, when it was (v2, optional).
+    public var extraction: Extraction?
 
-    public init(article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage) {
-        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: parserVersion)
+    public init(
+        article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage,
+        location: TableLocation? = nil, extraction: Extraction? = nil
+    ) {
+        // Offsets into a page's text depend on the extractor too: its version is part of the id.
+        let idVersion = extraction.map { "\(parserVersion)|\($0.extractor)/\($0.version)" } ?? parserVersion
+        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: idVersion)
+        self.location = location
+        self.extraction = extraction
         self.article = article
         self.index = index
         self.count = count
@@ -59,6 +70,8 @@ public struct MetricEvent: Sendable, Hashable {
         w.key("parser_version"); w.string(parserVersion)
         w.key("extracted_at"); w.string(extractedAt)
         w.key("lineage"); lineage.write(into: &w)
+        if let location { w.key("location"); location.write(into: &w) }
+        if let extraction { w.key("extraction"); extraction.write(into: &w) }
         w.endObject()
         return w.bytes
     }
