@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "1.0.0"
+    public static let version: String = "2.0.0"
 
     public let options: ExtractorOptions
 
@@ -90,6 +90,9 @@ public struct MetricExtractor: Sendable {
         var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
         var sentenceRange: Range<Int> = 0..<0
         var previousSubject: (sentence: Int, subject: String)? = nil
+        var scope = ScopeTracker()
+        var coordination = Coordination()
+        var lastBase = ""
         var prevEnd = 0
         for (idx, c) in candidates.enumerated() {
             let q = c.q
@@ -106,8 +109,22 @@ public struct MetricExtractor: Sendable {
                                     floor: max(prevEnd, sentence.lowerBound), later: later)
             prevEnd = c.suffixEnd
             let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
-            found.subject = SubjectContext.resolve(found, kind: q.kind, previous: before)
-            if !found.subject.isEmpty { previousSubject = (sentence.lowerBound, found.subject) }
+            scope.advance(s, to: c.prefixStart, sentence: sentence)
+            // The base is the indicator with its scope; a change adds its comparison to it.
+            var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+            if let mark = found.distributive {
+                if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
+            } else if let listed = coordination.continueList(s, at: c.prefixStart, sentence: sentence) {
+                base = listed
+            } else {
+                coordination.end()
+            }
+            base = scope.apply(found, base: base, kind: q.kind)
+            if !base.isEmpty { lastBase = base }
+            scope.record(found, base: base, kind: q.kind)
+            if !base.isEmpty { previousSubject = (sentence.lowerBound, base) }
+            found.subject = ChangeSubject.compose(base: base, found, kind: q.kind, in: s)
+            let basis = found.change ? found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) } : nil
 
             var lower = q.lower, upper = q.upper
             switch c.qualifier {
@@ -123,6 +140,7 @@ public struct MetricExtractor: Sendable {
                 value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
                 lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: found.change,
                 direction: found.change ? direction : nil,
+                basis: basis?.basis, basisReference: basis?.reference,
                 period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
                 sentence: sentenceCache.1))
         }

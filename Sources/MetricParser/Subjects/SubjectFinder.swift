@@ -16,6 +16,18 @@ struct SubjectFinder {
         var direction: Direction? = nil
         /// The X of a clause 占X的…: the figure is a share of X (of the previous figure's subject).
         var shareBase: String? = nil
+        /// For a change: the comparison phrase (同比, 比年初, 高于全国) and the change word as written.
+        var comparison: Range<Int>? = nil
+        var changeWord: Range<Int>? = nil
+        /// TOPIC + light verb + OBJECT (高新技术产业实现产值): the topic is scope, the object the indicator.
+        var topic: String = ""
+        var indicator: String = ""
+        /// A light verb with no object (沿海港口完成354599万吨): the indicator is the lead-in's.
+        var bareLightVerb = false
+        /// Where 分别 starts when the figure heads a distributive list (…分别为4.0%、43.4%和52.6%).
+        var distributive: Int? = nil
+        /// SUBJECT + linking word + figure (覆盖率达88.8%).
+        var linked = false
     }
 
     /// - Parameters:
@@ -32,8 +44,14 @@ struct SubjectFinder {
         var result = Result(subject: "")
         var open = cs
         while open < prefixStart, CharClass.isSpace(s[open]) { open += 1 }
-        if open < prefixStart, s[open] == u("占"), let d = lastIndex(of: u("的"), open + 1, prefixStart), d > open + 1 {
-            result.shareBase = clean(open + 1, d)
+        if open < prefixStart, s[open] == u("占") || s[open] == u("佔") {
+            if let d = lastIndex(of: u("的"), open + 1, prefixStart), d > open + 1 {
+                result.shareBase = clean(open + 1, d)
+            } else if q.kind == .percent {
+                // 占党员总数28.65%: the whole is named right before the share.
+                let (x, y) = trim(open + 1, prefixStart)
+                if y - x >= 2 { result.shareBase = clean(x, y) }
+            }
         }
 
         // Peel what stands between the subject and the figure: 了, 达, 就有, 比上年增长, 同比下降.
@@ -45,25 +63,31 @@ struct SubjectFinder {
             if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
                (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l {  // 设有 is a verb, not 设 + 有
                     if s[e - 1] == u("有") { existential = true }
-                linked = true; e -= l; continue
+                linked = true; e -= l; noteDistributive(&result, e); continue
             }
             if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { sawDe = true }
-                e -= l; continue
+                e -= l; noteDistributive(&result, e); continue
             }
             if !result.change && !sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
-                    result.change = true; result.direction = .up; e -= l; e = stripComparison(cs, e); continue
+                    result.change = true; result.direction = .up; markChange(&result, cs, &e, l); continue
                 }
                 if let l = PredicateLexicon.decrease.suffix(s, before: e, limit: cs),
                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
-                    result.change = true; result.direction = .down; e -= l; e = stripComparison(cs, e); continue
+                    result.change = true; result.direction = .down; markChange(&result, cs, &e, l); continue
                 }
             }
             break peel
+        }
+        if !result.change, let head = referenceHead(cs, e) {
+            // 低于控制目标1.34个百分点 / 超年度目标121.76万人: a difference from a named reference.
+            result.change = true; result.direction = head.direction
+            result.comparison = head.start..<e; result.changeWord = nil
+            e = head.start
         }
         if !result.change {
             if PredicateLexicon.increaseRate.suffix(s, before: e, limit: cs) != nil { result.change = true; result.direction = .up }
@@ -113,16 +137,24 @@ struct SubjectFinder {
                         a = start
                     } else {
                         verbEnd = k
+                        if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
+                            let (ta, tb) = trim(a, k - vl)
+                            if ta < tb, s[tb - 1] != u("的") { result.topic = clean(ta, tb) }
+                        }
                         a = k
                     }
                     break
                 }
                 k -= 1
             }
-            if linked, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
+            // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
+            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
             (a, b) = trim(a, b)
         }
         var subject = a < b ? clean(a, b) : ""
+        if !result.topic.isEmpty {
+            if subject.isEmpty { result.topic = "" } else { result.indicator = subject; subject = result.topic + subject }
+        }
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = rawEnd > cs && (s[rawEnd - 1] == 0x201D || s[rawEnd - 1] == 0x22)
         if subject.isEmpty || quotedBefore {
@@ -138,6 +170,11 @@ struct SubjectFinder {
         if subject.isEmpty, verbEnd < 0, !result.change {
             // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
             let (va, vb) = trim(cs, e)
+            if va < vb, let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
+                // 沿海港口完成354599万吨: the topic does the lead-in's indicator (see ScopeTracker).
+                let (ta, tb) = trim(va, vb - vl)
+                if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
+            }
             if va < vb {
                 subject = clean(va, vb)
                 if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
@@ -155,7 +192,12 @@ struct SubjectFinder {
             }
         }
         result.subject = subject
+        result.linked = linked
         return result
+    }
+
+    private func noteDistributive(_ r: inout Result, _ e: Int) {
+        if e + 1 < s.count, s[e] == u("分"), s[e + 1] == u("别") || s[e + 1] == u("別") { r.distributive = e }
     }
 
     /// The noun phrase after the measure word, or the one an enumeration shares.
@@ -211,6 +253,32 @@ struct SubjectFinder {
         return x < y ? clean(x, y) : ""
     }
 
+    /// Records the change word `s[e-l..<e]` and the comparison phrase before it, moving `e` before both.
+    private func markChange(_ r: inout Result, _ cs: Int, _ e: inout Int, _ l: Int) {
+        r.changeWord = (e - l)..<e
+        e -= l
+        let verbStart = e
+        e = stripComparison(cs, e)
+        // 比2019年底分别提升: adverbs between the base and the verb are not part of the comparison.
+        var end = verbStart
+        while end > e, let l = PredicateLexicon.particles.suffix(s, before: end, limit: e) { end -= l }
+        r.comparison = e < end ? e..<end : nil
+    }
+
+    /// 高于全国 / 低于控制目标 / 超年度目标 right before the figure: the head and its direction.
+    func referenceHead(_ cs: Int, _ e: Int) -> (start: Int, direction: Direction)? {
+        var k = e - 2
+        while k >= cs, e - k <= 10 {
+            if CharClass.isBreak(s[k]) { return nil }
+            if let l = PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e, k == cs || s[k - 1] != u("不") {
+                let up = s[k] == u("高") || s[k] == u("超") || s[k] == u("优") || s[k] == u("快") || s[k] == u("多")
+                return (k, up ? .up : .down)
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     /// 多/少/快/慢/高/低 are changes only after a comparison (比上年多3个, 比城镇居民快0.9个百分点).
     static let comparatives = Set([UInt32]("多少快慢高低"))
     static let conjunctions = Set([UInt32]("和及与或并"))
@@ -218,7 +286,7 @@ struct SubjectFinder {
     func hasComparison(_ a: Int, _ b: Int) -> Bool {
         var k = b - 1
         while k >= a, b - k <= 12 {
-            if s[k] == u("比") || s[k] == u("较") { return true }
+            if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") { return true }
             k -= 1
         }
         return false
@@ -239,7 +307,7 @@ struct SubjectFinder {
         }
         var k = e - 1
         while k >= a, e - k <= 12 {
-            if s[k] == u("比") || s[k] == u("较") { return k }
+            if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") { return k }
             if CharClass.isBreak(s[k]) { break }
             k -= 1
         }

@@ -1,0 +1,45 @@
+/// The subject of a change: the indicator, the comparison it is made against and what changes.
+///
+/// One indicator is often compared several ways in one article (余额比年初增加…，同比多增…，同比增长…%),
+/// so the row header names the comparison: 存款余额比年初增加, 存款同比多增, 存款余额同比增速. A rate
+/// (a change in percent) is named by its rate noun (增速, 涨幅, 降幅); an amount by its change word.
+enum ChangeSubject {
+    static func compose(base: String, _ found: SubjectFinder.Result, kind: MetricKind?, in s: [UInt32]) -> String {
+        guard found.change, !base.isEmpty, found.comparison != nil || found.changeWord != nil else { return base }
+        var out = base
+        let comparison = found.comparison.map { text(s, $0) } ?? ""
+        if !comparison.isEmpty, !base.hasSuffix(comparison) { out += comparison }
+        if endsWithRateNoun(base) {
+            // 增速较去年同期回落4.98个百分点: the rate itself changes.
+            if let w = found.changeWord { out += text(s, w) }
+            return out
+        }
+        if kind == .percent {
+            out += rateNoun(found, in: s)
+        } else if let w = found.changeWord {
+            let word = text(s, w)
+            if !base.hasSuffix(word) { out += word }
+        }
+        return out
+    }
+
+    /// 增速 for a growth, 涨幅 for a price rise (涨), 降幅 for a decrease.
+    static func rateNoun(_ found: SubjectFinder.Result, in s: [UInt32]) -> String {
+        if found.direction == .down { return "降幅" }
+        if let w = found.changeWord, w.contains(where: { s[$0] == u("涨") || s[$0] == u("漲") }) { return "涨幅" }
+        return "增速"
+    }
+
+    static func endsWithRateNoun(_ subject: String) -> Bool {
+        let a = [UInt32](subject)
+        return rateNouns.suffix(a, before: a.count, limit: 0) != nil
+    }
+
+    static let rateNouns = WordList("增速 增幅 涨幅 降幅 跌幅 减幅 減幅 增长率 增長率 年增率 增长速度 降速 比重 占比")
+
+    private static func text(_ s: [UInt32], _ r: Range<Int>) -> String {
+        var out = [UInt32]()
+        for k in r where !CharClass.isSpace(s[k]) && s[k] != u("了") { out.append(s[k]) }
+        return String(scalars: out)
+    }
+}
