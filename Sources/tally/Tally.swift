@@ -7,7 +7,7 @@ struct Tally: AsyncParsableCommand {
         commandName: "tally",
         abstract: "Extract every metric from Chinese government and news reports, over Kafka.",
         discussion: """
-            Data flow: article.raw.v1 events (topic articles.raw) → tally run → metric.normalized.v1 events
+            Data flow: article.raw.v1 events (topic articles.raw) → tally run → metric.normalized.v2 events
             (topic metrics.normalized), poison input → deadletter.v1 (topic articles.deadletter).
             Start with `tally demo` (no Kafka needed) or `tally parse FILE`.
             """,

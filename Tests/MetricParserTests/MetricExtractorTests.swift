@@ -42,7 +42,8 @@ struct MetricExtractorTests {
         let gdp = try #require(metric(ms, "9392.30亿元"))
         #expect(!gdp.change && gdp.direction == nil && gdp.value == 939_230_000_000)
         let growth = try #require(metric(ms, "7.6%"))
-        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值")
+        // The subject of a change names its comparison (corpus README: 销售量同比增速 vs 环比增速).
+        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值比上年增长" && growth.basis == .previousYear)
         let drop = try #require(metric(ms, "0.3个百分点"))
         #expect(drop.change && drop.direction == .down && drop.kind == .percentagePoint && drop.subject.contains("失业率"))
         let more = try #require(metric(ms, "14545元"))
@@ -103,8 +104,8 @@ struct MetricExtractorTests {
             """
         let ms = try extractor.extract(text)
         let expected: [(String, String)] = [
-            ("1.3个百分点", "城镇化率"), ("6.1%", "民营企业营业收入"), ("58.3%", "民营企业营业收入占比"),
-            ("0.8个百分点", "民营企业营业收入占比"), ("四成", "电子产品出口占出口总值比重"), ("412家", "家庭农场总数"),
+            ("1.3个百分点", "城镇化率提高"), ("6.1%", "民营企业营业收入增速"), ("58.3%", "民营企业营业收入占比"),
+            ("0.8个百分点", "民营企业营业收入占比提高"), ("四成", "电子产品出口占出口总值比重"), ("412家", "家庭农场总数"),
             ("42家", "新增规模以上服务业企业"), ("6家", "省级示范合作社"), ("76亿元", "完成投资"),
         ]
         for (text, subject) in expected {
@@ -134,6 +135,6 @@ struct MetricExtractorTests {
         #expect(ms[0].sentence == "全年粮食总产量达到98.6万吨，下降1.2%。")
         let data = try JSONEncoder().encode(ms)
         #expect(try JSONDecoder().decode([Metric].self, from: data) == ms)
-        #expect(MetricExtractor.version == "1.0.0")
+        #expect(MetricExtractor.version == "2.0.0")
     }
 }

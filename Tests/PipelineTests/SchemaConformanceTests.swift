@@ -10,7 +10,7 @@ import Testing
 struct SchemaConformanceTests {
     let processor = ArticleProcessor(options: .init(outputTopic: "out", deadLetterTopic: "dlq", maxBodyBytes: 1 << 20))
 
-    @Test("metric events for the corpus and generated reports validate against metric.normalized.v1")
+    @Test("metric events for the corpus and generated reports validate against metric.normalized.v2")
     func metricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, a) in (try SampleArticles.corpus() + SampleArticles.generated(30)).enumerated() {
@@ -18,7 +18,39 @@ struct SchemaConformanceTests {
             docs += processor.messages(for: outcome).compactMap(\.value)
         }
         #expect(docs.count > 50)
-        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v1")
+        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
+    }
+
+    @Test("metric.normalized.v2 only adds optional properties to v1 (schemas/README.md)")
+    func metricSchemaEvolution() throws {
+        func load(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: SchemaValidator.root.appendingPathComponent("schemas/\(name).json"))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let v1 = try load("metric.normalized.v1"), v2 = try load("metric.normalized.v2")
+        let p1 = try #require(v1["properties"] as? [String: Any]), p2 = try #require(v2["properties"] as? [String: Any])
+        #expect((v1["required"] as? [String]) == (v2["required"] as? [String]), "v2 requires nothing new")
+        #expect(v2["additionalProperties"] as? Bool == false)
+        for (name, definition) in p1 where name != "schema" {
+            let old = try JSONSerialization.data(withJSONObject: definition, options: .sortedKeys)
+            let new = try JSONSerialization.data(withJSONObject: try #require(p2[name], "\(name) dropped"), options: .sortedKeys)
+            #expect(old == new, "\(name) changed between v1 and v2")
+        }
+        #expect(Set(p2.keys).subtracting(p1.keys) == ["basis", "basis_reference"])
+        #expect(MetricEvent.schema == "metric.normalized.v2")
+    }
+
+    @Test("a change's basis reaches the event: 同比 → previous_year, 高于全国 → reference")
+    func basisInEvent() throws {
+        let body = "全年地区生产总值5000亿元，同比增长6.1%。城镇化率高于全国2.3个百分点。"
+        let outcome = processor.process(Articles.record(Articles.json(id: "basis", body: body), offset: 0))
+        let docs = processor.messages(for: outcome).compactMap(\.value)
+        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
+        let events = try docs.map { try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]) }
+        let bases = events.map { ($0["text"] as? String ?? "", $0["basis"] as? String, $0["basis_reference"] as? String) }
+        #expect(bases.contains { $0.0 == "6.1%" && $0.1 == "previous_year" && $0.2 == nil })
+        #expect(bases.contains { $0.0 == "2.3个百分点" && $0.1 == "reference" && $0.2 == "全国" })
+        #expect(bases.contains { $0.0 == "5000亿元" && $0.1 == nil })
     }
 
     @Test("dead letters of every class validate against deadletter.v1")

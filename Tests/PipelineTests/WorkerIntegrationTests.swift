@@ -48,7 +48,7 @@ struct WorkerIntegrationTests {
 
         #expect(out.count == expectedCount)
         try Self.verify(out, against: articles)
-        try SchemaValidator.expectValid(out.compactMap(\.value), schema: "metric.normalized.v1")
+        try SchemaValidator.expectValid(out.compactMap(\.value), schema: "metric.normalized.v2")
         let metrics = running.registry.render()
         #expect(metrics.contains("tally_articles_total{outcome=\"no_metrics\"} 1"), "the quiet article advanced without output")
         #expect(metrics.contains("tally_metrics_total \(expectedCount)"))

@@ -14,7 +14,9 @@ enum ChangeSubject {
             if let w = found.changeWord { out += text(s, w) }
             return out
         }
-        if kind == .percent {
+        // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
+        // verb reads on (比上年增长, 较年初上涨).
+        if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" {
             out += rateNoun(found, in: s)
         } else if let w = found.changeWord {
             let word = text(s, w)

@@ -70,31 +70,39 @@ struct Coordination {
         parts = parts.filter { !$0.isEmpty }
         guard parts.count >= 2, let first = parts.first, let lastChar = first.last else { return ([], "") }
         var last = parts.removeLast()
-        var cut = min(first.count, last.count)
+        // Without a recurring final character the last name runs to the first adverb.
+        var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
         if let i = last.firstIndex(of: lastChar) { cut = i + 1 }
         var rest = Array(last[cut...])
         last = Array(last[..<cut])
         parts.append(last)
         if let stop = rest.firstIndex(where: { restStops.contains($0) }) { rest = Array(rest[..<stop]) }
+        // 而香港及…, 以甲、乙为主: a conjunction or preposition opening the clause is not part of a name.
+        if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) { head.removeFirst(); parts[0] = head }
         let names = parts.map { String(scalars: $0) }
         return (names, String(scalars: rest))
     }
 
-    /// The indicator of `previous` after a leading name that is a sibling of `names` (ends in the
-    /// same character as one of them: 县, 区, 市, 产业 …), or nil.
+    /// The indicator of `previous` after a leading name that is a sibling of `names`: places of one
+    /// administrative rank (甲县 / 丙市 / 丁区: names ending in a division suffix), or nil.
     static func sibling(_ previous: String, of names: [String]) -> String? {
         let p = [UInt32](previous)
-        let ends = Set(names.compactMap { [UInt32]($0).last })
+        let ends = Set(names.compactMap { [UInt32]($0).last }).intersection(divisionSuffixes)
+        guard !ends.isEmpty else { return nil }
         var k = 1
         while k < min(p.count - 1, 6) {
-            if ends.contains(p[k]) { return String(scalars: p[(k + 1)...]) }
+            if divisionSuffixes.contains(p[k]) { return String(scalars: p[(k + 1)...]) }
             k += 1
         }
         return nil
     }
 
+    /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
+    static let divisionSuffixes = Set([UInt32]("省市县縣区區镇鎮乡鄉村州盟旗"))
+    static let clauseOpeners = Set([UInt32]("而以及但和与與在对對"))
     static let listJoints = Set([UInt32]("、和及与與"))
     static let finalJoints = Set([UInt32]("和及与與"))
-    /// Adverbs after the shared phrase: 也 都 均 则 亦 (…增加值也都实现了…).
-    static let restStops = Set([UInt32]("也都均则則亦还還已紧緊实實"))
+    /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly
+    /// inside a word (人均, 平均).
+    static let restStops = Set([UInt32]("也都则則亦还還已紧緊"))
 }

@@ -34,13 +34,39 @@ struct ScopeTracker {
     func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) -> String {
         guard let parent, !found.change else { return base }
         if found.bareLightVerb { return found.topic + parent }
-        // 水电971.82万千瓦 under 装机容量: a bare part names a scope, not a new indicator.
-        guard !base.isEmpty, !found.linked, found.indicator.isEmpty, found.shareBase == nil, kind == parentKind else { return base }
+        // 服务中心(站)2079家，其中中心341家、站1738家: a part that is the parent's head word (or its
+        // alternative in parentheses) is the parent with that head.
+        if !base.isEmpty, let headed = Self.withHead([UInt32](base), of: [UInt32](parent)) { return headed }
+        // 水电971.82万千瓦 under 装机容量: a bare noun before a physical measure names a scope, not a
+        // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
+        // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).
+        guard !base.isEmpty, !found.linked, found.indicator.isEmpty, found.shareBase == nil,
+              kind == parentKind, let kind, Self.measures.contains(kind) else { return base }
         let b = [UInt32](base), p = [UInt32](parent)
         guard b.count <= 6, p.count >= 2 else { return base }
         if sharesHead(b, p) { return base }
         return base + parent
     }
+
+    static func withHead(_ b: [UInt32], of p: [UInt32]) -> String? {
+        guard b.count <= 3, p.count > b.count + 1 else { return nil }
+        var main = p[...], alternative: ArraySlice<UInt32> = []
+        if let close = p.last, close == 0x29 || close == 0xFF09,
+           let open = p.lastIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+            main = p[..<open]
+            alternative = p[(open + 1)..<(p.count - 1)]
+        }
+        var i = main.startIndex + 1
+        while i + b.count <= main.endIndex {
+            if Array(main[i..<(i + b.count)]) == b { return String(scalars: Array(main[..<i]) + b) }
+            i += 1
+        }
+        // The alternative replaces a head of two characters: 中心(站) → 站.
+        if Array(alternative) == b, main.count > 3 { return String(scalars: Array(main.dropLast(2)) + b) }
+        return nil
+    }
+
+    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 
     /// Remembers the figure's indicator as the one a later 其中 breaks down.
     mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) {
@@ -49,13 +75,17 @@ struct ScopeTracker {
         lastKind = kind
     }
 
-    /// 发明专利 under 申请专利, 省级龙头企业 under 龙头企业: the part already names the indicator's head.
+    /// 发明专利 under 申请专利, 出口 under 进出口总值: a part that shares a word (two characters) with
+    /// the parent's indicator names an indicator of its own.
     private func sharesHead(_ b: [UInt32], _ p: [UInt32]) -> Bool {
-        let tail = p.suffix(2)
-        var k = 0
-        while k + 1 < b.count {
-            if b[k] == tail[tail.startIndex], b[k + 1] == tail[tail.startIndex + 1] { return true }
-            k += 1
+        var i = 0
+        while i + 1 < b.count {
+            var j = 0
+            while j + 1 < p.count {
+                if b[i] == p[j], b[i + 1] == p[j + 1] { return true }
+                j += 1
+            }
+            i += 1
         }
         return false
     }

@@ -72,7 +72,10 @@ struct SubjectFinder {
             }
             if !result.change && !sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
-                if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
+                // The longer change word wins: 少增 is a decrease, not 增 after 少.
+                let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
+                if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
+                   !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .up; markChange(&result, cs, &e, l); continue
                 }
@@ -167,33 +170,29 @@ struct SubjectFinder {
                             includePredicate: existential || (rawEmpty && !afterEnumeration))
             if !f.isEmpty || subject.isEmpty { subject = f }
         }
-        if subject.isEmpty, verbEnd < 0, !result.change {
-            // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
-            let (va, vb) = trim(cs, e)
-            if va < vb, let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
-                // 沿海港口完成354599万吨: the topic does the lead-in's indicator (see ScopeTracker).
-                let (ta, tb) = trim(va, vb - vl)
-                if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
-            }
-            if va < vb {
-                subject = clean(va, vb)
-                if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
-                    subject += String(scalars: s[q.unitStart..<q.unitEnd])
-                }
-            }
-        }
-        if subject.isEmpty, verbEnd >= 0 {
-            let (va, vb) = trim(cs, verbEnd)
-            if va < vb {
-                subject = clean(va, vb)
-                if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
-                    subject += String(scalars: s[q.unitStart..<q.unitEnd])
-                }
-            }
-        }
+        // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
+        if subject.isEmpty, verbEnd < 0, !result.change { subject = actionSubject(q, cs, e, &result) }
+        if subject.isEmpty, verbEnd >= 0 { subject = actionSubject(q, cs, verbEnd, &result) }
         result.subject = subject
         result.linked = linked
         return result
+    }
+
+    /// The verb phrase `[cs, end)` as the subject, with a multi-character person unit (涉及人次).
+    /// A light verb with only a topic before it (沿海港口完成354599万吨) marks the topic for the
+    /// lead-in's indicator (see ScopeTracker).
+    private func actionSubject(_ q: RawQuantity, _ cs: Int, _ end: Int, _ result: inout Result) -> String {
+        let (va, vb) = trim(cs, end)
+        guard va < vb else { return "" }
+        if let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
+            let (ta, tb) = trim(va, vb - vl)
+            if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
+        }
+        var subject = clean(va, vb)
+        if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
+            subject += String(scalars: s[q.unitStart..<q.unitEnd])
+        }
+        return subject
     }
 
     private func noteDistributive(_ r: inout Result, _ e: Int) {

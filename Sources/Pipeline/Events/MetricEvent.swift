@@ -1,9 +1,10 @@
 import MetricParser
 
-/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v1.json`).
+/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v2.json`;
+/// how the schema evolves: `schemas/README.md`).
 /// Keyed by article id, so one article's metrics stay ordered in one partition.
 public struct MetricEvent: Sendable, Hashable {
-    public static let schema = "metric.normalized.v1"
+    public static let schema = "metric.normalized.v2"
 
     public var metricID: String
     public var article: ArticleEvent
@@ -54,6 +55,9 @@ public struct MetricEvent: Sendable, Hashable {
         w.key("upper"); w.number(m.upper)
         w.key("change"); w.bool(m.change)
         w.key("direction"); w.string(m.direction?.rawValue)
+        // v2: optional properties, always written (null when absent).
+        w.key("basis"); w.string(m.basis?.rawValue)
+        w.key("basis_reference"); w.string(m.basisReference)
         w.key("period"); w.string(m.period)
         w.key("sentence"); w.string(m.sentence)
         w.key("parser_version"); w.string(parserVersion)
