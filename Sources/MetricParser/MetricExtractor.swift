@@ -112,6 +112,9 @@ public struct MetricExtractor: Sendable {
             scope.advance(s, to: c.prefixStart, sentence: sentence)
             // The base is the indicator with its scope; a change adds its comparison to it.
             var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+            if base.isEmpty, found.linked {
+                base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound)
+            }
             if let mark = found.distributive {
                 if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
             } else if let listed = coordination.continueList(s, at: c.prefixStart, sentence: sentence) {

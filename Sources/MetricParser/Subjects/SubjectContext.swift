@@ -10,6 +10,10 @@ enum SubjectContext {
         if let base = found.shareBase, !base.isEmpty {
             return (previous ?? "") + "占" + base + "比重"
         }
+        // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
+        if kind == .percent, let target = targetNoun(subject) {
+            return (previous ?? "") + target + "完成率"
+        }
         guard let previous, !previous.isEmpty else { return subject }
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
         if subject.isEmpty { return previous }
@@ -38,6 +42,20 @@ enum SubjectContext {
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")
     static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
+
+    /// `subject` when it ends in a target noun (目标任务, 全年任务, 计划), without a figure inside it
+    /// (全年35万目标任务 → 目标任务); else nil.
+    static func targetNoun(_ subject: String) -> String? {
+        let a = [UInt32](subject)
+        guard targetWords.suffix(a, before: a.count, limit: 0) != nil else { return nil }
+        var start = 0
+        for (i, c) in a.enumerated() where CharClass.has(c, CharClass.asciiDigit) || c == u("万") || c == u("亿") || c == u(".") {
+            start = i + 1
+        }
+        return start < a.count ? String(scalars: a[start...]) : nil
+    }
+
+    static let targetWords = WordList("目标 任务 目标任务 计划 年度目标 年度任务")
 
     private static func stripLeadingVerb(_ s: String) -> String {
         let a = [UInt32](s)

@@ -28,6 +28,8 @@ struct SubjectFinder {
         var distributive: Int? = nil
         /// SUBJECT + linking word + figure (覆盖率达88.8%).
         var linked = false
+        /// Where the figure's clause starts.
+        var clauseStart = 0
     }
 
     /// - Parameters:
@@ -115,7 +117,8 @@ struct SubjectFinder {
             var k = b
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
-                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(s[k]) {
+                // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
+                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(s[k]), s[k] != u("的") {
                     if let l = PredicateLexicon.increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
@@ -175,6 +178,7 @@ struct SubjectFinder {
         if subject.isEmpty, verbEnd >= 0 { subject = actionSubject(q, cs, verbEnd, &result) }
         result.subject = subject
         result.linked = linked
+        result.clauseStart = cs
         return result
     }
 
@@ -306,7 +310,11 @@ struct SubjectFinder {
         }
         var k = e - 1
         while k >= a, e - k <= 12 {
-            if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") { return k }
+            if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") {
+                // 同比上年 / 环比上月: the 同/环 belongs to the comparison.
+                if k - 1 >= a, s[k - 1] == u("同") || s[k - 1] == u("环") { return k - 1 }
+                return k
+            }
             if CharClass.isBreak(s[k]) { break }
             k -= 1
         }
@@ -329,7 +337,8 @@ struct SubjectFinder {
             rounds += 1
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b { a += l; changed = true; continue }
+            // 就业 is not 就 + 业: scope words never leave a single character behind.
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, a + l != b - 1 { a += l; changed = true; continue }
             if let y = yearPrefix(a, b) { a = y; changed = true; continue }
             if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及

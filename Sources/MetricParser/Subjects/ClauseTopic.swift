@@ -1,0 +1,23 @@
+/// The topic of the clause before a figure's own clause, for a clause that is only a link and a
+/// figure: 甲市高新技术产业产值实现“破百”，达到119.2亿元 — the second clause says nothing but 达到,
+/// so its subject is what the first clause is about (the noun phrase before its verb).
+extension SubjectFinder {
+    func previousClauseTopic(clauseStart cs: Int, sentenceStart: Int) -> String {
+        guard cs - 1 > sentenceStart, CharClass.isBreak(s[cs - 1]), s[cs - 1] != u("、") else { return "" }
+        let end = cs - 1
+        var a = end
+        while a > sentenceStart, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+        // The topic ends at the clause's first verb (实现, 完成, 达到 …) or a digit: a clause with a
+        // figure of its own would have given the figure before this one its subject already.
+        var b = a
+        while b < end {
+            if CharClass.has(s[b], CharClass.asciiDigit) { return "" }
+            if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil,
+               b > a { break }
+            b += 1
+        }
+        guard b < end else { return "" }
+        let (x, y) = trim(a, b)
+        return y - x >= 2 ? clean(x, y) : ""
+    }
+}
