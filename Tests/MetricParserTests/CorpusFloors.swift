@@ -12,14 +12,14 @@ enum CorpusFloors {
     static let floors: [String: Floor] = [
         "fuzhou-2019-two-new-orgs": Floor(value: 1.00, full: 1.00),
         "a-ah-anqing-2016-gaoxin-chanye": Floor(value: 0.98, full: 0.98),
-        "a-bj-2018-weisheng-jiankang": Floor(value: 0.95, full: 0.90),
+        "a-bj-2018-weisheng-jiankang": Floor(value: 0.95, full: 0.93),
         "a-fj-2019-shengtai-huanjing": Floor(value: 0.99, full: 0.78),
         "a-ha-xinyang-2013-feigong-dangjian": Floor(value: 0.99, full: 0.42),
         "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.72),
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),
         "a-sc-2019-tongjigongbao": Floor(value: 0.95, full: 0.95),
-        "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.86),
-        "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.49),
+        "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.96),
+        "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.56),
         "b-cn-2011-7yue-gangkou-tuntuliang": Floor(value: 0.82, full: 0.82),
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.76),
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.92),
@@ -35,7 +35,7 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.75
+    static let meanFull = 0.76
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article

@@ -32,6 +32,9 @@ enum SubjectContext {
            previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject) {
             return subject + stripLeadingVerb(previous)
         }
+        // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
+        // subject (参保…) is about the same scope (城镇基本医疗保险).
+        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, scalars.last == u("级") {
             return subject + stripLeadingVerb(previous)
@@ -53,6 +56,18 @@ enum SubjectContext {
             start = i + 1
         }
         return start < a.count ? String(scalars: a[start...]) : nil
+    }
+
+    static func sameScope(_ a: [UInt32], _ previous: String) -> String? {
+        let p = [UInt32](previous)
+        var i = 1
+        while i + 1 < p.count {
+            if p[i] == a[0], p[i + 1] == a[1] {
+                return String(scalars: Array(p[..<i]) + a)
+            }
+            i += 1
+        }
+        return nil
     }
 
     static let targetWords = WordList("目标 任务 目标任务 计划 年度目标 年度任务")

@@ -160,6 +160,12 @@ struct SubjectFinder {
         var subject = a < b ? clean(a, b) : ""
         if !result.topic.isEmpty {
             if subject.isEmpty { result.topic = "" } else { result.indicator = subject; subject = result.topic + subject }
+        } else if verbEnd >= 0, !linked, b - a <= 2, a < b {
+            // 农村劳动力转移就业647万人: a short object says little alone; a short topic (a noun, not a
+            // long name) and the verb complete it.
+            let (ta, tb) = trim(cs, a)
+            let topic = tb - ta - verbLength(before: verbEnd, from: ta)
+            if topic >= 2, topic <= 6 { subject = clean(ta, tb) + subject }
         }
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = rawEnd > cs && (s[rawEnd - 1] == 0x201D || s[rawEnd - 1] == 0x22)
@@ -197,6 +203,10 @@ struct SubjectFinder {
             subject += String(scalars: s[q.unitStart..<q.unitEnd])
         }
         return subject
+    }
+
+    private func verbLength(before k: Int, from a: Int) -> Int {
+        PredicateLexicon.verbs.suffix(s, before: k, limit: a) ?? 0
     }
 
     private func noteDistributive(_ r: inout Result, _ e: Int) {
@@ -273,7 +283,9 @@ struct SubjectFinder {
         var k = e - 2
         while k >= cs, e - k <= 10 {
             if CharClass.isBreak(s[k]) { return nil }
-            if let l = PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e, k == cs || s[k - 1] != u("不") {
+            // 超年度目标121.76万人: a bare 超 before a target (目标, 计划, 任务) is a comparison with it.
+            let overTarget = s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.suffix(s, before: e, limit: k + 1) != nil
+            if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e, k == cs || s[k - 1] != u("不") {
                 let up = s[k] == u("高") || s[k] == u("超") || s[k] == u("优") || s[k] == u("快") || s[k] == u("多")
                 return (k, up ? .up : .down)
             }
