@@ -55,14 +55,24 @@ public struct MetricExtractor: Sendable {
             var prefixStart: Int
             var suffixEnd: Int
             var qualifier: Qualifier
+            /// A bare number that took the unit of the next figure (5.9和2.9个百分点).
+            var sharesUnitWithNext = false
         }
         let asciiQuotes = s.contains(0x22)
         var years: [RawQuantity] = []
         var candidates: [Candidate] = []
         var floor = 0
-        for q in raws {
+        for (i, raw) in raws.enumerated() {
+            var q = raw
+            var shares = false
             if q.role == .year { years.append(q); continue }
-            guard NonMetricFilter.isMetric(q, in: s, asciiQuotes: asciiQuotes) else { continue }
+            if q.kind == nil, i + 1 < raws.count, NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes),
+               let shared = SharedUnit.borrow(q, next: raws[i + 1], in: s) {
+                q = shared  // 5.9和2.9个百分点: the bare number takes the unit written once.
+                shares = true
+            } else {
+                guard NonMetricFilter.isMetric(q, in: s, asciiQuotes: asciiQuotes) else { continue }
+            }
             var prefixStart = q.start
             // 约合人民币150亿元: the currency word sits between the qualifier and the number.
             if let prefix = core.currencyPrefix(before: q.numberStart), !prefix.symbol {
@@ -79,20 +89,17 @@ public struct MetricExtractor: Sendable {
                 suffixEnd = q.end + hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
             }
-            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier))
+            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
+                                        sharesUnitWithNext: shares))
             floor = suffixEnd
         }
 
-        let finder = SubjectFinder(s: s)
+        var subjects = SubjectPipeline(s)
         let spans = candidates.map { $0.q.start..<$0.q.end }
         var metrics: [Metric] = []
         metrics.reserveCapacity(candidates.count)
         var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
         var sentenceRange: Range<Int> = 0..<0
-        var previousSubject: (sentence: Int, subject: String)? = nil
-        var scope = ScopeTracker()
-        var coordination = Coordination()
-        var lastBase = ""
         var prevEnd = 0
         for (idx, c) in candidates.enumerated() {
             let q = c.q
@@ -105,29 +112,11 @@ public struct MetricExtractor: Sendable {
                 sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
             }
             let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
-            var found = finder.find(q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
-                                    floor: max(prevEnd, sentence.lowerBound), later: later)
+            let out = subjects.subject(for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
+                                       floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
+                                       sharesUnitWithNext: c.sharesUnitWithNext)
+            let found = out.found, basis = out.basis
             prevEnd = c.suffixEnd
-            let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
-            scope.advance(s, to: c.prefixStart, sentence: sentence)
-            // The base is the indicator with its scope; a change adds its comparison to it.
-            var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
-            if base.isEmpty, found.linked {
-                base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound)
-            }
-            if let mark = found.distributive {
-                if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
-            } else if let listed = coordination.continueList(s, at: c.prefixStart, sentence: sentence) {
-                base = listed
-            } else {
-                coordination.end()
-            }
-            base = scope.apply(found, base: base, kind: q.kind)
-            if !base.isEmpty { lastBase = base }
-            scope.record(found, base: base, kind: q.kind)
-            if !base.isEmpty { previousSubject = (sentence.lowerBound, base) }
-            found.subject = ChangeSubject.compose(base: base, found, kind: q.kind, in: s)
-            let basis = found.change ? found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) } : nil
 
             var lower = q.lower, upper = q.upper
             switch c.qualifier {
@@ -147,6 +136,7 @@ public struct MetricExtractor: Sendable {
                 period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
                 sentence: sentenceCache.1))
         }
+        MeasureWordSubject.separate(&metrics)
         return metrics
     }
 

@@ -21,7 +21,7 @@ enum CorpusFloors {
         "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.96),
         "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.56),
         "b-cn-2011-7yue-gangkou-tuntuliang": Floor(value: 0.82, full: 0.82),
-        "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.76),
+        "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.86),
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.92),
         "b-fj-jianning-2022-zhengfu-gongzuo-baogao": Floor(value: 0.96, full: 0.80),
         "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.42),
@@ -35,7 +35,7 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.76
+    static let meanFull = 0.77
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article
@@ -43,14 +43,12 @@ enum CorpusFloors {
     static let sharedSubjects: [String: Int] = [
         "a-bj-2018-weisheng-jiankang": 3,
         "a-mo-2004-10-lvke-rujing": 3,
-        "a-sc-2015-q1-jinrong-yunxing": 6,
         "a-sc-2019-tongjigongbao": 1,
-        "a-sn-2013-h1-jiuye-shebao": 1,
-        "b-ah-hexian-2017-yaobucun-fupin": 3,
-        "b-cn-2023-laojiu-xiaoqu-gaizao": 5,
+        "b-ah-hexian-2017-yaobucun-fupin": 1,
+        "b-cn-2023-laojiu-xiaoqu-gaizao": 4,
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": 1,
-        "b-hb-wuhan-2013-chunfeng-zhaopinhui": 2,
+        "b-hb-wuhan-2013-chunfeng-zhaopinhui": 1,
         "b-sc-2019-guoqing-xiaofei-lvyou": 2,
-        "fuzhou-2019-two-new-orgs": 2,
+        "fuzhou-2019-two-new-orgs": 1,
     ]
 }

@@ -85,6 +85,38 @@ struct SubjectRuleTests {
         #expect(m.subject == "女职工占职工总数比重")
     }
 
+    @Test("numbers sharing one unit are two figures, each with its own reference")
+    func sharedUnit() throws {
+        let ms = try all("全县居民收入增速高于全国全省1.8和0.6个百分点。")
+        #expect(ms.map(\.value) == [1.8, 0.6])
+        #expect(ms.allSatisfy { $0.unit == "percentage_point" && $0.change && $0.basis == .reference })
+        #expect(ms.map(\.basisReference) == ["全国", "全省"])
+        #expect(ms[0].subject != ms[1].subject && ms[0].subject.hasSuffix("全国") && ms[1].subject.hasSuffix("全省"))
+        // The multiplier written once belongs to both numbers.
+        let money = try all("两个项目分别投资3和5亿元。")
+        #expect(money.map(\.value) == [3e8, 5e8])
+    }
+
+    @Test("a measure word that counts nothing on its own: the action names it; two measure words split it")
+    func measureWords() throws {
+        #expect(try one("驻村工作队开展结对帮扶，涉及46个村。", "46个").subject == "涉及村")
+        let ms = try all("项目惠及农户1200多户、约4000人。")
+        #expect(ms.count == 2 && ms[0].subject.hasSuffix("农户户数") && ms[1].subject.hasSuffix("农户人数"))
+    }
+
+    @Test("a clause that is only a link takes the topic of the clause before")
+    func linkOnlyClause() throws {
+        let m = try one("全区文旅产业营业收入首次突破“百亿”，达到103.6亿元。", "103.6亿元")
+        #expect(m.subject == "文旅产业营业收入")
+    }
+
+    @Test("a percent of a target is its completion rate; a restated indicator keeps the scope")
+    func targetsAndRestatedScope() throws {
+        let text = "全市城镇新增就业8.1万人，完成全年目标任务的73.6%；城乡居民医保参保人数412万人，参保率达97.2%。"
+        #expect(try one(text, "73.6%").subject == "城镇新增就业目标任务完成率")
+        #expect(try one(text, "97.2%").subject == "城乡居民医保参保率")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

@@ -19,6 +19,8 @@ enum PredicateLexicon {
     static let decrease = WordList("少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调")
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
+    /// Adverbs between a topic and its verb (营业收入首次突破): not part of the topic.
+    static let verbAdverbs = WordList("首次 再次 率先 持续 继续 进一步 已 已经 均 都 也 还 又 再 仍 稳步 大幅 明显 快速 首度 历史性")
     /// Heads of a comparison with a named reference right before a figure (高于全国1.2个百分点).
     static let referenceHeads = WordList("高于 低于 超过 超出 优于 快于 慢于 多于 少于")
     /// Nouns that name a rate of change: 增速为7.7%, 降幅达3%.

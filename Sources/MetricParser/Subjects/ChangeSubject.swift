@@ -4,14 +4,14 @@
 /// so the row header names the comparison: 存款余额比年初增加, 存款同比多增, 存款余额同比增速. A rate
 /// (a change in percent) is named by its rate noun (增速, 涨幅, 降幅); an amount by its change word.
 enum ChangeSubject {
-    static func compose(base: String, _ found: SubjectFinder.Result, kind: MetricKind?, in s: [UInt32]) -> String {
-        guard found.change, !base.isEmpty, found.comparison != nil || found.changeWord != nil else { return base }
+    /// - Parameter comparison: the comparison phrase as it goes into the subject (同比, 比年初, 高于全国).
+    static func compose(base: String, _ found: SubjectFinder.Result, comparison: String, kind: MetricKind?, in s: [UInt32]) -> String {
+        guard found.change, !base.isEmpty, !comparison.isEmpty || found.changeWord != nil else { return base }
         var out = base
-        let comparison = found.comparison.map { text(s, $0) } ?? ""
         if !comparison.isEmpty, !base.hasSuffix(comparison) { out += comparison }
         if endsWithRateNoun(base) {
             // 增速较去年同期回落4.98个百分点: the rate itself changes.
-            if let w = found.changeWord { out += text(s, w) }
+            if let w = found.changeWord { out += SubjectFinder(s: s).compact(w) }
             return out
         }
         // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
@@ -19,7 +19,7 @@ enum ChangeSubject {
         if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" {
             out += rateNoun(found, in: s)
         } else if let w = found.changeWord {
-            let word = text(s, w)
+            let word = SubjectFinder(s: s).compact(w)
             if !base.hasSuffix(word) { out += word }
         }
         return out
@@ -38,10 +38,4 @@ enum ChangeSubject {
     }
 
     static let rateNouns = WordList("增速 增幅 涨幅 降幅 跌幅 减幅 減幅 增长率 增長率 年增率 增长速度 降速 比重 占比")
-
-    private static func text(_ s: [UInt32], _ r: Range<Int>) -> String {
-        var out = [UInt32]()
-        for k in r where !CharClass.isSpace(s[k]) && s[k] != u("了") { out.append(s[k]) }
-        return String(scalars: out)
-    }
 }

@@ -17,7 +17,9 @@ extension SubjectFinder {
             b += 1
         }
         guard b < end else { return "" }
-        let (x, y) = trim(a, b)
+        var (x, y) = trim(a, b)
+        // …营业收入首次突破: adverbs before the verb are not part of the topic.
+        while y > x, let l = PredicateLexicon.verbAdverbs.suffix(s, before: y, limit: x), y - l > x { y -= l }
         return y - x >= 2 ? clean(x, y) : ""
     }
 }

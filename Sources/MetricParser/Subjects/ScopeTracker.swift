@@ -69,8 +69,15 @@ struct ScopeTracker {
     static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 
     /// Remembers the figure's indicator as the one a later 其中 breaks down.
-    mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) {
-        guard !found.change, !base.isEmpty, parent == nil else { return }
+    /// - Parameter part: `apply` read the figure as a part of the breakdown.
+    mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, part: Bool) {
+        guard !found.change, !base.isEmpty else { return }
+        // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
+        // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
+        if parent != nil {
+            guard !part, kind == parentKind, !found.bareLightVerb, base.unicodeScalars.count > 6 else { return }
+            parent = nil
+        }
         lastIndicator = found.indicator.isEmpty ? base : found.indicator
         lastKind = kind
     }

@@ -60,6 +60,9 @@ enum SubjectContext {
 
     static func sameScope(_ a: [UInt32], _ previous: String) -> String? {
         let p = [UInt32](previous)
+        // 总支部 … 支部, 货物进出口总额 … 出口总额: a subject the last one already contains is another
+        // indicator, narrower or wider, not the same scope.
+        if contains(p, a.prefix(3)) { return nil }
         var i = 1
         while i + 1 < p.count {
             if p[i] == a[0], p[i + 1] == a[1] {
@@ -68,6 +71,16 @@ enum SubjectContext {
             i += 1
         }
         return nil
+    }
+
+    private static func contains(_ p: [UInt32], _ w: ArraySlice<UInt32>) -> Bool {
+        guard !w.isEmpty, w.count <= p.count else { return false }
+        var i = 0
+        while i + w.count <= p.count {
+            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
     }
 
     static let targetWords = WordList("目标 任务 目标任务 计划 年度目标 年度任务")

@@ -178,6 +178,12 @@ struct SubjectFinder {
             let f = forward(q, suffixEnd: suffixEnd, later: later,
                             includePredicate: existential || (rawEmpty && !afterEnumeration))
             if !f.isEmpty || subject.isEmpty { subject = f }
+            // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
+            // action before the figure says which villages (涉及村).
+            if f.unicodeScalars.count == 1 {
+                let (va, vb) = trim(cs, e)
+                if va < vb { subject = clean(va, vb) + f }
+            }
         }
         // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
         if subject.isEmpty, verbEnd < 0, !result.change { subject = actionSubject(q, cs, e, &result) }
@@ -381,6 +387,13 @@ struct SubjectFinder {
         if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
         if k < b, s[k] == u("度") { k += 1 }
         return k
+    }
+
+    /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
+    func compact(_ r: Range<Int>) -> String {
+        var out = [UInt32]()
+        for k in r where !CharClass.isSpace(s[k]) && s[k] != u("了") { out.append(s[k]) }
+        return String(scalars: out)
     }
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
