@@ -63,16 +63,12 @@ public struct MetricExtractor: Sendable {
         var candidates: [Candidate] = []
         var floor = 0
         for (i, raw) in raws.enumerated() {
-            var q = raw
-            var shares = false
-            if q.role == .year { years.append(q); continue }
-            if q.kind == nil, i + 1 < raws.count, NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes),
-               let shared = SharedUnit.borrow(q, next: raws[i + 1], in: s) {
-                q = shared  // 5.9和2.9个百分点: the bare number takes the unit written once.
-                shares = true
-            } else {
-                guard NonMetricFilter.isMetric(q, in: s, asciiQuotes: asciiQuotes) else { continue }
-            }
+            if raw.role == .year { years.append(raw); continue }
+            // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
+            let shared = raw.kind == nil && i + 1 < raws.count ? SharedUnit.borrow(raw, next: raws[i + 1], in: s) : nil
+            let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes)
+            guard shares || NonMetricFilter.isMetric(raw, in: s, asciiQuotes: asciiQuotes) else { continue }
+            let q = shares ? shared! : raw
             var prefixStart = q.start
             // 约合人民币150亿元: the currency word sits between the qualifier and the number.
             if let prefix = core.currencyPrefix(before: q.numberStart), !prefix.symbol {
@@ -115,7 +111,7 @@ public struct MetricExtractor: Sendable {
             let out = subjects.subject(for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
                                        floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
                                        sharesUnitWithNext: c.sharesUnitWithNext)
-            let found = out.found, basis = out.basis
+            let basis = out.basis
             prevEnd = c.suffixEnd
 
             var lower = q.lower, upper = q.upper
@@ -124,14 +120,14 @@ public struct MetricExtractor: Sendable {
             case .lessThan, .nearly: if upper == nil { upper = q.value }
             default: break
             }
-            var direction = found.direction
-            if found.change, q.value < 0 { direction = .down }
+            var direction = out.found.direction
+            if out.found.change, q.value < 0 { direction = .down }
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
             metrics.append(Metric(
-                start: a, end: b, text: slice(a, b), subject: found.subject,
+                start: a, end: b, text: slice(a, b), subject: out.found.subject,
                 value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
-                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: found.change,
-                direction: found.change ? direction : nil,
+                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
+                direction: out.found.change ? direction : nil,
                 basis: basis?.basis, basisReference: basis?.reference,
                 period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
                 sentence: sentenceCache.1))

@@ -8,11 +8,12 @@ enum MeasureWordSubject {
         guard metrics.count > 1 else { return }
         var i = 1
         while i < metrics.count {
-            let a = metrics[i - 1], b = metrics[i]
-            if a.kind == .count, b.kind == .count, !a.subject.isEmpty, a.subject == b.subject, a.unit != b.unit,
-               a.basis == b.basis, a.sentence == b.sentence {
-                metrics[i - 1].subject = a.subject + counted(a.unit)
-                metrics[i].subject = b.subject + counted(b.unit)
+            // Fields are read in place: copying whole metrics would retain every string of each.
+            if metrics[i - 1].kind == .count, metrics[i].kind == .count, metrics[i - 1].unit != metrics[i].unit,
+               !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
+               metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence {
+                metrics[i - 1].subject += counted(metrics[i - 1].unit)
+                metrics[i].subject += counted(metrics[i].unit)
             }
             i += 1
         }

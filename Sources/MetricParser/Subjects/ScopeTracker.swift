@@ -2,32 +2,42 @@
 ///
 /// 其中 opens a breakdown of the figure before it: 港口完成货物吞吐量519376万吨。其中，沿海港口完成354599万吨
 /// reads "沿海港口 [货物吞吐量]", and 装机容量7487.71万千瓦。其中，水电971.82万千瓦 reads "水电 [装机容量]".
-/// The breakdown lasts to the end of the sentence that holds the 其中. Positions are visited in
-/// increasing order and each scalar is looked at once, so the cost is linear in the article.
+/// The breakdown lasts to the end of the sentence that holds the 其中 (or until a sibling indicator
+/// of the parent's kind). The work per figure is constant.
 struct ScopeTracker {
-    private var scanned = 0
     private var sentenceEnd = 0
     /// The indicator of the last figure that named one (without its topic).
     private var lastIndicator = ""
     /// The indicator a 其中 opened, valid up to `sentenceEnd`.
     private(set) var parent: String? = nil
+    private var parentScalars: [UInt32] = []
     private var parentKind: MetricKind? = nil
     private var lastKind: MetricKind? = nil
 
-    /// Reads the text up to `position` (the next figure) for lead-ins.
-    mutating func advance(_ s: [UInt32], to position: Int, sentence: Range<Int>) {
+    /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
+    /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
+    mutating func advance(_ s: [UInt32], clauseStart cs: Int, sentence: Range<Int>) {
         if sentence.lowerBound >= sentenceEnd { parent = nil }
-        var k = max(scanned, sentence.lowerBound)
-        while k + 1 < position {
-            if s[k] == u("其"), s[k + 1] == u("中"), k == sentence.lowerBound || CharClass.isBreak(s[k - 1]) || CharClass.isSpace(s[k - 1]),
-               !lastIndicator.isEmpty {
-                parent = lastIndicator
-                parentKind = lastKind
-                sentenceEnd = sentence.upperBound
-            }
-            k += 1
+        guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else { return }
+        var opens = Self.startsWithQiZhong(s, cs, sentence.upperBound)
+        if !opens, cs - 1 > sentence.lowerBound {
+            // ，其中，X…: the clause before is 其中 alone.
+            var a = cs - 1
+            while a > sentence.lowerBound, cs - 1 - a <= 3, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+            opens = (a == sentence.lowerBound || CharClass.isBreak(s[a - 1])) && Self.startsWithQiZhong(s, a, cs - 1)
         }
-        scanned = max(scanned, position)
+        if opens {
+            parent = lastIndicator
+            parentScalars = [UInt32](lastIndicator)
+            parentKind = lastKind
+            sentenceEnd = sentence.upperBound
+        }
+    }
+
+    private static func startsWithQiZhong(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        return k + 1 < b && s[k] == u("其") && s[k + 1] == u("中")
     }
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
@@ -36,13 +46,14 @@ struct ScopeTracker {
         if found.bareLightVerb { return found.topic + parent }
         // 服务中心(站)2079家，其中中心341家、站1738家: a part that is the parent's head word (or its
         // alternative in parentheses) is the parent with that head.
-        if !base.isEmpty, let headed = Self.withHead([UInt32](base), of: [UInt32](parent)) { return headed }
+        guard !base.isEmpty, base.utf8.count <= 18 else { return base }  // parts are short (≤ 6 characters)
+        let b = [UInt32](base), p = parentScalars
+        if let headed = Self.withHead(b, of: p) { return headed }
         // 水电971.82万千瓦 under 装机容量: a bare noun before a physical measure names a scope, not a
         // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
         // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).
-        guard !base.isEmpty, !found.linked, found.indicator.isEmpty, found.shareBase == nil,
+        guard !found.linked, found.indicator.isEmpty, found.shareBase == nil,
               kind == parentKind, let kind, Self.measures.contains(kind) else { return base }
-        let b = [UInt32](base), p = [UInt32](parent)
         guard b.count <= 6, p.count >= 2 else { return base }
         if sharesHead(b, p) { return base }
         return base + parent

@@ -49,6 +49,8 @@ enum SubjectContext {
     /// `subject` when it ends in a target noun (目标任务, 全年任务, 计划), without a figure inside it
     /// (全年35万目标任务 → 目标任务); else nil.
     static func targetNoun(_ subject: String) -> String? {
+        // Cheap first: the last character of 目标 / 任务 / 计划.
+        guard let last = subject.unicodeScalars.last, last == "标" || last == "务" || last == "划" else { return nil }
         let a = [UInt32](subject)
         guard targetWords.suffix(a, before: a.count, limit: 0) != nil else { return nil }
         var start = 0

@@ -289,6 +289,7 @@ struct SubjectFinder {
         var k = e - 2
         while k >= cs, e - k <= 10 {
             if CharClass.isBreak(s[k]) { return nil }
+            guard Self.isReferenceFirst(s[k]) else { k -= 1; continue }
             // 超年度目标121.76万人: a bare 超 before a target (目标, 计划, 任务) is a comparison with it.
             let overTarget = s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.suffix(s, before: e, limit: k + 1) != nil
             if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e, k == cs || s[k - 1] != u("不") {
@@ -302,6 +303,15 @@ struct SubjectFinder {
 
     /// 多/少/快/慢/高/低 are changes only after a comparison (比上年多3个, 比城镇居民快0.9个百分点).
     static let comparatives = Set([UInt32]("多少快慢高低"))
+    /// First characters of the reference heads (高于 低于 超过 …): most positions fail here,
+    /// without hashing.
+    @inline(__always)
+    static func isReferenceFirst(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x9AD8, 0x4F4E, 0x8D85, 0x4F18, 0x5FEB, 0x6162, 0x591A, 0x5C11: return true  // 高低超优快慢多少
+        default: return false
+        }
+    }
     static let conjunctions = Set([UInt32]("和及与或并"))
 
     func hasComparison(_ a: Int, _ b: Int) -> Bool {

@@ -41,7 +41,7 @@ struct SubjectPipeline {
                           reference: reference, kind: q.kind)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
-        scope.advance(s, to: prefixStart, sentence: sentence)
+        scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
         if base.isEmpty, found.linked {
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound)
