@@ -247,7 +247,7 @@ case "cpu":
     let start = ContinuousClock.now
     for _ in 0..<3 {
         for r in records {
-            let msgs = processor.messages(for: processor.process(r))
+            let msgs = processor.messages(for: processor.process(r), of: r)
             outputs += msgs.count
             bytesOut += msgs.reduce(0) { $0 + ($1.value?.count ?? 0) }
         }

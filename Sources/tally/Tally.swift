@@ -14,7 +14,7 @@ struct Tally: AsyncParsableCommand {
         version: TallyVersion.string,
         subcommands: [
             RunCommand.self, ParseCommand.self, ReplayCommand.self, LagCommand.self, OffsetsCommand.self,
-            DemoCommand.self,
+            DeadLetterCommand.self, DemoCommand.self,
         ]
     )
 }

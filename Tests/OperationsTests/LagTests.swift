@@ -298,6 +298,47 @@ struct LagTests {
         #expect(monitor.probeConsumersOpen == 0)
     }
 
+    @Test("exporter with allow/deny patterns exports exactly the matching groups; --no-partition-series keeps group series only")
+    func exporterFilters() async throws {
+        let (config, admin, topic) = try Self.topic("lag-filter", partitions: 2)
+        let producer = try KafkaProducer(config: config)
+        try Self.produce(producer, topic, partition: 0, timestamps: [Self.nowMs()])
+        let prefix = TestCluster.uniqueName("lagf")
+        let groups = ["\(prefix)-keep-a", "\(prefix)-keep-b", "\(prefix)-drop", "other-\(prefix)"]
+        for g in groups { try admin.alterCommittedOffsets(group: g, offsets: [TopicPartitionOffset(topic, 0, offset: 0)]) }
+
+        let filter = try GroupFilter(allow: ["\(prefix)-.*"], deny: [".*-drop"])
+        let monitor = try LagMonitor(config: config)
+        for partitionSeries in [true, false] {
+            let exporter = LagExporter(
+                monitor: monitor, selection: GroupSelection(groups: .all, filter: filter), interval: .seconds(3600),
+                partitionSeries: partitionSeries)
+            await exporter.evaluateOnce()
+            let prom = try PrometheusParse.parse(exporter.render())
+            let exported = Set(prom.samples.compactMap { $0.labels["group"] })
+            #expect(exported == ["\(prefix)-keep-a", "\(prefix)-keep-b"], "exported groups: \(exported.sorted())")
+            #expect(prom.value("tally_lag_group_offset_lag_sum", ["group": "\(prefix)-keep-a"]) == 1)
+            let partitionSamples = prom.samples.filter { $0.name.hasPrefix("tally_lag_partition_") }
+            #expect(partitionSamples.isEmpty == !partitionSeries, "partition series present: \(!partitionSamples.isEmpty)")
+        }
+        // Named groups are filtered the same way.
+        let named = try monitor.evaluate(GroupSelection(groups: .named(groups), filter: filter))
+        #expect(named.map(\.group) == ["\(prefix)-keep-a", "\(prefix)-keep-b"])
+        #expect(monitor.probeConsumersOpen == 0)
+    }
+
+    @Test("group filters: whole-name match, deny wins, a bad pattern is a clear error")
+    func groupFilterRules() throws {
+        let f = try GroupFilter(allow: ["tally-.*", "etl"], deny: ["tally-test-.*"])
+        #expect(f.admits("tally-workers"))
+        #expect(f.admits("etl"))
+        #expect(!f.admits("etl-2"), "whole name, not a substring")
+        #expect(!f.admits("tally-test-1"), "deny wins over allow")
+        #expect(!f.admits("billing"))
+        #expect(GroupFilter.none.admits("anything"))
+        #expect { _ = try GroupFilter(deny: ["(unclosed"]) } throws: { "\($0)".contains("--deny-groups") && "\($0)".contains("(unclosed") }
+    }
+
     @Test("a group that does not exist is ERR with a clear error when asked by name; listing skips nothing it should not")
     func unknownGroup() throws {
         let config = try TestCluster.integrationConfig()

@@ -102,7 +102,7 @@ struct ReplayFixture {
         let processor = ArticleProcessor()
         return records.filter { !$0.poison }.reduce(0) { n, p in
             let r = ConsumerRecord(topic: "t", partition: p.partition, offset: p.offset, key: nil, value: article(p.index))
-            return n + processor.messages(for: processor.process(r)).count
+            return n + processor.messages(for: processor.process(r), of: r).count
         }
     }
 

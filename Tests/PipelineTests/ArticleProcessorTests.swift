@@ -34,12 +34,13 @@ struct ArticleProcessorTests {
 
     @Test("a valid article yields exactly the parser's metrics, keyed by article id, in order")
     func validArticle() throws {
-        let outcome = processor.process(Articles.record(Articles.json(id: "a1", body: Articles.body), offset: 42))
+        let record = Articles.record(Articles.json(id: "a1", body: Articles.body), offset: 42)
+        let outcome = processor.process(record)
         guard case .metrics(let article, let events) = outcome else { Issue.record("not metrics: \(outcome)"); return }
         let expected = try MetricExtractor().extract(Articles.body)
         #expect(article.id == "a1")
         #expect(events.map(\.metric) == expected)
-        let messages = processor.messages(for: outcome)
+        let messages = processor.messages(for: outcome, of: record)
         #expect(messages.count == expected.count)
         for (i, m) in messages.enumerated() {
             #expect(m.topic == "out")
@@ -69,8 +70,8 @@ struct ArticleProcessorTests {
         #expect(a.count == 32)
         // Two runs over the same record produce the same ids (replays are idempotent downstream).
         let r = Articles.record(Articles.json(id: "x", body: Articles.body))
-        let ids1 = processor.messages(for: processor.process(r)).map { (try? json($0.value!))?["metric_id"] as? String }
-        let ids2 = processor.messages(for: processor.process(r, now: Date(timeIntervalSinceNow: 3600))).map {
+        let ids1 = processor.messages(for: processor.process(r), of: r).map { (try? json($0.value!))?["metric_id"] as? String }
+        let ids2 = processor.messages(for: processor.process(r, now: Date(timeIntervalSinceNow: 3600)), of: r).map {
             (try? json($0.value!))?["metric_id"] as? String
         }
         #expect(ids1 == ids2)
@@ -92,11 +93,12 @@ struct ArticleProcessorTests {
             (Articles.json(id: "big", body: String(repeating: "数", count: 2000)), .tooLarge, "over the limit"),
         ])
     func poison(value: [UInt8]?, errorClass: DeadLetterReason.ErrorClass, reasonContains: String) throws {
-        let outcome = processor.process(Articles.record(value, key: "k", offset: 7))
+        let record = Articles.record(value, key: "k", offset: 7)
+        let outcome = processor.process(record)
         guard case .deadLetter(let dl) = outcome else { Issue.record("expected a dead letter, got \(outcome)"); return }
         #expect(dl.reason.errorClass == errorClass)
         #expect(dl.reason.message.contains(reasonContains), "\(dl.reason.message)")
-        let messages = processor.messages(for: outcome)
+        let messages = processor.messages(for: outcome, of: record)
         #expect(messages.count == 1)
         #expect(messages[0].topic == "dlq")
         #expect(messages[0].key == Array("k".utf8), "dead letters keep the original key")

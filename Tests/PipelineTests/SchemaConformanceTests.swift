@@ -14,8 +14,8 @@ struct SchemaConformanceTests {
     func metricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, a) in (try SampleArticles.corpus() + SampleArticles.generated(30)).enumerated() {
-            let outcome = processor.process(Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i)))
-            docs += processor.messages(for: outcome).compactMap(\.value)
+            let record = Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i))
+            docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
         }
         #expect(docs.count > 50)
         try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")

@@ -57,3 +57,60 @@ struct SettingsTests {
         }
     }
 }
+
+@Suite("A pod's environment never stops the worker")
+struct EnvironmentToleranceTests {
+    /// What Kubernetes gives a pod for the Services `tally-worker-metrics` and `tally-lag-exporter`
+    /// (service links), plus a sidecar's variable.
+    static let podEnvironment = [
+        "TALLY_WORKER_METRICS_SERVICE_HOST": "10.96.0.10",
+        "TALLY_WORKER_METRICS_SERVICE_PORT": "9464",
+        "TALLY_WORKER_METRICS_SERVICE_PORT_METRICS": "9464",
+        "TALLY_WORKER_METRICS_PORT": "tcp://10.96.0.10:9464",
+        "TALLY_WORKER_METRICS_PORT_9464_TCP": "tcp://10.96.0.10:9464",
+        "TALLY_WORKER_METRICS_PORT_9464_TCP_PROTO": "tcp",
+        "TALLY_WORKER_METRICS_PORT_9464_TCP_PORT": "9464",
+        "TALLY_WORKER_METRICS_PORT_9464_TCP_ADDR": "10.96.0.10",
+        "TALLY_LAG_EXPORTER_PORT": "tcp://10.96.0.11:9102",
+        "TALLY_KAFKA_SERVICE_HOST": "10.96.0.12",
+        "TALLY_KAFKA_PORT_9092_TCP": "tcp://10.96.0.12:9092",
+        "TALLY_SIDECAR_INJECTED": "yes",
+        "TALLY_GROUP_ID": "real-group",
+    ]
+
+    @Test("service links and unknown names are ignored with a warning; real settings still apply")
+    func serviceLinks() throws {
+        let s = Settings.resolve(flags: [:], environment: Self.podEnvironment, file: [:])
+        let c = try WorkerConfiguration(settings: s)
+        #expect(c.groupID == "real-group")
+        #expect(c.kafka["service.host"] == nil, "a service link must not become a librdkafka property")
+        #expect(c.warnings.contains { $0.contains("TALLY_WORKER_METRICS_PORT") })
+        #expect(c.warnings.contains { $0.contains("sidecar.injected") })
+    }
+
+    @Test("a service link that collides with a real key is not taken as its value")
+    func collidingLink() throws {
+        // A Service named tally-http gives TALLY_HTTP_PORT=tcp://…, the name of the real http.port setting.
+        let s = Settings.resolve(flags: [:], environment: ["TALLY_HTTP_PORT": "tcp://10.0.0.9:80"], file: [:])
+        #expect(try WorkerConfiguration(settings: s).httpPort == 9464)
+        let real = Settings.resolve(flags: [:], environment: ["TALLY_HTTP_PORT": "9100"], file: [:])
+        #expect(try WorkerConfiguration(settings: real).httpPort == 9100)
+    }
+
+    @Test("a near miss of a known key still fails, naming the key it resembles")
+    func nearMiss() {
+        for name in ["TALLY_MAX_INFLIGHT", "TALLY_INPUT_TOPICS", "TALLY_GROUPID"] {
+            let s = Settings.resolve(flags: [:], environment: [name: "x"], file: [:])
+            #expect { _ = try WorkerConfiguration(settings: s) } throws: { "\($0)".contains("did you mean") }
+        }
+        #expect(EnvironmentNames.nearMiss("worker.metrics.port", known: WorkerConfiguration.keys) == nil)
+    }
+
+    @Test("service-link names are recognised by shape and value")
+    func shapes() {
+        #expect(EnvironmentNames.isServiceLink(name: "TALLY_X_SERVICE_HOST", value: "10.0.0.1"))
+        #expect(EnvironmentNames.isServiceLink(name: "TALLY_X_PORT_53_UDP_ADDR", value: "10.0.0.1"))
+        #expect(!EnvironmentNames.isServiceLink(name: "TALLY_HTTP_PORT", value: "9464"))
+        #expect(!EnvironmentNames.isServiceLink(name: "TALLY_KAFKA_SASL_PASSWORD", value: "secret"))
+    }
+}

@@ -12,6 +12,8 @@ final class WorkerHarness: @unchecked Sendable {
     let input: String
     let output: String
     let deadLetters: String
+    /// Compacted, like the production summary topic.
+    let summaries: String
     let group: String
     let mock: MockCluster?
     let partitions: Int32
@@ -21,6 +23,7 @@ final class WorkerHarness: @unchecked Sendable {
         input = "\(name).raw"
         output = "\(name).metrics"
         deadLetters = "\(name).dlq"
+        summaries = "\(name).summary"
         group = "\(name)-workers"
         self.partitions = partitions
         switch broker {
@@ -30,12 +33,14 @@ final class WorkerHarness: @unchecked Sendable {
             try KafkaAdmin(config: config).createTopics([
                 .init(name: input, partitions: partitions), .init(name: output, partitions: partitions),
                 .init(name: deadLetters, partitions: 1),
+                .init(name: summaries, partitions: partitions, configs: ["cleanup.policy": "compact"]),
             ])
         case .mock:
             let m = try TestCluster.mock(brokers: 3)
             try m.createTopic(input, partitions: partitions, replicationFactor: 3)
             try m.createTopic(output, partitions: partitions, replicationFactor: 3)
             try m.createTopic(deadLetters, partitions: 1, replicationFactor: 3)
+            try m.createTopic(summaries, partitions: partitions, replicationFactor: 3)
             config = KafkaConfig(bootstrapServers: m.bootstrapServers)
             mock = m
         }
@@ -95,9 +100,10 @@ final class WorkerHarness: @unchecked Sendable {
         }
     }
 
-    func start(_ tweak: (inout WorkerConfiguration) -> Void = { _ in }) -> Running {
+    func start(processor: ArticleProcessor? = nil, _ tweak: (inout WorkerConfiguration) -> Void = { _ in }) -> Running {
         let registry = MetricsRegistry()
-        let worker = Worker(configuration: workerConfiguration(tweak), metrics: PipelineMetrics(factory: registry.factory))
+        let worker = Worker(
+            configuration: workerConfiguration(tweak), processor: processor, metrics: PipelineMetrics(factory: registry.factory))
         return Running(worker, registry: registry)
     }
 
@@ -124,7 +130,8 @@ final class WorkerHarness: @unchecked Sendable {
     }
 
     /// The group's committed offsets equal the input's log end offsets (everything committed).
-    func committedToEnd() throws -> Bool {
+    func committedToEnd(group: String? = nil) throws -> Bool {
+        let group = group ?? self.group
         let admin = try KafkaAdmin(config: config)
         let tps = (0..<partitions).map { TopicPartition(input, $0) }
         if mock != nil {
@@ -136,7 +143,11 @@ final class WorkerHarness: @unchecked Sendable {
             return try zip(committed, tps).allSatisfy { try $0.offset == admin.watermarks($1).high }
         }
         let committed = try admin.committedOffsets(group: group, partitions: tps)
-        return try zip(committed, tps).allSatisfy { try $0.offset == admin.watermarks($1).high }
+        // An empty partition has nothing to commit: no committed offset counts as at its end (0).
+        return try zip(committed, tps).allSatisfy { c, tp in
+            let high = try admin.watermarks(tp).high
+            return c.offset == high || (high == 0 && c.offset < 0)
+        }
     }
 }
 

@@ -1,13 +1,13 @@
-"""Static model of Tally's sources and deployment files, for Tests/deploy/test_deploy.py.
+"""Model of Tally and its deployment files, for Tests/deploy/test_deploy.py.
 
-Truth comes from the Swift sources, parsed at test time (never copied here):
-- CLI flags: `@Option`/`@Flag`/`@OptionGroup` of RunCommand, LagCommand (and the option groups
-  they include), named like swift-argument-parser names them;
-- settings keys, their defaults and types: WorkerConfiguration.swift; environment mapping and
-  the `kafka.` pass-through: Settings.swift; the lag exporter's environment: KafkaOptions.swift;
-- metric names: string literals `"tally_…"` under Sources/ (timers/histograms also allow
-  `_bucket/_sum/_count`); the lag exporter's own names: Sources/Operations/Lag/;
-- HTTP routes: TelemetryServer.swift.
+Truth about Tally comes from Tally itself, read at test time (never copied here):
+- CLI flags of `tally run` and `tally lag`, the settings key each sets and the environment
+  `tally lag` reads: the built binary's `--experimental-dump-help` (swift-argument-parser);
+- settings keys, their defaults, types and ranges, the TALLY_* mapping and the `kafka.`
+  pass-through: WorkerConfiguration.swift and Settings.swift (until `tally` prints its settings);
+- the product, resources bundle and system packages: Package.swift.
+Metric names, probe routes and PromQL are checked against the running binaries instead
+(test_live_stack.py); syntax and schemas by the real validators (test_validators.py).
 
 Every `check_*` function takes a `Repo` and returns a list of problems (empty = fine), so the
 same checks run against the real tree and against mutated scratch copies.
@@ -23,7 +23,7 @@ import shlex
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -33,15 +33,8 @@ import yaml
 
 # swift-log's Logger.Level raw values (log.level).
 SWIFT_LOG_LEVELS = {"trace", "debug", "info", "notice", "warning", "error", "critical"}
-# Series Prometheus synthesizes for every scrape target.
-PROMETHEUS_BUILTIN_SERIES = {"up"}
-HISTOGRAM_SUFFIXES = ("_bucket", "_sum", "_count")
 # Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
 RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
-PROMQL_KEYWORDS = {
-    "by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless",
-    "bool", "offset", "inf", "nan", "atan2", "start", "end",
-}
 ROOT_USERS = {"root", "0"}
 
 
@@ -49,88 +42,26 @@ class StaticError(Exception):
     pass
 
 
+def tally_binary() -> Path:
+    """The built `tally` of the repository under test (TALLY_BIN overrides)."""
+    root = Path(os.environ.get("TALLY_REPO_ROOT", Path(__file__).resolve().parents[2]))
+    path = Path(os.environ.get("TALLY_BIN", root / ".build/debug/tally"))
+    if not os.access(path, os.X_OK):
+        raise StaticError(f"tally is not built at {path}: run `swift build --product tally` (or set TALLY_BIN)")
+    return path
+
+
 # --------------------------------------------------------------------------------------------
-# Swift source scanning
+# The CLI, from the built binary: swift-argument-parser's `--experimental-dump-help` (JSON of
+# every option of a subcommand, its option groups included)
 # --------------------------------------------------------------------------------------------
-
-def _skip_string(text: str, i: int) -> int:
-    """`text[i]` is `"`: returns the index after the string literal (plain or triple-quoted)."""
-    if text.startswith('"""', i):
-        end = text.find('"""', i + 3)
-        if end < 0:
-            raise StaticError("unterminated multi-line string literal")
-        return end + 3
-    j = i + 1
-    while j < len(text):
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == '"':
-            return j + 1
-        if c == "\n":
-            raise StaticError("unterminated string literal")
-        j += 1
-    raise StaticError("unterminated string literal")
-
-
-def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
-    """`text[i]` is `open_c`: the index of the matching `close_c` (string literals skipped)."""
-    depth = 0
-    j = i
-    while j < len(text):
-        c = text[j]
-        if c == '"':
-            j = _skip_string(text, j)
-            continue
-        if text.startswith("//", j):
-            j = text.find("\n", j)
-            if j < 0:
-                break
-            continue
-        if c == open_c:
-            depth += 1
-        elif c == close_c:
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    raise StaticError(f"unbalanced {open_c}{close_c}")
-
-
-def _split_top_level(args: str) -> list[str]:
-    """Splits an argument list on commas outside parentheses, brackets and strings."""
-    parts, depth, start, j = [], 0, 0, 0
-    while j < len(args):
-        c = args[j]
-        if c == '"':
-            j = _skip_string(args, j)
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif c == "," and depth == 0:
-            parts.append(args[start:j].strip())
-            start = j + 1
-        j += 1
-    if args[start:].strip():
-        parts.append(args[start:].strip())
-    return parts
-
-
-def kebab(name: str) -> str:
-    """swift-argument-parser's default long name: `transactionalID` → `transactional-id`."""
-    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
-    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
-    return s.lower()
-
 
 class CLIOption:
-    def __init__(self, prop: str, names: list[str], takes_value: bool):
-        self.prop = prop
+    def __init__(self, prop: str, names: list[str], takes_value: bool, setting: str | None = None):
+        self.prop = prop  # the preferred name without dashes (`input-topic`)
         self.names = names
         self.takes_value = takes_value
+        self.setting = setting  # the settings key its help names (`(setting input.topic; …)`)
 
     def __repr__(self) -> str:
         return f"CLIOption({self.prop}, {self.names}, value={self.takes_value})"
@@ -185,98 +116,73 @@ class CLICommand:
         return values, problems
 
 
-def _type_body(sources: dict[Path, str], type_name: str) -> tuple[Path, str]:
-    pat = re.compile(r"\b(?:struct|class|enum)\s+" + re.escape(type_name) + r"\b[^{]*\{")
-    for path, text in sources.items():
-        m = pat.search(text)
-        if m:
-            open_i = m.end() - 1
-            return path, text[open_i + 1: _matching(text, open_i, "{", "}")]
-    raise StaticError(f"type {type_name} not found in Sources/tally")
+def cli_from_binary(binary: Path, command_name: str) -> CLICommand:
+    out = subprocess.run([str(binary), command_name, "--experimental-dump-help"], capture_output=True, text=True, timeout=60)
+    if out.returncode != 0:
+        raise StaticError(f"tally {command_name} --experimental-dump-help: exit {out.returncode}: {out.stderr}")
+    command = json.loads(out.stdout)["command"]
+    options, positionals, env = [], 0, set()
+    for a in command.get("arguments", []):
+        env |= set(re.findall(r"\benv (TALLY_\w+(?:<\w+>)?)", a.get("abstract", "")))
+        names = [("--" if n["kind"] == "long" else "-") + n["name"] for n in a.get("names", [])]
+        prop = a.get("preferredName", {}).get("name", a.get("valueName", ""))
+        if a["kind"] == "positional":
+            positionals += 10**6 if a.get("isRepeating") else 1
+        elif prop not in ("help", "version"):
+            setting = re.search(r"\(setting ([\w.]+)", a.get("abstract", ""))
+            options.append(CLIOption(prop, names, a["kind"] == "option", setting and setting.group(1)))
+    cli = CLICommand(command_name, command["commandName"], options, positionals)
+    cli.env = env  # environment variables its help names (`TALLY_KAFKA_<KEY>`: a prefix)
+    return cli
 
 
-def _wrappers(body: str) -> Iterable[tuple[str, str, str, str]]:
-    """(wrapper, arguments, property, type) for every @Option/@Flag/@OptionGroup/@Argument."""
-    for m in re.finditer(r"@(Option|Flag|OptionGroup|Argument)\b", body):
-        k = m.end()
-        args = ""
-        while k < len(body) and body[k] in " \t":
-            k += 1
-        if k < len(body) and body[k] == "(":
-            end = _matching(body, k, "(", ")")
-            args = body[k + 1: end]
-            k = end + 1
-        vm = re.match(
-            r"\s*(?:(?:public|private|fileprivate|internal|package|lazy)\s+)*var\s+(\w+)\s*(?::\s*([^=\n{]+))?",
-            body[k:])
-        if not vm:
-            raise StaticError(f"@{m.group(1)} not followed by a var: {body[k:k + 80]!r}")
-        yield m.group(1), args, vm.group(1), (vm.group(2) or "").strip()
+# --------------------------------------------------------------------------------------------
+# Swift source scanning (Package.swift; settings keys until `tally` can print them)
+# --------------------------------------------------------------------------------------------
+
+def _skip_string(text: str, i: int) -> int:
+    """`text[i]` is `"`: returns the index after the string literal (plain or triple-quoted)."""
+    if text.startswith('"""', i):
+        end = text.find('"""', i + 3)
+        if end < 0:
+            raise StaticError("unterminated multi-line string literal")
+        return end + 3
+    j = i + 1
+    while j < len(text):
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == '"':
+            return j + 1
+        if c == "\n":
+            raise StaticError("unterminated string literal")
+        j += 1
+    raise StaticError("unterminated string literal")
 
 
-def _names(wrapper: str, args: str, prop: str) -> list[str]:
-    parts = _split_top_level(args)
-    name_arg = next((p[len("name:"):].strip() for p in parts if p.startswith("name:")), None)
-    longs: list[str] = []
-    names: list[str] = []
-    if name_arg is None:
-        longs.append(kebab(prop))
-    else:
-        for m in re.finditer(r'\.customLong\("([^"]+)"(\s*,\s*withSingleDash:\s*true)?\)', name_arg):
-            if m.group(2):
-                names.append("-" + m.group(1))
-            else:
-                longs.append(m.group(1))
-        for m in re.finditer(r'\.customShort\("(.)"', name_arg):
-            names.append("-" + m.group(1))
-        if re.search(r"\.(long|shortAndLong)\b", name_arg):
-            longs.append(kebab(prop))
-        if re.search(r"\.(short|shortAndLong)\b", name_arg):
-            names.append("-" + prop[0])
-    inversion = next((p for p in parts if p.startswith("inversion:")), "")
-    for long in longs:
-        names.append("--" + long)
-        if ".prefixedNo" in inversion:
-            names.append("--no-" + long)
-        if ".prefixedEnableDisable" in inversion:
-            names += ["--enable-" + long, "--disable-" + long]
-    return names
-
-
-def parse_command(tally_sources: dict[Path, str], type_name: str) -> CLICommand:
-    path, body = _type_body(tally_sources, type_name)
-    cm = re.search(r'commandName:\s*"([^"]+)"', body)
-    command_name = cm.group(1) if cm else kebab(type_name)
-    options, positionals = _parse_options(tally_sources, body)
-    return CLICommand(type_name, command_name, options, positionals)
-
-
-def _parse_options(tally_sources: dict[Path, str], body: str) -> tuple[list[CLIOption], int]:
-    options: list[CLIOption] = []
-    positionals = 0
-    for wrapper, args, prop, type_text in _wrappers(body):
-        if wrapper == "OptionGroup":
-            _, group_body = _type_body(tally_sources, type_text.rstrip("?!").strip())
-            group_options, group_positionals = _parse_options(tally_sources, group_body)
-            options += group_options
-            positionals += group_positionals
-        elif wrapper == "Argument":
-            positionals += 1 if not type_text.startswith("[") else 10**6
-        elif wrapper == "Option":
-            options.append(CLIOption(prop, _names(wrapper, args, prop), True))
-        else:  # Flag
-            base = type_text.rstrip("?").strip()
-            if base and base not in ("Bool", "Int"):
-                # EnumerableFlag: each case is a flag.
-                _, enum_body = _type_body(tally_sources, base)
-                for case in re.findall(r"\bcase\s+([^\n=]+)", enum_body):
-                    for c in case.split(","):
-                        c = c.strip().split("=")[0].strip()
-                        if c:
-                            options.append(CLIOption(prop, ["--" + kebab(c)], False))
-            else:
-                options.append(CLIOption(prop, _names(wrapper, args, prop), False))
-    return options, positionals
+def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
+    """`text[i]` is `open_c`: the index of the matching `close_c` (string literals skipped)."""
+    depth = 0
+    j = i
+    while j < len(text):
+        c = text[j]
+        if c == '"':
+            j = _skip_string(text, j)
+            continue
+        if text.startswith("//", j):
+            j = text.find("\n", j)
+            if j < 0:
+                break
+            continue
+        if c == open_c:
+            depth += 1
+        elif c == close_c:
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    raise StaticError(f"unbalanced {open_c}{close_c}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -378,20 +284,6 @@ def parse_properties(text: str) -> dict[str, str]:
 # PromQL
 # --------------------------------------------------------------------------------------------
 
-def promql_metric_names(expr: str) -> set[str]:
-    """Metric names (selectors) in a PromQL expression; functions, keywords and labels excluded."""
-    s = re.sub(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`', '""', expr)
-    s = re.sub(r"\{[^{}]*\}", " ", s)
-    s = re.sub(r"\[[^\]]*\]", " ", s)
-    s = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", s)
-    names = set()
-    for m in re.finditer(r"(?<![\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\s*\()?", s):
-        if m.group(2) or m.group(1) in PROMQL_KEYWORDS:
-            continue
-        names.add(m.group(1))
-    return names
-
-
 def promql_label_values(expr: str, label: str) -> set[str]:
     """Values a selector compares `label` with (=, !=, =~ and !~ alternatives)."""
     out = set()
@@ -404,19 +296,6 @@ def promql_label_values(expr: str, label: str) -> set[str]:
         else:
             out.add(value)
     return out
-
-
-def promql_balanced(expr: str) -> bool:
-    s = re.sub(r'"(?:\\.|[^"\\])*"', '""', expr)
-    stack = []
-    pairs = {")": "(", "]": "[", "}": "{"}
-    for c in s:
-        if c in "([{":
-            stack.append(c)
-        elif c in ")]}":
-            if not stack or stack.pop() != pairs[c]:
-                return False
-    return not stack
 
 
 DURATION = re.compile(r"^(\d+(ms|s|m|h|d|w|y))+$")
@@ -495,45 +374,22 @@ class Repo:
         return (self.root / rel).read_text(encoding="utf-8")
 
     @functools.cached_property
-    def swift_sources(self) -> dict[Path, str]:
-        return {p: p.read_text(encoding="utf-8") for p in sorted((self.root / "Sources").rglob("*.swift"))}
-
-    @functools.cached_property
-    def tally_sources(self) -> dict[Path, str]:
-        base = self.root / "Sources" / "tally"
-        return {p: t for p, t in self.swift_sources.items() if base in p.parents}
-
-    @functools.cached_property
     def run_command(self) -> CLICommand:
-        return parse_command(self.tally_sources, "RunCommand")
+        return cli_from_binary(tally_binary(), "run")
 
     @functools.cached_property
     def lag_command(self) -> CLICommand:
-        return parse_command(self.tally_sources, "LagCommand")
-
-    @functools.cached_property
-    def registered_subcommands(self) -> set[str]:
-        _, body = _type_body(self.tally_sources, "Tally")
-        m = re.search(r"subcommands:\s*\[(.*?)\]", body, re.S)
-        return set(re.findall(r"(\w+)\.self", m.group(1))) if m else set()
+        return cli_from_binary(tally_binary(), "lag")
 
     @functools.cached_property
     def run_flag_keys(self) -> dict[str, str]:
-        """RunCommand property → settings key (from flagSettings())."""
-        text = self.read("Sources/tally/Commands/RunCommand.swift")
-        out = {}
-        for m in re.finditer(r'f\["([\w.]+)"\]\s*=\s*([A-Za-z_]\w*)', text):
-            out[m.group(2)] = m.group(1)
-        for m in re.finditer(r'if\s+(\w+)\s*\{\s*f\["([\w.]+)"\]', text):
-            out[m.group(1)] = m.group(2)
-        return out
+        """`tally run` flag → the settings key it sets (from the binary's help)."""
+        return {o.prop: o.setting for o in self.run_command.options if o.setting}
 
     @functools.cached_property
     def run_flag_passthrough(self) -> dict[str, str]:
-        """RunCommand property → settings prefix of its key=value pairs (`--kafka-property`)."""
-        text = self.read("Sources/tally/Commands/RunCommand.swift")
-        return {m.group(1): m.group(2) for m in
-                re.finditer(r'for\s+(?:\w+)\s+in\s+(\w+)\s*\{.*?f\["([\w.]+)"\s*\+', text, re.S)}
+        """`tally run` flag → settings prefix of its key=value pairs (`--kafka-property`)."""
+        return {"kafka-property": self.settings.passthrough_prefix}
 
     @functools.cached_property
     def settings(self) -> SettingsModel:
@@ -549,78 +405,9 @@ class Repo:
 
     @functools.cached_property
     def lag_env(self) -> tuple[set[str], set[str]]:
-        """(exact names, prefixes) of environment variables `tally lag` reads (KafkaOptions)."""
-        _, body = _type_body(self.tally_sources, "KafkaOptions")
-        names = set(re.findall(r'environment\["(\w+)"\]', body))
-        prefixes = set(re.findall(r'hasPrefix\("(\w+)"\)', body))
-        return names, prefixes
-
-    @functools.cached_property
-    def telemetry_routes(self) -> dict[str, str]:
-        """Route → the health property it reports (`/healthz` → isAlive …)."""
-        text = self.read("Sources/Telemetry/TelemetryServer.swift")
-        routes = {}
-        matches = list(re.finditer(r'router\.get\("([^"]+)"\)', text))
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else min(len(text), m.end() + 400)
-            h = re.search(r"health\.(\w+)", text[m.end():end])
-            routes[m.group(1)] = h.group(1) if h else ""
-        return routes
-
-    @functools.cached_property
-    def emitted_metrics(self) -> set[str]:
-        names = set()
-        for text in self.swift_sources.values():
-            names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def histogram_metrics(self) -> set[str]:
-        names = set()
-        for text in self.swift_sources.values():
-            names |= set(re.findall(r'\b(?:Timer|Histogram|DurationHistogram|ValueHistogram|Summary)\s*\(\s*label:\s*"(tally_[a-z0-9_]+)"', text))
-            names |= set(re.findall(r'make\w*Histogram\(\s*name:\s*"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def lag_exporter_metrics(self) -> set[str]:
-        base = self.root / "Sources" / "Operations" / "Lag"
-        names = set()
-        for p, text in self.swift_sources.items():
-            if base in p.parents:
-                names |= set(re.findall(r'"(tally_[a-z0-9_]+)"', text))
-        return names
-
-    @functools.cached_property
-    def lag_statuses(self) -> set[str]:
-        for text in self.swift_sources.values():
-            m = re.search(r"enum\s+LagStatus\b[^{]*\{(.*?)\n\}", text, re.S)
-            if m:
-                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
-        raise StaticError("enum LagStatus not found")
-
-    @functools.cached_property
-    def dead_letter_classes(self) -> set[str]:
-        for text in self.swift_sources.values():
-            m = re.search(r"enum\s+ErrorClass\b[^{]*\{(.*?)\n    \}", text, re.S)
-            if m:
-                return set(re.findall(r'case\s+\w+\s*=\s*"([^"]+)"', m.group(1)))
-        raise StaticError("enum ErrorClass not found")
-
-    def metric_problems(self, names: Iterable[str], where: str, allowed: set[str] | None = None) -> list[str]:
-        emitted = self.emitted_metrics if allowed is None else allowed
-        out = []
-        for name in sorted(set(names)):
-            if name in PROMETHEUS_BUILTIN_SERIES and allowed is None:
-                continue
-            if name in emitted:
-                continue
-            base = next((name[: -len(s)] for s in HISTOGRAM_SUFFIXES if name.endswith(s)), None)
-            if base and base in self.histogram_metrics and base in emitted:
-                continue
-            who = "Tally (no such name in Sources/)" if allowed is None else "the lag exporter (Sources/Operations/Lag/)"
-            out.append(f"{where}: metric `{name}` is not emitted by {who}")
-        return out
+        """(exact names, prefixes) of the environment variables `tally lag` reads (its help)."""
+        env = self.lag_command.env
+        return {e for e in env if "<" not in e}, {e.split("<")[0] for e in env if "<" in e}
 
     # ---- Package.swift -----------------------------------------------------------------
 

@@ -13,10 +13,13 @@ public struct GroupSelection: Sendable, Hashable {
     /// Only this topic's partitions; nil: every topic the group has committed offsets for or
     /// has assigned to a member.
     public var topic: String?
+    /// Allow/deny patterns over group names, applied to listed and named groups alike.
+    public var filter: GroupFilter
 
-    public init(groups: Groups, topic: String? = nil) {
+    public init(groups: Groups, topic: String? = nil, filter: GroupFilter = .none) {
         self.groups = groups
         self.topic = topic
+        self.filter = filter
     }
 
     public static func group(_ name: String, topic: String? = nil) -> GroupSelection {

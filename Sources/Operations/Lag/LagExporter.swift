@@ -19,6 +19,8 @@ public final class LagExporter: Service, HealthCheck, Sendable {
     public let monitor: LagMonitor
     public let selection: GroupSelection
     public let interval: Duration
+    /// Whether `/metrics` carries the per-partition series (see `LagPrometheusText.render`).
+    public let partitionSeries: Bool
     private let logger: Logger
     private let state = Mutex<State>(State())
 
@@ -29,8 +31,12 @@ public final class LagExporter: Service, HealthCheck, Sendable {
         var evaluations = 0
     }
 
-    public init(monitor: LagMonitor, selection: GroupSelection, interval: Duration, logger: Logger = StderrLogger.make("tally.lag.exporter")) {
+    public init(
+        monitor: LagMonitor, selection: GroupSelection, interval: Duration, partitionSeries: Bool = true,
+        logger: Logger = StderrLogger.make("tally.lag.exporter")
+    ) {
         self.monitor = monitor
+        self.partitionSeries = partitionSeries
         self.selection = selection
         self.interval = interval
         self.logger = logger
@@ -75,7 +81,7 @@ public final class LagExporter: Service, HealthCheck, Sendable {
     /// The Prometheus text of the last evaluation.
     @Sendable public func render() -> String {
         let (reports, info) = state.withLock { ($0.reports, $0.info) }
-        return LagPrometheusText.render(reports, info: info)
+        return LagPrometheusText.render(reports, info: info, partitionSeries: partitionSeries)
     }
 
     /// Evaluates every `interval` until cancelled or asked to shut down gracefully.

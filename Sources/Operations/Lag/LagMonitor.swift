@@ -88,12 +88,13 @@ public final class LagMonitor: Sendable {
                 try admin.listConsumerGroups(timeout: configuration.requestTimeout)
             }.map(\.groupID).filter { !$0.hasPrefix("tally-unjoined-") }
         }
+        let selected = names.filter { selection.filter.admits($0) }
 
         var watermarkCache: [TopicPartition: Result<Watermarks, KafkaError>] = [:]
         // Listed groups with nothing to report (no members, no committed offsets on an existing
         // topic) are left out with `.all`; a group asked for by name is an error instead.
         let listed = selection.groups == .all
-        let raws = names.map { collect(group: $0, topic: selection.topic, watermarks: &watermarkCache) }
+        let raws = selected.map { collect(group: $0, topic: selection.topic, watermarks: &watermarkCache) }
             .filter { !(listed && $0.isEmpty) }
         let evaluatedAt = clock()
 

@@ -29,32 +29,37 @@ public enum LagPrometheusText {
         }
     }
 
-    public static func render(_ groups: [GroupLag], info: EvaluationInfo? = nil) -> String {
+    /// - Parameter partitionSeries: false leaves out every `tally_lag_partition_*` family (for
+    ///   topics with many partitions: series count grows with groups × partitions); the group
+    ///   series, which KEDA and the alerts use, stay.
+    public static func render(_ groups: [GroupLag], info: EvaluationInfo? = nil, partitionSeries: Bool = true) -> String {
         var out = Output()
-        let parts = groups.flatMap { g in g.partitions.map { (g.group, $0) } }
+        let parts = partitionSeries ? groups.flatMap { g in g.partitions.map { (g.group, $0) } } : []
         func plabels(_ g: String, _ p: PartitionLag) -> [(String, String)] {
             [("group", g), ("topic", p.topic), ("partition", String(p.partition))]
         }
 
-        out.family("tally_lag_partition_offset_lag", "Offset lag: log-end offset minus committed offset (absent without a committed offset).")
-        for (g, p) in parts { if let v = p.offsetLag { out.sample(plabels(g, p), Double(v)) } }
+        if partitionSeries {
+            out.family("tally_lag_partition_offset_lag", "Offset lag: log-end offset minus committed offset (absent without a committed offset).")
+            for (g, p) in parts { if let v = p.offsetLag { out.sample(plabels(g, p), Double(v)) } }
 
-        out.family("tally_lag_partition_time_lag_seconds",
-            "Seconds since the timestamp of the oldest unprocessed record (the one at the committed offset); 0 when caught up.")
-        for (g, p) in parts { if let v = p.timeLagSeconds { out.sample(plabels(g, p), v) } }
+            out.family("tally_lag_partition_time_lag_seconds",
+                "Seconds since the timestamp of the oldest unprocessed record (the one at the committed offset); 0 when caught up.")
+            for (g, p) in parts { if let v = p.timeLagSeconds { out.sample(plabels(g, p), v) } }
 
-        out.family("tally_lag_partition_committed_offset", "The group's committed offset (next offset to process).")
-        for (g, p) in parts { if let v = p.committedOffset { out.sample(plabels(g, p), Double(v)) } }
+            out.family("tally_lag_partition_committed_offset", "The group's committed offset (next offset to process).")
+            for (g, p) in parts { if let v = p.committedOffset { out.sample(plabels(g, p), Double(v)) } }
 
-        out.family("tally_lag_partition_log_end_offset", "The partition's log-end offset (high watermark).")
-        for (g, p) in parts { if let v = p.logEndOffset { out.sample(plabels(g, p), Double(v)) } }
+            out.family("tally_lag_partition_log_end_offset", "The partition's log-end offset (high watermark).")
+            for (g, p) in parts { if let v = p.logEndOffset { out.sample(plabels(g, p), Double(v)) } }
 
-        out.family("tally_lag_partition_log_start_offset", "The partition's log-start offset (low watermark).")
-        for (g, p) in parts { if let v = p.logStartOffset { out.sample(plabels(g, p), Double(v)) } }
+            out.family("tally_lag_partition_log_start_offset", "The partition's log-start offset (low watermark).")
+            for (g, p) in parts { if let v = p.logStartOffset { out.sample(plabels(g, p), Double(v)) } }
 
-        out.family("tally_lag_partition_status", "1 for the partition's current status (OK, WARN, REWIND, STALL, STOP, ERR), 0 for the others.")
-        for (g, p) in parts {
-            for s in LagStatus.allCases { out.sample(plabels(g, p) + [("status", s.rawValue)], s == p.status ? 1 : 0) }
+            out.family("tally_lag_partition_status", "1 for the partition's current status (OK, WARN, REWIND, STALL, STOP, ERR), 0 for the others.")
+            for (g, p) in parts {
+                for s in LagStatus.allCases { out.sample(plabels(g, p) + [("status", s.rawValue)], s == p.status ? 1 : 0) }
+            }
         }
 
         out.family("tally_lag_group_offset_lag_sum", "Sum of the group's partition offset lags.")

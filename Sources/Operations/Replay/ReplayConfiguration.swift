@@ -13,6 +13,9 @@ public struct ReplayConfiguration: Sendable {
     public var kafka: KafkaConfig
     /// Articles with larger bodies are dead-lettered as `too_large` (the worker's `max.body.bytes`).
     public var maxBodyBytes: Int
+    /// Where article summaries go (the workers' `summary.topic`), so a backfill with a new parser
+    /// version replaces each article's current metric ids; nil: none.
+    public var summaryTopic: String?
     /// `--max-rate`: articles per second; nil: as fast as it goes.
     public var maxRate: Double?
     /// Articles allowed at once after a stall (default: 100 ms worth of `maxRate`).
@@ -29,9 +32,11 @@ public struct ReplayConfiguration: Sendable {
     public init(
         kafka: KafkaConfig, maxBodyBytes: Int = ArticleProcessor.Options().maxBodyBytes, maxRate: Double? = nil,
         burst: Int? = nil, dryRun: Bool = false, drainTimeout: Duration = .seconds(30),
-        progressInterval: Duration = .milliseconds(250), pollTimeout: Duration = .milliseconds(100)
+        progressInterval: Duration = .milliseconds(250), pollTimeout: Duration = .milliseconds(100),
+        summaryTopic: String? = nil
     ) {
         self.kafka = kafka
+        self.summaryTopic = summaryTopic
         self.maxBodyBytes = maxBodyBytes
         self.maxRate = maxRate
         self.burst = burst

@@ -63,7 +63,7 @@ public final class ReplayRunner: Sendable {
         let session = ReplaySession(plan: plan, configuration: configuration, logger: logger, stopFlag: { [self] in isStopRequested })
         if configuration.dryRun { return session.summary(outcome: .dryRun) }
 
-        let missing = try ReplayPlanner(config: configuration.kafka, logger: logger).missingOutputs(plan)
+        let missing = try ReplayPlanner(config: configuration.kafka, logger: logger).missingOutputs(plan, summaryTopic: configuration.summaryTopic)
         if !missing.isEmpty { throw .notFound(missing.joined(separator: "; ")) }
         if plan.active.isEmpty { return session.summary(outcome: .completed) }
 
@@ -76,8 +76,8 @@ public final class ReplayRunner: Sendable {
 
 extension ReplayPlanner {
     /// A problem per output topic of `plan` that does not exist.
-    func missingOutputs(_ plan: ReplayPlan) -> [String] {
-        Array(Set([plan.outputTopic, plan.deadLetterTopic])).sorted().compactMap { missingTopic($0) }
+    func missingOutputs(_ plan: ReplayPlan, summaryTopic: String? = nil) -> [String] {
+        Array(Set([plan.outputTopic, plan.deadLetterTopic] + [summaryTopic].compactMap { $0 })).sorted().compactMap { missingTopic($0) }
     }
 }
 
@@ -156,7 +156,9 @@ final class ReplaySession {
             throw error
         }
         let processor = ArticleProcessor(
-            options: .init(outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic, maxBodyBytes: configuration.maxBodyBytes))
+            options: .init(
+                outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic, maxBodyBytes: configuration.maxBodyBytes,
+                summaryTopic: configuration.summaryTopic))
         var limiter: RateLimiter<ContinuousClock>? = try configuration.maxRate.map { r throws(OperationsError) in
             try RateLimiter(rate: r, burst: configuration.burst)
         }
@@ -192,7 +194,7 @@ final class ReplaySession {
                 if firstRead == nil { firstRead = now }
                 lastRead = now
                 let outcome = processor.process(r)
-                let messages = processor.messages(for: outcome)
+                let messages = processor.messages(for: outcome, of: r)
                 tracker.expect(tp, offset: r.offset, outputs: messages.count)
                 let isDeadLetter: Bool = if case .deadLetter = outcome { true } else { false }
                 send(messages, of: r, deadLetter: isDeadLetter, producer)

@@ -17,6 +17,8 @@ public struct Settings: Sendable, Hashable {
     }
 
     public private(set) var values: [String: Value] = [:]
+    /// Environment variables that looked like settings but were left out (service links), for a warning.
+    public private(set) var ignoredEnvironment: [String] = []
 
     public init() {}
 
@@ -33,7 +35,9 @@ public struct Settings: Sendable, Hashable {
     ) -> Settings {
         var s = Settings()
         s.layer(flags, from: .flag)
-        s.layer(fromEnvironment(environment), from: .environment)
+        let links = environment.filter { $0.key.hasPrefix("TALLY_") && EnvironmentNames.isServiceLink(name: $0.key, value: $0.value) }
+        s.ignoredEnvironment = links.keys.sorted()
+        s.layer(fromEnvironment(environment.filter { links[$0.key] == nil }), from: .environment)
         s.layer(file, from: .file)
         s.layer(defaults, from: .default)
         return s

@@ -7,6 +7,9 @@ public struct WorkerConfiguration: Sendable {
     public var inputTopic = "articles.raw"
     public var outputTopic = "metrics.normalized"
     public var deadLetterTopic = "articles.deadletter"
+    /// Compacted topic for one article summary per processed article (`article.summary.v1`);
+    /// nil: none. Off by default: the topic must exist (cleanup.policy=compact) before it is set.
+    public var summaryTopic: String?
     public var groupID = "tally-workers"
     /// Static group membership (KIP-345): a stable name per instance (e.g. the pod name). A
     /// restarted instance with the same name takes its partitions back at once instead of
@@ -35,13 +38,16 @@ public struct WorkerConfiguration: Sendable {
     /// 0 disables the HTTP endpoint.
     public var httpPort = 9464
 
+    /// Settings that were ignored (unknown environment names, service links), to log at start-up.
+    public var warnings: [String] = []
+
     public init(kafka: KafkaConfig) {
         self.kafka = kafka
     }
 
     /// The settings keys this configuration reads (besides `kafka.*`).
     public static let keys: Set<String> = [
-        "brokers", "input.topic", "output.topic", "deadletter.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
+        "brokers", "input.topic", "output.topic", "deadletter.topic", "summary.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
         "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "commit.interval.ms",
         "drain.timeout.ms", "transaction.max.records", "transaction.interval.ms", "statistics.interval.ms",
         "http.host", "http.port", "log.level", "log.format",
@@ -49,15 +55,25 @@ public struct WorkerConfiguration: Sendable {
 
     /// Builds and validates a configuration from merged settings.
     public init(settings s: Settings) throws(SettingsError) {
-        if let unknown = s.unknownKeys(known: Self.keys).first {
-            throw SettingsError(message: "unknown setting '\(unknown)' (from \(s.values[unknown]!.source.rawValue))")
+        var warnings = s.ignoredEnvironment.map { "ignored environment variable \($0) (a Kubernetes service link)" }
+        for unknown in s.unknownKeys(known: Self.keys) {
+            let source = s.values[unknown]!.source
+            let guess = EnvironmentNames.nearMiss(unknown, known: Self.keys)
+            // The environment is shared with the platform: only a likely typo of a real key fails.
+            guard source == .environment, guess == nil else {
+                throw SettingsError(
+                    message: "unknown setting '\(unknown)' (from \(source.rawValue))" + (guess.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+            warnings.append("ignored unknown setting '\(unknown)' from the environment")
         }
         var kafka = KafkaConfig(properties: s.kafkaProperties)
         kafka.bootstrapServers = s.string("brokers", default: kafka.bootstrapServers ?? "127.0.0.1:9092")
         self.init(kafka: kafka)
+        self.warnings = warnings
         inputTopic = s.string("input.topic", default: inputTopic)
         outputTopic = s.string("output.topic", default: outputTopic)
         deadLetterTopic = s.string("deadletter.topic", default: deadLetterTopic)
+        summaryTopic = s["summary.topic"].flatMap { $0.isEmpty ? nil : $0 }
         groupID = s.string("group.id", default: groupID)
         groupInstanceID = s["group.instance.id"].flatMap { $0.isEmpty ? nil : $0 }
         exactlyOnce = try s.bool("exactly.once", default: exactlyOnce)
@@ -77,8 +93,8 @@ public struct WorkerConfiguration: Sendable {
         where topic.isEmpty {
             throw SettingsError(message: "\(name) must not be empty")
         }
-        if inputTopic == outputTopic || inputTopic == deadLetterTopic {
-            throw SettingsError(message: "input.topic must differ from output.topic and deadletter.topic (the worker would consume its own output)")
+        if inputTopic == outputTopic || inputTopic == deadLetterTopic || inputTopic == summaryTopic {
+            throw SettingsError(message: "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)")
         }
     }
 

@@ -33,6 +33,17 @@ struct JSONWriter {
         empty.removeLast()
     }
 
+    mutating func beginArray() {
+        separator()
+        bytes.append(0x5B)
+        empty.append(true)
+    }
+
+    mutating func endArray() {
+        bytes.append(0x5D)
+        empty.removeLast()
+    }
+
     mutating func key(_ k: StaticString) {
         separator()
         bytes.append(0x22)

@@ -9,13 +9,19 @@ public enum MetricID {
         var hasher = SHA256()
         // Unit separators keep ("a1", 2) and ("a", 12) apart.
         hasher.update(data: Array("\(articleID)\u{1F}\(start)\u{1F}\(end)\u{1F}\(parserVersion)".utf8))
-        let digest = hasher.finalize()
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        return Hex.lower(hasher.finalize().prefix(16))
+    }
+}
+
+/// Lower-case hex of bytes (ids, digests).
+enum Hex {
+    static func lower<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for b in digest.prefix(16) {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
     }

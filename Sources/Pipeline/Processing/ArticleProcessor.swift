@@ -13,15 +13,18 @@ public struct ArticleProcessor: Sendable {
         public var maxBodyBytes: Int
         /// Dead letters carry at most this much of the original value.
         public var maxDeadLetterPayloadBytes: Int
+        /// The compacted topic for one `article.summary.v1` per processed article; nil: none.
+        public var summaryTopic: String?
 
         public init(
             outputTopic: String = "metrics.normalized", deadLetterTopic: String = "articles.deadletter",
-            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024
+            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil
         ) {
             self.outputTopic = outputTopic
             self.deadLetterTopic = deadLetterTopic
             self.maxBodyBytes = maxBodyBytes
             self.maxDeadLetterPayloadBytes = maxDeadLetterPayloadBytes
+            self.summaryTopic = summaryTopic
         }
     }
 
@@ -38,16 +41,22 @@ public struct ArticleProcessor: Sendable {
     public init(options: Options = .init(), extractor: MetricExtractor = MetricExtractor()) {
         self.options = options
         self.extract = { (text: String) throws(ParseError) -> [Metric] in try extractor.extract(text) }
+        self.parserVersion = MetricExtractor.version
     }
 
     /// With another extraction function in place of the parser: benchmarks use a precomputed
-    /// one to measure everything but parsing.
-    public init(options: Options, extract: @escaping @Sendable (String) throws(ParseError) -> [Metric]) {
+    /// one to measure everything but parsing, tests another parser version.
+    public init(
+        options: Options, parserVersion: String = MetricExtractor.version,
+        extract: @escaping @Sendable (String) throws(ParseError) -> [Metric]
+    ) {
         self.options = options
         self.extract = extract
+        self.parserVersion = parserVersion
     }
 
-    public var parserVersion: String { MetricExtractor.version }
+    /// Goes into every event and every metric id.
+    public let parserVersion: String
 
     /// Decodes, validates and parses one record. Never throws: every failure is a dead letter.
     public func process(_ record: ConsumerRecord, now: Date = Date()) -> Outcome {
@@ -85,23 +94,46 @@ public struct ArticleProcessor: Sendable {
         }
     }
 
-    /// The records to produce for an outcome: metrics keyed by article id, or the dead letter
-    /// keyed like the original.
-    public func messages(for outcome: Outcome) -> [ProducerMessage] {
+    /// The records to produce for `outcome` of `record`: metrics keyed by article id, then the
+    /// article's summary (when a summary topic is set), or the dead letter keyed like the
+    /// original. Every one carries the record's trace context as a child span.
+    public func messages(for outcome: Outcome, of record: ConsumerRecord) -> [ProducerMessage] {
+        let trace = TracePropagation(headers: record.headers)
         switch outcome {
         case .metrics(let article, let events):
             let key = Array(article.id.utf8)
-            return events.map {
-                ProducerMessage(topic: options.outputTopic, key: key, value: $0.json(), headers: Self.metricHeaders)
+            var out = events.map {
+                ProducerMessage(
+                    topic: options.outputTopic, key: key, value: $0.json(),
+                    headers: Self.metricHeaders + trace.headers(child: $0.metricID))
             }
+            if let summaryTopic = options.summaryTopic {
+                let lineage = Lineage(topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
+                let summary = ArticleSummaryEvent(
+                    article: article, metricIDs: events.map(\.metricID), parserVersion: parserVersion,
+                    processedAt: events.first?.extractedAt ?? Self.timestamp(Date()), lineage: lineage)
+                out.append(
+                    ProducerMessage(
+                        topic: summaryTopic, key: key, value: summary.json(),
+                        headers: Self.summaryHeaders + trace.headers(child: "summary")))
+            }
+            return out
         case .deadLetter(let dl):
-            return [ProducerMessage(topic: options.deadLetterTopic, key: dl.key, value: dl.json(), headers: dl.headers)]
+            return [
+                ProducerMessage(
+                    topic: options.deadLetterTopic, key: dl.key, value: dl.json(), headers: dl.headers + trace.headers(child: "deadletter"))
+            ]
         }
     }
 
     static let metricHeaders = [
         KafkaHeader(key: "content-type", string: "application/json"),
         KafkaHeader(key: "tally.schema", string: MetricEvent.schema),
+    ]
+
+    static let summaryHeaders = [
+        KafkaHeader(key: "content-type", string: "application/json"),
+        KafkaHeader(key: "tally.schema", string: ArticleSummaryEvent.schema),
     ]
 
     // MARK: Decoding

@@ -97,7 +97,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         if case .deadLetter(let dl) = outcome {
             logger.warning("dead letter", metadata: ["reason": "\(dl.reason)", "record": "\(record.topicPartition)@\(record.offset)"])
         }
-        return worker.processor.messages(for: outcome)
+        return worker.processor.messages(for: outcome, of: record)
     }
 
     /// An output could not be written (after librdkafka's retries): stop, commit nothing past it.

@@ -104,8 +104,8 @@ final class TransactionalLoop: @unchecked Sendable {
     private func transaction(_ records: [ConsumerRecord], _ outcomes: [ArticleProcessor.Outcome]) throws(KafkaError) {
         try producer.beginTransaction()
         let failures = FailureBox()
-        for o in outcomes {
-            for m in worker.processor.messages(for: o) {
+        for (r, o) in zip(records, outcomes) {
+            for m in worker.processor.messages(for: o, of: r) {
                 try producer.send(m) { if case .failure(let e) = $0 { failures.set(e) } }
             }
         }

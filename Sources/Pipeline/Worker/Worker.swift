@@ -35,7 +35,7 @@ public final class Worker: Service, Sendable {
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes))
+                    maxBodyBytes: configuration.maxBodyBytes, summaryTopic: configuration.summaryTopic))
         self.metrics = metrics
         self.logger = logger
     }
@@ -92,7 +92,7 @@ public final class Worker: Service, Sendable {
     /// Fails fast, with the topic's name, when an input or output topic does not exist.
     func checkTopics() throws {
         let admin = try KafkaAdmin(config: configuration.kafka, logger: logger)
-        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] {
+        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] + [configuration.summaryTopic].compactMap({ $0 }) {
             if case .failure(let e) = Result(catching: { () throws(KafkaError) in try admin.partitions(of: topic) }) {
                 if e.code == .unknownTopicOrPartition {
                     throw WorkerError("topic '\(topic)' does not exist (create it, or fix the topic setting)")

@@ -35,6 +35,21 @@ struct LagCommand: AsyncParsableCommand {
     @Flag(name: .customLong("all-groups"), help: "Every consumer group of the cluster (re-listed at each evaluation).")
     var allGroups = false
 
+    @Option(
+        name: .customLong("allow-groups"),
+        help: ArgumentHelp("Only groups whose whole name matches this regular expression; repeatable.", valueName: "regex"))
+    var allowGroups: [String] = []
+
+    @Option(
+        name: .customLong("deny-groups"),
+        help: ArgumentHelp("Leave out groups whose whole name matches this regular expression (wins over allow); repeatable.", valueName: "regex"))
+    var denyGroups: [String] = []
+
+    @Flag(
+        name: .customLong("partition-series"), inversion: .prefixedNo,
+        help: "With --serve: export the per-partition series (--no-partition-series keeps only group series, for large topics).")
+    var partitionSeries = true
+
     @Option(name: .long, help: "Only this topic (default: every topic the group has offsets for or is assigned).")
     var topic: String?
 
@@ -71,6 +86,7 @@ struct LagCommand: AsyncParsableCommand {
             _ = try IntervalText.parse(stopAfter)
             _ = try IntervalText.parse(probeTimeout)
             if let serve { _ = try Self.address(serve) }
+            _ = try GroupFilter(allow: allowGroups, deny: denyGroups)
         } catch let e as OperationsError {
             throw ValidationError(e.description)
         }
@@ -96,7 +112,8 @@ struct LagCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let selection = GroupSelection(groups: allGroups ? .all : .named(group), topic: topic)
+            let selection = GroupSelection(
+                groups: allGroups ? .all : .named(group), topic: topic, filter: try GroupFilter(allow: allowGroups, deny: denyGroups))
             let monitor = try LagMonitor(
                 config: try kafka.config(),
                 configuration: .init(
@@ -147,7 +164,8 @@ struct LagCommand: AsyncParsableCommand {
 
     private func runExporter(_ monitor: LagMonitor, _ selection: GroupSelection, address: (host: String, port: Int)) async throws {
         let logger = StderrLogger.make("tally.lag", level: .info)
-        let exporter = LagExporter(monitor: monitor, selection: selection, interval: try intervalDuration(), logger: logger)
+        let exporter = LagExporter(
+            monitor: monitor, selection: selection, interval: try intervalDuration(), partitionSeries: partitionSeries, logger: logger)
         let host = address.host
         let server = TelemetryServer(
             host: host, port: address.port, render: exporter.render, health: exporter, logger: StderrLogger.make("tally.http"),

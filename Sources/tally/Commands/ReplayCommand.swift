@@ -70,6 +70,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("deadletter-topic"), help: "Where dead letters go.")
     var deadLetterTopic = "articles.deadletter"
 
+    @Option(name: .customLong("summary-topic"), help: "Where article summaries go (the workers' summary.topic; default: none).")
+    var summaryTopic: String?
+
     @Option(name: .customLong("max-rate"), help: ArgumentHelp(
         "At most this many articles per second (also N/m, N/h), so live workers are not starved.", valueName: "N"))
     var maxRate: String?
@@ -156,7 +159,7 @@ struct ReplayCommand: ParsableCommand {
         let runner = ReplayRunner(
             configuration: ReplayConfiguration(
                 kafka: config, maxBodyBytes: bodyLimit, maxRate: try maxRate.map(RateText.parse), dryRun: dryRun,
-                drainTimeout: try IntervalText.parse(drainTimeout)))
+                drainTimeout: try IntervalText.parse(drainTimeout), summaryTopic: summaryTopic))
 
         if dryRun {
             _ = try runner.run(plan)  // resolves nothing more, creates no client
@@ -206,6 +209,7 @@ struct ReplayCommand: ParsableCommand {
         args += rangeArguments
         if outputTopic != "metrics.normalized" { args += ["--output-topic", outputTopic] }
         if deadLetterTopic != "articles.deadletter" { args += ["--deadletter-topic", deadLetterTopic] }
+        if let summaryTopic { args += ["--summary-topic", summaryTopic] }
         if let maxRate { args += ["--max-rate", maxRate] }
         if let maxBodyBytes { args += ["--max-body-bytes", String(maxBodyBytes)] }
         if let brokers = kafka.brokers { args += ["--brokers", brokers] }

@@ -32,6 +32,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("deadletter-topic"), help: "Dead-letter topic (setting deadletter.topic; default articles.deadletter).")
     var deadLetterTopic: String?
 
+    @Option(
+        name: .customLong("summary-topic"),
+        help: "Compacted topic for one article summary per processed article (setting summary.topic; default: none).")
+    var summaryTopic: String?
+
     @Option(help: "Consumer group (setting group.id; default tally-workers).")
     var group: String?
 
@@ -85,6 +90,7 @@ struct RunCommand: AsyncParsableCommand {
         f["input.topic"] = inputTopic
         f["output.topic"] = outputTopic
         f["deadletter.topic"] = deadLetterTopic
+        f["summary.topic"] = summaryTopic
         f["group.id"] = group
         f["group.instance.id"] = groupInstanceID
         if exactlyOnce { f["exactly.once"] = "true" }
@@ -126,6 +132,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         LogSetup.bootstrap(level: level, format: format)
         let logger = Logger(label: "tally.run")
+        for warning in configuration.warnings { logger.warning("\(warning)") }
         logger.info(
             "starting",
             metadata: [

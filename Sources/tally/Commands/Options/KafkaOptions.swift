@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kafka
+import Pipeline
 
 /// Connection options every Kafka-facing subcommand shares.
 ///
@@ -31,7 +32,8 @@ struct KafkaOptions: ParsableArguments {
     /// `TALLY_KAFKA_SASL_MECHANISMS=PLAIN` → `sasl.mechanisms=PLAIN`.
     static func environmentProperties(_ environment: [String: String]) -> [String: String] {
         var out: [String: String] = [:]
-        for (k, v) in environment where k.hasPrefix("TALLY_KAFKA_") {
+        // Service links of a Service named tally-kafka… are the platform's, not librdkafka properties.
+        for (k, v) in environment where k.hasPrefix("TALLY_KAFKA_") && !EnvironmentNames.isServiceLink(name: k, value: v) {
             let key = k.dropFirst("TALLY_KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
             if !key.isEmpty { out[key] = v }
         }
