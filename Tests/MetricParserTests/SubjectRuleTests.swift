@@ -117,6 +117,22 @@ struct SubjectRuleTests {
         #expect(try one(text, "97.2%").subject == "城乡居民医保参保率")
     }
 
+    @Test("a bare noun clause opening a ；-item is the scope of the item's figures")
+    func segmentTopic() throws {
+        let text = "村里办了两个合作社。其中劳务合作社带动贫困户就业；甲合作社，提供保洁岗位，月收入1000元左右；乙合作社，种植蔬菜103亩，增收8万多元。"
+        #expect(try one(text, "1000元").subject == "甲合作社月收入")
+        #expect(try one(text, "103亩").subject.hasPrefix("乙合作社"))
+        #expect(try one(text, "8万多元").subject == "乙合作社增收")
+        // Framing clauses are not topics.
+        let framed = try all("分产业看，第一产业增加值20亿元；按行业统计，工业增加值30亿元。")
+        #expect(framed.map(\.subject) == ["第一产业增加值", "工业增加值"])
+    }
+
+    @Test("a qualified rate (自然增幅, 同口径增幅) is a rate of the last subject")
+    func qualifiedRate() throws {
+        #expect(try one("一般公共预算收入3.5亿元，自然增幅2%。", "2%").subject == "一般公共预算收入自然增幅")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

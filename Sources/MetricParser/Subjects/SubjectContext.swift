@@ -25,6 +25,8 @@ enum SubjectContext {
         if shareWords.prefix(scalars, at: 0, limit: n) == n { return previous.hasSuffix("占比") ? previous : previous + "占比" }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
+        // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
+        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !previous.contains(subject) { return previous + subject }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
@@ -42,6 +44,7 @@ enum SubjectContext {
         return subject
     }
 
+    static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")
     static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")

@@ -7,7 +7,8 @@
 /// 2. `SubjectContext` completes a clause that names only part of it from the sentence's last subject.
 /// 3. `ClauseTopic`: a clause that is only a link (，达到119.2亿元) takes the previous clause's topic.
 /// 4. `Coordination`: 分别 pairs names with figures.
-/// 5. `ScopeTracker`: a part under 其中 borrows the parent's indicator.
+/// 5. `SegmentTopic`: a bare noun clause opening a ；-item is the scope of the item's figures;
+///    `ScopeTracker`: a part under 其中 borrows the parent's indicator.
 /// 6. `ChangeSubject`: a change names its comparison; `BasisReader` classifies it.
 /// `MeasureWordSubject` runs over the finished metrics.
 struct SubjectPipeline {
@@ -22,6 +23,7 @@ struct SubjectPipeline {
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
+    private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
 
@@ -53,6 +55,8 @@ struct SubjectPipeline {
         } else {
             coordination.end()
         }
+        let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
+        if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         let own = base
         base = scope.apply(found, base: base, kind: q.kind)
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
