@@ -26,7 +26,7 @@ enum CorpusFloors {
         "b-fj-jianning-2022-zhengfu-gongzuo-baogao": Floor(value: 0.96, full: 0.86),
         "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.42),
         "b-sc-2019-guoqing-xiaofei-lvyou": Floor(value: 0.99, full: 0.99),
-        "b-xx-sheng-7yue-dianli-yunxing": Floor(value: 0.99, full: 0.94),
+        "b-xx-sheng-7yue-dianli-yunxing": Floor(value: 0.99, full: 0.99),
         // Issue 16 (the Taiwan / Hong Kong / Macau register: numerals with ．, 廿, 點, the currency of
         // a bare 元) raises these three; they are listed at what the parser reaches today.
         "c-hk-2003-05-caizhengsi-tanhua": Floor(value: 0.85, full: 0.42),
@@ -35,7 +35,7 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.77
+    static let meanFull = 0.78
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article

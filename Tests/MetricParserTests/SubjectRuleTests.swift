@@ -83,6 +83,9 @@ struct SubjectRuleTests {
     func shareOfWhole() throws {
         let m = try one("女职工1.2万名，占职工总数41.5%。", "41.5%")
         #expect(m.subject == "女职工占职工总数比重")
+        // The whole left implicit: the share of the last subject.
+        #expect(try one("其中女职工1.2万名，占41.5%。", "41.5%").subject == "女职工占比")
+        #expect(try one("全县新增就业5200人，完成年度目标的61.2%。", "61.2%").subject == "新增就业年度目标完成率")
     }
 
     @Test("numbers sharing one unit are two figures, each with its own reference")

@@ -7,7 +7,9 @@ enum SubjectContext {
     static func resolve(_ found: SubjectFinder.Result, kind: MetricKind?, previous: String?) -> String {
         let subject = found.subject
         // 机电产品出口3190.5亿元，占出口总值的六成 → 机电产品出口占出口总值比重.
-        if let base = found.shareBase, !base.isEmpty {
+        if let base = found.shareBase {
+            // 女党员3.1万名，占25.2%: the share of the last subject in a whole the text leaves implicit.
+            if base.isEmpty { return previous.map { $0.hasSuffix("占比") ? $0 : $0 + "占比" } ?? subject }
             return (previous ?? "") + "占" + base + "比重"
         }
         // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
@@ -60,6 +62,8 @@ enum SubjectContext {
         for (i, c) in a.enumerated() where CharClass.has(c, CharClass.asciiDigit) || c == u("万") || c == u("亿") || c == u(".") {
             start = i + 1
         }
+        // 完成年度目标: the verb is already in 完成率.
+        if let l = PredicateLexicon.lightVerbs.prefix(a, at: start, limit: a.count), start + l < a.count { start += l }
         return start < a.count ? String(scalars: a[start...]) : nil
     }
 

@@ -50,9 +50,9 @@ struct SubjectFinder {
             if let d = lastIndex(of: u("的"), open + 1, prefixStart), d > open + 1 {
                 result.shareBase = clean(open + 1, d)
             } else if q.kind == .percent {
-                // 占党员总数28.65%: the whole is named right before the share.
+                // 占党员总数28.65%: the whole is named right before the share; 占25.2% names none.
                 let (x, y) = trim(open + 1, prefixStart)
-                if y - x >= 2 { result.shareBase = clean(x, y) }
+                if y - x >= 2 { result.shareBase = clean(x, y) } else if x >= y { result.shareBase = "" }
             }
         }
 
