@@ -136,6 +136,12 @@ struct SubjectRuleTests {
         #expect(try one("一般公共预算收入3.5亿元，自然增幅2%。", "2%").subject == "一般公共预算收入自然增幅")
     }
 
+    @Test("a clause does not end inside parentheses; a bare rate is the rate of the clause before")
+    func parenthesesAndBareRates() throws {
+        #expect(try one("全省近岸海域优良水质(一、二类)比例86.2%。", "86.2%").subject == "近岸海域优良水质(一、二类)比例")
+        #expect(try one("来自本省的游客上升明显，增幅达21.4%。", "21.4%").subject.hasSuffix("游客增幅"))
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

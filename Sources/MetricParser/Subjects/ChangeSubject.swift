@@ -37,5 +37,12 @@ enum ChangeSubject {
         return rateNouns.suffix(a, before: a.count, limit: 0) != nil
     }
 
+    /// 增幅 / 增速 / 降幅 alone (nothing it is the rate of).
+    static func isBareRateNoun(_ subject: String) -> Bool {
+        guard subject.utf8.count == 6 else { return false }  // two CJK characters
+        let a = [UInt32](subject)
+        return rateNouns.suffix(a, before: 2, limit: 0) == 2
+    }
+
     static let rateNouns = WordList("增速 增幅 涨幅 降幅 跌幅 减幅 減幅 增长率 增長率 年增率 增长速度 降速 比重 占比")
 }

@@ -12,7 +12,9 @@ extension SubjectFinder {
         var b = a
         while b < end {
             if CharClass.has(s[b], CharClass.asciiDigit) { return "" }
-            if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil,
+            if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil
+                || PredicateLexicon.increase.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true
+                || PredicateLexicon.decrease.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true,
                b > a { break }
             b += 1
         }

@@ -39,8 +39,7 @@ struct SubjectFinder {
     ///   - later: spans of the next metrics (a forward subject stops at them; an enumeration shares
     ///     the noun after the last one).
     func find(_ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>) -> Result {
-        var cs = prefixStart
-        while cs > floor, !CharClass.isBreak(s[cs - 1]) { cs -= 1 }
+        let cs = clauseStart(before: prefixStart, floor: floor)
         var e = prefixStart
         var linked = false, existential = false, sawDe = false
         var result = Result(subject: "")
@@ -270,6 +269,19 @@ struct SubjectFinder {
         }
         let (x, y) = trim(f, b)
         return x < y ? clean(x, y) : ""
+    }
+
+    /// The start of the clause ending at `end`: after the last break, not counting breaks inside
+    /// parentheses (优良水质(一、二类)比例 is one clause).
+    func clauseStart(before end: Int, floor: Int) -> Int {
+        var cs = end, depth = 0
+        while cs > floor {
+            let c = s[cs - 1]
+            if c == 0x29 || c == 0xFF09 { depth += 1 } else if (c == 0x28 || c == 0xFF08) && depth > 0 { depth -= 1 }
+            else if depth == 0, CharClass.isBreak(c) { break }
+            cs -= 1
+        }
+        return cs
     }
 
     /// Records the change word `s[e-l..<e]` and the comparison phrase before it, moving `e` before both.

@@ -47,6 +47,9 @@ struct SubjectPipeline {
         var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
         if base.isEmpty, found.linked {
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound)
+        } else if before == nil, ChangeSubject.isBareRateNoun(base) {
+            // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
+            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
         }
         if let mark = found.distributive {
             if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
