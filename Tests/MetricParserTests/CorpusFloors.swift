@@ -14,7 +14,7 @@ enum CorpusFloors {
         "a-ah-anqing-2016-gaoxin-chanye": Floor(value: 0.98, full: 0.98),
         "a-bj-2018-weisheng-jiankang": Floor(value: 0.95, full: 0.93),
         "a-fj-2019-shengtai-huanjing": Floor(value: 0.99, full: 0.85),
-        "a-ha-xinyang-2013-feigong-dangjian": Floor(value: 0.99, full: 0.42),
+        "a-ha-xinyang-2013-feigong-dangjian": Floor(value: 0.99, full: 0.56),
         "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.75),
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),
         "a-sc-2019-tongjigongbao": Floor(value: 0.95, full: 0.95),
@@ -35,7 +35,7 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.78
+    static let meanFull = 0.79
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article

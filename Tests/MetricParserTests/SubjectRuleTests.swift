@@ -142,6 +142,11 @@ struct SubjectRuleTests {
         #expect(try one("来自本省的游客上升明显，增幅达21.4%。", "21.4%").subject.hasSuffix("游客增幅"))
     }
 
+    @Test("after the measure word, a verb before 的 modifies the noun (新建的…党组织)")
+    func relativeClauseForward() throws {
+        #expect(try one("全区向36个新成立的社区党组织授牌。", "36个").subject.hasPrefix("新成立的社区党组织"))
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

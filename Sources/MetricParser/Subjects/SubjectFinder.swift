@@ -311,10 +311,14 @@ struct SubjectFinder {
             if includePredicate {
                 if k > f, PredicateLexicon.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
             } else {
-                if ch == u("的") { break }
+                // 50个新建的非公企业党组织: a verb before 的 modifies the noun after it; read on.
+                if ch == u("的") {
+                    if k + 1 < limit, PredicateLexicon.verbs.suffix(s, before: k, limit: f) != nil { k += 1; continue }
+                    break
+                }
                 if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
-                   !(k + vl < n && PredicateLexicon.nominalAfterVerb.contains(s[k + vl])) { break }
+                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(s[k + vl]) || s[k + vl] == u("的"))) { break }
             }
             k += 1
         }

@@ -16,8 +16,8 @@ extension SubjectFinder {
             rounds += 1
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
-            // 就业 is not 就 + 业: scope words never leave a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, a + l != b - 1 { a += l; changed = true; continue }
+            // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1) { a += l; changed = true; continue }
             if let y = yearPrefix(a, b) { a = y; changed = true; continue }
             if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
