@@ -22,7 +22,7 @@ enum CorpusFloors {
         "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.63),
         "b-cn-2011-7yue-gangkou-tuntuliang": Floor(value: 0.82, full: 0.82),
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.86),
-        "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.92),
+        "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.95),
         "b-fj-jianning-2022-zhengfu-gongzuo-baogao": Floor(value: 0.96, full: 0.86),
         "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.42),
         "b-sc-2019-guoqing-xiaofei-lvyou": Floor(value: 0.99, full: 0.99),

@@ -111,6 +111,8 @@ struct SubjectRuleTests {
     func linkOnlyClause() throws {
         let m = try one("全区文旅产业营业收入首次突破“百亿”，达到103.6亿元。", "103.6亿元")
         #expect(m.subject == "文旅产业营业收入")
+        // An opening verb of having is skipped; a clause without a verb keeps its adjective predicate.
+        #expect(try one("具有研究生学历党员过半，达1.2万名。", "1.2万名").subject.hasPrefix("研究生学历党员"))
     }
 
     @Test("a percent of a target is its completion rate; a restated indicator keeps the scope")

@@ -9,6 +9,9 @@ extension SubjectFinder {
         while a > sentenceStart, !CharClass.isBreak(s[a - 1]) { a -= 1 }
         // The topic ends at the clause's first verb (实现, 完成, 达到 …) or a digit: a clause with a
         // figure of its own would have given the figure before this one its subject already.
+        // 具有大专学历党员超过一半: a verb opening the clause is not where the topic ends.
+        if let l = PredicateLexicon.verbs.prefix(s, at: a, limit: end) ?? PredicateLexicon.linkers.prefix(s, at: a, limit: end)
+            ?? Self.openingVerbs.prefix(s, at: a, limit: end) { a += l }
         var b = a
         while b < end {
             if CharClass.has(s[b], CharClass.asciiDigit) { return "" }
@@ -18,10 +21,13 @@ extension SubjectFinder {
                b > a { break }
             b += 1
         }
-        guard b < end else { return "" }
+        // Without a verb the clause is the topic with its adjective predicate (党员过半).
         var (x, y) = trim(a, b)
         // …营业收入首次突破: adverbs before the verb are not part of the topic.
         while y > x, let l = PredicateLexicon.verbAdverbs.suffix(s, before: y, limit: x), y - l > x { y -= l }
         return y - x >= 2 ? clean(x, y) : ""
     }
+
+    /// Verbs of having that open a clause (具有, 拥有): what follows is the topic.
+    static let openingVerbs = WordList("具有 拥有 具备 共有 现有")
 }
