@@ -18,7 +18,7 @@ enum CorpusFloors {
         "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.75),
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),
         "a-sc-2019-tongjigongbao": Floor(value: 0.95, full: 0.95),
-        "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.96),
+        "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.99),
         "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.63),
         "b-cn-2011-7yue-gangkou-tuntuliang": Floor(value: 0.82, full: 0.82),
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.86),

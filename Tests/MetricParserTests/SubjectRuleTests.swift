@@ -149,6 +149,12 @@ struct SubjectRuleTests {
         #expect(try one("全区向36个新成立的社区党组织授牌。", "36个").subject.hasPrefix("新成立的社区党组织"))
     }
 
+    @Test("a space before a verb separates two statements of a headline")
+    func headlineStatements() throws {
+        let ms = try all("全省城镇新增就业8.1万人 完成全年目标任务73.6%\n\n正文。")
+        #expect(ms.count == 2 && ms[0].subject == "城镇新增就业" && ms[1].subject == "城镇新增就业目标任务完成率")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

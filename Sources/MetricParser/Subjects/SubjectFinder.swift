@@ -282,6 +282,10 @@ struct SubjectFinder {
         var f = suffixEnd
         while f < n, CharClass.isSpace(s[f]) { f += 1 }
         guard f < n else { return "" }
+        // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
+        if f > suffixEnd, PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil {
+            return ""
+        }
         var clauseEnd = f
         while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
         let c = s[f]
