@@ -24,7 +24,7 @@ enum CorpusFloors {
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.86),
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.95),
         "b-fj-jianning-2022-zhengfu-gongzuo-baogao": Floor(value: 0.96, full: 0.86),
-        "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.42),
+        "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.49),
         "b-sc-2019-guoqing-xiaofei-lvyou": Floor(value: 0.99, full: 0.99),
         "b-xx-sheng-7yue-dianli-yunxing": Floor(value: 0.99, full: 0.99),
         // Issue 16 (the Taiwan / Hong Kong / Macau register: numerals with ．, 廿, 點, the currency of

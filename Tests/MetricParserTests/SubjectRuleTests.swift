@@ -103,6 +103,8 @@ struct SubjectRuleTests {
     @Test("a measure word that counts nothing on its own: the action names it; two measure words split it")
     func measureWords() throws {
         #expect(try one("驻村工作队开展结对帮扶，涉及46个村。", "46个").subject == "涉及村")
+        // Items before 等 are examples; the measure word counts the noun after it.
+        #expect(try one("现场有电工、焊工、厨师等80多个工种。", "80多个").subject == "工种")
         let ms = try all("项目惠及农户1200多户、约4000人。")
         #expect(ms.count == 2 && ms[0].subject.hasSuffix("农户户数") && ms[1].subject.hasSuffix("农户人数"))
     }

@@ -229,7 +229,9 @@ struct SubjectFinder {
         var subject = subject0
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
-        if subject.isEmpty || quotedBefore {
+        // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows.
+        let examplesBefore = p.rawEnd > cs && s[p.rawEnd - 1] == u("等") && q.kind == .count
+        if subject.isEmpty || quotedBefore || examplesBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
