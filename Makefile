@@ -1,7 +1,8 @@
 # Tally — two commands do all set-up on a fresh machine:
 #   make demo   installs what is missing, builds, runs the pipeline on an embedded Kafka
 #   make test   installs what is missing, builds, runs every test (unit, integration, end-to-end, deploy)
-# Other targets: make bench (performance, release build), make fuzz, make build, make clean.
+# Other targets: make bench (performance, release build), make fuzz, make build, make clean,
+#   make format (rewrite sources with swift format, .swift-format) and make lint (report what format would change).
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -11,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := librdkafka-dev pkg-config curl prometheus
 # The Swift toolchain must be on PATH (https://www.swift.org/install); everything else is installed here.
 
-.PHONY: all build demo test bench fuzz deps deps-system deps-python deps-bench clean
+.PHONY: all build demo test bench fuzz deps deps-system deps-python deps-bench clean format lint
 
 all: build
 
@@ -71,6 +72,16 @@ bench: deps deps-bench
 
 fuzz: deps-system
 	$(SWIFT) test --filter "Fuzz"
+
+## Formatting (the toolchain's swift-format; style in .swift-format: 4 spaces, 120 columns) --
+
+FORMAT_PATHS := Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build

@@ -11,6 +11,8 @@ The Swift bench times `MetricExtractor.extract` on one core over >= N MB (defaul
 files repeated. JioNLP (`pip install jionlp`) runs `jio.ner.extract_money` over the same
 articles, repeated until S seconds (default 10) have passed — it is far too slow for 20 MB —
 also on one core. Both are reported in MB/s (1 MB = 10^6 UTF-8 bytes) with the ratio.
+It also runs the bench's --scaling mode: the founding 7.6 KB article against one 2 MB article of
+the same text, and prints the per-byte cost ratio (at most 1.5 by issue 9; 1.0 is linear).
 """
 import argparse
 import glob
@@ -42,6 +44,15 @@ def main():
                          capture_output=True, text=True).stdout
     swift = json.loads(out.strip().splitlines()[-1])
 
+    # Linear cost (issue 9): the founding 7.6 KB article, then one 2 MB article of the same text.
+    founding = os.path.join(root, "..", "shared", "corpus", "fuzhou-2019-two-new-orgs.txt")
+    out = subprocess.run([args.bench, "--scaling", founding, "--large-mb", "2", "--min-mb", str(args.min_mb)],
+                         check=True, capture_output=True, text=True).stdout
+    scaling = json.loads(out.strip().splitlines()[-1])
+    print(f"MetricParser on a {scaling['small_article_bytes'] / 1e3:.1f} KB article: {scaling['small']['mb_per_s']:.2f} MB/s; "
+          f"on a {scaling['large_article_bytes'] / 1e6:.1f} MB article: {scaling['large']['mb_per_s']:.2f} MB/s; "
+          f"per-byte cost ratio {scaling['per_byte_cost_ratio']:.2f} (linear = 1.0, limit 1.5)")
+
     try:
         import jionlp as jio
     except ImportError:
@@ -68,6 +79,7 @@ def main():
         "jionlp_extract_money": {"bytes": jio_bytes, "seconds": round(elapsed, 4), "mb_per_s": round(jio_mbps, 3),
                                  "money_spans": jio_found, "rounds": rounds},
         "ratio": round(swift["mb_per_s"] / jio_mbps, 1) if jio_mbps else None,
+        "scaling": scaling,
     }
     print(f"MetricParser (Swift, extract, 1 core): {swift['mb_per_s']:.2f} MB/s over {swift['bytes'] / 1e6:.1f} MB")
     print(f"JioNLP extract_money (Python, 1 core):  {jio_mbps:.3f} MB/s over {jio_bytes / 1e6:.2f} MB")

@@ -50,7 +50,7 @@ extension KafkaProducer {
                 group.leave()
             }
         }
-        guard group.wait(timeout: .now() + .milliseconds(Int(timeout.components.seconds * 1000))) == .success else {
+        guard group.wait(timeout: .now() + .milliseconds(Int(timeout.wholeMilliseconds))) == .success else {
             throw TimeoutError(description: "delivery reports missing after \(timeout)")
         }
         return results.values

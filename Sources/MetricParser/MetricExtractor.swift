@@ -23,9 +23,11 @@ public struct MetricExtractor: Sendable {
     }
 
     /// Every metric in `text`, sorted by `start`.
+    /// - Parameter locale: where the article was written (decides the currency of a bare 元);
+    ///   nil reads it from the text (`ArticleLocale(text:)`), else mainland.
     /// - Throws: `ParseError` with code `.inputTooLarge` when `text` has more than
     ///   `options.maxInputScalars` scalars.
-    public func extract(_ text: String) throws(ParseError) -> [Metric] {
+    public func extract(_ text: String, locale: ArticleLocale? = nil) throws(ParseError) -> [Metric] {
         var original = [UInt32]()
         original.reserveCapacity(text.utf8.count / 2 + 16)
         for sc in text.unicodeScalars {
@@ -38,16 +40,18 @@ public struct MetricExtractor: Sendable {
         }
         var textCursor = ScalarCursor(text)
         var sentenceCursor = ScalarCursor(text)
-        return extract(normalized: TextNormalizer.normalize(original),
+        let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland).localCurrency
+        return extract(normalized: TextNormalizer.normalize(original), localCurrency: local,
                        slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
     }
 
     /// - Parameters:
     ///   - slice, sentenceSlice: the caller's text of code points `[a, b)` (called with
     ///     non-decreasing offsets, each on its own cursor).
-    func extract(normalized t: NormalizedText, slice: (Int, Int) -> String, sentenceSlice: (Int, Int) -> String) -> [Metric] {
+    func extract(normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String,
+                 sentenceSlice: (Int, Int) -> String) -> [Metric] {
         let s = t.scalars
-        var core = QuantityScannerCore(s)
+        var core = QuantityScannerCore(s, localCurrency: localCurrency)
         let raws = core.scanAll()
 
         struct Candidate {

@@ -87,7 +87,7 @@ func produce(_ kafka: KafkaConfig, topic: String, range: Range<Int>, ratePerSeco
         if let rate = ratePerSecond {
             let due = start + .nanoseconds(Int64(i - range.lowerBound) * 1_000_000_000 / Int64(rate))
             let now = ContinuousClock.now
-            if due > now { Thread.sleep(forTimeInterval: Double((due - now).components.attoseconds) / 1e18 + Double((due - now).components.seconds)) }
+            if due > now { Thread.sleep(forTimeInterval: (due - now).inSeconds) }
         }
         var m = article(i, texts)
         m.topic = topic
@@ -190,7 +190,7 @@ case "run":
     let elapsed = ContinuousClock.now - start
     worker.stop()
     done.wait()
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = elapsed.inSeconds
     bytes = Double(args.int("bytes", 0))
     let outputs = try! admin.partitions(of: "\(prefix).out.\(mode.rawValue)").reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
     emit([
@@ -253,7 +253,7 @@ case "cpu":
         }
     }
     let d = ContinuousClock.now - start
-    let secs = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    let secs = d.inSeconds
     emit(["articles_per_s": Double(records.count * 3) / secs, "outputs_per_article": Double(outputs) / Double(records.count * 3),
           "bytes_out_per_article": Double(bytesOut) / Double(records.count * 3)])
 

@@ -113,7 +113,7 @@ struct GeneralizationReportTests {
             Expect(text: "120余个", value: 120, unit: "个", kind: .count, qualifier: .moreThan, subject: "分支机构"),
             Expect(text: "15万平方米", value: 150_000, unit: "m2", kind: .area, subject: "仓储面积"),
             Expect(text: "三成", value: 30, unit: "percent", kind: .percent, subject: "公司股价较年初上涨", change: .up),
-            Expect(text: "两千亿元", value: 200_000_000_000, unit: "CNY", kind: .money, subject: "市值"),
+            Expect(text: "两千亿元", value: 200_000_000_000, unit: "CNY", kind: .money, qualifier: .moreThan, subject: "市值"),  // 突破 is a threshold word (issue 9)
             Expect(text: "3.2亿欧元", value: 320_000_000, unit: "EUR", kind: .money, subject: "欧洲子公司营收"),
             Expect(text: "5.6亿港元", value: 560_000_000, unit: "HKD", kind: .money, subject: "香港业务收入"),
             Expect(text: "3到5万元", value: 30000, unit: "CNY", kind: .money, qualifier: .range, subject: "单笔订单金额"),

@@ -31,9 +31,9 @@ struct GoldCorpusTests {
     }
 
     /// Writes the extractor's predictions and runs the shared scorer on them.
-    static func score(article: URL, gold: URL) throws -> (valueF1: Double, fullF1: Double) {
+    static func score(article: URL, gold: URL, locale: ArticleLocale? = nil) throws -> (valueF1: Double, fullF1: Double) {
         let text = try String(contentsOf: article, encoding: .utf8)
-        let metrics = try MetricExtractor().extract(text)
+        let metrics = try MetricExtractor().extract(text, locale: locale)
 
         let predictions = FileManager.default.temporaryDirectory
             .appendingPathComponent("metricparser-gold-\(UUID().uuidString).jsonl")

@@ -25,6 +25,13 @@ struct SubjectRuleTests {
         #expect(rate.subject == "粮食产量同比增速" && rate.basis == .previousYear)
     }
 
+    @Test("按年 / 按季 (Hong Kong usage) are year-on-year and period-on-period")
+    func hongKongBases() throws {
+        let text = "零售业总销货价值按年上升6.2%，按季下跌1.4%。"
+        #expect(try one(text, "6.2%").basis == .previousYear)
+        #expect(try one(text, "1.4%").basis == .previousPeriod)
+    }
+
     @Test("the same indicator compared two ways gets two subjects and two bases")
     func yearAndPeriodComparisons() throws {
         let text = "本月快递业务量1.8亿件，同比增长12.5%，环比下降2.1%。"

@@ -32,6 +32,19 @@ struct ArticleProcessorTests {
         try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
+    @Test("the event's language, else its url, sets the currency of a bare 元 (TWD, HKD, MOP)")
+    func locale() throws {
+        func unit(_ extra: [String: Any]) throws -> String? {
+            let outcome = processor.process(Articles.record(Articles.json(id: "t1", body: "撥款十億元。", extra: extra)))
+            guard case .metrics(_, let events) = outcome else { Issue.record("not metrics: \(outcome)"); return nil }
+            return events.first?.metric.unit
+        }
+        #expect(try unit(["language": "zh-TW"]) == "TWD")
+        #expect(try unit(["language": "zh-HK"]) == "HKD")
+        #expect(try unit(["language": "zh", "url": "https://www.gov.mo/zh-hant/news/1.html"]) == "MOP")
+        #expect(try unit(["language": "zh", "url": "https://news.example.cn/1.html"]) == "CNY")
+    }
+
     @Test("a valid article yields exactly the parser's metrics, keyed by article id, in order")
     func validArticle() throws {
         let record = Articles.record(Articles.json(id: "a1", body: Articles.body), offset: 42)

@@ -31,8 +31,6 @@ import yaml
 # Constants that are not in this repository's sources (external libraries and tools).
 # --------------------------------------------------------------------------------------------
 
-# swift-log's Logger.Level raw values (log.level).
-SWIFT_LOG_LEVELS = {"trace", "debug", "info", "notice", "warning", "error", "critical"}
 # Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
 RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
 ROOT_USERS = {"root", "0"}
@@ -137,7 +135,7 @@ def cli_from_binary(binary: Path, command_name: str) -> CLICommand:
 
 
 # --------------------------------------------------------------------------------------------
-# Swift source scanning (Package.swift; settings keys until `tally` can print them)
+# Swift source scanning (Package.swift)
 # --------------------------------------------------------------------------------------------
 
 def _skip_string(text: str, i: int) -> int:
@@ -186,59 +184,36 @@ def _matching(text: str, i: int, open_c: str, close_c: str) -> int:
 
 
 # --------------------------------------------------------------------------------------------
-# Settings (WorkerConfiguration / Settings)
+# Settings, from the built binary: `tally run --print-config --format json`
 # --------------------------------------------------------------------------------------------
 
 class SettingsModel:
-    def __init__(self, worker_configuration: str, settings: str, run_command: str):
-        m = re.search(r"static\s+let\s+keys\s*:\s*Set<String>\s*=\s*\[(.*?)\]", worker_configuration, re.S)
-        if not m:
-            raise StaticError("WorkerConfiguration.keys not found")
-        self.keys: set[str] = set(re.findall(r'"([^"]+)"', m.group(1)))
-        pm = re.search(r"func\s+unknownKeys.*?hasPrefix\(\"([^\"]+)\"\)", settings, re.S)
-        if not pm:
-            raise StaticError("the pass-through prefix (unknownKeys … hasPrefix) not found in Settings.swift")
-        self.passthrough_prefix = pm.group(1)
-        fe = re.search(r"func\s+fromEnvironment\b(.*?)\n    \}", settings, re.S)
-        if not fe:
-            raise StaticError("Settings.fromEnvironment not found")
-        self.env_prefix = re.search(r'hasPrefix\("([^"]+)"\)', fe.group(1)).group(1)
-        self.env_excluded = set(re.findall(r'k\s*!=\s*"([^"]+)"', fe.group(1)))
-        self.config_env = set(re.findall(r'env\["(' + re.escape(self.env_prefix) + r'\w+)"\]', run_command))
-        # Types, ranges and defaults from the typed accessors.
-        self.types: dict[str, str] = {}
-        self.ranges: dict[str, tuple[int, int]] = {}
-        self.defaults: dict[str, str] = {}
-        for acc in re.finditer(r"\bs\.(int|string|bool)\(\s*\"([^\"]+)\"\s*,\s*default:\s*([^,)]+)(?:,\s*range:\s*([^)]*))?\)",
-                               worker_configuration):
-            kind, key, default, rng = acc.groups()
-            self.types[key] = kind
-            self.defaults[key] = self._literal(worker_configuration, default.strip())
-            if rng:
-                lo, _, hi = rng.partition("...")
-                self.ranges[key] = (self._int_expr(lo), self._int_expr(hi))
-        self.log_formats: set[str] = set()
+    """`tally run --print-config --format json`: [{key, flag, env, value, source, default, secret}].
 
-    @staticmethod
-    def _int_expr(text: str) -> int:
-        expr = text.strip().replace("_", "").replace("Int.max", str(2**63 - 1))
-        if not re.fullmatch(r"[\d\s*+\-]+", expr):
-            raise StaticError(f"cannot evaluate range bound {text!r}")
-        return int(eval(expr, {"__builtins__": {}}))  # digits and * + - only
+    Besides the table's settings it lists `config` (the properties file: --config / TALLY_CONFIG)
+    and `kafka.*` (the librdkafka pass-through) with their flag and environment names. Values are
+    checked by the binary itself (`value_problems`)."""
 
-    def _literal(self, source: str, text: str) -> str:
-        text = text.split("??")[-1].strip()  # `x ?? "fallback"`: the fallback
-        if text.startswith('"'):
-            return text.strip('"')
-        if re.fullmatch(r"[\d_][\d_\s*+]*", text):
-            return str(self._int_expr(text))
-        if text in ("true", "false"):
-            return text
-        m = re.search(r"\bvar\s+" + re.escape(text) + r"(?:\s*:\s*[\w.]+)?\s*=\s*(\"[^\"]*\"|[\d_][\d_ *+]*|true|false)\s*$",
-                      source, re.M)
-        if m:
-            return self._literal(source, m.group(1))
-        return ""  # computed default (e.g. the number of cores)
+    def __init__(self, entries: list[dict[str, Any]], binary: Path | None):
+        self.binary = binary
+        pattern = next((e for e in entries if e["key"].endswith("*")), None)
+        if pattern is None:
+            raise StaticError("print-config lists no pass-through pattern (key ending in *)")
+        self.passthrough_prefix = pattern["key"][:-1]
+        rows = [e for e in entries if e["key"] != "config" and not e["key"].endswith("*")
+                and not e["key"].startswith(self.passthrough_prefix)]
+        self.keys: set[str] = {e["key"] for e in rows}
+        row = rows[0]
+        self.env_prefix = row["env"][: len(row["env"]) - len(row["key"])]
+        for e in rows:
+            if e["env"] != self.env_prefix + e["key"].upper().replace(".", "_"):
+                raise StaticError(f"print-config: {e['key']} has environment name {e['env']} (expected one mapping)")
+        if pattern["env"][:-1] != self.env_prefix + self.passthrough_prefix.upper().replace(".", "_"):
+            raise StaticError(f"print-config: pass-through environment {pattern['env']} does not follow the mapping")
+        config = next((e for e in entries if e["key"] == "config"), None)
+        self.config_env: set[str] = {config["env"]} if config else set()
+        self.env_excluded = set(self.config_env)
+        self.defaults: dict[str, str] = {e["key"]: e["default"] for e in rows if e["default"] is not None}
 
     def env_to_key(self, name: str) -> str | None:
         if not name.startswith(self.env_prefix) or name in self.env_excluded:
@@ -249,21 +224,32 @@ class SettingsModel:
         return key in self.keys or key.startswith(self.passthrough_prefix)
 
     def value_problems(self, key: str, value: str, where: str) -> list[str]:
-        problems = []
-        kind = self.types.get(key)
-        if kind == "int":
-            v = str(value).replace("_", "")
-            if not re.fullmatch(r"-?\d+", v):
-                problems.append(f"{where}: {key}={value!r} is not an integer")
-            elif key in self.ranges and not (self.ranges[key][0] <= int(v) <= self.ranges[key][1]):
-                problems.append(f"{where}: {key}={value} outside {self.ranges[key]}")
-        elif kind == "bool" and str(value).lower() not in {"true", "1", "yes", "on", "false", "0", "no", "off"}:
-            problems.append(f"{where}: {key}={value!r} is not a boolean")
-        if key == "log.format" and self.log_formats and value not in self.log_formats:
-            problems.append(f"{where}: log.format={value!r} not one of {sorted(self.log_formats)}")
-        if key == "log.level" and value not in SWIFT_LOG_LEVELS:
-            problems.append(f"{where}: log.level={value!r} not one of {sorted(SWIFT_LOG_LEVELS)}")
-        return problems
+        """What the binary says of `key=value` (its own validation, through --print-config)."""
+        if self.binary is None or key not in self.keys:
+            return []
+        message = _validate(str(self.binary), self.env_prefix + key.upper().replace(".", "_"), str(value))
+        return [f"{where}: {message}"] if message else []
+
+
+@functools.lru_cache(maxsize=None)
+def _validate(binary: str, env_name: str, value: str) -> str | None:
+    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    r = subprocess.run([binary, "run", "--print-config", "--format", "json"], capture_output=True, text=True, timeout=60,
+                       env={**base, env_name: value})
+    if r.returncode == 0:
+        return None
+    return (r.stderr.strip().splitlines() or [f"exit {r.returncode}"])[-1]
+
+
+def print_config(binary: Path) -> list[dict[str, Any]]:
+    """`tally run --print-config --format json` with none of the caller's TALLY_* variables."""
+    base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    r = subprocess.run([str(binary), "run", "--print-config", "--format", "json"], capture_output=True, text=True,
+                       timeout=60, env=base)
+    if r.returncode != 0:
+        raise StaticError(f"tally run --print-config: exit {r.returncode}: {r.stderr[-800:]}")
+    return json.loads(r.stdout)
+
 
 
 def parse_properties(text: str) -> dict[str, str]:
@@ -391,17 +377,14 @@ class Repo:
         """`tally run` flag → settings prefix of its key=value pairs (`--kafka-property`)."""
         return {"kafka-property": self.settings.passthrough_prefix}
 
+    # Mutation-test copies carry the binary's --print-config output here (see copy_inputs).
+    PRINT_CONFIG = ".tally-cli/print-config.json"
+
     @functools.cached_property
     def settings(self) -> SettingsModel:
-        model = SettingsModel(
-            self.read("Sources/Pipeline/Configuration/WorkerConfiguration.swift"),
-            self.read("Sources/Pipeline/Configuration/Settings.swift"),
-            self.read("Sources/tally/Commands/RunCommand.swift"))
-        log_setup = self.read("Sources/tally/Support/LogSetup.swift")
-        m = re.search(r"enum\s+Format\s*:\s*String[^{]*\{\s*case\s+([^\n]+)", log_setup)
-        if m:
-            model.log_formats = {c.strip() for c in m.group(1).split(",")}
-        return model
+        captured = self.root / self.PRINT_CONFIG
+        entries = json.loads(captured.read_text(encoding="utf-8")) if captured.exists() else print_config(tally_binary())
+        return SettingsModel(entries, tally_binary())
 
     @functools.cached_property
     def lag_env(self) -> tuple[set[str], set[str]]:
@@ -680,7 +663,10 @@ def port_of(container: dict[str, Any], port: Any) -> int | None:
 
 
 def copy_inputs(src: Path, dst: Path) -> None:
-    """The files the checks read, copied for mutation tests."""
+    """The files the checks read, copied for mutation tests (with the binary's --print-config output)."""
+    captured = dst / Repo.PRINT_CONFIG
+    captured.parent.mkdir(parents=True, exist_ok=True)
+    captured.write_text(json.dumps(print_config(tally_binary()), indent=1), encoding="utf-8")
     for rel in ("Package.swift", "Dockerfile", ".dockerignore"):
         if (src / rel).exists():
             shutil.copy2(src / rel, dst / rel)

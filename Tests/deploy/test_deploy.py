@@ -6,7 +6,7 @@ The real validators (promtool, kubernetes-validate, check-jsonschema: test_valid
 live stack (test_live_stack.py: series names, expressions, alerts, the KEDA query) cover syntax,
 schemas and metric names. These checks cross the files with Tally itself: every flag in a
 manifest is one the built `tally` accepts (its `--experimental-dump-help`), every TALLY_* variable
-and properties key is a setting (read from Sources/: WorkerConfiguration.keys, Settings.swift),
+and properties key is a setting (its `tally run --print-config --format json`, values checked by it),
 ports, probes and routes agree, the drain timeout fits the grace periods, the autoscaler's
 maximum fits the partitions, and so on.
 
@@ -66,7 +66,7 @@ def test_cli_read_from_the_binary(repo: Repo) -> None:
 # Mutation tests: (id, file, old, new, check that must then fail); every `old` is replaced
 # --------------------------------------------------------------------------------------------
 
-WCFG = "Sources/Pipeline/Configuration/WorkerConfiguration.swift"
+CONFIG = Repo.PRINT_CONFIG  # the binary's --print-config JSON, captured in the copy
 COMPOSE = "deploy/compose.yaml"
 PROM = "deploy/prometheus/prometheus.yml"
 ALERTS = "deploy/prometheus/alerts.yml"
@@ -83,13 +83,11 @@ KUST = "deploy/kubernetes/kustomization.yaml"
 
 MUTATIONS = [
     # parsing
-    # sources: renames that must break the deploy files
-    ("setting-key-renamed", WCFG, '"drain.timeout.ms", "transaction.max.records"', '"drain.timeout", "transaction.max.records"',
-     C.check_compose_worker),
-    ("setting-key-renamed-k8s", WCFG, '"http.host", "http.port"', '"http.host", "http.listen.port"', C.check_k8s_configmap_file),
-    ("default-port-changed", WCFG, "public var httpPort = 9464", "public var httpPort = 9500", C.check_dockerfile),
-    ("passthrough-prefix-changed", "Sources/Pipeline/Configuration/Settings.swift",
-     '!$0.hasPrefix("kafka.")', '!$0.hasPrefix("rdkafka.")', C.check_compose_worker),
+    # settings (the binary's --print-config): renames that must break the deploy files
+    ("setting-key-renamed", CONFIG, '"key": "drain.timeout.ms"', '"key": "drain.timeout"', C.check_compose_worker),
+    ("setting-key-renamed-k8s", CONFIG, '"key": "http.port"', '"key": "http.listen.port"', C.check_k8s_configmap_file),
+    ("default-port-changed", CONFIG, '"default": "9464"', '"default": "9500"', C.check_dockerfile),
+    ("passthrough-prefix-changed", CONFIG, '"key": "kafka.*"', '"key": "rdkafka.*"', C.check_compose_worker),
     # compose
     ("build-context", COMPOSE, "  context: ..\n", "  context: .\n", C.check_compose_services),
     ("depends-on-unknown", COMPOSE, "      kafka-init:\n        condition: service_completed_successfully\n    environment:\n      TALLY_BROKERS: kafka:9092\n      TALLY_INPUT_TOPIC",

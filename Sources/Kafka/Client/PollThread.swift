@@ -3,7 +3,7 @@ import Synchronization
 
 /// A dedicated thread that calls `body` until stopped. librdkafka delivers producer events
 /// (delivery reports, statistics, errors) only to whoever polls the handle, so a producer owns
-/// one of these; Swift concurrency's cooperative pool must not be blocked by `rd_kafka_poll`.
+/// one of these; Swift concurrency's cooperative pool must not be blocked by librdkafka's poll.
 final class PollThread: Sendable {
     private final class Flag: Sendable { let running = Atomic<Bool>(true) }
     private let flag = Flag()

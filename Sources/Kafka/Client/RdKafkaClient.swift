@@ -1,5 +1,5 @@
-import CRdKafka
-import CRdKafkaShim
+internal import CRdKafka
+internal import CRdKafkaShim
 import Logging
 
 /// Owns one librdkafka handle (`rd_kafka_t`) and the context its callbacks use.
@@ -119,11 +119,7 @@ public struct Watermarks: Sendable, Hashable, Codable {
 
 extension Duration {
     /// Whole milliseconds, clamped to what librdkafka's `int timeout_ms` holds.
-    var milliseconds: Int32 {
-        let (s, atto) = components
-        let ms = s * 1000 + atto / 1_000_000_000_000_000
-        return Int32(clamping: ms)
-    }
+    var milliseconds: Int32 { Int32(clamping: wholeMilliseconds) }
 }
 
 /// A librdkafka handle pointer that may cross threads (librdkafka handles are thread-safe).

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 
 /// An owned `rd_kafka_topic_partition_list_t`, converted from and to Swift values.
 final class TopicPartitionList {

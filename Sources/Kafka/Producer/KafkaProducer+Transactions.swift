@@ -1,5 +1,3 @@
-import CRdKafka
-
 /// Kafka transactions (requires `transactional.id`): consume-transform-produce with exactly-once
 /// visibility for `read_committed` readers.
 ///
@@ -11,11 +9,11 @@ extension KafkaProducer {
     /// Registers the transactional id with the coordinator and fences older instances.
     /// Call once, before the first `beginTransaction`.
     public func initTransactions(timeout: Duration = .seconds(30)) throws(KafkaError) {
-        try check(rd_kafka_init_transactions(client.handle, timeout.milliseconds), "init transactions")
+        try client.initTransactions(timeout: timeout)
     }
 
     public func beginTransaction() throws(KafkaError) {
-        try check(rd_kafka_begin_transaction(client.handle), "begin transaction")
+        try client.beginTransaction()
     }
 
     /// Adds the consumer's positions (next offsets to read) to the current transaction, so they
@@ -24,19 +22,16 @@ extension KafkaProducer {
         _ offsets: [TopicPartitionOffset], groupMetadata: ConsumerGroupMetadata, timeout: Duration = .seconds(30)
     ) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
-        let list = TopicPartitionList(offsets)
-        try check(
-            rd_kafka_send_offsets_to_transaction(client.handle, list.pointer, groupMetadata.pointer, timeout.milliseconds),
-            "send offsets to transaction")
+        try client.sendOffsetsToTransaction(offsets, groupMetadata: groupMetadata, timeout: timeout)
     }
 
     /// Flushes and commits the current transaction.
     public func commitTransaction(timeout: Duration = .seconds(30)) throws(KafkaError) {
-        try check(rd_kafka_commit_transaction(client.handle, timeout.milliseconds), "commit transaction")
+        try client.commitTransaction(timeout: timeout)
     }
 
     /// Aborts the current transaction; its records are never shown to `read_committed` readers.
     public func abortTransaction(timeout: Duration = .seconds(30)) throws(KafkaError) {
-        try check(rd_kafka_abort_transaction(client.handle, timeout.milliseconds), "abort transaction")
+        try client.abortTransaction(timeout: timeout)
     }
 }

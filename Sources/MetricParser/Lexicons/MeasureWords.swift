@@ -38,16 +38,18 @@ enum MeasureWords {
     /// Measure word at `i` → its length, or nil.
     static func match(_ s: [UInt32], at i: Int) -> Int? {
         guard i < s.count else { return nil }
-        let c = s[i]
+        let fold = ScriptFold.pointer
+        @inline(__always) func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
+        let c = folded(s[i])
         if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), compoundFirst.contains(c) {
             for w in compound where w[0] == c && i + w.count <= s.count {
             var ok = true
-            for k in 1..<w.count where s[i + k] != w[k] { ok = false; break }
+            for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
             if ok { return w.count }
             }
         }
         guard CharClass.has(c, CharClass.measureWord) else { return nil }
-        if i + 1 < s.count, let b = blockers[c], b.contains(s[i + 1]) { return nil }
+        if i + 1 < s.count, let b = blockers[c], b.contains(folded(s[i + 1])) { return nil }
         return 1
     }
 }

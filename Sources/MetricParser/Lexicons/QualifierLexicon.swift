@@ -10,8 +10,9 @@ enum QualifierLexicon {
 
     static let approximate = WordList("约 大约 约为 大概 大致 约合 约有 估计 估算")
     static let nearly = WordList("近 将近 接近 几近 近乎 逼近")
-    static let moreThan = WordList("超过 超 逾 多达 至少 最少 起码 不少于 不低于 大于 高于 多于 过 超出")
-    static let lessThan = WordList("不到 不足 不超过 不高于 少于 低于 小于 最多 至多 不满 未满 未达 不及")
+    /// 突破 (broke through), 跌破 (fell below) and 逾 are the press's threshold words.
+    static let moreThan = WordList("超过 超 逾 多达 至少 最少 起码 不少于 不低于 大于 高于 多于 过 超出 突破 突破了 超越 高达逾 达逾")
+    static let lessThan = WordList("不到 不足 不超过 不高于 少于 低于 小于 最多 至多 不满 未满 未达 不及 跌破 跌破了 低过 少过")
     static let approximateAfter = WordList("左右 上下 前后")
     static let moreThanAfter = WordList("以上 有余 之多 多")
     static let lessThanAfter = WordList("以下 以内 之内 不到")
@@ -23,6 +24,8 @@ enum QualifierLexicon {
     static func before(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        // 約每六點二分鐘: the qualifier stands before the interval marker 每.
+        if end - 1 > limit, s[end - 1] == u("每") { end -= 1 }
         guard end > limit else { return nil }
         var best: Hit? = nil
         // Longest match wins across the four lists (不超过 over 超过, 将近 over 近).

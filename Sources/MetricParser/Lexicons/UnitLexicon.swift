@@ -7,11 +7,14 @@ struct UnitInfo: Sendable {
     /// Multiplier into the canonical unit (亩 → 2000/3 m2, 万元 is 万 × 元 so 元 = 1).
     var factor: Double
     var special: Special = .none
+    /// The article's own currency (元 圆 块 角 毛): its code comes from `ArticleLocale`.
+    var local = false
 }
 
 /// Longest-match lexicon of units: money, percent, multiples and physical dimensions.
 /// Count measure words (个, 名, 场次) are in `MeasureWords`.
-final class UnitLexicon: Sendable {
+/// `@unchecked`: immutable after init; `fold` points at the process-lifetime fold table.
+final class UnitLexicon: @unchecked Sendable {
     static let shared = UnitLexicon()
 
     struct Entry: Sendable {
@@ -25,45 +28,29 @@ final class UnitLexicon: Sendable {
     let byFirst: [UInt32: [Entry]]
     /// First characters of all entries, as a BMP bitset: most characters after a numeral are not units.
     let firstBits: [UInt64]
+    /// `ScriptFold.pointer`, held here so look-ups skip the global's lazy-init check.
+    let fold: UnsafePointer<UInt16> = ScriptFold.pointer
 
     private init() {
         var list: [(String, UnitInfo)] = []
         func add(_ surfaces: String, _ kind: MetricKind, _ unit: String, _ factor: Double, _ special: UnitInfo.Special = .none) {
             for s in surfaces.split(separator: " ") { list.append((String(s), UnitInfo(kind: kind, unit: unit, factor: factor, special: special))) }
         }
-        // Money. 元/圆/块 carry 角/分 after them; currencies map to ISO 4217.
-        add("元 圆 块 块钱 元钱 元整 圆整 元人民币 人民币 人民币元 rmb", .money, "CNY", 1, .yuan)
-        add("角 毛 毛钱 角钱", .money, "CNY", 0.1, .jiao)
-        add("分钱", .money, "CNY", 0.01)
-        add("美元 美金 usd 美圆", .money, "USD", 1)
-        add("美分", .money, "USD", 0.01)
-        add("欧元 eur", .money, "EUR", 1)
-        add("日元 日圆 jpy", .money, "JPY", 1)
-        add("英镑 gbp", .money, "GBP", 1)
-        add("港元 港币 港圆 hkd", .money, "HKD", 1)
-        add("澳元 澳大利亚元 aud", .money, "AUD", 1)
-        add("澳门元 澳门币 澳门元 mop", .money, "MOP", 1)
-        add("加元 加拿大元 cad", .money, "CAD", 1)
-        add("新台币 台币 twd", .money, "TWD", 1)
-        add("卢布 rub", .money, "RUB", 1)
-        add("韩元 韩圆 krw", .money, "KRW", 1)
-        add("瑞士法郎 法郎 chf", .money, "CHF", 1)
-        add("新加坡元 新元 sgd", .money, "SGD", 1)
-        add("泰铢 thb", .money, "THB", 1)
-        add("卢比 印度卢比 inr", .money, "INR", 1)
-        add("奈拉 尼日利亚奈拉 ngn", .money, "NGN", 1)
-        add("林吉特 马来西亚林吉特 myr", .money, "MYR", 1)
-        add("新西兰元 纽元 nzd", .money, "NZD", 1)
-        add("越南盾 vnd", .money, "VND", 1)
-        add("印尼盾 idr", .money, "IDR", 1)
-        add("兰特 南非兰特 zar", .money, "ZAR", 1)
-        add("迪拉姆 aed", .money, "AED", 1)
-        add("比索 菲律宾比索 php", .money, "PHP", 1)
-        add("里拉 土耳其里拉 try", .money, "TRY", 1)
-        add("欧分", .money, "EUR", 0.01)
+        // Money. 元/圆/块 carry 角/分 after them and are the article's own currency (`local`);
+        // named currencies map to ISO 4217 (`CurrencyLexicon`).
+        func addLocal(_ surfaces: String, _ factor: Double, _ special: UnitInfo.Special) {
+            for s in surfaces.split(separator: " ") {
+                list.append((String(s), UnitInfo(kind: .money, unit: "CNY", factor: factor, special: special, local: true)))
+            }
+        }
+        addLocal("元 圆 块 块钱 元钱 元整 圆整", 1, .yuan)
+        addLocal("角 毛 毛钱 角钱", 0.1, .jiao)
+        addLocal("分钱", 0.01, .none)
+        for (surface, code, factor) in CurrencyLexicon.entries { add(surface, .money, code, factor) }
         // Ratios.
         add("%", .percent, "percent", 1)
         add("‰", .percent, "percent", 0.1)
+        add("‱", .percent, "percent", 0.01)
         add("个百分点 百分点", .percentagePoint, "percentage_point", 1)
         add("成", .percent, "percent", 10, .cheng)
         add("折", .percent, "percent", 10, .zhe)
@@ -79,6 +66,12 @@ final class UnitLexicon: Sendable {
         add("平方英尺", .area, "m2", 0.09290304)
         add("英亩", .area, "m2", 4046.8564224)
         add("平方英里", .area, "m2", 2_589_988.110336)
+        // Units of the Recognizers-Text and Duckling Chinese dimension lists not listed above.
+        add("公亩", .area, "m2", 100)
+        add("市亩", .area, "m2", 2000.0 / 3.0)
+        add("平方码", .area, "m2", 0.83612736)
+        add("平方英寸", .area, "m2", 0.00064516)
+        add("坪", .area, "m2", 400.0 / 121.0)
         // Length.
         add("米 公尺 m", .length, "m", 1, .tenths)
         add("公里 千米 km", .length, "m", 1000)
@@ -89,11 +82,20 @@ final class UnitLexicon: Sendable {
         add("纳米 nm", .length, "m", 1e-9)
         add("英里 mile miles mi", .length, "m", 1609.344)
         add("海里 nmi", .length, "m", 1852)
-        add("英尺 foot feet ft", .length, "m", 0.3048)
-        add("英寸 吋 inch inches", .length, "m", 0.0254)
+        add("英尺 foot feet foots feets ft", .length, "m", 0.3048)
+        add("英寸 英吋 吋 inch inches", .length, "m", 0.0254)
         add("丈", .length, "m", 10.0 / 3.0)
         add("码", .length, "m", 0.9144)
         add("光年", .length, "m", 9.4607304725808e15)
+        add("公寸", .length, "m", 0.1)
+        add("公厘 公釐", .length, "m", 0.001)
+        add("皮米", .length, "m", 1e-12)
+        add("市尺 尺", .length, "m", 1.0 / 3.0)
+        add("市寸 寸", .length, "m", 1.0 / 30.0)
+        add("市里 华里 里", .length, "m", 500)
+        add("呎", .length, "m", 0.3048)
+        add("哩", .length, "m", 1609.344)
+        add("浬", .length, "m", 1852)
         // Mass.
         add("克 g 公克", .mass, "kg", 0.001)
         add("千克 公斤 kg", .mass, "kg", 1)
@@ -104,14 +106,26 @@ final class UnitLexicon: Sendable {
         add("磅 lb lbs", .mass, "kg", 0.45359237)
         add("盎司 oz", .mass, "kg", 0.028349523125)
         add("克拉", .mass, "kg", 0.0002)
+        add("市两", .mass, "kg", 0.05)
+        add("公担", .mass, "kg", 100)
+        add("纳克", .mass, "kg", 1e-12)
         // Volume.
         add("立方米 立方 m³ 方", .volume, "m3", 1)
         add("升 公升 l", .volume, "m3", 0.001)
         add("毫升 ml", .volume, "m3", 1e-6)
-        add("立方厘米 cm³", .volume, "m3", 1e-6)
+        add("立方厘米 cm³ cc", .volume, "m3", 1e-6)
         add("立方分米", .volume, "m3", 1e-3)
         add("立方千米 km³", .volume, "m3", 1e9)
         add("加仑 gallon gallons", .volume, "m3", 0.003785411784)
+        add("立方毫米 mm³", .volume, "m3", 1e-9)
+        add("立方英尺", .volume, "m3", 0.028316846592)
+        add("立方英寸", .volume, "m3", 1.6387064e-5)
+        add("品脱", .volume, "m3", 0.000473176473)
+        add("夸脱", .volume, "m3", 0.000946352946)
+        add("分升 dl", .volume, "m3", 1e-4)
+        add("厘升", .volume, "m3", 1e-5)
+        add("微升 μl µl", .volume, "m3", 1e-9)
+        add("市斗 公斗", .volume, "m3", 0.01)
         // Duration (as stated).
         add("天 个工作日 工作日", .duration, "day", 1)
         add("个月", .duration, "month", 1)
@@ -119,22 +133,32 @@ final class UnitLexicon: Sendable {
         add("小时 个小时 钟头 个钟头", .duration, "hour", 1)
         add("分钟", .duration, "minute", 1)
         add("秒 秒钟", .duration, "second", 1)
+        add("毫秒 ms", .duration, "second", 1e-3)
+        add("微秒 μs µs", .duration, "second", 1e-6)
+        add("纳秒 ns", .duration, "second", 1e-9)
         add("周 个星期 星期 个周", .duration, "week", 1)
         // Other units, reported as written.
         for s in ["千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "千伏", "伏", "千帕", "兆帕", "帕", "赫兹", "兆赫", "分贝",
                   "吨标准煤", "吨标煤", "千卡", "大卡", "卡路里", "字节", "千字节", "兆字节", "吉字节", "比特", "千比特",
-                  "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "teu", "摩尔", "mol"] {
+                  "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "teu", "摩尔", "mol",
+                  // Recognizers-Text's information, power and frequency names, freight and passenger
+                  // turnover (吨公里, 人公里) and electrical units common in statistics bulletins.
+                  "十亿字节", "千兆字节", "万亿字节", "兆兆字节", "千兆兆", "千万亿字节", "太字节", "拍字节", "byte", "bytes", "pb",
+                  "kib", "mib", "gib", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "千瓦小时", "马力", "千伏安", "伏安", "安培", "毫安",
+                  "毫安时", "mah", "千赫", "千赫兹", "兆赫兹", "吉赫", "吉赫兹", "ghz", "mhz", "khz", "千焦", "兆焦", "焦耳",
+                  "勒克斯", "流明", "帕斯卡", "牛顿", "迈", "吨公里", "吨千米", "人公里", "人千米", "延人公里", "标准立方米", "立方米/秒",
+                  "开尔文", "开氏度", "凯氏度", "开尔文温度", "兰氏度", "兰氏温度"] {
             list.append((s, UnitInfo(kind: .other, unit: s, factor: 1)))
         }
-        add("摄氏度 ℃ °c", .other, "°C", 1)
-        add("华氏度 ℉ °f 华氏°", .other, "°F", 1)
+        add("摄氏度 摄氏温度 ℃ °c", .other, "°C", 1)
+        add("华氏度 华氏温度 ℉ °f 华氏°", .other, "°F", 1)
         add("°", .other, "°", 1)
         add("度", .other, "度", 1, .tenths)
         var map: [UInt32: [Entry]] = [:]
         for (surface, info) in list {
             var scalars = [UInt32](surface)
             let ascii = scalars.allSatisfy { $0 < 0x80 }
-            scalars = scalars.map { CharClass.isASCIILetter($0) ? ($0 | 0x20) : $0 }
+            scalars = scalars.map { CharClass.isASCIILetter($0) ? ($0 | 0x20) : ScriptFold.simplified($0) }
             map[scalars[0], default: []].append(Entry(surface: scalars, info: info, ascii: ascii))
         }
         for k in map.keys { map[k]!.sort { $0.surface.count > $1.surface.count } }
@@ -145,12 +169,34 @@ final class UnitLexicon: Sendable {
             if k >= 0x61 && k <= 0x7A { bits[Int((k - 0x20) >> 6)] |= 1 << ((k - 0x20) & 63) }  // upper-case Latin
         }
         firstBits = bits
+        var names: [UInt32: [Entry]] = [:]
+        for e in map.values.joined() where e.info.kind == .money && !e.info.local && e.info.factor == 1 && !e.ascii && e.surface.count >= 2 {
+            names[e.surface.last!, default: []].append(e)
+        }
+        for k in names.keys { names[k]!.sort { $0.surface.count > $1.surface.count } }
+        currencyNamesByLast = names
+    }
+
+    /// Currency names of two or more characters by last character, longest first (for a name
+    /// written before the number: 港币两千九百六十元, 新台幣九千五百億元).
+    let currencyNamesByLast: [UInt32: [Entry]]
+
+    /// The currency name ending right before `end` → (ISO code, length).
+    func currencyName(_ s: [UInt32], endingBefore end: Int) -> (code: String, length: Int)? {
+        guard end >= 2, end <= s.count, let entries = currencyNamesByLast[ScriptFold.simplified(s[end - 1])] else { return nil }
+        outer: for e in entries {
+            let len = e.surface.count
+            guard end - len >= 0 else { continue }
+            for k in 0..<len where ScriptFold.simplified(s[end - len + k]) != e.surface[k] { continue outer }
+            return (e.info.unit, len)
+        }
+        return nil
     }
 
     /// Longest unit starting at `i`, with its length in scalars.
     func match(_ s: [UInt32], at i: Int) -> (info: UnitInfo, length: Int)? {
         guard i < s.count else { return nil }
-        let c0 = s[i]
+        let c0 = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
         guard c0 >= 0x10000 || firstBits[Int(c0 >> 6)] & (1 << (c0 & 63)) != 0 else { return nil }
         let first = CharClass.isASCIILetter(c0) ? c0 | 0x20 : c0
         guard let entries = byFirst[first] else { return nil }
@@ -160,7 +206,7 @@ final class UnitLexicon: Sendable {
             var ok = true
             for k in 1..<max(len, 1) where k < len {
                 let c = s[i + k]
-                if (CharClass.isASCIILetter(c) ? c | 0x20 : c) != e.surface[k] { ok = false; break }
+                if (CharClass.isASCIILetter(c) ? c | 0x20 : (c < 0x10000 ? UInt32(fold[Int(c)]) : c)) != e.surface[k] { ok = false; break }
             }
             if !ok { continue }
             // "3 m" but not "3 most"; "2g" but not "2go".

@@ -1,18 +1,22 @@
 /// A set of short words matched forward or backward against scalar arrays (longest first).
 ///
 /// Used for the small closed lexicons around a number (qualifiers, linking verbs, scope words);
-/// lookups only happen next to numbers, never per character of the text.
-struct WordList: Sendable {
+/// lookups only happen next to numbers, never per character of the text. Words and text are
+/// compared through `ScriptFold`, so a simplified list also reads traditional text (增長, 較).
+/// `@unchecked`: the only non-Sendable member is the immutable, process-lifetime fold table.
+struct WordList: @unchecked Sendable {
     private let byFirst: [UInt32: [[UInt32]]]
     private let byLast: [UInt32: [[UInt32]]]
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
     private let firstBits: [UInt64]
     private let lastBits: [UInt64]
+    /// `ScriptFold.pointer`, held here so hot look-ups skip the global's lazy-init check.
+    private let fold: UnsafePointer<UInt16>
 
     init(_ words: [String]) {
         var f: [UInt32: [[UInt32]]] = [:], l: [UInt32: [[UInt32]]] = [:]
         for w in words where !w.isEmpty {
-            let a = [UInt32](w)
+            let a = ScriptFold.simplified([UInt32](w))
             f[a.first!, default: []].append(a)
             l[a.last!, default: []].append(a)
         }
@@ -25,7 +29,11 @@ struct WordList: Sendable {
         for k in l.keys where k < 0x10000 { lb[Int(k >> 6)] |= 1 << (k & 63) }
         firstBits = fb
         lastBits = lb
+        fold = ScriptFold.pointer
     }
+
+    @inline(__always)
+    private func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
 
     @inline(__always)
     private static func test(_ bits: [UInt64], _ c: UInt32) -> Bool {
@@ -36,9 +44,11 @@ struct WordList: Sendable {
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
-        guard i < limit, i >= 0, Self.test(firstBits, s[i]), let ws = byFirst[s[i]] else { return nil }
+        guard i < limit, i >= 0 else { return nil }
+        let c = folded(s[i])
+        guard Self.test(firstBits, c), let ws = byFirst[c] else { return nil }
         outer: for w in ws where i + w.count <= limit {
-            for k in 1..<max(w.count, 1) where k < w.count && s[i + k] != w[k] { continue outer }
+            for k in 1..<max(w.count, 1) where k < w.count && folded(s[i + k]) != w[k] { continue outer }
             return w.count
         }
         return nil
@@ -46,10 +56,12 @@ struct WordList: Sendable {
 
     /// Length of the longest word ending right before `end` and starting at or after `limit`.
     func suffix(_ s: [UInt32], before end: Int, limit: Int) -> Int? {
-        guard end - 1 >= limit, end - 1 < s.count, Self.test(lastBits, s[end - 1]), let ws = byLast[s[end - 1]] else { return nil }
+        guard end - 1 >= limit, end - 1 < s.count else { return nil }
+        let c = folded(s[end - 1])
+        guard Self.test(lastBits, c), let ws = byLast[c] else { return nil }
         outer: for w in ws where end - w.count >= limit {
             let base = end - w.count
-            for k in 0..<w.count - 1 where s[base + k] != w[k] { continue outer }
+            for k in 0..<w.count - 1 where folded(s[base + k]) != w[k] { continue outer }
             return w.count
         }
         return nil

@@ -9,7 +9,10 @@ enum NonMetricFilter {
         guard let kind = q.kind else { return false }
         guard q.value.isFinite, abs(q.value) < 1e18 else { return false }
         let num = q.num
-        if num.digitString && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) { return false }
+        // Digit strings are codes (二〇一九, 0591), except press-style counts of three or four digits
+        // with their unit (六五二三人, 二二〇〇人) and 五五折.
+        let pressDigits = num.hasChinese && !num.leadingZero && (3...4).contains(num.end - num.start) && kind != .duration
+        if num.digitString && !pressDigits && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) { return false }
         // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
         // tidy first: 8.46 × 10⁴ is 84599.99999999999 in binary.
         if kind == .count, q.value <= 0 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value)) { return false }
@@ -18,7 +21,8 @@ enum NonMetricFilter {
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
         let before = precedingChar(s, q.start)
         // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
-        if before == u("前") || before == u("每") || before == u("后") && kind == .duration { return false }
+        // 每六點二分鐘 (a measured average interval) is a figure; 每3年 (a schedule) is not.
+        if before == u("前") || before == u("每") && !(kind == .duration && num.hasDecimal) || before == u("后") && kind == .duration { return false }
         if kind == .duration {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
             let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []

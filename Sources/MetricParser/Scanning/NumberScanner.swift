@@ -54,7 +54,7 @@ struct NumberScanner {
     }
 
     /// Parses an Arabic digit run at `i` (digit or '.' + digit). Returns the token and metadata.
-    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool)? {
+    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool, multiplier: Double)? {
         let n = s.count
         var j = i
         var mantissa: Double = 0
@@ -101,6 +101,7 @@ struct NumberScanner {
         if intDigits == 0 && !decimal { return nil }
         var value = mantissa
         var suffixed = false
+        var multiplier = 1.0
         // e-notation: 2e5, 21.2E0, -1e1 (never before a letter: "3e类" is not a number).
         if j + 1 < n, s[j] | 0x20 == 0x65 {
             var k = j + 1
@@ -118,16 +119,18 @@ struct NumberScanner {
         // k/K/M/G multipliers (100k, 1.2M, .0012G), only as a whole word.
         if !suffixed, j < n {
             let c = s[j]
-            let mult: Double? = c == 0x6B || c == 0x4B ? 1e3 : c == 0x4D ? 1e6 : c == 0x47 ? 1e9 : nil
+            // w is the web's shorthand for 万 (30w = 300000); uppercase W stays watts.
+            let mult: Double? = c == 0x6B || c == 0x4B ? 1e3 : c == 0x4D ? 1e6 : c == 0x47 ? 1e9 : c == 0x77 ? 1e4 : nil
             if let mult, !(j + 1 < n && (CharClass.isASCIILetter(s[j + 1]) || CharClass.isDigit(s[j + 1]))) {
                 value *= mult
                 j += 1
                 suffixed = true
+                multiplier = mult
             }
         }
         let place: Double = decimal ? (decimals > 0 ? pow10(-decimals) : 1) : pow10(trailingZeros)
         return (NumeralToken(kind: .digit(value, chinese: false, place: place), start: i, end: j),
-                intDigits, separators, decimal, leadingZero, suffixed)
+                intDigits, separators, decimal, leadingZero, suffixed, multiplier)
     }
 
     @inline(__always)
@@ -165,8 +168,23 @@ struct NumberScanner {
         tokens.removeAll(keepingCapacity: true)
         var j = i
         var hasChinese = false, hasArabic = false
+        // Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
+        // order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened below.
+        var vague = false
+        let head = s[i] == u("數") ? u("数") : s[i]
+        let vagueHead = head == u("几") || head == u("数") || head == u("上")
+        if i == i0, vagueHead {
+            let next = at(i + 1)
+            let unitNext = next == u("十") && head != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
+            if unitNext, !unitStartsAt(i + 1) {
+                tokens.append(NumeralToken(kind: .digit(1, chinese: true, place: 1), start: i, end: i + 1))
+                vague = true; hasChinese = true; j = i + 1
+            }
+        }
+        if !vague, vagueHead { return nil }
         var intDigits = 0, separators = false, decimal = false, leadingZero = false, suffixed = false
         var lastWasArabic = false
+        var letterMultiplier = 1.0  // 15k, 30w: a range's bare first number borrows it (10~15k)
         while j < n && tokens.count < 64 {
             let c = s[j]
             let f = CharClass.flags(c)
@@ -178,6 +196,7 @@ struct NumberScanner {
                 }
                 decimal = decimal || r.decimal
                 suffixed = suffixed || r.suffixed
+                if r.multiplier > 1 { letterMultiplier = r.multiplier }
                 tokens.append(r.token)
                 hasArabic = true; lastWasArabic = true
                 j = r.token.end
@@ -205,13 +224,16 @@ struct NumberScanner {
                 if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) { break }
                 tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
                 j += 1
-            } else if c == u("点") && !tokens.isEmpty {
+            } else if !tokens.isEmpty && (c == u("点") || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit))) {
+                // A full-width point after a Chinese numeral is its decimal point too (三．三二％).
                 // Chinese decimal: 二点五, 零点零零三, 1点45. Not 一点两 (两 is never a decimal digit).
                 var k = j + 1
                 k = skipSpaces(k)
                 var frac = 0.0, scale = 0.1, count = 0
+                let point = c
                 while k < n, count < 40 {
                     let d = s[k]
+                    if point == 0x2E, !CharClass.has(d, CharClass.cjkDigit) { break }
                     if CharClass.isDigit(d) { frac += Double(d - 0x30) * scale }
                     else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) { frac += Double(CharClass.cjkDigitValue(d)) * scale }
                     else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) { k = skipSpaces(k); continue }
@@ -252,6 +274,16 @@ struct NumberScanner {
             }
         }
         guard !tokens.isEmpty else { return nil }
+        // 三十两 / 二两 / 两万两: a final 两 after a Chinese numeral, with no measure word, unit or
+        // numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two.
+        if tokens.count >= 2, let last = tokens.last, last.end == j, s[last.start] == u("两"),
+           !CharClass.has(at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
+           at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
+           MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
+           !(tokens.count == 2 && isChineseDigitOrZero(tokens[0]) && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2)) {
+            tokens.removeLast()
+            j = last.start
+        }
 
         var result = ParsedNumber(start: i0, end: j, value: 0)
         result.negative = negative
@@ -259,10 +291,14 @@ struct NumberScanner {
         result.hasArabic = hasArabic
         result.leadingZero = leadingZero
 
+        // Digit strings joined by 万/亿 (二三二八萬二七三 = 23,280,273; 十萬四三四一 = 104,341).
+        let grouped = collapseDigitGroups()
+        if grouped { result.hasChinese = true }
+
         // Leading run of two or more Chinese digits: a range pair (三四万, 三五百) or a digit string.
         var run = 0
         while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
-        if run >= 2 {
+        if run >= 2 && !grouped {
             let a = digitValue(tokens[0]), b = digitValue(tokens[1])
             let followedByFraction = run == 2 && tokens.count > 2 && tokens[2].kind.isFraction
             if run == 2, a > 0, b > 0, ChineseNumeral.isRangePair(a, b), !followedByFraction {
@@ -293,8 +329,8 @@ struct NumberScanner {
         guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
         result.end = tokens[ev.used - 1].end
         result.value = negative ? -ev.value : ev.value
-        result.hasBigUnit = ev.hasBigUnit
-        result.trailingBig = ev.trailingBig
+        result.hasBigUnit = ev.hasBigUnit || letterMultiplier > 1
+        result.trailingBig = ev.hasBigUnit ? ev.trailingBig : letterMultiplier
         result.hasDecimal = decimal && (ev.used > 1 || !hasChinese || tokens[0].kind.isFraction || hasArabic)
         if let step = ev.approxStep {
             result.qualifier = .moreThan
@@ -303,6 +339,13 @@ struct NumberScanner {
             result.approxStep = step
         }
         if ev.used == 1, case .digit(_, true, _) = tokens[0].kind { result.singleChineseDigit = true }
+        if vague {
+            result.lower = result.value
+            result.upper = result.value * 10
+            result.qualifier = .approximate
+            result.singleChineseDigit = false
+            result.approxStep = result.value * 9
+        }
         // 三仟 / 5万 / 三千万: one digit times units; a bare digit before 到 borrows this scale.
         if ev.used >= 2, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, ev.approxStep == nil,
            tokens[1..<ev.used].allSatisfy({ if case .small = $0.kind { return true }; if case .big = $0.kind { return true }; return false }) {
@@ -313,8 +356,50 @@ struct NumberScanner {
             result.plainIntegerDigits = intDigits
             if leadingZero { result.digitString = true }
         }
-        result.hasChinese = tokens[0..<ev.used].contains { $0.kind.isChinese }
+        result.hasChinese = grouped || tokens[0..<ev.used].contains { $0.kind.isChinese }
         return result
+    }
+
+    /// Press style writes the digits of each 万/亿 group one by one (二三二八萬二七三人): a run of
+    /// Chinese digits right before a big unit (two or more, unless a range pair such as 三四万) or
+    /// right after one (three or more: 三万四五 stays the range 34000–35000) is one group, read
+    /// digit by digit. Replaces each such run by a single digit token; true when any was found.
+    private mutating func collapseDigitGroups() -> Bool {
+        guard tokens.count >= 3 else { return false }
+        var hasBig = false
+        for t in tokens { if case .big = t.kind { hasBig = true; break } }
+        guard hasBig else { return false }
+        var out: [NumeralToken] = []
+        var changed = false
+        var k = 0
+        while k < tokens.count {
+            var e = k
+            while e < tokens.count, isChineseDigitOrZero(tokens[e]) { e += 1 }
+            let len = e - k
+            let beforeBig = e < tokens.count && { if case .big = tokens[e].kind { return true }; return false }()
+            let afterBig = k > 0 && { if case .big = tokens[k - 1].kind { return true }; return false }()
+            let atStart = k == 0
+            let pairAtStart = len == 2 && ChineseNumeral.isRangePair(digitValue(tokens[k]), digitValue(tokens[k + 1]))
+            if len >= 2 && ((atStart && beforeBig && !pairAtStart) || (afterBig && len >= 3 && len <= 8)) {
+                var v = 0.0
+                var trailingZeros = 0
+                for m in k..<e {
+                    let d = digitValue(tokens[m])
+                    v = v * 10 + Double(d)
+                    trailingZeros = d == 0 ? trailingZeros + 1 : 0
+                }
+                out.append(NumeralToken(kind: .digit(v, chinese: false, place: v == 0 ? 1 : pow10(trailingZeros)),
+                                        start: tokens[k].start, end: tokens[e - 1].end))
+                changed = true
+                k = e
+            } else if len > 0 {
+                out.append(contentsOf: tokens[k..<e]); k = e
+            } else {
+                out.append(tokens[k]); k += 1
+            }
+        }
+        if changed { tokens = out }
+        return changed
     }
 
     /// Evaluates both readings of a Chinese range pair at token `k` (三四万 → 三万 / 四万).

@@ -44,11 +44,14 @@ struct QuantityScannerCore {
     var ns: NumberScanner
     let n: Int
     var unitCache: [UInt32: String] = [:]
+    /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
+    let localCurrency: String
 
-    init(_ scalars: [UInt32]) {
+    init(_ scalars: [UInt32], localCurrency: String = "CNY") {
         s = scalars
         n = scalars.count
         ns = NumberScanner(scalars)
+        self.localCurrency = localCurrency
     }
 
     @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? s[i] : 0 }
@@ -81,7 +84,56 @@ struct QuantityScannerCore {
             }
         }
         markRatios(&out)
+        borrowComparedUnits(&out)
+        joinMoneySubunits(&out)
         return out
+    }
+
+    /// 两美元又三美分, 5英镑20便士: an amount and a sub-unit of the same currency right after it
+    /// (又/再 may join them) are one amount.
+    func joinMoneySubunits(_ qs: inout [RawQuantity]) {
+        guard qs.count >= 2 else { return }
+        var k = qs.count - 1
+        while k > 0 {
+            // Fields are read in place: copying whole quantities per pair is measurable.
+            if qs[k - 1].kind == .money, qs[k].kind == .money {
+                var gap = qs[k - 1].end
+                if at(gap) == u("又") || at(gap) == u("再") { gap += 1 }
+                let av = qs[k - 1].value, bv = qs[k].value
+                if qs[k].start == gap, qs[k - 1].unit == qs[k].unit, qs[k - 1].lower == nil, qs[k].lower == nil,
+                   abs(bv) < 1, bv > 0, FloatMath.isIntegral(av) {
+                    qs[k - 1].value = av + (av < 0 ? -bv : bv)
+                    qs[k - 1].number = qs[k - 1].value
+                    qs[k - 1].end = qs[k].end
+                    qs.remove(at: k)
+                }
+            }
+            k -= 1
+        }
+    }
+
+    /// Words that compare a bare number with the figure before it: 增長百分之四點五，低於去年的五點一.
+    static let comparisons = WordList("低于 高于 不及 快于 慢于 好于 优于 差于 少于 多于 胜于 逊于")
+
+    /// A bare number compared with a percent figure of the same sentence is a percent (or points)
+    /// too: the writer leaves the unit out because the comparison names it.
+    func borrowComparedUnits(_ qs: inout [RawQuantity]) {
+        guard qs.count >= 2 else { return }
+        for k in 1..<qs.count where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            // The figure compared with: the last one with a unit, past ordinals (第四季度) and years.
+            var m = k - 1
+            while m > 0, k - m < 4, qs[m].kind == nil || qs[m].role != .cardinal { m -= 1 }
+            let prevKind = qs[m].kind, prevEnd = qs[m].end
+            guard qs[m].role == .cardinal, prevKind == .percent || prevKind == .percentagePoint, qs[k].start - prevEnd <= 30 else { continue }
+            var compared = false
+            for j in prevEnd..<qs[k].start {
+                if CharClass.has(s[j], CharClass.sentenceBreak) { compared = false; break }
+                if !compared, Self.comparisons.prefix(s, at: j, limit: qs[k].start) != nil { compared = true }
+            }
+            guard compared else { continue }
+            qs[k].kind = prevKind; qs[k].unit = qs[m].unit
+            qs[k].value = qs[k].number
+        }
     }
 
     /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
@@ -134,16 +186,29 @@ struct QuantityScannerCore {
             extendRange(&q)
             return q
         }
-        if s[i] == u("半") { return scanHalf(at: i) }
+        if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) { return scanHalf(at: i) }
         guard let num = ns.parse(at: i) else { return nil }
         // A lone financial numeral is a word (拾取, 放肆, 登陆), not a number.
         if num.end - num.start == 1, CharClass.has(s[num.start], CharClass.financial) {
             let prev = at(num.start - 1), next = at(num.end)
-            if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
-            if CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+            // 貳月, 叁日: a financial digit naming a month or day is a date numeral.
+            let dateNext = next == u("月") || next == u("日") || next == u("号")
+            if !dateNext, CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
+            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+        }
+        // 重拾一個: a numeral opening with a financial character but written with ordinary digits
+        // after a word character is that word (real financial numerals are written all in that form).
+        if CharClass.has(s[num.start], CharClass.financial), num.end - num.start >= 2 {
+            let prev = at(num.start - 1)
+            if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit),
+               (num.start + 1..<num.end).contains(where: { CharClass.has(s[$0], CharClass.cjkDigit | CharClass.cjkSmallUnit) && !CharClass.has(s[$0], CharClass.financial) }) {
+                return nil
+            }
         }
         // X分之Y fractions (and A又X分之Y).
         if let q = fraction(after: num, start: i0) { return q }
+        if let q = perPopulationRate(after: num, start: i0) { return q }
+        if let q = mixedFraction(after: num, start: i0) { return q }
         if let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
         extendRange(&q)
@@ -154,6 +219,14 @@ struct QuantityScannerCore {
     /// 半个月, 半百, 半折.
     mutating func scanHalf(at i: Int) -> RawQuantity? {
         let next = at(i + 1)
+        if next == u("折") {
+            // 半折 / 对折: half price, 50 percent.
+            var num = ParsedNumber(start: i, end: i + 1, value: 5, hasChinese: true)
+            num.singleChineseDigit = s[i] == u("半")
+            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 5,
+                        info: UnitInfo(kind: .percent, unit: "percent", factor: 10), unitStart: i + 1, unitEnd: i + 2, num: num)
+        }
+        guard s[i] == u("半") else { return nil }  // 对 only starts 对折
         if next == u("百") {
             return make(start: i, numberStart: i, numberEnd: i + 2, end: i + 2, number: 50, info: nil,
                         unitStart: i + 2, unitEnd: i + 2, num: ParsedNumber(start: i, end: i + 2, value: 50, hasChinese: true))
@@ -201,6 +274,12 @@ struct QuantityScannerCore {
         var q = make(start: start, numberStart: start, numberEnd: numerator.end, end: numerator.end, number: v,
                      info: nil, unitStart: numerator.end, unitEnd: numerator.end, num: num)
         q.isFraction = true
+        // 百万分之七, 百万万分之七, 亿分之三: a denominator written as units alone (a power of ten
+        // from 十万 up) is a per-ten-thousand… form, read as percent like 百分之/千分之/万分之.
+        if whole == 0, denominator.value >= 1e5, isUnitsOnly(denominator), isPowerOfTen(denominator.value) {
+            q.kind = .percent; q.unit = "percent"; q.value = frac * 100
+            return q
+        }
         // 四分之一升: a unit after the fraction applies to it.
         let k = skipSpaces(numerator.end, max: 1)
         if let m = UnitLexicon.shared.match(s, at: k), m.info.kind != .percent {
@@ -208,6 +287,51 @@ struct QuantityScannerCore {
             q.unitStart = k; q.unitEnd = k + m.length; q.end = q.unitEnd
         }
         return q
+    }
+
+    /// 11.69/10万, 3.2/千: a rate per population (incidence, mortality), kind other with the
+    /// denominator as its unit and the number as stated.
+    mutating func perPopulationRate(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        guard num.hasArabic, !num.digitString, at(num.end) == 0x2F else { return nil }
+        var k = num.end + 1
+        while CharClass.isDigit(at(k)), k - num.end <= 4 { k += 1 }
+        let c = at(k)
+        guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"), !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil else { return nil }
+        var end = k + 1
+        if let len = MeasureWords.match(s, at: end) { end += len }  // 11.69/10万人
+        let unitText = String(scalars: s[num.end..<end])
+        return make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
+                    info: UnitInfo(kind: .other, unit: unitText, factor: 1), unitStart: num.end, unitEnd: end, num: num)
+    }
+
+    /// 1 4/3: a whole number, one space and a slash fraction.
+    mutating func mixedFraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
+        guard num.plainIntegerDigits > 0, num.plainIntegerDigits <= 3, !num.leadingZero, at(num.end) == 0x20,
+              CharClass.isDigit(at(num.end + 1)) else { return nil }
+        var k = num.end + 1, a = 0.0
+        while CharClass.isDigit(at(k)), k - num.end <= 3 { a = a * 10 + Double(at(k) - 0x30); k += 1 }
+        guard at(k) == 0x2F, CharClass.isDigit(at(k + 1)) else { return nil }
+        k += 1
+        var b = 0.0
+        let bs = k
+        while CharClass.isDigit(at(k)), k - bs < 3 { b = b * 10 + Double(at(k) - 0x30); k += 1 }
+        guard b > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E else { return nil }
+        let v = num.value < 0 ? num.value - a / b : num.value + a / b
+        var q = make(start: start, numberStart: num.start, numberEnd: k, end: k, number: v, info: nil,
+                     unitStart: k, unitEnd: k, num: num)
+        q.isFraction = true
+        return q
+    }
+
+    /// The numeral is written with 十百千万亿 only (百万, 万万, 亿): no digit.
+    func isUnitsOnly(_ num: ParsedNumber) -> Bool {
+        (num.start..<num.end).allSatisfy { CharClass.has(s[$0], CharClass.cjkSmallUnit | CharClass.cjkBigUnit) }
+    }
+
+    func isPowerOfTen(_ v: Double) -> Bool {
+        var x = v
+        while x >= 10 { x /= 10 }
+        return abs(x - 1) < 1e-9
     }
 
     /// 3/5, -3/2: small Arabic fractions, read as bare numbers (never a metric on their own).
@@ -301,8 +425,8 @@ struct QuantityScannerCore {
             }
         } else if let t = temperaturePrefix(before: start), at(p) == u("度") {
             info = UnitInfo(kind: .other, unit: t, factor: 1); unitEnd = p + 1; end = unitEnd; value = number
-        } else if num.hasArabic, !num.hasChinese, at(p) == u("两"), !continuesNumeral(p + 1) {
-            // 1234两: after Arabic digits 两 can only be the mass unit (after Chinese numerals it is a digit).
+        } else if at(p) == u("两"), !continuesNumeral(p + 1), num.hasArabic || num.end == p {
+            // 1234两, 三十两, 两万两: the mass unit (NumberScanner leaves a final 两 to it).
             info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd; value = number * 0.05
         }
         if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start), number > 0 {
@@ -329,10 +453,17 @@ struct QuantityScannerCore {
         var q = make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
                      unitStart: unitStart, unitEnd: unitEnd, num: num)
         q.value = value
+        if let inf = info, inf.local {
+            q.unit = localCurrency
+            // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
+            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1 {
+                q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
+            }
+        }
         if let prefix = currencyPrefix(before: num.start) {
             if info == nil {
                 q.kind = .money; q.unit = prefix.code; q.value = number
-            } else if info!.kind == .money, info!.unit == "CNY" {
+            } else if info!.kind == .money, info!.local {
                 q.unit = prefix.code
             }
             if prefix.symbol, q.kind == .money { q.start = prefix.start }
@@ -398,6 +529,8 @@ struct QuantityScannerCore {
             if c == u("元") { return !Self.yuanBlockers.contains(next) }
             if c == u("克") { return next != u("服") && next != u("隆") }
             if c == u("斤") { return next != u("斤") }
+            if c == u("里") { return !Self.liBlockers.contains(next) }
+            if c == u("尺") || c == u("寸") { return !Self.chiBlockers.contains(next) }
             if c == u("块") { return !Self.kuaiBlockers.contains(next) }
             if c == u("毛") || c == u("角") {
                 // 九毛九 / 两角五分 are dimes; 3毛 (wool), 5角星 (a star) are not.
@@ -421,6 +554,8 @@ struct QuantityScannerCore {
     static let miBlockers = Set([UInt32]("粮饭面价线"))
     static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
     static let kuaiBlockers = Set([UInt32]("地头板状"))
+    static let liBlockers = Set([UInt32]("程面边头外内的弄巷拉"))
+    static let chiBlockers = Set([UInt32]("度码子寸步土"))
 
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {
@@ -512,9 +647,6 @@ struct QuantityScannerCore {
         while j >= 0, CharClass.isSpace(s[j]), i - j <= 3 { j -= 1 }
         guard j >= 0 else { return nil }
         let last = s[j]
-        // Cheap gate: every currency word ends in 币/元/金/镑, every symbol is one of $¥￥€£.
-        guard last == u("币") || last == u("元") || last == u("金") || last == u("镑") || last == 0x24 || last == 0xA5
-                || last == 0xFFE5 || last == 0x20AC || last == 0xA3 else { return nil }
         switch last {
         case 0x24: return CurrencyPrefix(code: "USD", start: j, symbol: true)             // $
         case 0xA5, 0xFFE5: return CurrencyPrefix(code: "CNY", start: j, symbol: true)     // ¥ ￥
@@ -522,24 +654,15 @@ struct QuantityScannerCore {
         case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)             // £
         default: break
         }
-        for (word, code) in Self.currencyWords {
-            let len = word.count
-            guard j - len + 1 >= 0 else { continue }
-            var ok = true
-            for k in 0..<len where s[j - len + 1 + k] != word[k] { ok = false; break }
-            if ok { return CurrencyPrefix(code: code, start: j - len + 1, symbol: false) }
-        }
-        return nil
+        guard let name = UnitLexicon.shared.currencyName(s, endingBefore: j + 1) else { return nil }
+        return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
     }
-
-    static let currencyWords: [([UInt32], String)] = [
-        ("人民币", "CNY"), ("港币", "HKD"), ("港元", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("美元", "USD"),
-        ("美金", "USD"), ("欧元", "EUR"), ("日元", "JPY"), ("英镑", "GBP"), ("澳元", "AUD"), ("澳门币", "MOP"),
-    ].map { ([UInt32]($0.0), $0.1) }
 
     /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.
     mutating func extendRange(_ q: inout RawQuantity) {
         var j = q.end
+        // 1万(含)-5万元: an inclusive mark between the first bound and the dash.
+        if at(j) == 0x28 || at(j) == 0xFF08, at(j + 1) == u("含"), at(j + 2) == 0x29 || at(j + 2) == 0xFF09 { j += 3 }
         let c = at(j)
         var dash = false
         var between = false
@@ -550,8 +673,10 @@ struct QuantityScannerCore {
         else { return }
         j = skipSpaces(j, max: 1)
         if at(j) == u("负") || !CharClass.has(at(j), CharClass.numeralStart) || at(j) == 0x2D { return }
-        // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range.
-        if dash && (!q.num.hasArabic || q.num.hasChinese) { return }
+        // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range; two Chinese
+        // amounts with their own units are (五元六角-五元七毛八分).
+        let unitDash = q.kind != nil && q.kind != .duration
+        if dash && (!q.num.hasArabic || q.num.hasChinese) && !unitDash { return }
         var second: RawQuantity
         let saved = ns
         if q.percentPrefix, percentPrefix(at: j) != nil {
@@ -565,15 +690,21 @@ struct QuantityScannerCore {
             second.value = num.value * (q.number == 0 ? 1 : q.value / q.number)
         } else {
             guard let num = ns.parse(at: j) else { return }
-            if dash && (num.hasChinese || !num.hasArabic) { return }
+            if dash && (num.hasChinese || !num.hasArabic) && !unitDash { return }
             second = attachUnit(to: num, start: j)
+            if dash && unitDash && (num.hasChinese || !num.hasArabic) && second.kind != q.kind { return }
         }
         if second.qualifier == .range { return }
         if between {
-            // X与Y is a range only when 之间/间 closes it.
+            // X与Y is a range only when 之间/间 closes it (the 间 of 20000间 is not a measure word there).
+            if second.kind == .count, second.unitEnd == second.unitStart + 1, s[second.unitStart] == u("间") {
+                second.kind = nil; second.unit = nil; second.end = second.unitStart; second.unitEnd = second.unitStart
+                second.value = second.number
+            }
             var k = second.end
             if at(k) == u("之") { k += 1 }
             guard at(k) == u("间") else { return }
+            if q.kind == nil && second.kind == nil { q.end = k + 1 }
         }
         var lowValue = q.value
         var lowNumber = q.number
@@ -637,7 +768,7 @@ struct QuantityScannerCore {
             let next = at(q.end)
             if integral, q.number >= 1, q.number <= 12, next == u("月"), before != u("个") { q.role = .date; return }
             if integral, q.number >= 1, q.number <= 31, next == u("日") || next == u("号") { q.role = .date; return }
-            if integral, q.number >= 0, q.number <= 24, next == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
+            if integral, q.number >= 0, q.number <= 24, ScriptFold.simplified(next) == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
             if num.plainIntegerDigits == 4, q.number >= 1900, q.number <= 2100,
                next == 0x2D || next == 0x2F || next == 0x2E, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
             if num.plainIntegerDigits >= 1, num.plainIntegerDigits <= 2, next == 0x2F, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }

@@ -23,6 +23,11 @@ enum BasisReader {
             if s[x] == u("同") { return Reading(basis: .previousYear) }
             if s[x] == u("环") { return Reading(basis: .previousPeriod) }
         }
+        // 按年 (year on year), 按季 / 按月 (on the previous quarter / month).
+        if y - x == 2, s[x] == u("按") {
+            if s[x + 1] == u("年") { return Reading(basis: .previousYear) }
+            if s[x + 1] == u("季") || s[x + 1] == u("月") { return Reading(basis: .previousPeriod) }
+        }
         if let l = heads.prefix(s, at: x, limit: y) { x += l }
         if let l = tails.suffix(s, before: y, limit: x) { y -= l }
         guard x < y else { return nil }

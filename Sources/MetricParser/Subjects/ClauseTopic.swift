@@ -2,7 +2,9 @@
 /// figure: 甲市高新技术产业产值实现“破百”，达到119.2亿元 — the second clause says nothing but 达到,
 /// so its subject is what the first clause is about (the noun phrase before its verb).
 extension SubjectFinder {
-    func previousClauseTopic(clauseStart cs: Int, sentenceStart: Int) -> String {
+    /// - Parameter object: read the object after the clause's verb when there is one (for a clause
+    ///   that is only a change: 政府公布第一季度本地生产总值的增长，增长百分之四点五 → what was announced).
+    func previousClauseTopic(clauseStart cs: Int, sentenceStart: Int, object: Bool = false) -> String {
         guard cs - 1 > sentenceStart, CharClass.isBreak(s[cs - 1]), s[cs - 1] != u("、") else { return "" }
         let end = cs - 1
         var a = end
@@ -20,6 +22,10 @@ extension SubjectFinder {
                 || PredicateLexicon.decrease.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true,
                b > a { break }
             b += 1
+        }
+        if object, b < end, let vl = PredicateLexicon.verbs.prefix(s, at: b, limit: end) {
+            let (ox, oy) = trim(b + vl, end)
+            if oy - ox >= 2 { return clean(ox, oy) }
         }
         // Without a verb the clause is the topic with its adjective predicate (党员过半).
         var (x, y) = trim(a, b)

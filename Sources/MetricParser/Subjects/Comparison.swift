@@ -56,6 +56,8 @@ extension SubjectFinder {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
         if e - 2 >= a, (s[e - 2] == u("同") || s[e - 2] == u("环")) && s[e - 1] == u("比") { return e - 2 }
+        // 按年上升 / 按季下跌 (Hong Kong: year on year, quarter on quarter).
+        if e - 2 >= a, s[e - 2] == u("按"), s[e - 1] == u("年") || s[e - 1] == u("季") || s[e - 1] == u("月") { return e - 2 }
         if e - 2 >= a, s[e - 2] == u("相") && s[e - 1] == u("比") {
             var k = e - 3
             while k >= a, e - k <= 14 {

@@ -13,7 +13,14 @@ enum PeriodFinder {
     /// `position` in the same sentence that states a period.
     static func period(_ s: [UInt32], years: [RawQuantity], sentenceStart: Int, position: Int) -> String? {
         var best: RawQuantity? = nil
-        for y in years where y.start >= sentenceStart && y.end <= position {
+        // Years are sorted: start at the sentence (binary search) so the cost per figure does not
+        // grow with the article.
+        var lo = 0, hi = years.count
+        while lo < hi { let mid = (lo + hi) / 2; if years[mid].start < sentenceStart { lo = mid + 1 } else { hi = mid } }
+        for k in lo..<years.count {
+            if years[k].start >= position { break }
+            guard years[k].end <= position else { continue }
+            let y = years[k]
             let before = NonMetricFilter.precedingChar(s, y.start)
             if notPeriodBefore.contains(before) { continue }
             if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }

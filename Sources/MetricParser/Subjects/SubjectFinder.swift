@@ -110,7 +110,7 @@ struct SubjectFinder {
             }
             if !result.change && !c.sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
-                // The longer change word wins: 少增 is a decrease, not 增 after 少.
+                // The longer change word wins across both lists: 少增 and 负成长 are decreases.
                 let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
                 if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
                    !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),

@@ -45,8 +45,10 @@ struct SubjectPipeline {
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
-        if base.isEmpty, found.linked {
-            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound)
+        if base.isEmpty, found.linked || found.change {
+            // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
+            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
+                                              object: found.change && !found.linked)
         } else if before == nil, ChangeSubject.isBareRateNoun(base) {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base

@@ -51,7 +51,8 @@ enum CharClass {
         for (c, _) in ChineseNumeral.bigUnits { t[Int(c)] |= cjkBigUnit }
         for s in "壹贰叁肆伍陆柒捌玖拾佰仟".unicodeScalars { t[Int(s.value)] |= financial }
         // 负 (minus), 半 (half), 百/千/万 start 百分之/千分之/万分之, '.' starts ".5", '-' a sign.
-        for s in "负半万.-廿卅卌".unicodeScalars { t[Int(s.value)] |= numeralStart }
+        // 几/数/上 start vague numerals (几十万, 数十亿, 上千); 对 starts 对折.
+        for s in "负半万.-廿卅卌几数數上对對".unicodeScalars { t[Int(s.value)] |= numeralStart }
         for (c, _) in TextNormalizer.folding { t[Int(c)] |= needsNormalizing }
         for c in MeasureWords.single { t[Int(c)] |= measureWord }
         return t

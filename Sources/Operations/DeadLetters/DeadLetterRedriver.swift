@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Pipeline
 
 /// `tally deadletter show` and `redrive`: reads the dead-letter topic, reports, and sends the
 /// originals of chosen dead letters back to the raw topic once their cause is fixed.
@@ -31,7 +32,7 @@ public struct DeadLetterRedriver: Sendable {
         public var scanTimeout: Duration
 
         public init(
-            deadLetterTopic: String = "articles.deadletter", targetTopic: String? = nil, ledgerTopic: String? = nil,
+            deadLetterTopic: String = DefaultTopics.deadLetter, targetTopic: String? = nil, ledgerTopic: String? = nil,
             execute: Bool = false, maxRate: Double? = nil, batchSize: Int = 100, scanTimeout: Duration = .seconds(120)
         ) {
             self.deadLetterTopic = deadLetterTopic

@@ -27,23 +27,11 @@ public struct StoredDeadLetter: Sendable, Hashable, Encodable {
         public var offset: Int64
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, errorClass, reason, original, key, payloadPreview, payloadBytes, payloadTruncated, parserVersion, failedAt
-    }
-
     /// JSON for `show --format json`: the payload as a short text preview, not a byte array.
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(errorClass, forKey: .errorClass)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(original, forKey: .original)
-        try c.encode(key, forKey: .key)
-        try c.encode(payload.map { String(decoding: $0.prefix(200), as: UTF8.self) }, forKey: .payloadPreview)
-        try c.encode(payloadBytes, forKey: .payloadBytes)
-        try c.encode(payloadTruncated, forKey: .payloadTruncated)
-        try c.encode(parserVersion, forKey: .parserVersion)
-        try c.encode(failedAt, forKey: .failedAt)
+        try encoder.encodeStoredProperties(
+            of: self, excluding: ["topic", "partition", "offset", "timestampMs", "payload"],
+            adding: ["id": id, "payloadPreview": payload.map { String(decoding: $0.prefix(200), as: UTF8.self) }])
     }
 
     /// `topic/partition/offset`: the key of this dead letter in the redrive ledger.

@@ -59,28 +59,9 @@ public struct PartitionLag: Sendable, Hashable, Encodable {
         self.error = error
     }
 
-    enum CodingKeys: String, CodingKey {
-        case topic, partition, committedOffset, logStartOffset, logEndOffset, offsetLag, timeLagSeconds
-        case oldestUnprocessedOffset, oldestUnprocessedTimestampMs, committedBelowLogStart, owner, status, note, error
-    }
 
     public func encode(to encoder: any Encoder) throws {
-        // Explicit nulls (the synthesized encoder would omit them): a reader sees "no value".
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(topic, forKey: .topic)
-        try c.encode(partition, forKey: .partition)
-        try c.encode(committedOffset, forKey: .committedOffset)
-        try c.encode(logStartOffset, forKey: .logStartOffset)
-        try c.encode(logEndOffset, forKey: .logEndOffset)
-        try c.encode(offsetLag, forKey: .offsetLag)
-        try c.encode(timeLagSeconds.map(LagMath.rounded), forKey: .timeLagSeconds)
-        try c.encode(oldestUnprocessedOffset, forKey: .oldestUnprocessedOffset)
-        try c.encode(oldestUnprocessedTimestampMs, forKey: .oldestUnprocessedTimestampMs)
-        try c.encode(committedBelowLogStart, forKey: .committedBelowLogStart)
-        try c.encode(owner, forKey: .owner)
-        try c.encode(status, forKey: .status)
-        try c.encode(note, forKey: .note)
-        try c.encode(error, forKey: .error)
+        try encoder.encodeStoredProperties(of: self, replacing: ["timeLagSeconds": timeLagSeconds.map(LagMath.rounded)])
     }
 }
 
@@ -120,22 +101,11 @@ public struct GroupLag: Sendable, Hashable, Encodable {
         self.maxTimeLagSeconds = partitions.compactMap(\.timeLagSeconds).max()
     }
 
-    enum CodingKeys: String, CodingKey {
-        case group, state, evaluatedAt, members, partitions, status, totalOffsetLag, maxTimeLagSeconds, error, warnings
-    }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(group, forKey: .group)
-        try c.encode(state, forKey: .state)
-        try c.encode(Timestamps.format(evaluatedAt), forKey: .evaluatedAt)
-        try c.encode(members, forKey: .members)
-        try c.encode(partitions, forKey: .partitions)
-        try c.encode(status, forKey: .status)
-        try c.encode(totalOffsetLag, forKey: .totalOffsetLag)
-        try c.encode(maxTimeLagSeconds.map(LagMath.rounded), forKey: .maxTimeLagSeconds)
-        try c.encode(error, forKey: .error)
-        try c.encode(warnings, forKey: .warnings)
+        try encoder.encodeStoredProperties(
+            of: self,
+            replacing: ["evaluatedAt": Timestamps.format(evaluatedAt), "maxTimeLagSeconds": maxTimeLagSeconds.map(LagMath.rounded)])
     }
 }
 

@@ -27,18 +27,8 @@ public struct OffsetResetPlan: Sendable, Hashable, Encodable {
         public var clamped: Clamp?
         public var note: String?
 
-        enum CodingKeys: String, CodingKey { case partition, current, logStart, logEnd, requested, new, clamped, note }
-
         public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(partition, forKey: .partition)
-            try c.encode(current, forKey: .current)
-            try c.encode(logStart, forKey: .logStart)
-            try c.encode(logEnd, forKey: .logEnd)
-            try c.encode(requested, forKey: .requested)
-            try c.encode(new, forKey: .new)
-            try c.encode(clamped, forKey: .clamped)
-            try c.encode(note, forKey: .note)
+            try encoder.encodeStoredProperties(of: self)
         }
     }
 
@@ -61,18 +51,10 @@ public struct OffsetResetPlan: Sendable, Hashable, Encodable {
     /// Rows whose requested offset was clamped into the retained range.
     public var clampedRows: [Row] { rows.filter { $0.clamped != nil } }
 
-    enum CodingKeys: String, CodingKey { case group, topic, target, resolvedTime, rows, activeMembers, executed, dryRun }
-
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(group, forKey: .group)
-        try c.encode(topic, forKey: .topic)
-        try c.encode(target.description, forKey: .target)
-        try c.encode(resolvedTime.map(Timestamps.format), forKey: .resolvedTime)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(activeMembers, forKey: .activeMembers)
-        try c.encode(executed, forKey: .executed)
-        try c.encode(!executed, forKey: .dryRun)
+        try encoder.encodeStoredProperties(
+            of: self, replacing: ["target": target.description, "resolvedTime": resolvedTime.map(Timestamps.format)],
+            adding: ["dryRun": !executed])
     }
 }
 
@@ -89,17 +71,8 @@ public struct GroupOffsets: Sendable, Hashable, Encodable {
         public var lag: Int64?
         public var error: String?
 
-        enum CodingKeys: String, CodingKey { case topic, partition, committed, logStart, logEnd, lag, error }
-
         public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(topic, forKey: .topic)
-            try c.encode(partition, forKey: .partition)
-            try c.encode(committed, forKey: .committed)
-            try c.encode(logStart, forKey: .logStart)
-            try c.encode(logEnd, forKey: .logEnd)
-            try c.encode(lag, forKey: .lag)
-            try c.encode(error, forKey: .error)
+            try encoder.encodeStoredProperties(of: self)
         }
     }
 

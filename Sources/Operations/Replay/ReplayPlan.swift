@@ -54,23 +54,8 @@ public struct ReplayPlan: Sendable, Hashable, Encodable {
         public var records: Int64 { end - start }
         public var isEmpty: Bool { end <= start }
 
-        enum CodingKeys: String, CodingKey {
-            case partition, start, end, records, logStart, logEnd, requestedStart, requestedEnd, startClamp, endClamp, notes
-        }
-
         public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(partition, forKey: .partition)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(records, forKey: .records)
-            try c.encode(logStart, forKey: .logStart)
-            try c.encode(logEnd, forKey: .logEnd)
-            try c.encode(requestedStart, forKey: .requestedStart)
-            try c.encode(requestedEnd, forKey: .requestedEnd)
-            try c.encode(startClamp, forKey: .startClamp)
-            try c.encode(endClamp, forKey: .endClamp)
-            try c.encode(notes, forKey: .notes)
+            try encoder.encodeStoredProperties(of: self, adding: ["records": records])
         }
     }
 

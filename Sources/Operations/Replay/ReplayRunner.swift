@@ -13,7 +13,7 @@ import Synchronization
 ///   fetched past the end are dropped, and the partition is paused once its end is reached
 ///   (its last in-range record processed, a record at/after the end seen, or end-of-partition
 ///   at/after the end).
-/// - Same parser path as the worker: `process(record)` then `messages(for:)`, so outputs carry
+/// - Same record path as the worker (`RecordStep`: process, messages, produce, acknowledge), so outputs carry
 ///   the same deterministic `metric_id`s; replaying already-processed data duplicates records
 ///   downstream stores drop by `metric_id`.
 /// - Success is claimed only after every output's delivery report arrived: `run` waits for all
@@ -155,10 +155,13 @@ final class ReplaySession {
             producer.close(timeout: .seconds(5))
             throw error
         }
-        let processor = ArticleProcessor(
-            options: .init(
-                outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic, maxBodyBytes: configuration.maxBodyBytes,
-                summaryTopic: configuration.summaryTopic))
+        // The live workers' record step, without their metrics (a replay reports its own counts).
+        let step = RecordStep(
+            processor: ArticleProcessor(
+                options: .init(
+                    outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic, maxBodyBytes: configuration.maxBodyBytes,
+                    summaryTopic: configuration.summaryTopic)),
+            logger: logger)
         var limiter: RateLimiter<ContinuousClock>? = try configuration.maxRate.map { r throws(OperationsError) in
             try RateLimiter(rate: r, burst: configuration.burst)
         }
@@ -193,11 +196,7 @@ final class ReplaySession {
                 let now = ContinuousClock.now
                 if firstRead == nil { firstRead = now }
                 lastRead = now
-                let outcome = processor.process(r)
-                let messages = processor.messages(for: outcome, of: r)
-                tracker.expect(tp, offset: r.offset, outputs: messages.count)
-                let isDeadLetter: Bool = if case .deadLetter = outcome { true } else { false }
-                send(messages, of: r, deadLetter: isDeadLetter, producer)
+                send(step.evaluate(r), of: r, step, producer)
                 articles += 1
                 st.articles += 1
                 st.position = r.offset + 1
@@ -242,32 +241,24 @@ final class ReplaySession {
 
     // MARK: Steps
 
-    private func send(_ messages: [ProducerMessage], of r: ConsumerRecord, deadLetter: Bool, _ producer: KafkaProducer) {
+    private func send(_ output: RecordStep.Output, of r: ConsumerRecord, _ step: RecordStep, _ producer: KafkaProducer) {
         let tp = r.topicPartition
-        let offset = r.offset
-        let (tracker, ledger) = (tracker, ledger)
-        for (i, m) in messages.enumerated() {
-            do throws(KafkaError) {
-                try producer.send(m) { result in
-                    switch result {
-                    case .success:
-                        if deadLetter {
-                            ledger.deadLetters.add(1, ordering: .relaxed)
-                        } else {
-                            ledger.metrics.add(1, ordering: .relaxed)
-                        }
-                        tracker.acknowledge(tp, offset: offset)
-                    case .failure(let e):
-                        tracker.fail(tp, offset: offset)
-                        ledger.undelivered.add(1, ordering: .relaxed)
-                        ledger.fail("output of \(tp)@\(offset) to \(m.topic) could not be delivered: \(e.message) (\(e.name))")
-                    }
+        let (ledger, deadLetter) = (ledger, output.isDeadLetter)
+        // An enqueue failure was reported as lost before it is thrown: nothing more to do here.
+        try? step.produce(output, of: r, to: producer, tracker: tracker) { report in
+            switch report {
+            case .delivered:
+                if deadLetter {
+                    ledger.deadLetters.add(1, ordering: .relaxed)
+                } else {
+                    ledger.metrics.add(1, ordering: .relaxed)
                 }
-            } catch {
-                tracker.fail(tp, offset: offset)
-                ledger.undelivered.add(messages.count - i, ordering: .relaxed)
-                ledger.fail("output of \(tp)@\(offset) to \(m.topic) could not be enqueued: \(error.message) (\(error.name))")
-                return
+            case .lost(let m, let e):
+                ledger.undelivered.add(1, ordering: .relaxed)
+                ledger.fail("output of \(tp)@\(r.offset) to \(m.topic) could not be delivered: \(e.message) (\(e.name))")
+            case .notEnqueued(let m, let e, let unsent):
+                ledger.undelivered.add(unsent, ordering: .relaxed)
+                ledger.fail("output of \(tp)@\(r.offset) to \(m.topic) could not be enqueued: \(e.message) (\(e.name))")
             }
         }
     }

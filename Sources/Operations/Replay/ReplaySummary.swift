@@ -46,15 +46,9 @@ public struct ReplaySummary: Sendable, Encodable {
 
         public var isComplete: Bool { reached >= end }
 
-        enum CodingKeys: String, CodingKey { case partition, start, end, reached, articles, complete }
+
         public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(partition, forKey: .partition)
-            try c.encode(start, forKey: .start)
-            try c.encode(end, forKey: .end)
-            try c.encode(reached, forKey: .reached)
-            try c.encode(articles, forKey: .articles)
-            try c.encode(isComplete, forKey: .complete)
+            try encoder.encodeStoredProperties(of: self, adding: ["complete": isComplete])
         }
     }
 

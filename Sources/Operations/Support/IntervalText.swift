@@ -41,16 +41,3 @@ public enum IntervalText {
         return out
     }
 }
-
-extension Duration {
-    /// Whole milliseconds (truncated).
-    var wholeMilliseconds: Int64 {
-        let c = components
-        return c.seconds * 1000 + c.attoseconds / 1_000_000_000_000_000
-    }
-
-    var inSeconds: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
-    }
-}

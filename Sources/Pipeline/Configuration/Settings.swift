@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 
 /// Worker settings from several sources, merged by precedence: flags, then environment
 /// (`TALLY_…`), then a config file, then defaults.
@@ -35,7 +36,7 @@ public struct Settings: Sendable, Hashable {
     ) -> Settings {
         var s = Settings()
         s.layer(flags, from: .flag)
-        let links = environment.filter { $0.key.hasPrefix("TALLY_") && EnvironmentNames.isServiceLink(name: $0.key, value: $0.value) }
+        let links = environment.filter { $0.key.hasPrefix(environmentPrefix) && EnvironmentNames.isServiceLink(name: $0.key, value: $0.value) }
         s.ignoredEnvironment = links.keys.sorted()
         s.layer(fromEnvironment(environment.filter { links[$0.key] == nil }), from: .environment)
         s.layer(file, from: .file)
@@ -45,12 +46,29 @@ public struct Settings: Sendable, Hashable {
 
     public subscript(key: String) -> String? { values[key]?.value }
 
-    /// `TALLY_INPUT_TOPIC` → `input.topic`, `TALLY_KAFKA_SASL_MECHANISMS` → `kafka.sasl.mechanisms`.
+    /// The prefix of every Tally environment variable.
+    public static let environmentPrefix = "TALLY_"
+
+    /// `TALLY_INPUT_TOPIC` → `input.topic`, `TALLY_KAFKA_SASL_MECHANISMS` → `kafka.sasl.mechanisms`:
+    /// the inverse of `SettingSpec.environmentName`, the one environment mapping (`tally run` and
+    /// every Kafka-facing command). `TALLY_CONFIG` names the file, it is not a setting.
     public static func fromEnvironment(_ env: [String: String]) -> [String: String] {
         var out: [String: String] = [:]
-        for (k, v) in env where k.hasPrefix("TALLY_") && k != "TALLY_CONFIG" {
-            let key = k.dropFirst("TALLY_".count).lowercased().replacingOccurrences(of: "_", with: ".")
+        for (k, v) in env where k.hasPrefix(environmentPrefix) && k != SettingsTable.configEnvironmentName {
+            let key = k.dropFirst(environmentPrefix.count).lowercased().replacingOccurrences(of: "_", with: ".")
             if !key.isEmpty { out[key] = v }
+        }
+        return out
+    }
+
+    /// `--kafka-property key=value` pairs as `kafka.key` settings.
+    public static func kafkaPropertyFlags(_ pairs: [String]) throws(SettingsError) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw SettingsError(message: "--\(SettingsTable.kafkaFlag) expects key=value, got '\(pair)'")
+            }
+            out[SettingsTable.kafkaPrefix + pair[..<eq]] = String(pair[pair.index(after: eq)...])
         }
         return out
     }
@@ -83,37 +101,58 @@ public struct Settings: Sendable, Hashable {
         return try parseProperties(text, path: path)
     }
 
-    // MARK: Typed access
+    // MARK: Typed access (validation, defaults and ranges from the row of `SettingsTable`)
 
-    public func string(_ key: String, default d: String) -> String { self[key] ?? d }
-
-    public func int(_ key: String, default d: Int, range: ClosedRange<Int> = 0...Int.max) throws(SettingsError) -> Int {
-        guard let v = values[key] else { return d }
-        guard let i = Int(v.value.replacingOccurrences(of: "_", with: "")), range.contains(i) else {
-            throw SettingsError(message: "\(key)=\(v.value) (from \(v.source.rawValue)): expected an integer in \(range.lowerBound)...\(range.upperBound)")
-        }
-        return i
+    /// The value of a table setting, checked against its row; the row's default when unset.
+    func checked(_ key: String) throws(SettingsError) -> String? {
+        guard let spec = SettingsTable.spec(key: key) else { throw SettingsError(message: "no setting '\(key)' in SettingsTable") }
+        guard let v = values[key] else { return spec.defaultValue }
+        try spec.validate(v.value, source: v.source.rawValue)
+        return v.value
     }
 
-    public func bool(_ key: String, default d: Bool) throws(SettingsError) -> Bool {
-        guard let v = values[key] else { return d }
-        switch v.value.lowercased() {
-        case "true", "1", "yes", "on": return true
-        case "false", "0", "no", "off": return false
-        default: throw SettingsError(message: "\(key)=\(v.value) (from \(v.source.rawValue)): expected true or false")
-        }
+    public func string(_ key: String) throws(SettingsError) -> String { try checked(key) ?? "" }
+
+    /// Nil when unset and without a default; an empty value counts as unset.
+    public func optionalString(_ key: String) throws(SettingsError) -> String? {
+        try checked(key).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public func int(_ key: String) throws(SettingsError) -> Int? {
+        try checked(key).flatMap { Int($0.replacingOccurrences(of: "_", with: "")) }
+    }
+
+    public func bool(_ key: String) throws(SettingsError) -> Bool {
+        try checked(key).flatMap(SettingSpec.boolean) ?? false
+    }
+
+    public func milliseconds(_ key: String) throws(SettingsError) -> Duration {
+        .milliseconds(try int(key) ?? 0)
     }
 
     /// `kafka.*` entries with the prefix removed: librdkafka properties passed through.
     public var kafkaProperties: [String: String] {
         values.reduce(into: [:]) { out, kv in
-            if kv.key.hasPrefix("kafka.") { out[String(kv.key.dropFirst("kafka.".count))] = kv.value.value }
+            if kv.key.hasPrefix(SettingsTable.kafkaPrefix) { out[String(kv.key.dropFirst(SettingsTable.kafkaPrefix.count))] = kv.value.value }
         }
+    }
+
+    /// The client configuration: `kafka.*` properties, with `brokers` (when set) winning over
+    /// `kafka.bootstrap.servers`, which wins over the default of `brokers`.
+    public func kafkaConfig() throws(SettingsError) -> KafkaConfig {
+        var kafka = KafkaConfig(properties: kafkaProperties)
+        let brokers = try string("brokers")
+        if let v = values["brokers"], v.source != .default {
+            kafka.bootstrapServers = brokers
+        } else if kafka.bootstrapServers == nil {
+            kafka.bootstrapServers = brokers
+        }
+        return kafka
     }
 
     /// Keys no consumer of these settings knows (reported so a typo does not pass silently).
     public func unknownKeys(known: Set<String>) -> [String] {
-        values.keys.filter { !$0.hasPrefix("kafka.") && !known.contains($0) }.sorted()
+        values.keys.filter { !$0.hasPrefix(SettingsTable.kafkaPrefix) && !known.contains($0) }.sorted()
     }
 }
 

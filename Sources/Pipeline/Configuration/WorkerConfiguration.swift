@@ -1,16 +1,17 @@
 import Foundation
 import Kafka
 
-/// Everything `tally run` needs, resolved and validated.
+/// Everything `tally run` needs, resolved and validated. Defaults, ranges and keys come from
+/// `SettingsTable`; this type only gives them Swift types.
 public struct WorkerConfiguration: Sendable {
     public var kafka: KafkaConfig
-    public var inputTopic = "articles.raw"
-    public var outputTopic = "metrics.normalized"
-    public var deadLetterTopic = "articles.deadletter"
+    public var inputTopic = SettingsTable.defaultString("input.topic")
+    public var outputTopic = SettingsTable.defaultString("output.topic")
+    public var deadLetterTopic = SettingsTable.defaultString("deadletter.topic")
     /// Compacted topic for one article summary per processed article (`article.summary.v1`);
     /// nil: none. Off by default: the topic must exist (cleanup.policy=compact) before it is set.
     public var summaryTopic: String?
-    public var groupID = "tally-workers"
+    public var groupID = SettingsTable.defaultString("group.id")
     /// Static group membership (KIP-345): a stable name per instance (e.g. the pod name). A
     /// restarted instance with the same name takes its partitions back at once instead of
     /// waiting for the broker to expire the crashed member. Nil: dynamic membership.
@@ -23,20 +24,23 @@ public struct WorkerConfiguration: Sendable {
     /// Parallel parsing queues (default: the number of cores).
     public var workerThreads = ProcessInfo.processInfo.activeProcessorCount
     /// In-flight bounds: past either, the consumer pauses its partitions.
-    public var maxInFlight = 2000
-    public var maxInFlightBytes = 64 * 1024 * 1024
-    public var maxBodyBytes = 2 * 1024 * 1024
-    public var commitInterval: Duration = .seconds(1)
+    public var maxInFlight = SettingsTable.defaultInt("max.in.flight")
+    public var maxInFlightBytes = SettingsTable.defaultInt("max.in.flight.bytes")
+    public var maxBodyBytes = SettingsTable.defaultInt("max.body.bytes")
+    public var maxDeadLetterPayloadBytes = SettingsTable.defaultInt("deadletter.max.payload.bytes")
+    public var commitInterval: Duration = .milliseconds(SettingsTable.defaultInt("commit.interval.ms"))
     /// How long shutdown or a revocation waits for in-flight records before committing what is done.
-    public var drainTimeout: Duration = .seconds(30)
+    public var drainTimeout: Duration = .milliseconds(SettingsTable.defaultInt("drain.timeout.ms"))
     /// Exactly-once: a transaction closes after this many records or this long.
-    public var transactionMaxRecords = 500
-    public var transactionInterval: Duration = .milliseconds(200)
+    public var transactionMaxRecords = SettingsTable.defaultInt("transaction.max.records")
+    public var transactionInterval: Duration = .milliseconds(SettingsTable.defaultInt("transaction.interval.ms"))
     /// librdkafka statistics (per-partition consumer lag for /metrics); 0 disables.
-    public var statisticsInterval: Duration = .seconds(5)
-    public var httpHost = "0.0.0.0"
+    public var statisticsInterval: Duration = .milliseconds(SettingsTable.defaultInt("statistics.interval.ms"))
+    public var httpHost = SettingsTable.defaultString("http.host")
     /// 0 disables the HTTP endpoint.
-    public var httpPort = 9464
+    public var httpPort = SettingsTable.defaultInt("http.port")
+    public var logLevel = SettingsTable.defaultString("log.level")
+    public var logFormat = SettingsTable.defaultString("log.format")
 
     /// Settings that were ignored (unknown environment names, service links), to log at start-up.
     public var warnings: [String] = []
@@ -46,12 +50,7 @@ public struct WorkerConfiguration: Sendable {
     }
 
     /// The settings keys this configuration reads (besides `kafka.*`).
-    public static let keys: Set<String> = [
-        "brokers", "input.topic", "output.topic", "deadletter.topic", "summary.topic", "group.id", "group.instance.id", "exactly.once", "transactional.id",
-        "worker.threads", "max.in.flight", "max.in.flight.bytes", "max.body.bytes", "commit.interval.ms",
-        "drain.timeout.ms", "transaction.max.records", "transaction.interval.ms", "statistics.interval.ms",
-        "http.host", "http.port", "log.level", "log.format",
-    ]
+    public static var keys: Set<String> { SettingsTable.keys }
 
     /// Builds and validates a configuration from merged settings.
     public init(settings s: Settings) throws(SettingsError) {
@@ -66,33 +65,31 @@ public struct WorkerConfiguration: Sendable {
             }
             warnings.append("ignored unknown setting '\(unknown)' from the environment")
         }
-        var kafka = KafkaConfig(properties: s.kafkaProperties)
-        kafka.bootstrapServers = s.string("brokers", default: kafka.bootstrapServers ?? "127.0.0.1:9092")
+        let kafka = try s.kafkaConfig()
         self.init(kafka: kafka)
         self.warnings = warnings
-        inputTopic = s.string("input.topic", default: inputTopic)
-        outputTopic = s.string("output.topic", default: outputTopic)
-        deadLetterTopic = s.string("deadletter.topic", default: deadLetterTopic)
-        summaryTopic = s["summary.topic"].flatMap { $0.isEmpty ? nil : $0 }
-        groupID = s.string("group.id", default: groupID)
-        groupInstanceID = s["group.instance.id"].flatMap { $0.isEmpty ? nil : $0 }
-        exactlyOnce = try s.bool("exactly.once", default: exactlyOnce)
-        transactionalID = s["transactional.id"]
-        workerThreads = try s.int("worker.threads", default: workerThreads, range: 1...256)
-        maxInFlight = try s.int("max.in.flight", default: maxInFlight, range: 1...1_000_000)
-        maxInFlightBytes = try s.int("max.in.flight.bytes", default: maxInFlightBytes, range: 1024...Int.max)
-        maxBodyBytes = try s.int("max.body.bytes", default: maxBodyBytes, range: 1...512 * 1024 * 1024)
-        commitInterval = .milliseconds(try s.int("commit.interval.ms", default: 1000, range: 10...3_600_000))
-        drainTimeout = .milliseconds(try s.int("drain.timeout.ms", default: 30_000, range: 0...3_600_000))
-        transactionMaxRecords = try s.int("transaction.max.records", default: transactionMaxRecords, range: 1...1_000_000)
-        transactionInterval = .milliseconds(try s.int("transaction.interval.ms", default: 200, range: 1...600_000))
-        statisticsInterval = .milliseconds(try s.int("statistics.interval.ms", default: 5000, range: 0...3_600_000))
-        httpHost = s.string("http.host", default: httpHost)
-        httpPort = try s.int("http.port", default: httpPort, range: 0...65535)
-        for (name, topic) in [("input.topic", inputTopic), ("output.topic", outputTopic), ("deadletter.topic", deadLetterTopic)]
-        where topic.isEmpty {
-            throw SettingsError(message: "\(name) must not be empty")
-        }
+        inputTopic = try s.string("input.topic")
+        outputTopic = try s.string("output.topic")
+        deadLetterTopic = try s.string("deadletter.topic")
+        summaryTopic = try s.optionalString("summary.topic")
+        groupID = try s.string("group.id")
+        groupInstanceID = try s.optionalString("group.instance.id")
+        exactlyOnce = try s.bool("exactly.once")
+        transactionalID = try s.optionalString("transactional.id")
+        workerThreads = try s.int("worker.threads") ?? workerThreads
+        maxInFlight = try s.int("max.in.flight") ?? maxInFlight
+        maxInFlightBytes = try s.int("max.in.flight.bytes") ?? maxInFlightBytes
+        maxBodyBytes = try s.int("max.body.bytes") ?? maxBodyBytes
+        maxDeadLetterPayloadBytes = try s.int("deadletter.max.payload.bytes") ?? maxDeadLetterPayloadBytes
+        commitInterval = try s.milliseconds("commit.interval.ms")
+        drainTimeout = try s.milliseconds("drain.timeout.ms")
+        transactionMaxRecords = try s.int("transaction.max.records") ?? transactionMaxRecords
+        transactionInterval = try s.milliseconds("transaction.interval.ms")
+        statisticsInterval = try s.milliseconds("statistics.interval.ms")
+        httpHost = try s.string("http.host")
+        httpPort = try s.int("http.port") ?? httpPort
+        logLevel = try s.string("log.level")
+        logFormat = try s.string("log.format")
         if inputTopic == outputTopic || inputTopic == deadLetterTopic || inputTopic == summaryTopic {
             throw SettingsError(message: "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)")
         }

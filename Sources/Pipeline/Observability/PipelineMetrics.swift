@@ -58,8 +58,7 @@ public final class PipelineMetrics: Sendable {
     }
 
     func recordParse(since start: ContinuousClock.Instant) {
-        let d = ContinuousClock.now - start
-        parseTime.recordNanoseconds(d.components.seconds * 1_000_000_000 + d.components.attoseconds / 1_000_000_000)
+        parseTime.recordNanoseconds((ContinuousClock.now - start).wholeNanoseconds)
     }
 
     /// Record timestamp → all outputs acknowledged.

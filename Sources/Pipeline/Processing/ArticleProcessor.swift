@@ -17,7 +17,7 @@ public struct ArticleProcessor: Sendable {
         public var summaryTopic: String?
 
         public init(
-            outputTopic: String = "metrics.normalized", deadLetterTopic: String = "articles.deadletter",
+            outputTopic: String = DefaultTopics.output, deadLetterTopic: String = DefaultTopics.deadLetter,
             maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil
         ) {
             self.outputTopic = outputTopic
@@ -36,11 +36,13 @@ public struct ArticleProcessor: Sendable {
     }
 
     public let options: Options
-    let extract: @Sendable (String) throws(ParseError) -> [Metric]
+    let extract: @Sendable (String, ArticleLocale?) throws(ParseError) -> [Metric]
 
     public init(options: Options = .init(), extractor: MetricExtractor = MetricExtractor()) {
         self.options = options
-        self.extract = { (text: String) throws(ParseError) -> [Metric] in try extractor.extract(text) }
+        self.extract = { (text: String, locale: ArticleLocale?) throws(ParseError) -> [Metric] in
+            try extractor.extract(text, locale: locale)
+        }
         self.parserVersion = MetricExtractor.version
     }
 
@@ -51,7 +53,7 @@ public struct ArticleProcessor: Sendable {
         extract: @escaping @Sendable (String) throws(ParseError) -> [Metric]
     ) {
         self.options = options
-        self.extract = extract
+        self.extract = { (text: String, _: ArticleLocale?) throws(ParseError) -> [Metric] in try extract(text) }
         self.parserVersion = parserVersion
     }
 
@@ -77,7 +79,7 @@ public struct ArticleProcessor: Sendable {
             }
             let metrics: [Metric]
             do throws(ParseError) {
-                metrics = try extract(article.body)
+                metrics = try extract(article.body, article.parserLocale)
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }

@@ -173,7 +173,7 @@ public final class OffsetTracker: @unchecked Sendable {
     /// Returns whether they drained.
     @discardableResult
     public func waitUntilDrained(_ tps: Set<TopicPartition>? = nil, timeout: Duration) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        let deadline = Date(timeIntervalSinceNow: timeout.inSeconds)
         lock.lock()
         defer { lock.unlock() }
         while true {

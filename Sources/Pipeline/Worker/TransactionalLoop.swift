@@ -14,50 +14,55 @@ import Logging
 /// open; records of revoked partitions still waiting in the batch are simply dropped (their
 /// offsets were not committed; the new owner reads them).
 final class TransactionalLoop: @unchecked Sendable {
-    let worker: Worker
-    var config: WorkerConfiguration { worker.configuration }
-    var logger: Logger { worker.logger }
-    private var consumer: KafkaConsumer!
-    private var producer: KafkaProducer!
+    /// What this loop reads of the worker's configuration.
+    struct Settings: Sendable {
+        var inputTopic: String
+        var transactionalID: String
+        var transactionMaxRecords: Int
+        var transactionInterval: Duration
+        var drainTimeout: Duration
+    }
+
+    let settings: Settings
+    let io: LoopCollaborators
     private var batch: [ConsumerRecord] = []
 
-    init(worker: Worker) { self.worker = worker }
+    init(settings: Settings, _ io: LoopCollaborators) {
+        self.settings = settings
+        self.io = io
+        io.rebalances.handle { [weak self] event in self?.rebalance(event) }
+    }
 
     func run() throws {
-        producer = try KafkaProducer(config: worker.producerConfig(), logger: logger)
-        try producer.initTransactions()
-        consumer = try KafkaConsumer(
-            config: worker.consumerConfig(), logger: logger,
-            rebalanceHandler: { [unowned self] event in self.rebalance(event) },
-            onStatistics: { [metrics = worker.metrics] in metrics.recordStatistics($0) })
-        try consumer.subscribe([config.inputTopic])
-        worker.state.set(.running)
-        logger.info(
+        try io.producer.initTransactions()
+        try io.consumer.subscribe([settings.inputTopic])
+        io.state.set(.running)
+        io.logger.info(
             "consuming exactly-once",
-            metadata: ["topic": "\(config.inputTopic)", "transactional.id": "\(config.effectiveTransactionalID)"])
+            metadata: ["topic": "\(settings.inputTopic)", "transactional.id": "\(settings.transactionalID)"])
 
-        while !worker.isStopRequested {
+        while !io.isStopRequested() {
             try collect()
             if !batch.isEmpty { try commitBatch() }
         }
-        worker.state.set(.draining)
+        io.state.set(.draining)
         if !batch.isEmpty { try commitBatch() }
-        consumer.close()
-        producer.close(timeout: config.drainTimeout)
+        io.consumer.close()
+        io.producer.close(timeout: settings.drainTimeout)
     }
 
     /// Polls until the batch is full, its time is up, or a stop is requested.
     private func collect() throws {
         var deadline: ContinuousClock.Instant?
-        while batch.count < config.transactionMaxRecords, !worker.isStopRequested {
+        while batch.count < settings.transactionMaxRecords, !io.isStopRequested() {
             if let d = deadline, ContinuousClock.now >= d { break }
-            switch try consumer.poll(timeout: .milliseconds(50)) {
+            switch try io.consumer.poll(timeout: .milliseconds(50)) {
             case .record(let r):
                 batch.append(r)
-                if deadline == nil { deadline = ContinuousClock.now + config.transactionInterval }
+                if deadline == nil { deadline = ContinuousClock.now + settings.transactionInterval }
             case .error(let e):
-                if e.code == .unknownTopicOrPartition { throw WorkerError("input topic '\(config.inputTopic)' is gone: \(e.message)") }
-                logger.warning("consumer error: \(e)")
+                if e.code == .unknownTopicOrPartition { throw WorkerError("input topic '\(settings.inputTopic)' is gone: \(e.message)") }
+                io.logger.warning("consumer error: \(e)")
             case .partitionEOF, nil:
                 break
             }
@@ -68,75 +73,69 @@ final class TransactionalLoop: @unchecked Sendable {
         let records = batch
         batch.removeAll(keepingCapacity: true)
         // Parse in parallel; outputs are produced in record order.
-        let outcomes = OutcomeSlots(records.count)
-        DispatchQueue.concurrentPerform(iterations: records.count) { i in
-            let start = ContinuousClock.now
-            let o = worker.processor.process(records[i])
-            worker.metrics.recordParse(since: start)
-            outcomes.set(i, o)
-        }
+        let outputs = OutputSlots(records.count)
+        DispatchQueue.concurrentPerform(iterations: records.count) { i in outputs.set(i, io.step.evaluate(records[i])) }
         var attempt = 0
         while true {
             attempt += 1
             let error: KafkaError
-            switch Result(catching: { () throws(KafkaError) in try transaction(records, outcomes.values) }) {
+            switch Result(catching: { () throws(KafkaError) in try transaction(records, outputs.values) }) {
             case .success:
-                worker.metrics.transactions.increment()
-                outcomes.values.forEach(worker.metrics.recordOutcome)
-                for r in records { worker.metrics.recordEndToEnd(recordTimestampMs: r.timestampMs) }
+                io.metrics.transactions.increment()
+                outputs.values.forEach(io.step.count)
+                for r in records { io.metrics.recordEndToEnd(recordTimestampMs: r.timestampMs) }
                 return
             case .failure(let e):
                 error = e
             }
-            worker.metrics.transactionAborts.increment()
-            if error.isFatal || producer.fatalError != nil {
+            io.metrics.transactionAborts.increment()
+            if error.isFatal || io.producer.fatalError != nil {
                 throw WorkerError(
-                    "transaction failed fatally (another instance with transactional.id '\(config.effectiveTransactionalID)'?): \(error)")
+                    "transaction failed fatally (another instance with transactional.id '\(settings.transactionalID)'?): \(error)")
             }
-            logger.warning("transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
-            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in try producer.abortTransaction() }) {
+            io.logger.warning("transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in try io.producer.abortTransaction() }) {
                 throw WorkerError("abort failed: \(abortError)")
             }
             if attempt >= 5 { throw WorkerError("transaction failed \(attempt) times: \(error)") }
         }
     }
 
-    private func transaction(_ records: [ConsumerRecord], _ outcomes: [ArticleProcessor.Outcome]) throws(KafkaError) {
-        try producer.beginTransaction()
+    private func transaction(_ records: [ConsumerRecord], _ outputs: [RecordStep.Output]) throws(KafkaError) {
+        try io.producer.beginTransaction()
         let failures = FailureBox()
-        for (r, o) in zip(records, outcomes) {
-            for m in worker.processor.messages(for: o, of: r) {
-                try producer.send(m) { if case .failure(let e) = $0 { failures.set(e) } }
-            }
+        for (record, output) in zip(records, outputs) {
+            // No tracker: the transaction's commit is the acknowledgement.
+            try io.step.produce(output, of: record, to: io.producer, tracker: nil) { if let e = $0.failure { failures.set(e) } }
         }
         var next: [TopicPartition: Int64] = [:]
         for r in records { next[r.topicPartition] = max(next[r.topicPartition] ?? 0, r.offset + 1) }
-        try producer.sendOffsetsToTransaction(
-            next.map { TopicPartitionOffset($0.key, offset: $0.value) }, groupMetadata: try consumer.groupMetadata())
-        try producer.commitTransaction(timeout: config.drainTimeout)
+        try io.producer.sendOffsetsToTransaction(
+            next.map { TopicPartitionOffset($0.key, offset: $0.value) }, groupMetadata: try io.consumer.groupMetadata())
+        try io.producer.commitTransaction(timeout: settings.drainTimeout)
         // commitTransaction flushed: a failed delivery would have failed the commit too.
         if let e = failures.value { throw e }
     }
 
     private func rebalance(_ event: RebalanceEvent) {
-        worker.metrics.rebalances.increment()
+        io.metrics.rebalances.increment()
         switch event {
         case .assigned(let tps):
-            worker.state.setAssignment(tps)
+            io.state.setAssignment(tps)
         case .revoked(let tps, _):
             let set = Set(tps)
             batch.removeAll { set.contains($0.topicPartition) }
-            worker.state.setAssignment([])
+            io.state.setAssignment([])
         }
     }
 }
 
-final class OutcomeSlots: @unchecked Sendable {
-    private var slots: [ArticleProcessor.Outcome?]
+final class OutputSlots: @unchecked Sendable {
+    private var slots: [RecordStep.Output?]
     private let lock = NSLock()
     init(_ n: Int) { slots = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ o: ArticleProcessor.Outcome) { lock.withLock { slots[i] = o } }
-    var values: [ArticleProcessor.Outcome] { lock.withLock { slots.map { $0! } } }
+    func set(_ i: Int, _ o: RecordStep.Output) { lock.withLock { slots[i] = o } }
+    var values: [RecordStep.Output] { lock.withLock { slots.map { $0! } } }
 }
 
 final class FailureBox: @unchecked Sendable {

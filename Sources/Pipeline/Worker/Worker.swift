@@ -16,10 +16,8 @@ import Synchronization
 public final class Worker: Service, Sendable {
     public let configuration: WorkerConfiguration
     public let state = WorkerState()
-    let processor: ArticleProcessor
-    /// Replaces parsing in the at-least-once loop (benchmarks: a pass-through baseline that
-    /// consumes and produces exactly like the worker, without the parser).
-    let transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])?
+    /// The record path both loops run (`transform`, when given, replaces parsing: benchmarks).
+    let step: RecordStep
     let metrics: PipelineMetrics
     let logger: Logger
     private let stopRequested = Atomic<Bool>(false)
@@ -29,13 +27,14 @@ public final class Worker: Service, Sendable {
         logger: Logger = Logger(label: "tally.worker"), transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])? = nil
     ) {
         self.configuration = configuration
-        self.transform = transform
-        self.processor =
+        let processor =
             processor
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes, summaryTopic: configuration.summaryTopic))
+                    maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes,
+                    summaryTopic: configuration.summaryTopic))
+        self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
         self.logger = logger
     }
@@ -75,11 +74,7 @@ public final class Worker: Service, Sendable {
     public func runBlocking() throws {
         do {
             try checkTopics()
-            if configuration.exactlyOnce {
-                try TransactionalLoop(worker: self).run()
-            } else {
-                try AtLeastOnceLoop(worker: self).run()
-            }
+            try runLoop()
             state.set(.stopped)
             logger.info("worker stopped")
         } catch {
@@ -102,6 +97,35 @@ public final class Worker: Service, Sendable {
         }
     }
 
+    /// Creates the clients and runs the delivery mode's loop with them.
+    private func runLoop() throws {
+        let c = configuration
+        let producer = try KafkaProducer(config: producerConfig(), logger: logger)
+        let rebalances = RebalanceRelay()
+        let consumer = try KafkaConsumer(
+            config: consumerConfig(), logger: logger, rebalanceHandler: rebalances.forward,
+            onStatistics: { [metrics] in metrics.recordStatistics($0) })
+        let io = LoopCollaborators(
+            consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
+            logger: logger, isStopRequested: { [self] in isStopRequested })
+        if c.exactlyOnce {
+            try TransactionalLoop(
+                settings: .init(
+                    inputTopic: c.inputTopic, transactionalID: c.effectiveTransactionalID,
+                    transactionMaxRecords: c.transactionMaxRecords, transactionInterval: c.transactionInterval,
+                    drainTimeout: c.drainTimeout),
+                io
+            ).run()
+        } else {
+            try AtLeastOnceLoop(
+                settings: .init(
+                    inputTopic: c.inputTopic, groupID: c.groupID, maxInFlight: c.maxInFlight, maxInFlightBytes: c.maxInFlightBytes,
+                    commitInterval: c.commitInterval, drainTimeout: c.drainTimeout),
+                threads: c.workerThreads, io
+            ).run()
+        }
+    }
+
     // MARK: Client configuration shared by both loops
 
     func consumerConfig() -> KafkaConfig {
@@ -109,8 +133,7 @@ public final class Worker: Service, Sendable {
         c.groupID = configuration.groupID
         if let instance = configuration.groupInstanceID { c["group.instance.id"] = instance }
         if configuration.statisticsInterval > .zero {
-            c.statisticsIntervalMs = Int(configuration.statisticsInterval.components.seconds * 1000)
-                + Int(configuration.statisticsInterval.components.attoseconds / 1_000_000_000_000_000)
+            c.statisticsIntervalMs = Int(configuration.statisticsInterval.wholeMilliseconds)
         }
         if configuration.exactlyOnce && c["isolation.level"] == nil { c["isolation.level"] = "read_committed" }
         return c
@@ -124,5 +147,31 @@ public final class Worker: Service, Sendable {
         }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
         return c
+    }
+}
+
+/// What a delivery loop works with, handed over by the Worker (never the Worker itself): its
+/// clients, the record step, metrics, the health state, the logger and the stop flag.
+struct LoopCollaborators: Sendable {
+    let consumer: KafkaConsumer
+    /// The relay `consumer` was created with; the loop registers its rebalance handler here.
+    let rebalances: RebalanceRelay
+    let producer: KafkaProducer
+    let step: RecordStep
+    let metrics: PipelineMetrics
+    let state: WorkerState
+    let logger: Logger
+    let isStopRequested: @Sendable () -> Bool
+}
+
+/// Lets a loop handle the rebalances of a consumer created before it: the consumer is created
+/// with `forward`, the loop registers its handler with `handle` before it subscribes.
+final class RebalanceRelay: Sendable {
+    private let handler = Mutex<(@Sendable (RebalanceEvent) -> Void)?>(nil)
+
+    func handle(_ h: @escaping @Sendable (RebalanceEvent) -> Void) { handler.withLock { $0 = h } }
+
+    var forward: @Sendable (RebalanceEvent) -> Void {
+        { [self] event in handler.withLock { $0 }?(event) }
     }
 }

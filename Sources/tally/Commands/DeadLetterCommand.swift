@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kafka
 import Operations
+import Pipeline
 
 /// `tally deadletter show|redrive`: inspect the dead-letter topic and send originals back.
 /// See docs/deadletter.md.
@@ -18,7 +19,7 @@ struct DeadLetterCommand: AsyncParsableCommand {
     /// The filters both subcommands share.
     struct SelectionOptions: ParsableArguments {
         @Option(name: .long, help: "Dead-letter topic (default articles.deadletter).")
-        var topic: String = "articles.deadletter"
+        var topic: String = DefaultTopics.deadLetter
 
         @Option(name: .customLong("class"), help: "Only this error class (invalid_json, too_large, …); repeatable.")
         var classes: [String] = []
@@ -40,17 +41,6 @@ struct DeadLetterCommand: AsyncParsableCommand {
         }
     }
 
-    static func reportingErrors(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let e as OperationsError {
-            FileHandle.standardError.write(Data("tally deadletter: \(e.description)\n".utf8))
-            throw ExitCode.failure
-        } catch let e as KafkaError {
-            FileHandle.standardError.write(Data("tally deadletter: \(e.message) (\(e.name))\n".utf8))
-            throw ExitCode.failure
-        }
-    }
 }
 
 extension DeadLetterCommand {
@@ -69,7 +59,7 @@ extension DeadLetterCommand {
         var format: Format = .table
 
         func run() async throws {
-            try DeadLetterCommand.reportingErrors {
+            try CLIErrors.reporting("deadletter") {
                 let tool = DeadLetterRedriver(config: try kafka.config(), options: .init(deadLetterTopic: select.topic))
                 let report = try tool.report(try select.selection(), samplesPerGroup: max(0, samples))
                 print(format == .json ? try JSONOutput.encode(report) : DeadLetterTextFormat.render(report))
@@ -106,7 +96,7 @@ extension DeadLetterCommand {
         var format: Format = .table
 
         func run() async throws {
-            try DeadLetterCommand.reportingErrors {
+            try CLIErrors.reporting("deadletter") {
                 let tool = DeadLetterRedriver(
                     config: try kafka.config(),
                     options: .init(

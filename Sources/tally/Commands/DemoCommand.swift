@@ -175,7 +175,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     static func seconds(_ d: Duration) -> String {
-        String(format: "%.1f s", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        String(format: "%.1f s", d.inSeconds)
     }
 }
 

@@ -130,12 +130,8 @@ struct LagCommand: AsyncParsableCommand {
                 for g in failed { Self.stderr("group '\(g.group)': \(g.error!)") }
                 if !failed.isEmpty { throw ExitCode.failure }
             }
-        } catch let e as OperationsError {
-            Self.stderr(e.description)
-            throw ExitCode.failure
-        } catch let e as KafkaError {
-            Self.stderr("\(e.message) (\(e.name))")
-            throw ExitCode.failure
+        } catch {
+            throw CLIErrors.report(error, command: "lag")
         }
     }
 
@@ -177,7 +173,5 @@ struct LagCommand: AsyncParsableCommand {
         try await group.run()
     }
 
-    static func stderr(_ message: String) {
-        FileHandle.standardError.write(Data("tally lag: \(message)\n".utf8))
-    }
+    static func stderr(_ message: String) { Stderr.line(message, command: "lag") }
 }

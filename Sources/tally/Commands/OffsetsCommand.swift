@@ -14,20 +14,6 @@ struct OffsetsCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
     }
-
-    /// Runs `body`, turning failures into a one-paragraph message on stderr and exit status 1
-    /// (never a stack trace).
-    static func reportingErrors(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let e as OperationsError {
-            FileHandle.standardError.write(Data("tally offsets: \(e.description)\n".utf8))
-            throw ExitCode.failure
-        } catch let e as KafkaError {
-            FileHandle.standardError.write(Data("tally offsets: \(e.message) (\(e.name))\n".utf8))
-            throw ExitCode.failure
-        }
-    }
 }
 
 extension OffsetsCommand {
@@ -48,7 +34,7 @@ extension OffsetsCommand {
         var format: Format = .table
 
         func run() async throws {
-            try OffsetsCommand.reportingErrors {
+            try CLIErrors.reporting("offsets") {
                 let tool = try ConsumerGroupOffsets(config: try kafka.config())
                 let offsets = try tool.show(group: group, topic: topic)
                 print(format == .json ? try JSONOutput.encode(offsets) : OffsetsTextFormat.render(offsets))
@@ -145,7 +131,7 @@ extension OffsetsCommand {
         }
 
         func run() async throws {
-            try OffsetsCommand.reportingErrors {
+            try CLIErrors.reporting("offsets") {
                 let tool = try ConsumerGroupOffsets(config: try kafka.config())
                 var plan = try tool.planReset(group: group, topic: topic, partitions: try partitionList(), to: try target())
                 if execute { plan = try tool.execute(plan) }

@@ -24,6 +24,12 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or table.")
     var format: Format = .jsonl
 
+    @Option(help: "Language tag of the articles (zh-TW, zh-HK, zh-MO): sets the currency of a bare 元.")
+    var locale: String?
+
+    @Option(help: "The articles' source url; a .tw/.hk/.mo host sets the currency of a bare 元 when --locale does not.")
+    var url: String?
+
     func run() throws {
         let inputs = files.isEmpty ? ["-"] : files
         let extractor = MetricExtractor()
@@ -39,7 +45,7 @@ struct ParseCommand: ParsableCommand {
                 continue
             }
             do {
-                let metrics = try extractor.extract(text)
+                let metrics = try extractor.extract(text, locale: ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url))
                 for m in metrics {
                     if format == .jsonl {
                         print(Self.jsonLine(m, file: inputs.count > 1 ? name : nil))

@@ -65,10 +65,10 @@ struct ReplayCommand: ParsableCommand {
     var partitions: String?
 
     @Option(name: .customLong("output-topic"), help: "Where metric events go (the live topic, or a separate one).")
-    var outputTopic = "metrics.normalized"
+    var outputTopic = DefaultTopics.output
 
     @Option(name: .customLong("deadletter-topic"), help: "Where dead letters go.")
-    var deadLetterTopic = "articles.deadletter"
+    var deadLetterTopic = DefaultTopics.deadLetter
 
     @Option(name: .customLong("summary-topic"), help: "Where article summaries go (the workers' summary.topic; default: none).")
     var summaryTopic: String?
@@ -140,20 +140,22 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         do {
             try execute()
-        } catch let e as OperationsError {
-            Self.stderr(e.description)
-            throw ExitCode.failure
-        } catch let e as KafkaError {
-            Self.stderr("\(e.message) (\(e.name))")
-            throw ExitCode.failure
+        } catch {
+            throw CLIErrors.report(error, command: "replay")
         }
     }
 
     private func execute() throws {
         let config = try kafka.config()
-        let bodyLimit =
-            maxBodyBytes ?? ProcessInfo.processInfo.environment["TALLY_MAX_BODY_BYTES"].flatMap { Int($0) }
-            ?? ArticleProcessor.Options().maxBodyBytes
+        // The workers' max.body.bytes: flag, then its environment variable, then the table's default.
+        let bodyName = SettingSpec.environmentName("max.body.bytes")
+        let body = Settings.resolve(
+            flags: maxBodyBytes.map { ["max.body.bytes": String($0)] } ?? [:],
+            environment: ProcessInfo.processInfo.environment.filter { $0.key == bodyName }, file: [:])
+        let bodyLimit: Int
+        do { bodyLimit = try body.int("max.body.bytes") ?? ArticleProcessor.Options().maxBodyBytes } catch {
+            throw ValidationError(error.message)
+        }
         let plan = try ReplayPlanner(config: config).plan(
             topic: topic, range: try range(), outputTopic: outputTopic, deadLetterTopic: deadLetterTopic)
         let runner = ReplayRunner(
@@ -207,8 +209,8 @@ struct ReplayCommand: ParsableCommand {
     func resumeCommand(_ rangeArguments: [String]) -> String {
         var args = ["tally", "replay", "--topic", topic]
         args += rangeArguments
-        if outputTopic != "metrics.normalized" { args += ["--output-topic", outputTopic] }
-        if deadLetterTopic != "articles.deadletter" { args += ["--deadletter-topic", deadLetterTopic] }
+        if outputTopic != DefaultTopics.output { args += ["--output-topic", outputTopic] }
+        if deadLetterTopic != DefaultTopics.deadLetter { args += ["--deadletter-topic", deadLetterTopic] }
         if let summaryTopic { args += ["--summary-topic", summaryTopic] }
         if let maxRate { args += ["--max-rate", maxRate] }
         if let maxBodyBytes { args += ["--max-body-bytes", String(maxBodyBytes)] }
@@ -226,9 +228,7 @@ struct ReplayCommand: ParsableCommand {
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    static func stderr(_ message: String, prefixed: Bool = true) {
-        FileHandle.standardError.write(Data(((prefixed ? "tally replay: " : "") + message + "\n").utf8))
-    }
+    static func stderr(_ message: String, prefixed: Bool = true) { Stderr.line(message, command: prefixed ? "replay" : nil) }
 }
 
 /// SIGINT / SIGTERM → `runner.stop()` (clean stop: in-flight deliveries finish, the summary and

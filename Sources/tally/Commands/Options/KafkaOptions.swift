@@ -3,40 +3,37 @@ import Foundation
 import Kafka
 import Pipeline
 
-/// Connection options every Kafka-facing subcommand shares.
+/// Connection options every Kafka-facing subcommand shares (and `tally run`).
 ///
-/// Precedence: flag, then environment (`TALLY_BROKERS`, `TALLY_KAFKA_<PROPERTY>` with dots as
-/// underscores, e.g. `TALLY_KAFKA_SECURITY_PROTOCOL=SASL_SSL`), then defaults.
+/// Precedence: flag, then environment, then defaults — resolved by `Settings` with the same
+/// environment mapping and service-link rules as `tally run` (`TALLY_BROKERS`,
+/// `TALLY_KAFKA_<PROPERTY>` with dots as underscores, e.g. `TALLY_KAFKA_SECURITY_PROTOCOL=SASL_SSL`).
 struct KafkaOptions: ParsableArguments {
-    @Option(name: .long, help: "Kafka bootstrap servers, host:port[,host:port…] (env TALLY_BROKERS; default 127.0.0.1:9092).")
-    var brokers: String?
+    @Option(help: .setting("brokers")) var brokers: String?
 
     @Option(
-        name: .customLong("kafka-property"),
-        help: ArgumentHelp("Any librdkafka property, key=value; repeatable (env TALLY_KAFKA_<KEY>).", valueName: "key=value"))
+        name: .customLong(SettingsTable.kafkaFlag),
+        help: ArgumentHelp(
+            "Any librdkafka property, key=value; repeatable (env \(SettingSpec.environmentName(SettingsTable.kafkaPrefix))<KEY>).",
+            valueName: "key=value"))
     var kafkaProperties: [String] = []
+
+    /// `--brokers` and `--kafka-property` as settings.
+    func flagSettings() throws -> [String: String] {
+        var f: [String: String]
+        do { f = try Settings.kafkaPropertyFlags(kafkaProperties) } catch { throw ValidationError(error.message) }
+        f["brokers"] = brokers
+        return f
+    }
 
     /// The resolved client configuration.
     func config(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> KafkaConfig {
-        var config = KafkaConfig(properties: Self.environmentProperties(environment))
-        config.bootstrapServers = brokers ?? environment["TALLY_BROKERS"] ?? "127.0.0.1:9092"
-        for pair in kafkaProperties {
-            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
-                throw ValidationError("--kafka-property expects key=value, got '\(pair)'")
-            }
-            config[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
-        return config
+        // Only the connection settings: other TALLY_* names are `tally run`'s, not this command's.
+        let s = Settings.resolve(flags: try flagSettings(), environment: environment.filter { Self.isConnection($0.key) }, file: [:])
+        do { return try s.kafkaConfig() } catch { throw ValidationError(error.message) }
     }
 
-    /// `TALLY_KAFKA_SASL_MECHANISMS=PLAIN` → `sasl.mechanisms=PLAIN`.
-    static func environmentProperties(_ environment: [String: String]) -> [String: String] {
-        var out: [String: String] = [:]
-        // Service links of a Service named tally-kafka… are the platform's, not librdkafka properties.
-        for (k, v) in environment where k.hasPrefix("TALLY_KAFKA_") && !EnvironmentNames.isServiceLink(name: k, value: v) {
-            let key = k.dropFirst("TALLY_KAFKA_".count).lowercased().replacingOccurrences(of: "_", with: ".")
-            if !key.isEmpty { out[key] = v }
-        }
-        return out
+    static func isConnection(_ name: String) -> Bool {
+        name == SettingSpec.environmentName("brokers") || name.hasPrefix(SettingSpec.environmentName(SettingsTable.kafkaPrefix))
     }
 }

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 
 /// A consumer's group membership (group id, generation, member id) as a transaction needs it
 /// to commit offsets on the group's behalf. Opaque; obtain it from `KafkaConsumer.groupMetadata()`.

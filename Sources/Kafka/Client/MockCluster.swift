@@ -1,5 +1,5 @@
-import CRdKafka
-import CRdKafkaShim
+internal import CRdKafka
+internal import CRdKafkaShim
 import Logging
 
 /// librdkafka's in-process mock Kafka cluster: real Kafka protocol over loopback, with fault

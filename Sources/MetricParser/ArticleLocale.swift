@@ -1,0 +1,134 @@
+/// Where an article was written, as far as the parser needs it: the currency of a bare 元.
+///
+/// A Taiwan report's 元 is New Taiwan dollars, a Hong Kong one's Hong Kong dollars, a Macau
+/// one's patacas; everywhere else 元 is renminbi. The locale decides that and nothing else.
+/// It comes from what the article says about itself, in this order (see docs/parser.md):
+/// 1. the event's language tag (zh-TW, zh-Hant-HK, zh_MO …);
+/// 2. the host of its url (.tw, .hk, .mo; gov.hk, gov.mo …);
+/// 3. the text, when it is written in traditional characters: the currency it names
+///    (新台幣, 港幣/港元, 澳門元/澳門幣/葡幣), else the government bodies only one region has
+///    (行政院, 立法院 … for Taiwan; 港府, 香港特區 for Hong Kong; 澳門特區 for Macau).
+/// Simplified text with no tag and no regional host is mainland (CNY).
+public struct ArticleLocale: Sendable, Hashable {
+    public enum Region: String, Sendable, Hashable, CaseIterable {
+        case mainland, taiwan, hongKong = "hong_kong", macau
+    }
+
+    public var region: Region
+
+    public init(_ region: Region) { self.region = region }
+
+    public static let mainland = ArticleLocale(.mainland)
+
+    /// ISO 4217 code of a bare 元/圆/块 (and 角/毛 counted in it).
+    public var localCurrency: String {
+        switch region {
+        case .mainland: return "CNY"
+        case .taiwan: return "TWD"
+        case .hongKong: return "HKD"
+        case .macau: return "MOP"
+        }
+    }
+
+    /// From a BCP 47 tag: zh-TW / zh-Hant-TW → Taiwan, zh-HK → Hong Kong, zh-MO → Macau,
+    /// zh-CN / zh-Hans / zh-SG → mainland conventions. Nil when the tag names no region
+    /// (zh, zh-Hant, en).
+    public init?(languageTag tag: String?) {
+        guard let tag else { return nil }
+        let parts = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard parts.first == "zh" || parts.first == "yue" else { return nil }
+        for p in parts.dropFirst() {
+            switch p {
+            case "tw": self.init(.taiwan); return
+            case "hk": self.init(.hongKong); return
+            case "mo": self.init(.macau); return
+            case "cn", "sg", "my", "hans": self.init(.mainland); return
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// From the host of an absolute url: a .tw / .hk / .mo country domain (gov.hk, ltn.com.tw).
+    /// Nil for any other host (a .com paper says nothing by its host).
+    public init?(url: String?) {
+        guard let url else { return nil }
+        let u = Array(url.utf8)
+        var i = 0
+        while i + 2 < u.count, !(u[i] == 0x3A && u[i + 1] == 0x2F && u[i + 2] == 0x2F) { i += 1 }  // "://"
+        guard i + 2 < u.count else { return nil }
+        var host: [UInt8] = []
+        for c in u[(i + 3)...] {
+            if c == 0x2F || c == 0x3F || c == 0x23 { break }   // / ? #
+            if c == 0x40 { host.removeAll(); continue }          // user@
+            host.append(c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0))
+        }
+        if let colon = host.lastIndex(of: 0x3A) { host.removeSubrange(colon...) }  // :port
+        if host.last == 0x2E { host.removeLast() }
+        let tld = host.split(separator: 0x2E).last.map { String(decoding: $0, as: UTF8.self) }
+        switch tld {
+        case "tw": self.init(.taiwan)
+        case "hk": self.init(.hongKong)
+        case "mo": self.init(.macau)
+        default: return nil
+        }
+    }
+
+    /// From the text alone (rule 3 above); nil when the text does not tell.
+    public init?(text: String) {
+        guard let r = Self.region(inText: Array(text.unicodeScalars.lazy.map(\.value))) else { return nil }
+        self.init(r)
+    }
+
+    /// The first of tag, url, text that tells; else mainland.
+    public static func resolve(languageTag: String?, url: String?, text: String) -> ArticleLocale {
+        ArticleLocale(languageTag: languageTag) ?? ArticleLocale(url: url) ?? ArticleLocale(text: text) ?? .mainland
+    }
+
+    // MARK: text evidence
+
+    static let currencyNames: [(WordList, Region)] = [
+        (WordList("新台币 台币 新台圆"), .taiwan), (WordList("港币 港元 港圆"), .hongKong),
+        (WordList("澳门元 澳门币 澳门圆 葡币"), .macau),
+    ]
+    static let bodies: [(WordList, Region)] = [
+        (WordList("行政院 立法院 监察院 考试院 司法院 主计总处 国发会 内政部 卫福部 劳动部 经济部 金管会"), .taiwan),
+        (WordList("港府 香港特区 香港特别行政区 香港政府 港澳办"), .hongKong),
+        (WordList("澳门特区 澳门特别行政区 澳门政府 澳府"), .macau),
+    ]
+
+    /// Scans once: counts traditional-only characters against their simplified twins, then the
+    /// currency names (stronger) and the regional bodies of each region.
+    static func region(inText s: [UInt32]) -> Region? {
+        var traditional = 0, simplified = 0
+        let fold = ScriptFold.pointer, targets = simplifiedTargets
+        for c in s where c >= 0x4E00 && c < 0xA000 {
+            if UInt32(fold[Int(c)]) != c { traditional += 1 } else if targets[Int(c)] { simplified += 1 }
+        }
+        guard traditional > 2 * simplified, traditional >= 3 else { return nil }
+        for lists in [currencyNames, bodies] {
+            var counts = [Region: Int]()
+            for i in 0..<s.count {
+                for (list, region) in lists where list.prefix(s, at: i, limit: min(s.count, i + 8)) != nil {
+                    counts[region, default: 0] += 1
+                }
+            }
+            if let best = counts.max(by: { $0.value < $1.value }),
+               counts.values.filter({ $0 == best.value }).count == 1 {
+                return best.key
+            }
+        }
+        return nil
+    }
+
+    /// Simplified characters that are the fold target of some traditional one (们, 这, 国 …).
+    nonisolated(unsafe) static let simplifiedTargets: UnsafeMutablePointer<Bool> = {
+        let p = UnsafeMutablePointer<Bool>.allocate(capacity: 0x10000)
+        p.initialize(repeating: false, count: 0x10000)
+        for c in 0x4E00..<0xA000 {
+            let f = ScriptFold.simplified(UInt32(c))
+            if f != UInt32(c), f < 0x10000 { p[Int(f)] = true }
+        }
+        return p
+    }()
+}
