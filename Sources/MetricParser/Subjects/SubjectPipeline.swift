@@ -62,10 +62,14 @@ struct SubjectPipeline {
         }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
-        let own = base
-        base = scope.apply(found, base: base, kind: q.kind)
+        var part = false
+        if scope.parent != nil {
+            let own = base  // compared only inside a breakdown
+            base = scope.apply(found, base: base, kind: q.kind)
+            part = base != own
+        }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
-        scope.record(found, base: base, kind: q.kind, part: base != own)
+        scope.record(found, base: base, kind: q.kind, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
         if sharesUnitWithNext {
             let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
