@@ -30,6 +30,8 @@ struct SubjectRuleTests {
         let text = "零售业总销货价值按年上升6.2%，按季下跌1.4%。"
         #expect(try one(text, "6.2%").basis == .previousYear)
         #expect(try one(text, "1.4%").basis == .previousPeriod)
+        let m = try one("本月新生儿6523人，相较去年同期减少3884人。", "3884人")
+        #expect(m.basis == .previousYear && m.subject == "新生儿相较去年同期减少")
     }
 
     @Test("the same indicator compared two ways gets two subjects and two bases")

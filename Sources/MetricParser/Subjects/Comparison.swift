@@ -70,7 +70,8 @@ extension SubjectFinder {
         while k >= a, e - k <= 12 {
             if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") {
                 // 同比上年 / 环比上月: the 同/环 belongs to the comparison.
-                if k - 1 >= a, s[k - 1] == u("同") || s[k - 1] == u("环") { return k - 1 }
+                // 同比上年 / 环比上月 / 相较去年同期: the first character belongs to the comparison.
+                if k - 1 >= a, s[k - 1] == u("同") || s[k - 1] == u("环") || s[k - 1] == u("相") { return k - 1 }
                 return k
             }
             if CharClass.isBreak(s[k]) { break }
