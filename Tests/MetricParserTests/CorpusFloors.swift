@@ -44,7 +44,6 @@ enum CorpusFloors {
         "a-bj-2018-weisheng-jiankang": 4,
         "a-mo-2004-10-lvke-rujing": 4,
         "a-sc-2019-tongjigongbao": 1,
-        "b-ah-hexian-2017-yaobucun-fupin": 1,
         "b-cn-2023-laojiu-xiaoqu-gaizao": 4,
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": 1,
         "b-hb-wuhan-2013-chunfeng-zhaopinhui": 1,
