@@ -7,20 +7,21 @@
 # Configuration: TALLY_* environment variables or a properties file (TALLY_CONFIG); see
 # Sources/tally/Commands/RunCommand.swift and deploy/README.md.
 #
-# Both stages are Debian bookworm, so the librdkafka the binary is compiled against
-# (librdkafka-dev) and the one it runs with (librdkafka1) are the same distribution build.
+# Both stages are Debian bookworm, so the librdkafka and libxml2 the binary is compiled against
+# (librdkafka-dev, libxml2-dev) and the ones it runs with (librdkafka1, libxml2) are the same
+# distribution builds.
 
 ARG SWIFT_IMAGE=swift:6.3-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
 
 # ---------------------------------------------------------------------------------------------
-# Build stage: Swift toolchain + librdkafka headers.
+# Build stage: Swift toolchain + librdkafka and libxml2 headers.
 # ---------------------------------------------------------------------------------------------
 FROM ${SWIFT_IMAGE} AS build
 
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get update \
-    && apt-get install -y --no-install-recommends librdkafka-dev pkg-config \
+    && apt-get install -y --no-install-recommends librdkafka-dev pkg-config libxml2-dev \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -35,8 +36,8 @@ COPY Sources ./Sources
 COPY Tests ./Tests
 
 # --static-swift-stdlib links the Swift runtime, Foundation and Dispatch into the binary, so the
-# runtime image does not have to ship the Swift runtime libraries (only glibc, libstdc++ and
-# librdkafka, which stays dynamic: it comes from the distribution).
+# runtime image does not have to ship the Swift runtime libraries (only glibc, libstdc++,
+# librdkafka and libxml2, which stay dynamic: they come from the distribution).
 # Staged next to the binary: tally_tally.resources (the demo samples; SwiftPM's Bundle.module
 # looks for it next to the executable) and swift-backtrace-static (symbolicated crash
 # backtraces without a toolchain in the runtime image).
@@ -48,13 +49,13 @@ RUN swift build -c release --product tally --static-swift-stdlib \
     && cp /usr/libexec/swift/linux/swift-backtrace-static /staging/
 
 # ---------------------------------------------------------------------------------------------
-# Runtime stage: slim Debian + librdkafka, non-root.
+# Runtime stage: slim Debian + librdkafka + libxml2, non-root.
 # ---------------------------------------------------------------------------------------------
 FROM ${RUNTIME_IMAGE} AS runtime
 
 RUN export DEBIAN_FRONTEND=noninteractive \
     && apt-get update \
-    && apt-get install -y --no-install-recommends librdkafka1 ca-certificates \
+    && apt-get install -y --no-install-recommends librdkafka1 ca-certificates libxml2 \
     && rm -rf /var/lib/apt/lists/*
 
 # A fixed numeric uid/gid, so Kubernetes' runAsNonRoot can verify it.

@@ -9,7 +9,7 @@ SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # prometheus: Debian's package ships prometheus and promtool (2.42 on bookworm) for the deploy tests.
-APT_PACKAGES := librdkafka-dev pkg-config curl prometheus
+APT_PACKAGES := librdkafka-dev libxml2-dev pkg-config curl prometheus
 # The Swift toolchain must be on PATH (https://www.swift.org/install); everything else is installed here.
 
 .PHONY: all build demo test bench fuzz deps deps-system deps-python deps-bench clean format lint
@@ -18,17 +18,18 @@ all: build
 
 ## Dependencies -------------------------------------------------------------
 
-# System libraries: librdkafka from the distribution (the C library Tally binds to); prometheus and
-# promtool for the deploy tests. No service is started: the tests run their own Prometheus.
+# System libraries from the distribution: librdkafka (Kafka) and libxml2 (its HTML parser reads
+# crawled pages); prometheus and promtool for the deploy tests. No service is started: the tests
+# run their own Prometheus.
 deps-system:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not installed: see https://www.swift.org/install (Swift 6.x)"; exit 1; }
-	@if ! pkg-config --exists rdkafka 2>/dev/null || ! command -v curl >/dev/null || ! command -v promtool >/dev/null; then \
+	@if ! pkg-config --exists rdkafka 2>/dev/null || ! pkg-config --exists libxml-2.0 2>/dev/null || ! command -v curl >/dev/null || ! command -v promtool >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null; then \
 	    echo "installing $(APT_PACKAGES)"; \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	  else \
-	    echo "missing librdkafka-dev or prometheus; run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
+	    echo "missing librdkafka-dev, libxml2-dev or prometheus; run: sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
 
@@ -68,6 +69,7 @@ bench: deps deps-bench
 	$(SWIFT) build -c release --product MetricParserBench
 	$(SWIFT) build -c release --product PipelineBench
 	$(PYTHON) bench/parser_vs_jionlp.py .build/release/MetricParserBench
+	$(PYTHON) bench/html_bench.py .build/release/MetricParserBench
 	$(PYTHON) bench/pipeline_bench.py .build/release/PipelineBench
 
 fuzz: deps-system

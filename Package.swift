@@ -4,6 +4,7 @@
 // Data flow, by target:
 //   CRdKafka (system librdkafka) → CRdKafkaShim (C glue) → Kafka (Swift layer, no C types above it)
 //   MetricParser (pure Swift, no Kafka) ──┐
+//   CLibXML2 (system libxml2) → PageText (HTML page → text, tables, meta; no C types above it)
 //   Kafka ────────────────────────────────┴→ Pipeline (worker: poll thread, Dispatch workers, offsets, DLQ)
 //   Pipeline → Operations (replay, lag, offsets) ; Telemetry (HTTP: /metrics, /healthz, /readyz)
 //   tally (CLI: run, parse, replay, lag, offsets, demo)
@@ -44,8 +45,19 @@ let package = Package(
             ]
         ),
         .target(name: "MetricParser"),
+        // libxml2 from the distribution (Debian: libxml2-dev), found with pkg-config: its HTML parser
+        // and encoding handlers read crawled pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // A crawled HTML page → the text the parser reads, its tables as data, its meta (see docs/html.md).
+        .target(name: "PageText", dependencies: ["CLibXML2", "MetricParser"]),
         // `make bench`: the parser's single-core throughput (see bench/).
-        .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser"]),
+        .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser", "PageText", "PageFixtures"]),
+        // Plain text wrapped in a government site's page, for the corpus-in-HTML test and the bench.
+        .target(name: "PageFixtures"),
         // `make bench`: the worker against a pass-through worker on the same broker (bench/pipeline_bench.py).
         .executableTarget(
             name: "PipelineBench",
@@ -53,7 +65,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Kafka", "MetricParser",
+                "Kafka", "MetricParser", "PageText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -82,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "tally",
             dependencies: [
-                "Kafka", "MetricParser", "Pipeline", "Operations", "Telemetry",
+                "Kafka", "MetricParser", "PageText", "Pipeline", "Operations", "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,12 +105,13 @@ let package = Package(
         .target(name: "KafkaTesting", dependencies: ["Kafka"]),
 
         .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
+        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures"], exclude: ["Pages"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "Telemetry"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
         .testTarget(
             name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
             exclude: ["Support/parse_prometheus.py"]),
         // Runs the built `tally` executable as a process: kill -9, SIGTERM, HTTP endpoints, demo.
-        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "Pipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline"]),
     ]
 )

@@ -2,6 +2,7 @@
 //
 // usage: MetricParserBench FILE… [--min-mb N]
 //        MetricParserBench --scaling SMALL FILE… [--large-mb M] [--min-mb N]
+//        MetricParserBench --html FILE… [--min-mb N]        (pages: see HTMLBench.swift)
 //
 // Reads the text files, repeats them until at least N MB (default 20; 1 MB = 10^6 UTF-8 bytes)
 // are queued, runs `extract` over every copy of every article on this thread, and prints one
@@ -21,6 +22,7 @@ var files: [String] = []
 var minMB = 20.0
 var scalingSmall: String? = nil
 var largeMB = 2.0
+var html = false
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
@@ -34,13 +36,15 @@ while let a = args.popFirst() {
             FileHandle.standardError.write(Data("--large-mb needs a positive number\n".utf8)); exit(2)
         }
         largeMB = v
+    case "--html":
+        html = true
     case "--min-mb":
         guard let v = args.popFirst().flatMap(Double.init), v > 0 else {
             FileHandle.standardError.write(Data("--min-mb needs a positive number\n".utf8)); exit(2)
         }
         minMB = v
     case "-h", "--help":
-        print("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M]"); exit(0)
+        print("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M] | --html FILE…"); exit(0)
     default:
         files.append(a)
     }
@@ -89,7 +93,9 @@ func json(_ r: (bytes: Int, seconds: Double, mbps: Double, metrics: Int, count: 
     "{\"bytes\": \(r.bytes), \"seconds\": \(String(format: "%.4f", r.seconds)), \"mb_per_s\": \(String(format: "%.2f", r.mbps)), \"metrics\": \(r.metrics), \"articles\": \(r.count)}"
 }
 
-if let small = scalingSmall {
+if html {
+    print(try htmlBench(files.map(read), minMB: minMB))
+} else if let small = scalingSmall {
     let smallText = read(small)
     var large = ""
     // The large article repeats SMALL (same text, so only the length differs) unless FILEs are given.

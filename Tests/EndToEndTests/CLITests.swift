@@ -12,7 +12,7 @@ struct CLITests {
         #expect(r.stdout.contains("Consumer lag for group tally-demo: 0"), "\(r.stdout.suffix(800))")
         #expect(r.stdout.contains("1 dead letter"))
         // Every bundled sample shows up with metrics.
-        for sample in ["01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment", "04-summer-culture-tourism", "05-province-foreign-trade"] {
+        for sample in ["01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment", "04-summer-culture-tourism", "05-province-foreign-trade", "06-district-industry-page"] {
             #expect(r.stdout.contains(sample.prefix(20)), "\(sample) in the table")
         }
         let summary = try #require(r.stdout.split(separator: "\n").last { $0.contains("reports →") })
@@ -35,6 +35,27 @@ struct CLITests {
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("/no/such/file.txt"))
         #expect(!missing.stderr.contains("Fatal error"))
+    }
+
+    @Test("tally parse on an .html page: text from the page, table metrics with their cell; --text prints the text")
+    func parseHTML() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = root.appendingPathComponent("Sources/tally/Samples/06-district-industry-page.html")
+        let r = try TallyProcess.run(["parse", page.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let objects = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == 16)
+        let cell = try #require(objects.first { $0["text"] as? String == "118.4" })
+        #expect(cell["subject"] as? String == "装备制造工业总产值")
+        #expect(cell["value"] as? Double == 11_840_000_000)
+        #expect((cell["location"] as? [String: Int]) == ["table": 0, "row": 2, "column": 1])
+        #expect(!r.stdout.contains("1234567"), "the footer's counter is not a metric")
+        let text = try TallyProcess.run(["parse", "--text", page.path])
+        #expect(text.stdout.contains("全区126家规模以上工业企业完成工业总产值385.6亿元，同比增长7.4%"))
+        #expect(!text.stdout.contains("fontZoom") && !text.stdout.contains("当前位置"))
+        let gbk = root.appendingPathComponent("Tests/PageTextTests/Pages/gbk.html")
+        let fromStdin = try TallyProcess.run(["parse", "--html", "--format", "table"], stdin: Array(try Data(contentsOf: gbk)))
+        #expect(fromStdin.stdout.contains("8.6亿元"), "\(fromStdin.stdout) \(fromStdin.stderr)")
     }
 
     @Test("--help lists every subcommand")

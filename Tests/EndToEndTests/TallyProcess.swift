@@ -13,7 +13,7 @@ final class TallyProcess: @unchecked Sendable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tally")
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         stdoutFile = dir.appendingPathComponent("stdout")
@@ -30,6 +30,11 @@ final class TallyProcess: @unchecked Sendable {
         process.environment = env
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
+        if let stdin {
+            let input = dir.appendingPathComponent("stdin")
+            try Data(stdin).write(to: input)
+            process.standardInput = try FileHandle(forReadingFrom: input)
+        }
         try process.run()
     }
 
@@ -47,10 +52,10 @@ final class TallyProcess: @unchecked Sendable {
     }
 
     /// Runs to completion (bounded) and returns the exit status, killing it on timeout.
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60)) throws
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Duration = .seconds(60)) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
-        let p = try TallyProcess(arguments, environment: environment)
+        let p = try TallyProcess(arguments, environment: environment, stdin: stdin)
         guard let status = p.wait(timeout: timeout) else {
             p.signal(SIGKILL)
             _ = p.wait(timeout: .seconds(5))

@@ -12,7 +12,7 @@ import yaml
 from deploy_tools import dashboard_expressions
 from promql_names import series_names
 from tally_static import (
-    RUNTIME_LIBRDKAFKA_PACKAGE, ROOT_USERS, Repo, StaticError, apt_installed, duration_seconds,
+    RUNTIME_LIBRDKAFKA_PACKAGE, RUNTIME_LIBXML2_PACKAGE, ROOT_USERS, Repo, StaticError, apt_installed, duration_seconds,
     exec_form, kubectl_kustomize, parse_properties, port_of, promql_label_values,
 )
 
@@ -454,7 +454,7 @@ def check_dockerfile(repo: Repo) -> list[str]:
     for needed in pkg["apt"] | {"pkg-config"}:
         if needed not in build_apt:
             problems.append(f"Dockerfile: build stage does not apt-get install {needed} (Package.swift system library)")
-    for needed in (RUNTIME_LIBRDKAFKA_PACKAGE, "ca-certificates"):
+    for needed in (RUNTIME_LIBRDKAFKA_PACKAGE, RUNTIME_LIBXML2_PACKAGE, "ca-certificates"):
         if needed not in final_apt:
             problems.append(f"Dockerfile: runtime stage does not apt-get install {needed}")
     if pkg["apt"] & final_apt:

@@ -33,6 +33,8 @@ import yaml
 
 # Debian's runtime package of librdkafka-dev (the build dependency named in Package.swift).
 RUNTIME_LIBRDKAFKA_PACKAGE = "librdkafka1"
+# Debian's runtime package of libxml2-dev (the HTML parser's system library).
+RUNTIME_LIBXML2_PACKAGE = "libxml2"
 ROOT_USERS = {"root", "0"}
 
 

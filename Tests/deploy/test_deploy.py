@@ -125,6 +125,8 @@ MUTATIONS = [
     ("docker-entrypoint", "Dockerfile", 'ENTRYPOINT ["tally"]', 'ENTRYPOINT ["/bin/sh"]', C.check_dockerfile),
     ("docker-no-librdkafka-dev", "Dockerfile", "install -y --no-install-recommends librdkafka-dev pkg-config",
      "install -y --no-install-recommends pkg-config", C.check_dockerfile),
+    ("docker-no-libxml2", "Dockerfile", "--no-install-recommends librdkafka1 ca-certificates libxml2",
+     "--no-install-recommends librdkafka1 ca-certificates", C.check_dockerfile),
     ("docker-no-librdkafka1", "Dockerfile", "--no-install-recommends librdkafka1 ca-certificates",
      "--no-install-recommends ca-certificates", C.check_dockerfile),
     ("docker-no-static-stdlib", "Dockerfile", "swift build -c release --product tally --static-swift-stdlib",

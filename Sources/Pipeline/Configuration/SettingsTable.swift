@@ -33,6 +33,9 @@ public enum SettingsTable {
             "max.body.bytes", flag: "max-body-bytes", .integer(1...512 * mib), default: "\(2 * mib)",
             help: "Larger article bodies go to the dead-letter topic"),
         SettingSpec(
+            "max.html.bytes", flag: "max-html-bytes", .integer(1...512 * mib), default: "\(16 * mib)",
+            help: "Larger pages (the html of an article.raw event) go to the dead-letter topic (docs/html.md)"),
+        SettingSpec(
             "deadletter.max.payload.bytes", flag: "deadletter-max-payload-bytes", .integer(1024...64 * mib), default: "\(256 * 1024)",
             help: "Dead letters carry at most this many bytes of the original record (the rest is cut, payload_truncated=true)"),
         SettingSpec(

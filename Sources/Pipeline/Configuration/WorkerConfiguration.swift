@@ -27,6 +27,8 @@ public struct WorkerConfiguration: Sendable {
     public var maxInFlight = SettingsTable.defaultInt("max.in.flight")
     public var maxInFlightBytes = SettingsTable.defaultInt("max.in.flight.bytes")
     public var maxBodyBytes = SettingsTable.defaultInt("max.body.bytes")
+    /// Pages (`html`) larger than this are dead-lettered as `too_large` (docs/html.md).
+    public var maxHTMLBytes = SettingsTable.defaultInt("max.html.bytes")
     public var maxDeadLetterPayloadBytes = SettingsTable.defaultInt("deadletter.max.payload.bytes")
     public var commitInterval: Duration = .milliseconds(SettingsTable.defaultInt("commit.interval.ms"))
     /// How long shutdown or a revocation waits for in-flight records before committing what is done.
@@ -80,6 +82,7 @@ public struct WorkerConfiguration: Sendable {
         maxInFlight = try s.int("max.in.flight") ?? maxInFlight
         maxInFlightBytes = try s.int("max.in.flight.bytes") ?? maxInFlightBytes
         maxBodyBytes = try s.int("max.body.bytes") ?? maxBodyBytes
+        maxHTMLBytes = try s.int("max.html.bytes") ?? maxHTMLBytes
         maxDeadLetterPayloadBytes = try s.int("deadletter.max.payload.bytes") ?? maxDeadLetterPayloadBytes
         commitInterval = try s.milliseconds("commit.interval.ms")
         drainTimeout = try s.milliseconds("drain.timeout.ms")

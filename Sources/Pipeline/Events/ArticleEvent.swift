@@ -1,6 +1,8 @@
 import Foundation
 
-/// A crawled article as it arrives on the raw topic (`schemas/article.raw.v1.json`).
+/// A crawled article as it arrives on the raw topic (`schemas/article.raw.v1.json`): its text
+/// (`body`), its page (`html`), or both. Decoding also takes what Nutch-style crawlers send
+/// (array-valued fields, `content` for the body): see `ArticleEvent+Decoding.swift`.
 ///
 /// Unknown fields are tolerated (crawlers add their own); the fields below are checked against
 /// the same rules the schema states, so an article accepted here is valid for the schema and a
@@ -8,7 +10,10 @@ import Foundation
 public struct ArticleEvent: Sendable, Hashable, Codable {
     public var id: String
     public var url: String
+    /// The article text; empty when the event carries only `html`.
     public var body: String
+    /// The crawled page; when present, the text is read from it (docs/html.md).
+    public var html: ArticleHTML?
     public var source: String?
     public var title: String?
     public var language: String?
@@ -20,7 +25,7 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     public var tags: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, url, body, source, title, language, section, author, tags
+        case id, url, body, html, source, title, language, section, author, tags
         case publishedAt = "published_at"
         case crawledAt = "crawled_at"
     }
@@ -28,11 +33,12 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     public init(
         id: String, url: String, body: String, source: String? = nil, title: String? = nil, language: String? = nil,
         publishedAt: String? = nil, crawledAt: String? = nil, section: String? = nil, author: String? = nil,
-        tags: [String]? = nil
+        tags: [String]? = nil, html: ArticleHTML? = nil
     ) {
         self.id = id
         self.url = url
         self.body = body
+        self.html = html
         self.source = source
         self.title = title
         self.language = language
@@ -56,6 +62,7 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
         if id.count > Limits.maxIDLength { return "id: longer than \(Limits.maxIDLength) characters" }
         if url.count > Limits.maxURLLength { return "url: longer than \(Limits.maxURLLength) characters" }
         if !Self.isAbsoluteURL(url) { return "url: not an absolute URL (scheme://…)" }
+        if let h = html, h.content.isEmpty { return "html.content: must not be empty" }
         if let p = publishedAt, !RFC3339.isValid(p) { return "published_at: not an RFC 3339 date-time" }
         if let c = crawledAt, !RFC3339.isValid(c) { return "crawled_at: not an RFC 3339 date-time" }
         return nil

@@ -17,9 +17,20 @@ public struct MetricEvent: Sendable, Hashable {
     /// RFC 3339, UTC, milliseconds.
     public var extractedAt: String
     public var lineage: Lineage
+    /// The table cell a table metric was read from (v2, optional).
+    public var location: TableLocation?
+    /// How the text was made from the article's page, when it was (v2, optional).
+    public var extraction: Extraction?
 
-    public init(article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage) {
-        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: parserVersion)
+    public init(
+        article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage,
+        location: TableLocation? = nil, extraction: Extraction? = nil
+    ) {
+        // Offsets into a page's text depend on the extractor too: its version is part of the id.
+        let idVersion = extraction.map { "\(parserVersion)|\($0.extractor)/\($0.version)" } ?? parserVersion
+        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: idVersion)
+        self.location = location
+        self.extraction = extraction
         self.article = article
         self.index = index
         self.count = count
@@ -55,14 +66,16 @@ public struct MetricEvent: Sendable, Hashable {
         w.key("upper"); w.number(m.upper)
         w.key("change"); w.bool(m.change)
         w.key("direction"); w.string(m.direction?.rawValue)
-        // v2: optional properties, always written (null when absent).
-        w.key("basis"); w.string(m.basis?.rawValue)
-        w.key("basis_reference"); w.string(m.basisReference)
+        // v2 optional properties are absent when they do not apply (schemas/README.md).
+        if let basis = m.basis { w.key("basis"); w.string(basis.rawValue) }
+        if let reference = m.basisReference { w.key("basis_reference"); w.string(reference) }
         w.key("period"); w.string(m.period)
         w.key("sentence"); w.string(m.sentence)
         w.key("parser_version"); w.string(parserVersion)
         w.key("extracted_at"); w.string(extractedAt)
         w.key("lineage"); lineage.write(into: &w)
+        if let location { w.key("location"); location.write(into: &w) }
+        if let extraction { w.key("extraction"); extraction.write(into: &w) }
         w.endObject()
         return w.bytes
     }

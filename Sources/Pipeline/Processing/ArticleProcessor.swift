@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import MetricParser
+import PageText
 
 /// The pure transformation at the heart of the worker: one raw record in, the records to
 /// produce out — metric events, or one dead letter with the reason. No Kafka I/O here, so the
@@ -13,17 +14,21 @@ public struct ArticleProcessor: Sendable {
         public var maxBodyBytes: Int
         /// Dead letters carry at most this much of the original value.
         public var maxDeadLetterPayloadBytes: Int
+        /// Articles whose `html` page is larger (bytes) are dead-lettered as `too_large`.
+        public var maxHTMLBytes: Int
         /// The compacted topic for one `article.summary.v1` per processed article; nil: none.
         public var summaryTopic: String?
 
         public init(
             outputTopic: String = DefaultTopics.output, deadLetterTopic: String = DefaultTopics.deadLetter,
-            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil
+            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil,
+            maxHTMLBytes: Int = 16 * 1024 * 1024
         ) {
             self.outputTopic = outputTopic
             self.deadLetterTopic = deadLetterTopic
             self.maxBodyBytes = maxBodyBytes
             self.maxDeadLetterPayloadBytes = maxDeadLetterPayloadBytes
+            self.maxHTMLBytes = maxHTMLBytes
             self.summaryTopic = summaryTopic
         }
     }
@@ -77,22 +82,27 @@ public struct ArticleProcessor: Sendable {
                         reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: self.parserVersion,
                         failedAt: stamp, maxPayloadBytes: self.options.maxDeadLetterPayloadBytes))
             }
-            let metrics: [Metric]
+            let source: ArticleText
+            switch ArticleText.read(article, reader: PageReader(options: .init(maxBytes: options.maxHTMLBytes))) {
+            case .success(let s): source = s
+            case .failure(let reason): return deadLetter(reason)
+            }
+            let metrics: [PageMetric]
             do throws(ParseError) {
-                metrics = try extract(article.body, article.parserLocale)
+                metrics = source.metrics(try extract(source.text, source.article.parserLocale))
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
             // JSON cannot carry infinities or NaN; refuse rather than write a broken event.
-            if let bad = metrics.first(where: { m in [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false } }) {
+            if let bad = metrics.lazy.map(\.metric).first(where: { m in [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false } }) {
                 return deadLetter(DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
             }
             let events = metrics.enumerated().map { i, m in
                 MetricEvent(
-                    article: article, index: i, count: metrics.count, metric: m, parserVersion: parserVersion,
-                    extractedAt: stamp, lineage: lineage)
+                    article: source.article, index: i, count: metrics.count, metric: m.metric, parserVersion: parserVersion,
+                    extractedAt: stamp, lineage: lineage, location: m.location, extraction: source.extraction)
             }
-            return .metrics(article: article, events: events)
+            return .metrics(article: source.article, events: events)
         }
     }
 
@@ -145,7 +155,7 @@ public struct ArticleProcessor: Sendable {
             return .failure(DeadLetterReason(.emptyValue, "record has no value"))
         }
         // A JSON body can only be so much larger than the body it carries (escapes, metadata).
-        if value.count > options.maxBodyBytes * 6 + 64 * 1024 {
+        if value.count > max(options.maxBodyBytes, options.maxHTMLBytes) * 6 + 64 * 1024 {
             return .failure(DeadLetterReason(.tooLarge, "record is \(value.count) bytes, over the limit for a \(options.maxBodyBytes)-byte body"))
         }
         if let bad = Self.firstInvalidUTF8(value) {
@@ -167,6 +177,9 @@ public struct ArticleProcessor: Sendable {
         let bodyBytes = article.body.utf8.count
         if bodyBytes > options.maxBodyBytes {
             return .failure(DeadLetterReason(.tooLarge, "body is \(bodyBytes) bytes, over the limit of \(options.maxBodyBytes)"))
+        }
+        if let html = article.html, html.byteCount > options.maxHTMLBytes * (html.encoding == .base64 ? 2 : 1) {
+            return .failure(DeadLetterReason(.tooLarge, "html is \(html.byteCount) bytes, over the limit of \(options.maxHTMLBytes)"))
         }
         return .success(article)
     }

@@ -33,7 +33,7 @@ public final class Worker: Service, Sendable {
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
                     maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes,
-                    summaryTopic: configuration.summaryTopic))
+                    summaryTopic: configuration.summaryTopic, maxHTMLBytes: configuration.maxHTMLBytes))
         self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
         self.logger = logger

@@ -98,10 +98,16 @@ struct DemoCommand: ParsableCommand {
         let producer = try KafkaProducer(config: kafka)
         let now = Date.ISO8601FormatStyle().format(Date())
         var messages = try samples.map { s in
-            let article: [String: Any] = [
-                "id": s.id, "url": "https://samples.tally.invalid/\(s.id).html", "source": "tally-samples", "title": s.title,
+            var article: [String: Any] = [
+                "id": s.id, "url": "https://samples.tally.invalid/\(s.id).html", "source": "tally-samples",
                 "body": s.body, "language": "zh", "published_at": now, "crawled_at": now,
             ]
+            if let title = s.title { article["title"] = title }
+            // A page as a crawler hands it over: no body, no title or date (they come from its meta).
+            if let html = s.html {
+                article["html"] = ["content": html, "content_type": "text/html; charset=utf-8"]
+                for k in ["body", "published_at", "source"] { article[k] = nil }
+            }
             return ProducerMessage(
                 topic: topic, key: Array(s.id.utf8), value: Array(try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys])))
         }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import MetricParser
+import PageText
 
-/// `tally parse FILE… [--format jsonl|table]`: runs the metric parser over articles and prints
-/// what it finds. Reads standard input when no file (or "-") is given.
+/// `tally parse FILE… [--format jsonl|table] [--html] [--charset C]`: runs the metric parser over
+/// articles and prints what it finds. Reads standard input when no file (or "-") is given.
+/// `.html`/`.htm` files (or any input with `--html`) are read as pages: their text, with table
+/// cells as data (docs/html.md); offsets point into that text (`--text` prints it).
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
@@ -11,7 +14,9 @@ struct ParseCommand: ParsableCommand {
         discussion: """
             Each metric is printed as one JSON object per line (jsonl) with its code-point span, \
             text, subject, normalized value, unit, kind, qualifier, bounds, change, period and sentence; \
-            or as an aligned table. With several files every line also carries "file".
+            or as an aligned table. With several files every line also carries "file". \
+            HTML pages (.html/.htm, or --html) are read with libxml2's HTML parser: offsets are into \
+            the page's extracted text (--text prints it), table metrics carry "location".
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -24,6 +29,15 @@ struct ParseCommand: ParsableCommand {
     @Option(help: "Output format: jsonl or table.")
     var format: Format = .jsonl
 
+    @Flag(help: "Read every input as an HTML page (default for .html and .htm files).")
+    var html = false
+
+    @Option(help: "Charset of HTML input when the page does not say (e.g. GBK, GB18030, Big5).")
+    var charset: String?
+
+    @Flag(help: "Print the text extracted from each HTML page instead of its metrics.")
+    var text = false
+
     @Option(help: "Language tag of the articles (zh-TW, zh-HK, zh-MO): sets the currency of a bare 元.")
     var locale: String?
 
@@ -33,29 +47,39 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let inputs = files.isEmpty ? ["-"] : files
         let extractor = MetricExtractor()
+        let articleLocale = ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url)
         var rows: [(article: String, metric: Metric)] = []
         var failed = false
         for name in inputs {
-            let text: String
+            let isPage = html || Self.isHTMLFile(name)
+            let found: [PageMetric]
             do {
-                text = try Self.read(name)
+                if isPage {
+                    let page = try PageReader().read(try Self.readBytes(name), charset: charset)
+                    for note in page.notes { FileHandle.standardError.write(Data("tally parse: \(name): \(note)\n".utf8)) }
+                    if text {
+                        print(page.text)
+                        continue
+                    }
+                    found = try PageMetrics.extract(page, with: extractor, locale: articleLocale)
+                } else {
+                    found = try extractor.extract(try Self.read(name), locale: articleLocale).map { PageMetric(metric: $0) }
+                }
             } catch let error as InputError {
                 FileHandle.standardError.write(Data("tally parse: \(error.message)\n".utf8))
                 failed = true
                 continue
-            }
-            do {
-                let metrics = try extractor.extract(text, locale: ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url))
-                for m in metrics {
-                    if format == .jsonl {
-                        print(Self.jsonLine(m, file: inputs.count > 1 ? name : nil))
-                    } else {
-                        rows.append((name == "-" ? "stdin" : name, m))
-                    }
-                }
             } catch {
                 FileHandle.standardError.write(Data("tally parse: \(name): \(error)\n".utf8))
                 failed = true
+                continue
+            }
+            for m in found {
+                if format == .jsonl {
+                    print(Self.jsonLine(m.metric, file: inputs.count > 1 ? name : nil, location: m.location))
+                } else {
+                    rows.append((name == "-" ? "stdin" : name, m.metric))
+                }
             }
         }
         if format == .table {
@@ -68,8 +92,23 @@ struct ParseCommand: ParsableCommand {
         var message: String
     }
 
+    static func isHTMLFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")
+    }
+
     /// Reads a file or stdin as strict UTF-8.
     static func read(_ name: String) throws -> String {
+        let data = try readBytes(name)
+        guard let text = String(data: Data(data), encoding: .utf8) else {
+            let label = name == "-" ? "standard input" : name
+            throw InputError(message: "\(label): not valid UTF-8")
+        }
+        return text
+    }
+
+    /// Reads a file or stdin as bytes.
+    static func readBytes(_ name: String) throws -> [UInt8] {
         let data: Data
         if name == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -84,15 +123,11 @@ struct ParseCommand: ParsableCommand {
             }
             data = d
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let label = name == "-" ? "standard input" : name
-            throw InputError(message: "\(label): not valid UTF-8")
-        }
-        return text
+        return Array(data)
     }
 
     /// One JSON object with every output field (null where a field has no value).
-    static func jsonLine(_ m: Metric, file: String?) -> String {
+    static func jsonLine(_ m: Metric, file: String?, location: TableLocation? = nil) -> String {
         var fields: [(String, String)] = []
         if let file { fields.append(("file", quote(file))) }
         fields += [
@@ -105,6 +140,9 @@ struct ParseCommand: ParsableCommand {
             ("period", m.period.map(quote) ?? "null"),
             ("sentence", quote(m.sentence)),
         ]
+        if let l = location {
+            fields.append(("location", "{\"table\": \(l.table), \"row\": \(l.row), \"column\": \(l.column)}"))
+        }
         return "{" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 

@@ -37,6 +37,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: .setting("threads")) var threads: Int?
     @Option(help: .setting("max-in-flight")) var maxInFlight: Int?
     @Option(help: .setting("max-body-bytes")) var maxBodyBytes: Int?
+    @Option(help: .setting("max-html-bytes")) var maxHtmlBytes: Int?
     @Option(help: .setting("deadletter-max-payload-bytes")) var deadletterMaxPayloadBytes: Int?
     @Option(help: .setting("commit-interval-ms")) var commitIntervalMs: Int?
     @Option(help: .setting("drain-timeout-ms")) var drainTimeoutMs: Int?

@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Which charset a page's bytes are in, and the page as UTF-8.
+///
+/// Order: the declared charset (event field), the `charset=` of the HTTP Content-Type, the page's
+/// `<meta charset>` / `http-equiv` (first 4 KiB), else sniffing. Two checks catch a charset that
+/// lies: non-ASCII bytes that are valid UTF-8 are UTF-8 whatever the page says (templates copied
+/// from a GBK site keep their old meta), and a page "in UTF-8" that is not valid UTF-8 is read as
+/// GB18030 when that decodes cleanly. GBK and GB2312 are read as GB18030 (their superset), Big5
+/// as Big5-HKSCS. Decoding goes through iconv — the converter libxml2's own encoding support uses
+/// on Debian — with U+FFFD for bytes that do not decode, so a broken page still yields its text.
+enum Charset {
+    struct Decoded {
+        var utf8: [UInt8]
+        var charset: String
+        var note: String?
+    }
+
+    static func decode(_ bytes: [UInt8], declared: String?, contentType: String?) throws(PageError) -> Decoded {
+        var body = bytes[...]
+        var stated: (name: String, from: String)?
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = body.dropFirst(3)
+            stated = ("UTF-8", "byte order mark")
+        } else if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            stated = (body.first == 0xFF ? "UTF-16LE" : "UTF-16BE", "byte order mark")
+            body = body.dropFirst(2)
+        }
+        if stated == nil, let d = declared.flatMap(clean) { stated = (d, "declared") }
+        if stated == nil, let d = contentType.flatMap({ param(in: Array($0.utf8)[...]) }).flatMap(clean) {
+            stated = (d, "content type")
+        }
+        if stated == nil, let d = metaCharset(body).flatMap(clean) { stated = (d, "meta") }
+
+        let name = stated.map { canonical($0.name) }
+        if name == "UTF-16LE" || name == "UTF-16BE", let u = convert(body, from: name!, strict: false) {
+            return Decoded(utf8: u, charset: name!, note: nil)
+        }
+        if let reason = binaryReason(Array(body.prefix(8192))) { throw PageError(.binary, reason) }
+        let validUTF8 = String(validating: body, as: UTF8.self) != nil
+        let ascii = validUTF8 && !body.contains(where: { $0 >= 0x80 })
+        if ascii || (validUTF8 && (name == nil || name == "UTF-8")) {
+            return Decoded(utf8: Array(body), charset: name ?? "UTF-8", note: nil)
+        }
+        if validUTF8 {
+            return Decoded(
+                utf8: Array(body), charset: "UTF-8",
+                note: "\(stated!.from) charset \(stated!.name) but the bytes are UTF-8: read as UTF-8")
+        }
+        if let name, name != "UTF-8" {
+            if let strict = convert(body, from: name, strict: true) {
+                return Decoded(utf8: strict, charset: name, note: nil)
+            }
+            if let lossy = convert(body, from: name, strict: false) {
+                return Decoded(utf8: lossy, charset: name, note: "bytes that are not \(name) were replaced by U+FFFD")
+            }
+            // iconv does not know the name: fall through to sniffing.
+        }
+        if let gb = convert(body, from: "GB18030", strict: true) {
+            let note = stated.map { "\($0.from) charset \($0.name) does not decode the page: read as GB18030" }
+            return Decoded(utf8: gb, charset: "GB18030", note: note)
+        }
+        return Decoded(
+            utf8: Array(String(decoding: body, as: UTF8.self).utf8), charset: "UTF-8",
+            note: "not valid in any charset tried: bytes that are not UTF-8 were replaced by U+FFFD")
+    }
+
+    /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
+    static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let n = min(bytes.count, 8192)
+        var controls = 0
+        var nul: Int?
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let c = b[i]
+                guard c < 0x20 else { continue }
+                if c == 0 { nul = i; return }
+                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
+            }
+        }
+        if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }
+        if controls * 10 > n { return "binary content (\(controls) control bytes in the first \(n)), not an HTML page" }
+        return nil
+    }
+
+    /// The names pages use, mapped to what iconv reads best: supersets for the Chinese ones.
+    static func canonical(_ raw: String) -> String {
+        switch raw.lowercased() {
+        case "utf-8", "utf8", "unicode-1-1-utf-8": return "UTF-8"
+        case "gbk", "gb2312", "gb_2312-80", "gb_2312", "x-gbk", "cp936", "ms936", "windows-936", "csgb2312", "euc-cn",
+            "gb18030", "iso-ir-58":
+            return "GB18030"
+        case "big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5", "cp950": return "BIG5-HKSCS"
+        case "utf-16", "utf-16le": return "UTF-16LE"
+        case "utf-16be": return "UTF-16BE"
+        case "iso-8859-1", "latin1", "us-ascii", "ascii": return "WINDOWS-1252"
+        default: return raw.uppercased()
+        }
+    }
+
+    private static func clean(_ s: String) -> String? {
+        let t = s.filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
+        return t.isEmpty ? nil : t
+    }
+
+    /// `charset=VALUE` in a Content-Type or a meta tag.
+    static func param(in s: ArraySlice<UInt8>) -> String? {
+        let key: [UInt8] = Array("charset".utf8)
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        var i = s.startIndex
+        while i + key.count <= s.endIndex {
+            var k = 0
+            while k < key.count, lower(s[i + k]) == key[k] { k += 1 }
+            if k == key.count {
+                var j = i + key.count
+                while j < s.endIndex, s[j] == 0x20 { j += 1 }
+                if j < s.endIndex, s[j] == 0x3D {
+                    j += 1
+                    while j < s.endIndex, s[j] == 0x20 || s[j] == 0x22 || s[j] == 0x27 { j += 1 }
+                    var e = j
+                    while e < s.endIndex, isNameByte(lower(s[e])) { e += 1 }
+                    return e > j ? String(decoding: s[j..<e].map(lower), as: UTF8.self) : nil
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x3A
+    }
+
+    /// The charset of the first `<meta>` that states one, in the first 4 KiB (where browsers look).
+    static func metaCharset(_ body: ArraySlice<UInt8>) -> String? {
+        let head = body.prefix(4096)
+        var i = head.startIndex
+        while i + 5 < head.endIndex {
+            if head[i] == 0x3C, (head[i + 1] | 0x20) == 0x6D, (head[i + 2] | 0x20) == 0x65,
+                (head[i + 3] | 0x20) == 0x74,
+                (head[i + 4] | 0x20) == 0x61
+            {
+                var end = i + 5
+                while end < head.endIndex, head[end] != 0x3E { end += 1 }
+                if let v = param(in: head[(i + 5)..<end]) { return v }
+                i = end
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Bytes in `charset` → UTF-8 through iconv. Strict: nil on the first byte that does not
+    /// decode; else such a byte becomes U+FFFD and decoding goes on. Nil when iconv lacks the charset.
+    static func convert(_ input: ArraySlice<UInt8>, from charset: String, strict: Bool) -> [UInt8]? {
+        if input.isEmpty { return [] }
+        let cd = iconv_open("UTF-8", charset)
+        guard let cd, cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var out = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var produced = 0
+        var ok = true
+        input.withUnsafeBufferPointer { inBuf in
+            var inPtr = UnsafeMutablePointer<CChar>(
+                mutating: UnsafeRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self))
+            var inLeft = inBuf.count
+            while inLeft > 0 {
+                if out.count - produced < 64 { out += [UInt8](repeating: 0, count: out.count) }
+                var outLeft = out.count - produced
+                let r: Int = out.withUnsafeMutableBufferPointer { ob in
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + produced)
+                        .assumingMemoryBound(to: CChar.self)
+                    var ip: UnsafeMutablePointer<CChar>? = inPtr
+                    let r = iconv(cd, &ip, &inLeft, &outPtr, &outLeft)
+                    inPtr = ip!
+                    produced = ob.count - outLeft
+                    return r
+                }
+                if r != -1 { break }
+                switch errno {
+                case E2BIG: continue
+                case EILSEQ, EINVAL:
+                    if strict { ok = false; return }
+                    // Skip the byte that does not decode, write U+FFFD.
+                    inPtr += 1
+                    inLeft -= 1
+                    if out.count - produced < 3 { out += [UInt8](repeating: 0, count: out.count) }
+                    out[produced] = 0xEF; out[produced + 1] = 0xBF; out[produced + 2] = 0xBD
+                    produced += 3
+                default:
+                    ok = false
+                    return
+                }
+            }
+        }
+        guard ok else { return nil }
+        out.removeLast(out.count - produced)
+        return out
+    }
+}

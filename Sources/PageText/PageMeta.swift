@@ -1,0 +1,86 @@
+/// Title, publication date and source from a page's `<meta>` and `<title>`, for events that
+/// lack them. Names are matched case-insensitively on `name`, `property` or `itemprop`; the first
+/// name in each list that the page has wins (docs/html.md).
+struct PageMeta {
+    var titleTag: String?
+    private var values: [String: String] = [:]
+
+    static let titleNames = ["og:title", "articletitle", "twitter:title", "dc.title"]
+    static let dateNames = [
+        "article:published_time", "pubdate", "publishdate", "publish_date", "publishtime", "firstpublishedtime",
+        "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "date", "datepublished",
+    ]
+    static let sourceNames = ["contentsource", "source", "og:site_name", "sitename", "dc.publisher", "publisher"]
+
+    mutating func add(_ n: LibXML.Node) {
+        guard let key = (n.attribute("name") ?? n.attribute("property") ?? n.attribute("itemprop"))?.lowercased(),
+            let content = n.attribute("content")
+        else { return }
+        let v = Self.collapse(content)
+        if !v.isEmpty, values[key] == nil { values[key] = v }
+    }
+
+    var title: String? {
+        Self.titleNames.lazy.compactMap { values[$0] }.first ?? titleTag.flatMap { $0.isEmpty ? nil : $0 }
+    }
+    var source: String? { Self.sourceNames.lazy.compactMap { values[$0] }.first }
+    var publishedAt: String? { Self.dateNames.lazy.compactMap { values[$0] }.compactMap(PublishedDate.rfc3339).first }
+
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Dates as Chinese sites write them → RFC 3339. `2025-03-12`, `2025/3/12 10:30`,
+/// `2025年3月12日`, `2025-03-12T10:30:00+08:00`; without a zone the time is China Standard
+/// Time (+08:00), without a time it is midnight.
+enum PublishedDate {
+    static func rfc3339(_ s: String) -> String? {
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        func number(max: Int) -> Int? {
+            var v = 0, k = 0
+            while i < u.count, k < max, u[i].value >= 0x30, u[i].value <= 0x39 {
+                v = v * 10 + Int(u[i].value - 0x30)
+                i += 1
+                k += 1
+            }
+            return k > 0 ? v : nil
+        }
+        func skip(_ set: String) -> Bool {
+            guard i < u.count, set.unicodeScalars.contains(u[i]) else { return false }
+            i += 1
+            return true
+        }
+        guard let y = number(max: 4), (1970...2100).contains(y), skip("-/.年"), let mo = number(max: 2),
+            (1...12).contains(mo),
+            skip("-/.月"), let d = number(max: 2), (1...31).contains(d)
+        else { return nil }
+        _ = skip("日")
+        var h = 0, mi = 0, se = 0
+        var zone = "+08:00"
+        if skip("T ") || (i < u.count && u[i] == "\u{3000}" && skip("\u{3000}")) {
+            while skip(" ") {}
+            if let hh = number(max: 2), hh < 24, skip(":"), let mm = number(max: 2), mm < 60 {
+                h = hh
+                mi = mm
+                if skip(":"), let ss = number(max: 2), ss <= 60 { se = ss }
+                if skip(".") { _ = number(max: 9) }
+                if skip("Zz") {
+                    zone = "Z"
+                } else if i < u.count, u[i] == "+" || u[i] == "-" {
+                    let sign = String(u[i])
+                    i += 1
+                    if let zh = number(max: 2), zh < 24 {
+                        _ = skip(":")
+                        let zm = number(max: 2) ?? 0
+                        zone = sign + pad(zh) + ":" + pad(zm)
+                    }
+                }
+            }
+        }
+        return "\(y)-\(pad(mo))-\(pad(d))T\(pad(h)):\(pad(mi)):\(pad(se))\(zone)"
+    }
+
+    private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}
