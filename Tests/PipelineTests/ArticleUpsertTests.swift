@@ -94,29 +94,48 @@ struct ArticleUpsertTests {
 }
 
 /// The recipe of docs/upserts.md in memory: metric rows upserted by id; per article the id list
-/// of its latest summary (by processing time); the current view joins the two; a row older
-/// than its article's summary and not listed is garbage and is collected.
+/// of its newest summary; the current view joins the two; a row of an older processing that
+/// its article's summary does not list is garbage and is collected.
+///
+/// "Newer" is the processing's version: (`processed_at`/`extracted_at`, raw partition, raw
+/// offset). A metric event and the summary of one processing have the same version; the raw
+/// offset orders two processings of one article within the same millisecond.
 struct DownstreamStore {
+    struct Version: Comparable, Hashable {
+        var at: String
+        var partition: Int
+        var offset: Int
+        static func < (a: Self, b: Self) -> Bool { (a.at, a.partition, a.offset) < (b.at, b.partition, b.offset) }
+    }
+
     struct Row: Hashable {
         var id: String
         var article: String
-        var extractedAt: String
+        var version: Version
     }
 
     var rows: [String: Row] = [:]
-    var summaries: [String: (ids: Set<String>, processedAt: String)] = [:]
+    var summaries: [String: (ids: Set<String>, version: Version)] = [:]
+
+    static func version(_ o: [String: Any], at key: String) -> Version {
+        let l = o["lineage"] as! [String: Any]
+        return Version(at: o[key] as! String, partition: l["partition"] as! Int, offset: l["offset"] as! Int)
+    }
 
     mutating func apply(_ r: ConsumerRecord, summaryTopic: String) throws {
         let o = try decode(r)
         if r.topic == summaryTopic {
-            let article = o["article_id"] as! String, at = o["processed_at"] as! String
+            let article = o["article_id"] as! String
+            let v = Self.version(o, at: "processed_at")
             // An older summary arriving late never replaces a newer one.
-            if let known = summaries[article], known.processedAt > at { return }
-            summaries[article] = (Set(o["metric_ids"] as! [String]), at)
-            rows = rows.filter { !($0.value.article == article && $0.value.extractedAt <= at && !summaries[article]!.ids.contains($0.key)) }
+            if let known = summaries[article], known.version > v { return }
+            let ids = Set(o["metric_ids"] as! [String])
+            summaries[article] = (ids, v)
+            rows = rows.filter { !($0.value.article == article && $0.value.version < v && !ids.contains($0.key)) }
         } else {
-            let row = Row(id: o["metric_id"] as! String, article: o["article_id"] as! String, extractedAt: o["extracted_at"] as! String)
-            if let s = summaries[row.article], s.processedAt >= row.extractedAt, !s.ids.contains(row.id) { return }  // stale
+            let row = Row(id: o["metric_id"] as! String, article: o["article_id"] as! String, version: Self.version(o, at: "extracted_at"))
+            if let s = summaries[row.article], row.version < s.version, !s.ids.contains(row.id) { return }  // stale
+            if let old = rows[row.id], old.version > row.version { return }
             rows[row.id] = row
         }
     }
