@@ -2,7 +2,7 @@
 /// subject 动员部署会, value 5644, unit 场次, kind count.
 ///
 /// This is the parser's output contract: the pipeline serializes every field into
-/// `metric.normalized.v1` (see `schemas/`), so adding a field means adding it to the schema too.
+/// `metric.normalized.v2` (see `schemas/README.md`), so adding a field means adding it to the schema too.
 public struct Metric: Sendable, Hashable, Codable {
     /// Unicode code-point offsets of the quantity (number plus unit or measure word, without
     /// leading qualifier words such as 约/近/超过), half-open `[start, end)`, in the text given to the parser.
@@ -25,6 +25,11 @@ public struct Metric: Sendable, Hashable, Codable {
     public var change: Bool
     /// For a change: "up" or "down" (下降, 减少); nil when not a change or direction unknown.
     public var direction: Direction?
+    /// For a change: what it is measured against (同比 → previous_year, 环比 → previous_period,
+    /// 比年初 → start_of_period, 高于全国 → reference); nil when not a change or nothing is named.
+    public var basis: ChangeBasis?
+    /// For `basis == .reference`: the reference as written (全国, 全省, 控制目标, 平时).
+    public var basisReference: String?
     /// The period the text states for this figure ("2019", "2019年上半年"), nil when none is stated.
     public var period: String?
     /// The sentence the metric was found in (trimmed).
@@ -33,7 +38,8 @@ public struct Metric: Sendable, Hashable, Codable {
     public init(
         start: Int, end: Int, text: String, subject: String, value: Double, unit: String,
         kind: MetricKind, qualifier: Qualifier, lower: Double? = nil, upper: Double? = nil,
-        change: Bool = false, direction: Direction? = nil, period: String? = nil, sentence: String
+        change: Bool = false, direction: Direction? = nil, basis: ChangeBasis? = nil,
+        basisReference: String? = nil, period: String? = nil, sentence: String
     ) {
         self.start = start
         self.end = end
@@ -47,6 +53,8 @@ public struct Metric: Sendable, Hashable, Codable {
         self.upper = upper
         self.change = change
         self.direction = direction
+        self.basis = basis
+        self.basisReference = basisReference
         self.period = period
         self.sentence = sentence
     }
@@ -74,4 +82,16 @@ public enum Qualifier: String, Sendable, Hashable, Codable, CaseIterable {
 
 public enum Direction: String, Sendable, Hashable, Codable, CaseIterable {
     case up, down
+}
+
+/// What a change is measured against.
+public enum ChangeBasis: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 同比, 比上年, 较去年同期, 与去年同月相比
+    case previousYear = "previous_year"
+    /// 环比, 比上月, 较上季度, 比上周
+    case previousPeriod = "previous_period"
+    /// 比年初, 比上年末, 较月初
+    case startOfPeriod = "start_of_period"
+    /// 高于全国, 比全省, 低于控制目标, 较平时: the reference is named in `Metric.basisReference`.
+    case reference
 }

@@ -59,14 +59,20 @@ public struct MetricExtractor: Sendable {
             var prefixStart: Int
             var suffixEnd: Int
             var qualifier: Qualifier
+            /// A bare number that took the unit of the next figure (5.9和2.9个百分点).
+            var sharesUnitWithNext = false
         }
         let asciiQuotes = s.contains(0x22)
         var years: [RawQuantity] = []
         var candidates: [Candidate] = []
         var floor = 0
-        for q in raws {
-            if q.role == .year { years.append(q); continue }
-            guard NonMetricFilter.isMetric(q, in: s, asciiQuotes: asciiQuotes) else { continue }
+        for (i, raw) in raws.enumerated() {
+            if raw.role == .year { years.append(raw); continue }
+            // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
+            let shared = raw.kind == nil && i + 1 < raws.count ? SharedUnit.borrow(raw, next: raws[i + 1], in: s) : nil
+            let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes)
+            guard shares || NonMetricFilter.isMetric(raw, in: s, asciiQuotes: asciiQuotes) else { continue }
+            let q = shares ? shared! : raw
             var prefixStart = q.start
             // 约合人民币150亿元: the currency word sits between the qualifier and the number.
             if let prefix = core.currencyPrefix(before: q.numberStart), !prefix.symbol {
@@ -83,17 +89,17 @@ public struct MetricExtractor: Sendable {
                 suffixEnd = q.end + hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
             }
-            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier))
+            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
+                                        sharesUnitWithNext: shares))
             floor = suffixEnd
         }
 
-        let finder = SubjectFinder(s: s)
+        var subjects = SubjectPipeline(s)
         let spans = candidates.map { $0.q.start..<$0.q.end }
         var metrics: [Metric] = []
         metrics.reserveCapacity(candidates.count)
         var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
         var sentenceRange: Range<Int> = 0..<0
-        var previousSubject: (sentence: Int, subject: String)? = nil
         var prevEnd = 0
         for (idx, c) in candidates.enumerated() {
             let q = c.q
@@ -106,12 +112,11 @@ public struct MetricExtractor: Sendable {
                 sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
             }
             let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
-            var found = finder.find(q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
-                                    floor: max(prevEnd, sentence.lowerBound), later: later)
+            let out = subjects.subject(for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
+                                       floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
+                                       sharesUnitWithNext: c.sharesUnitWithNext)
+            let basis = out.basis
             prevEnd = c.suffixEnd
-            let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
-            found.subject = SubjectContext.resolve(found, kind: q.kind, previous: before)
-            if !found.subject.isEmpty { previousSubject = (sentence.lowerBound, found.subject) }
 
             var lower = q.lower, upper = q.upper
             switch c.qualifier {
@@ -119,17 +124,19 @@ public struct MetricExtractor: Sendable {
             case .lessThan, .nearly: if upper == nil { upper = q.value }
             default: break
             }
-            var direction = found.direction
-            if found.change, q.value < 0 { direction = .down }
+            var direction = out.found.direction
+            if out.found.change, q.value < 0 { direction = .down }
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
             metrics.append(Metric(
-                start: a, end: b, text: slice(a, b), subject: found.subject,
+                start: a, end: b, text: slice(a, b), subject: out.found.subject,
                 value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
-                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: found.change,
-                direction: found.change ? direction : nil,
+                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
+                direction: out.found.change ? direction : nil,
+                basis: basis?.basis, basisReference: basis?.reference,
                 period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
                 sentence: sentenceCache.1))
         }
+        MeasureWordSubject.separate(&metrics)
         return metrics
     }
 

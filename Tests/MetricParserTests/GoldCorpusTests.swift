@@ -37,7 +37,9 @@ struct GoldCorpusTests {
 
         let predictions = FileManager.default.temporaryDirectory
             .appendingPathComponent("metricparser-gold-\(UUID().uuidString).jsonl")
-        defer { try? FileManager.default.removeItem(at: predictions) }
+        // TALLY_KEEP_PREDICTIONS=1 keeps the file (its path is printed) to compare with `tally parse`.
+        let keep = ProcessInfo.processInfo.environment["TALLY_KEEP_PREDICTIONS"] != nil
+        defer { if keep { print("[gold] predictions: \(predictions.path)") } else { try? FileManager.default.removeItem(at: predictions) } }
         let encoder = JSONEncoder()
         var lines = Data()
         for m in metrics {

@@ -42,7 +42,8 @@ struct MetricExtractorTests {
         let gdp = try #require(metric(ms, "9392.30亿元"))
         #expect(!gdp.change && gdp.direction == nil && gdp.value == 939_230_000_000)
         let growth = try #require(metric(ms, "7.6%"))
-        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值")
+        // The subject of a change names its comparison (corpus README: 销售量同比增速 vs 环比增速).
+        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值比上年增长" && growth.basis == .previousYear)
         let drop = try #require(metric(ms, "0.3个百分点"))
         #expect(drop.change && drop.direction == .down && drop.kind == .percentagePoint && drop.subject.contains("失业率"))
         let more = try #require(metric(ms, "14545元"))
@@ -85,8 +86,9 @@ struct MetricExtractorTests {
         let ms = try extractor.extract(text)
         let expected: [(String, String)] = [
             ("5644场次", "动员部署会"), ("28416名", "参会党员"), ("186名", "两新党建工作指导员"), ("97名", "派驻干部工作责任"),
-            ("500多万元", "区级财政和区管党费"), ("842.6万元", "县(市)区财政经费"), ("4期", "《园区党建简报》"),
-            ("3000本", "《园区党建简报》"), ("4312家", "单位完成共建"), ("61534个", "党员完成报到"),
+            ("500多万元", "区级财政和区管党费"), ("842.6万元", "县(市)区财政经费"), ("4期", "《园区党建简报》期数"),
+            // Two measure words of one thing tell its figures apart (issues vs copies; corpus README).
+            ("3000本", "《园区党建简报》本数"), ("4312家", "单位完成共建"), ("61534个", "党员完成报到"),
             ("2140项", "群众反映强烈的民生问题"), ("2015项", "协调解决"),
         ]
         for (text, subject) in expected {
@@ -103,8 +105,8 @@ struct MetricExtractorTests {
             """
         let ms = try extractor.extract(text)
         let expected: [(String, String)] = [
-            ("1.3个百分点", "城镇化率"), ("6.1%", "民营企业营业收入"), ("58.3%", "民营企业营业收入占比"),
-            ("0.8个百分点", "民营企业营业收入占比"), ("四成", "电子产品出口占出口总值比重"), ("412家", "家庭农场总数"),
+            ("1.3个百分点", "城镇化率提高"), ("6.1%", "民营企业营业收入增速"), ("58.3%", "民营企业营业收入占比"),
+            ("0.8个百分点", "民营企业营业收入占比提高"), ("四成", "电子产品出口占出口总值比重"), ("412家", "家庭农场总数"),
             ("42家", "新增规模以上服务业企业"), ("6家", "省级示范合作社"), ("76亿元", "完成投资"),
         ]
         for (text, subject) in expected {

@@ -24,7 +24,8 @@ struct HTMLArticleTests {
     func page() throws {
         let (article, events) = try events(HTMLArticles.json(id: "bs-2025", html: HTMLArticles.statisticsPage))
         #expect(events.map(\.metric.text) == ["268.4亿元", "6.2%", "41.3", "1.8", "22.6", "-0.7"])
-        #expect(events.map(\.metric.subject) == ["地区生产总值", "地区生产总值", "粮食产量", "粮食", "蔬菜产量", "蔬菜"])
+        // A change's subject names the change (corpus README: 销售量同比增速 vs 环比增速).
+        #expect(events.map(\.metric.subject) == ["地区生产总值", "地区生产总值增速", "粮食产量", "粮食", "蔬菜产量", "蔬菜"])
         #expect(events[2].metric.value == 4.13e8 && events[2].metric.unit == "kg")
         #expect(events[5].metric.direction == .down)
         #expect(

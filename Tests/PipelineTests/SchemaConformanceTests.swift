@@ -34,6 +34,47 @@ struct SchemaConformanceTests {
         try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
     }
 
+    @Test("metric.normalized.v2 only adds optional properties to v1 (schemas/README.md)")
+    func metricSchemaEvolution() throws {
+        func load(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: SchemaValidator.root.appendingPathComponent("schemas/\(name).json"))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let v1 = try load("metric.normalized.v1"), v2 = try load("metric.normalized.v2")
+        let p1 = try #require(v1["properties"] as? [String: Any]), p2 = try #require(v2["properties"] as? [String: Any])
+        #expect((v1["required"] as? [String]) == (v2["required"] as? [String]), "v2 requires nothing new")
+        #expect(v2["additionalProperties"] as? Bool == false)
+        // Every v1 property keeps its constraints (a description may be refined: start/end of a page).
+        func constraints(_ d: Any?) throws -> Data {
+            var d = try #require(d as? [String: Any])
+            d["description"] = nil
+            return try JSONSerialization.data(withJSONObject: d, options: .sortedKeys)
+        }
+        for (name, definition) in p1 where name != "schema" {
+            #expect(try constraints(definition) == constraints(p2[name]), "\(name) changed between v1 and v2")
+        }
+        // The optional v2 properties listed in schemas/README.md, and nothing else.
+        #expect(Set(p2.keys).subtracting(p1.keys) == ["basis", "basis_reference", "location", "extraction"])
+        #expect(MetricEvent.schema == "metric.normalized.v2")
+    }
+
+    @Test("a change's basis reaches the event: 同比 → previous_year, 高于全国 → reference")
+    func basisInEvent() throws {
+        let body = "全年地区生产总值5000亿元，同比增长6.1%。城镇化率高于全国2.3个百分点。"
+        let record = Articles.record(Articles.json(id: "basis", body: body), offset: 0)
+        let docs: [[UInt8]] = processor.messages(for: processor.process(record), of: record).compactMap(\.value)
+            .filter { String(decoding: $0, as: UTF8.self).contains("metric.normalized") }
+        try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
+        var bases: [(String, String?, String?)] = []
+        for d in docs {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(d)) as? [String: Any])
+            bases.append((event["text"] as? String ?? "", event["basis"] as? String, event["basis_reference"] as? String))
+        }
+        #expect(bases.contains { $0.0 == "6.1%" && $0.1 == "previous_year" && $0.2 == nil })
+        #expect(bases.contains { $0.0 == "2.3个百分点" && $0.1 == "reference" && $0.2 == "全国" })
+        #expect(bases.contains { $0.0 == "5000亿元" && $0.1 == nil })
+    }
+
     @Test("dead letters of every class validate against deadletter.v1")
     func deadLetters() throws {
         let small = ArticleProcessor(options: .init(maxBodyBytes: 16, maxDeadLetterPayloadBytes: 40))

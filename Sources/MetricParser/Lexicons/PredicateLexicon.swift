@@ -8,6 +8,7 @@ enum PredicateLexicon {
         分别为 分别是 分别达 分别达到 分别 均为 均达 均 都 占 仅 只有 仅有 高达 增至 增长到 增长至 提高到 提高至 \
         降至 降到 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
         跃升至 攀升至 回升至 回落至 实现了 完成了 约为 约有 总量为 总量达 规模达 规模为 已达 已达到 已超过 超 逾 只 即 仍有 \
+        分別 分別為 分別是 分別達 分別達到 分別佔 分别占 為 佔 達 達到 \
         达成 攀升到 跃升到 上涨到 上涨至 下跌至 下跌到 突破了 超过了 多达 保持在 保持 稳定在 控制在 维持在 位居 排名
         """)
     /// Particles and adverbs stripped (without making the clause "linked").
@@ -17,13 +18,19 @@ enum PredicateLexicon {
     /// Taiwan/Hong Kong/Macau press words are listed with the mainland ones (成长 = 增长, 衰退 and
     /// 负成长 = 下降, 年增率 = 同比增速, 按年 = 同比, 按季 = 环比); traditional spellings fold.
     static let increase = WordList("""
-        快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
+        多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
         扩大了 多 成长 正成长 增长为 成长了 调高 上调 上扬 走高 年增 月增 季增 飙升 大增 劲升
         """)
     static let decrease = WordList("""
-        慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
+        少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
         衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 年减 月减 季减 锐减 大减 骤降 跌落
         """)
+    /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
+    static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
+    /// Adverbs between a topic and its verb (营业收入首次突破): not part of the topic.
+    static let verbAdverbs = WordList("首次 再次 率先 持续 继续 进一步 已 已经 均 都 也 还 又 再 仍 稳步 大幅 明显 快速 首度 历史性")
+    /// Heads of a comparison with a named reference right before a figure (高于全国1.2个百分点).
+    static let referenceHeads = WordList("高于 低于 超过 超出 优于 快于 慢于 多于 少于")
     /// Nouns that name a rate of change: 增速为7.7%, 降幅达3%, 年增率22.9%, 減幅37.32%.
     static let increaseRate = WordList("增速 增幅 增长率 涨幅 增长速度 增长幅度 增量 年增率 成长率 年成长率 经济成长率 升幅 年增幅")
     static let decreaseRate = WordList("降幅 跌幅 下降幅度 减幅 降速 衰退幅度 年减幅 月减幅 萎缩幅度")
@@ -44,7 +51,7 @@ enum PredicateLexicon {
         节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业
         """)
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
-    static let nominalAfterVerb = Set([UInt32]("班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
+    static let nominalAfterVerb = Set([UInt32]("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
 
     /// Scope, time and discourse words trimmed from the front of a subject.
     static let leadingNoise = WordList("""

@@ -7,8 +7,14 @@ enum SubjectContext {
     static func resolve(_ found: SubjectFinder.Result, kind: MetricKind?, previous: String?) -> String {
         let subject = found.subject
         // 机电产品出口3190.5亿元，占出口总值的六成 → 机电产品出口占出口总值比重.
-        if let base = found.shareBase, !base.isEmpty {
+        if let base = found.shareBase {
+            // 女党员3.1万名，占25.2%: the share of the last subject in a whole the text leaves implicit.
+            if base.isEmpty { return previous.map { $0.hasSuffix("占比") ? $0 : $0 + "占比" } ?? subject }
             return (previous ?? "") + "占" + base + "比重"
+        }
+        // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
+        if kind == .percent, let target = targetNoun(subject) {
+            return (previous ?? "") + target + "完成率"
         }
         guard let previous, !previous.isEmpty else { return subject }
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
@@ -21,6 +27,8 @@ enum SubjectContext {
         if shareWords.prefix(scalars, at: 0, limit: n) == n { return previous.hasSuffix("占比") ? previous : previous + "占比" }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
+        // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
+        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !previous.contains(subject) { return previous + subject }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
@@ -28,6 +36,9 @@ enum SubjectContext {
            previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject) {
             return subject + stripLeadingVerb(previous)
         }
+        // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
+        // subject (参保…) is about the same scope (城镇基本医疗保险).
+        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, scalars.last == u("级") {
             return subject + stripLeadingVerb(previous)
@@ -35,9 +46,53 @@ enum SubjectContext {
         return subject
     }
 
+    static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")
     static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
+
+    /// `subject` when it ends in a target noun (目标任务, 全年任务, 计划), without a figure inside it
+    /// (全年35万目标任务 → 目标任务); else nil.
+    static func targetNoun(_ subject: String) -> String? {
+        // Cheap first: the last character of 目标 / 任务 / 计划.
+        guard let last = subject.unicodeScalars.last, last == "标" || last == "务" || last == "划" else { return nil }
+        let a = [UInt32](subject)
+        guard targetWords.suffix(a, before: a.count, limit: 0) != nil else { return nil }
+        var start = 0
+        for (i, c) in a.enumerated() where CharClass.has(c, CharClass.asciiDigit) || c == u("万") || c == u("亿") || c == u(".") {
+            start = i + 1
+        }
+        // 完成年度目标: the verb is already in 完成率.
+        if let l = PredicateLexicon.lightVerbs.prefix(a, at: start, limit: a.count), start + l < a.count { start += l }
+        return start < a.count ? String(scalars: a[start...]) : nil
+    }
+
+    static func sameScope(_ a: [UInt32], _ previous: String) -> String? {
+        let p = [UInt32](previous)
+        // 总支部 … 支部, 货物进出口总额 … 出口总额: a subject the last one already contains is another
+        // indicator, narrower or wider, not the same scope.
+        if contains(p, a.prefix(3)) { return nil }
+        var i = 1
+        while i + 1 < p.count {
+            if p[i] == a[0], p[i + 1] == a[1] {
+                return String(scalars: Array(p[..<i]) + a)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func contains(_ p: [UInt32], _ w: ArraySlice<UInt32>) -> Bool {
+        guard !w.isEmpty, w.count <= p.count else { return false }
+        var i = 0
+        while i + w.count <= p.count {
+            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static let targetWords = WordList("目标 任务 目标任务 计划 年度目标 年度任务")
 
     private static func stripLeadingVerb(_ s: String) -> String {
         let a = [UInt32](s)

@@ -1,6 +1,7 @@
 import MetricParser
 
-/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v2.json`).
+/// One extracted metric as published on the metric topic (`schemas/metric.normalized.v2.json`;
+/// how the schema evolves: `schemas/README.md`).
 /// Keyed by article id, so one article's metrics stay ordered in one partition.
 public struct MetricEvent: Sendable, Hashable {
     public static let schema = "metric.normalized.v2"
@@ -65,6 +66,9 @@ public struct MetricEvent: Sendable, Hashable {
         w.key("upper"); w.number(m.upper)
         w.key("change"); w.bool(m.change)
         w.key("direction"); w.string(m.direction?.rawValue)
+        // v2 optional properties are absent when they do not apply (schemas/README.md).
+        if let basis = m.basis { w.key("basis"); w.string(basis.rawValue) }
+        if let reference = m.basisReference { w.key("basis_reference"); w.string(reference) }
         w.key("period"); w.string(m.period)
         w.key("sentence"); w.string(m.sentence)
         w.key("parser_version"); w.string(parserVersion)

@@ -135,7 +135,9 @@ struct ParseCommand: ParsableCommand {
             ("value", number(m.value)), ("unit", quote(m.unit)), ("kind", quote(m.kind.rawValue)),
             ("qualifier", quote(m.qualifier.rawValue)), ("lower", m.lower.map(number) ?? "null"),
             ("upper", m.upper.map(number) ?? "null"), ("change", m.change ? "true" : "false"),
-            ("direction", m.direction.map { quote($0.rawValue) } ?? "null"), ("period", m.period.map(quote) ?? "null"),
+            ("direction", m.direction.map { quote($0.rawValue) } ?? "null"),
+            ("basis", m.basis.map { quote($0.rawValue) } ?? "null"), ("basis_reference", m.basisReference.map(quote) ?? "null"),
+            ("period", m.period.map(quote) ?? "null"),
             ("sentence", quote(m.sentence)),
         ]
         if let l = location {

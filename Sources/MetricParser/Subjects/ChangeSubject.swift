@@ -1,0 +1,48 @@
+/// The subject of a change: the indicator, the comparison it is made against and what changes.
+///
+/// One indicator is often compared several ways in one article (余额比年初增加…，同比多增…，同比增长…%),
+/// so the row header names the comparison: 存款余额比年初增加, 存款同比多增, 存款余额同比增速. A rate
+/// (a change in percent) is named by its rate noun (增速, 涨幅, 降幅); an amount by its change word.
+enum ChangeSubject {
+    /// - Parameter comparison: the comparison phrase as it goes into the subject (同比, 比年初, 高于全国).
+    static func compose(base: String, _ found: SubjectFinder.Result, comparison: String, kind: MetricKind?, in s: [UInt32]) -> String {
+        guard found.change, !base.isEmpty, !comparison.isEmpty || found.changeWord != nil else { return base }
+        var out = base
+        if !comparison.isEmpty, !base.hasSuffix(comparison) { out += comparison }
+        if endsWithRateNoun(base) {
+            // 增速较去年同期回落4.98个百分点: the rate itself changes.
+            if let w = found.changeWord { out += SubjectFinder(s: s).compact(w) }
+            return out
+        }
+        // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
+        // verb reads on (比上年增长, 较年初上涨).
+        if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" {
+            out += rateNoun(found, in: s)
+        } else if let w = found.changeWord {
+            let word = SubjectFinder(s: s).compact(w)
+            if !base.hasSuffix(word) { out += word }
+        }
+        return out
+    }
+
+    /// 增速 for a growth, 涨幅 for a price rise (涨), 降幅 for a decrease.
+    static func rateNoun(_ found: SubjectFinder.Result, in s: [UInt32]) -> String {
+        if found.direction == .down { return "降幅" }
+        if let w = found.changeWord, w.contains(where: { s[$0] == u("涨") || s[$0] == u("漲") }) { return "涨幅" }
+        return "增速"
+    }
+
+    static func endsWithRateNoun(_ subject: String) -> Bool {
+        let a = [UInt32](subject)
+        return rateNouns.suffix(a, before: a.count, limit: 0) != nil
+    }
+
+    /// 增幅 / 增速 / 降幅 alone (nothing it is the rate of).
+    static func isBareRateNoun(_ subject: String) -> Bool {
+        guard subject.utf8.count == 6 else { return false }  // two CJK characters
+        let a = [UInt32](subject)
+        return rateNouns.suffix(a, before: 2, limit: 0) == 2
+    }
+
+    static let rateNouns = WordList("增速 增幅 涨幅 降幅 跌幅 减幅 減幅 增长率 增長率 年增率 增长速度 降速 比重 占比")
+}

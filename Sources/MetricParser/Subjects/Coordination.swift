@@ -1,0 +1,108 @@
+/// Distributive coordination: a list of names and a list of figures paired in order by 分别.
+///
+/// 甲县、乙县和丙区分别达到86.3亿元、79.6亿元和70.7亿元 gives 甲县 → 86.3亿元, 乙县 → 79.6亿元, 丙区 → 70.7亿元;
+/// what each name has is the rest of the phrase before 分别 (第一产业、第二产业和第三产业对经济增长的贡献率
+/// → 第一产业对经济增长的贡献率 …) or, when the names stand alone (甲县、乙县紧随其后，分别达到…), the
+/// indicator of the figure before them with its own name replaced (丙市高新技术产业产值 → 甲县高新技术产业产值).
+struct Coordination {
+    private var items: [String] = []
+    private var indicator = ""
+    private var next = 0
+    private var sentence = -1
+
+    /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
+    /// Returns the first figure's subject, or nil when no list of names precedes.
+    mutating func start(_ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String) -> String? {
+        items = []; next = 0; self.sentence = sentence.lowerBound
+        var end = mark
+        var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
+        if Self.isBlank(s, begin, end), begin > sentence.lowerBound {
+            // 甲县、乙县紧随其后，分别达到…: the names are in the clause before.
+            end = begin - 1
+            begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
+        }
+        let (names, rest) = Self.split(s, begin, end)
+        guard names.count >= 2 else { return nil }
+        items = names
+        indicator = Self.sibling(previous, of: names) ?? rest
+        next = 1
+        return items[0] + indicator
+    }
+
+    /// The subject of a figure that continues the list (、79.6亿元 / 和70.7亿元), or nil.
+    mutating func continueList(_ s: [UInt32], at start: Int, sentence: Range<Int>) -> String? {
+        guard sentence.lowerBound == self.sentence, next < items.count, start > 0 else { return nil }
+        var k = start - 1
+        while k > 0, CharClass.isSpace(s[k]) { k -= 1 }
+        guard Self.listJoints.contains(s[k]) else { return nil }
+        defer { next += 1 }
+        return items[next] + indicator
+    }
+
+    mutating func end() { items = []; next = 0 }
+
+    private static func isBlank(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b { if !CharClass.isSpace(s[k]) { return false }; k += 1 }
+        return true
+    }
+
+    /// The last clause boundary before `end` that is not an enumeration comma.
+    private static func clauseStart(_ s: [UInt32], before end: Int, floor: Int) -> Int {
+        var k = end
+        while k > floor, !(CharClass.isBreak(s[k - 1]) && s[k - 1] != u("、")) { k -= 1 }
+        return k
+    }
+
+    /// `甲、乙和丙REST` → ([甲, 乙, 丙], REST). The last name ends where the first name's final character
+    /// recurs (产业 … 第三产业对…), else after as many characters as the first name has.
+    static func split(_ s: [UInt32], _ a: Int, _ b: Int) -> ([String], String) {
+        var parts: [[UInt32]] = [[]]
+        for k in a..<b {
+            let c = s[k]
+            if CharClass.isSpace(c) || c == 0x201C || c == 0x201D { continue }
+            if c == u("、") || (finalJoints.contains(c) && parts.count >= 1 && !parts[parts.count - 1].isEmpty && k + 1 < b) {
+                parts.append([])
+            } else {
+                parts[parts.count - 1].append(c)
+            }
+        }
+        parts = parts.filter { !$0.isEmpty }
+        guard parts.count >= 2, let first = parts.first, let lastChar = first.last else { return ([], "") }
+        var last = parts.removeLast()
+        // Without a recurring final character the last name runs to the first adverb.
+        var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
+        if let i = last.firstIndex(of: lastChar) { cut = i + 1 }
+        var rest = Array(last[cut...])
+        last = Array(last[..<cut])
+        parts.append(last)
+        if let stop = rest.firstIndex(where: { restStops.contains($0) }) { rest = Array(rest[..<stop]) }
+        // 而香港及…, 以甲、乙为主: a conjunction or preposition opening the clause is not part of a name.
+        if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) { head.removeFirst(); parts[0] = head }
+        let names = parts.map { String(scalars: $0) }
+        return (names, String(scalars: rest))
+    }
+
+    /// The indicator of `previous` after a leading name that is a sibling of `names`: places of one
+    /// administrative rank (甲县 / 丙市 / 丁区: names ending in a division suffix), or nil.
+    static func sibling(_ previous: String, of names: [String]) -> String? {
+        let p = [UInt32](previous)
+        let ends = Set(names.compactMap { [UInt32]($0).last }).intersection(divisionSuffixes)
+        guard !ends.isEmpty else { return nil }
+        var k = 1
+        while k < min(p.count - 1, 6) {
+            if divisionSuffixes.contains(p[k]) { return String(scalars: p[(k + 1)...]) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
+    static let divisionSuffixes = Set([UInt32]("省市县縣区區镇鎮乡鄉村州盟旗"))
+    static let clauseOpeners = Set([UInt32]("而以及但和与與在对對"))
+    static let listJoints = Set([UInt32]("、和及与與"))
+    static let finalJoints = Set([UInt32]("和及与與"))
+    /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly
+    /// inside a word (人均, 平均).
+    static let restStops = Set([UInt32]("也都则則亦还還已紧緊"))
+}

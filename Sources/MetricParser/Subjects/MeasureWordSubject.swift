@@ -1,0 +1,24 @@
+/// What a measure word adds to a subject: when one sentence counts the same thing with two
+/// measure words (惠及居民3800多万户、约1亿人; 印发5期、5000本), the noun alone does not tell the figures
+/// apart, the measure word does: 居民户数 / 居民人数, 期数 / 本数.
+enum MeasureWordSubject {
+    /// Rewrites, in place, the subjects of neighbouring counts in one sentence that share a subject
+    /// but not a measure word. One pass over the metrics (neighbours only).
+    static func separate(_ metrics: inout [Metric]) {
+        guard metrics.count > 1 else { return }
+        var i = 1
+        while i < metrics.count {
+            // Fields are read in place: copying whole metrics would retain every string of each.
+            if metrics[i - 1].kind == .count, metrics[i].kind == .count, metrics[i - 1].unit != metrics[i].unit,
+               !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
+               metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence {
+                metrics[i - 1].subject += counted(metrics[i - 1].unit)
+                metrics[i].subject += counted(metrics[i].unit)
+            }
+            i += 1
+        }
+    }
+
+    /// 户 → 户数, 人次 → 人次数.
+    static func counted(_ unit: String) -> String { unit + "数" }
+}

@@ -1,0 +1,110 @@
+/// The scope a lead-in sets for the figures after it, tracked in one pass over an article.
+///
+/// 其中 opens a breakdown of the figure before it: 港口完成货物吞吐量519376万吨。其中，沿海港口完成354599万吨
+/// reads "沿海港口 [货物吞吐量]", and 装机容量7487.71万千瓦。其中，水电971.82万千瓦 reads "水电 [装机容量]".
+/// The breakdown lasts to the end of the sentence that holds the 其中 (or until a sibling indicator
+/// of the parent's kind). The work per figure is constant.
+struct ScopeTracker {
+    private var sentenceEnd = 0
+    /// The indicator of the last figure that named one (without its topic).
+    private var lastIndicator = ""
+    /// The indicator a 其中 opened, valid up to `sentenceEnd`.
+    private(set) var parent: String? = nil
+    private var parentScalars: [UInt32] = []
+    private var parentKind: MetricKind? = nil
+    private var lastKind: MetricKind? = nil
+
+    /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
+    /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
+    mutating func advance(_ s: [UInt32], clauseStart cs: Int, sentence: Range<Int>) {
+        if sentence.lowerBound >= sentenceEnd { parent = nil }
+        guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else { return }
+        var opens = Self.startsWithQiZhong(s, cs, sentence.upperBound)
+        if !opens, cs - 1 > sentence.lowerBound {
+            // ，其中，X…: the clause before is 其中 alone.
+            var a = cs - 1
+            while a > sentence.lowerBound, cs - 1 - a <= 3, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+            opens = (a == sentence.lowerBound || CharClass.isBreak(s[a - 1])) && Self.startsWithQiZhong(s, a, cs - 1)
+        }
+        if opens {
+            parent = lastIndicator
+            parentScalars = [UInt32](lastIndicator)
+            parentKind = lastKind
+            sentenceEnd = sentence.upperBound
+        }
+    }
+
+    private static func startsWithQiZhong(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        return k + 1 < b && s[k] == u("其") && s[k + 1] == u("中")
+    }
+
+    /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
+    func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) -> String {
+        guard let parent, !found.change else { return base }
+        if found.bareLightVerb { return found.topic + parent }
+        // 服务中心(站)2079家，其中中心341家、站1738家: a part that is the parent's head word (or its
+        // alternative in parentheses) is the parent with that head.
+        guard !base.isEmpty, base.utf8.count <= 18 else { return base }  // parts are short (≤ 6 characters)
+        let b = [UInt32](base), p = parentScalars
+        if let headed = Self.withHead(b, of: p) { return headed }
+        // 水电971.82万千瓦 under 装机容量: a bare noun before a physical measure names a scope, not a
+        // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
+        // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).
+        guard !found.linked, found.indicator.isEmpty, found.shareBase == nil,
+              kind == parentKind, let kind, Self.measures.contains(kind) else { return base }
+        guard b.count <= 6, p.count >= 2 else { return base }
+        if sharesHead(b, p) { return base }
+        return base + parent
+    }
+
+    static func withHead(_ b: [UInt32], of p: [UInt32]) -> String? {
+        guard b.count <= 3, p.count > b.count + 1 else { return nil }
+        var main = p[...], alternative: ArraySlice<UInt32> = []
+        if let close = p.last, close == 0x29 || close == 0xFF09,
+           let open = p.lastIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+            main = p[..<open]
+            alternative = p[(open + 1)..<(p.count - 1)]
+        }
+        var i = main.startIndex + 1
+        while i + b.count <= main.endIndex {
+            if Array(main[i..<(i + b.count)]) == b { return String(scalars: Array(main[..<i]) + b) }
+            i += 1
+        }
+        // The alternative replaces a head of two characters: 中心(站) → 站.
+        if Array(alternative) == b, main.count > 3 { return String(scalars: Array(main.dropLast(2)) + b) }
+        return nil
+    }
+
+    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
+
+    /// Remembers the figure's indicator as the one a later 其中 breaks down.
+    /// - Parameter part: `apply` read the figure as a part of the breakdown.
+    mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, part: Bool) {
+        guard !found.change, !base.isEmpty else { return }
+        // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
+        // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
+        if parent != nil {
+            guard !part, kind == parentKind, !found.bareLightVerb, base.unicodeScalars.count > 6 else { return }
+            parent = nil
+        }
+        lastIndicator = found.indicator.isEmpty ? base : found.indicator
+        lastKind = kind
+    }
+
+    /// 发明专利 under 申请专利, 出口 under 进出口总值: a part that shares a word (two characters) with
+    /// the parent's indicator names an indicator of its own.
+    private func sharesHead(_ b: [UInt32], _ p: [UInt32]) -> Bool {
+        var i = 0
+        while i + 1 < b.count {
+            var j = 0
+            while j + 1 < p.count {
+                if b[i] == p[j], b[i + 1] == p[j + 1] { return true }
+                j += 1
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,59 @@
+/// A topic clause heading a ；-separated item: 甲合作社，提供保洁岗位，带动25名贫困户就业，月收入1000元左右；乙合作社，
+/// 种植蔬菜103亩 … — the bare noun phrase that opens the item (after ；) is what every figure of the
+/// item is about: 甲合作社月收入, 乙合作社种植蔬菜.
+///
+/// The text is read forward once (each scalar once), so the cost is linear in the article.
+struct SegmentTopic {
+    private var scanned = 0
+    private var segmentStart = -1
+    private var topic = ""
+
+    /// The topic of the item holding `position`, or "" when its first clause is not a bare noun phrase.
+    mutating func topic(_ finder: SubjectFinder, before position: Int, sentence: Range<Int>) -> String {
+        let s = finder.s
+        var k = max(scanned, sentence.lowerBound)
+        // An item starts after ；. The first clause of a sentence is not read as a topic: it is as
+        // often a frame (初步核算，过去一年，生态环境持续改善，) as a noun.
+        var start = segmentStart
+        if start < sentence.lowerBound { start = -1 }
+        while k < position {
+            if s[k] == u("；") || s[k] == u(";") { start = k + 1 }
+            k += 1
+        }
+        scanned = max(scanned, position)
+        if start != segmentStart {
+            segmentStart = start
+            topic = start >= 0 ? Self.read(finder, start, position) : ""
+        }
+        return topic
+    }
+
+    /// The first clause of `[a, limit)` when it is a bare noun phrase: 2–8 characters, no digit, no
+    /// verb or linking word, not a framing phrase (分产业看, 在…中, 据了解).
+    private static func read(_ f: SubjectFinder, _ a: Int, _ limit: Int) -> String {
+        let s = f.s
+        var b = a
+        while b < limit, !CharClass.isBreak(s[b]) || s[b] == u("、") {
+            if s[b] == u("、") { return "" }  // a list of names (甲区、乙区紧随其后) is not one topic
+            b += 1
+        }
+        guard b < limit else { return "" }  // the figure is in this clause: no topic clause
+        let (x, y) = f.trim(a, b)
+        guard y - x >= 2, y - x <= 8 else { return "" }
+        var k = x
+        while k < y {
+            if CharClass.has(s[k], CharClass.asciiDigit) || CharClass.isDigit(s[k]) { return "" }
+            if PredicateLexicon.verbs.prefix(s, at: k, limit: y) != nil || PredicateLexicon.linkers.prefix(s, at: k, limit: y) != nil {
+                return ""
+            }
+            k += 1
+        }
+        if framing.contains(s[y - 1]) || openers.contains(s[x]) { return "" }
+        return f.clean(x, y)
+    }
+
+    /// Last characters of framing phrases (分产业看, 总体而言, 另一方面, 在…中, 据了解).
+    static let framing = Set([UInt32]("看言面中解说示计計說"))
+    /// First characters of framing phrases (在…中, 据了解, 从…看, 按…统计, 对于…).
+    static let openers = Set([UInt32]("在据據从從按对對就为為"))
+}

@@ -1,0 +1,56 @@
+/// Coordinated numbers that share one unit: 高于全国、全省5.9和2.9个百分点, 分别增长3和5个百分点.
+///
+/// The first number is bare (no unit of its own) and is joined to a quantity with a unit by 和 / 、
+/// / 及 / 与; it is a figure of that unit and scale. When the comparison before them names as many
+/// references as there are figures (全国全省, 全国、全省), each figure is compared with its own.
+enum SharedUnit {
+    /// The bare number `q` read with the unit of `next`, or nil when they are not coordinated.
+    static func borrow(_ q: RawQuantity, next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
+        guard q.role == .cardinal, q.kind == nil, next.role == .cardinal, let kind = next.kind,
+              q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2 else { return nil }
+        var k = q.end
+        while k < next.start, CharClass.isSpace(s[k]) { k += 1 }
+        guard k < next.start, joints.contains(s[k]) else { return nil }
+        k += 1
+        while k < next.start, CharClass.isSpace(s[k]) { k += 1 }
+        guard k == next.start, kind != .count || FloatMath.isIntegral(q.number) else { return nil }
+        var out = q
+        out.kind = kind
+        out.unit = next.unit
+        // 3和5万元: the multiplier written once belongs to both; the unit's factor too (公里 → m).
+        out.value = q.number * multiplier(s, next.numberStart, next.numberEnd) * (next.value / next.number)
+        out.unitStart = q.end
+        out.unitEnd = q.end
+        return out
+    }
+
+    /// The 万 / 亿 / 千 written after the last digit of a number (5万 → 1e4, 2.1万亿 → 1e12), else 1.
+    static func multiplier(_ s: [UInt32], _ a: Int, _ b: Int) -> Double {
+        var k = b, m = 1.0
+        while k > a {
+            switch s[k - 1] {
+            case u("万"): m *= 1e4
+            case u("亿"): m *= 1e8
+            case u("千"): m *= 1e3
+            default: return m
+            }
+            k -= 1
+        }
+        return m
+    }
+
+    /// 全国全省 / 全国、全省 / 全国和全省 → [全国, 全省]; one reference stays whole.
+    static func references(_ r: String) -> [String] {
+        let a = [UInt32](r)
+        var parts: [[UInt32]] = [[]]
+        for c in a {
+            if joints.contains(c) { parts.append([]); continue }
+            // 全国全省: each scope word 全X starts a reference of its own.
+            if c == u("全"), !parts[parts.count - 1].isEmpty { parts.append([]) }
+            parts[parts.count - 1].append(c)
+        }
+        return parts.filter { !$0.isEmpty }.map { String(scalars: $0) }
+    }
+
+    static let joints = Set([UInt32]("和、及与"))
+}

@@ -1,0 +1,105 @@
+/// The subject steps for one article, figure by figure in text order, with the state that carries
+/// from one figure to the next (the last subject of the sentence, the 其中 scope, a 分别 list, a
+/// pair of numbers sharing a unit).
+///
+/// 1. `SubjectFinder.find` reads the figure's own clause (what stands before it, a linking word,
+///    a change verb and its comparison, or the noun after the measure word).
+/// 2. `SubjectContext` completes a clause that names only part of it from the sentence's last subject.
+/// 3. `ClauseTopic`: a clause that is only a link (，达到119.2亿元) takes the previous clause's topic.
+/// 4. `Coordination`: 分别 pairs names with figures.
+/// 5. `SegmentTopic`: a bare noun clause opening a ；-item is the scope of the item's figures;
+///    `ScopeTracker`: a part under 其中 borrows the parent's indicator.
+/// 6. `ChangeSubject`: a change names its comparison; `BasisReader` classifies it.
+/// `MeasureWordSubject` runs over the finished metrics.
+struct SubjectPipeline {
+    struct Output {
+        var found: SubjectFinder.Result
+        var basis: BasisReader.Reading?
+    }
+
+    let finder: SubjectFinder
+    private var s: [UInt32] { finder.s }
+    private var previousSubject: (sentence: Int, subject: String)? = nil
+    private var scope = ScopeTracker()
+    private var coordination = Coordination()
+    private var lastBase = ""
+    private var segments = SegmentTopic()
+    /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
+    private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
+
+    init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
+
+    /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
+    mutating func subject(for q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, sentence: Range<Int>,
+                          later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool) -> Output {
+        var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
+        if let p = pair {
+            // 5.9和2.9个百分点: the second number has the first one's reading and the next reference.
+            pair = nil
+            var second = p.found
+            second.changeWord = p.found.changeWord
+            let reference = p.references.count == 2 ? p.references[1] : nil
+            return finish(&second, base: p.base, comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
+                          reference: reference, kind: q.kind)
+        }
+        let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+        scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
+        var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+        if base.isEmpty, found.linked || found.change {
+            // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
+            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
+                                              object: found.change && !found.linked)
+        } else if before == nil, ChangeSubject.isBareRateNoun(base) {
+            // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
+            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
+        }
+        if let mark = found.distributive {
+            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
+        } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
+            base = listed
+        } else {
+            coordination.end()
+        }
+        let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
+        if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
+        var part = false
+        if scope.parent != nil {
+            let own = base  // compared only inside a breakdown
+            base = scope.apply(found, base: base, kind: q.kind)
+            part = base != own
+        }
+        if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        scope.record(found, base: base, kind: q.kind, part: part)
+        let comparison = found.comparison.map { finder.compact($0) } ?? ""
+        if sharesUnitWithNext {
+            let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
+            let references = reading?.reference.map(SharedUnit.references) ?? []
+            pair = (found, base, comparison, references)
+            if references.count == 2 {
+                return finish(&found, base: base, comparison: swapReference(comparison, references, references[0]),
+                              reference: references[0], kind: q.kind)
+            }
+        }
+        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind)
+    }
+
+    private func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
+                        kind: MetricKind?) -> Output {
+        found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        guard found.change else { return Output(found: found, basis: nil) }
+        if let reference { return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference)) }
+        return Output(found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
+    }
+
+    /// 高于全国全省 → 高于全省 for the second figure.
+    private func swapReference(_ comparison: String, _ references: [String], _ one: String) -> String {
+        guard let first = references.first.map({ [UInt32]($0) }), !first.isEmpty else { return comparison }
+        let c = [UInt32](comparison)
+        var i = 0
+        while i + first.count <= c.count {
+            if Array(c[i..<(i + first.count)]) == first { return String(scalars: c[..<i]) + one }
+            i += 1
+        }
+        return comparison
+    }
+}

@@ -1,0 +1,72 @@
+/// Text helpers of the subject rules: trimming scope and time words, cleaning quotes, slicing.
+extension SubjectFinder {
+    func lastIndex(of c: UInt32, _ a: Int, _ b: Int) -> Int? {
+        var k = b - 1
+        while k >= a { if s[k] == c { return k }; k -= 1 }
+        return nil
+    }
+
+    /// Trims spaces, scope words (全市, 其中, 2019年…) and particles from both ends.
+    func trim(_ a0: Int, _ b0: Int) -> (Int, Int) {
+        var a = a0, b = b0
+        var changed = true
+        var rounds = 0
+        while changed && a < b && rounds < 16 {
+            changed = false
+            rounds += 1
+            while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
+            while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
+            // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1) { a += l; changed = true; continue }
+            if let y = yearPrefix(a, b) { a = y; changed = true; continue }
+            if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
+               (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
+               (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l {  // 平均 keeps its 均
+                b -= l; changed = true; continue
+            }
+            // 固定资产投资（不含农户）: a closing parenthetical is a remark, not part of the name.
+            if b - a > 2, s[b - 1] == 0x29 || s[b - 1] == 0xFF09,
+               let open = lastIndex(of: s[b - 1] == 0x29 ? 0x28 : 0xFF08, a, b - 1), open > a, b - 1 - open > 3 {
+                b = open; changed = true; continue
+            }
+        }
+        return (a, b)
+    }
+
+    private func isOpeningPunct(_ c: UInt32) -> Bool {
+        c == 0x2D || c == 0x7E || c == 0xB7 || c == 0x2026 || c == 0x201D || c == 0x2019
+    }
+
+    /// "2019年" / "2019年上半年" / "截至2019年底" at `a` → index after it.
+    private func yearPrefix(_ a: Int, _ b: Int) -> Int? {
+        var k = a
+        if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
+        let d0 = k
+        while k < b, CharClass.isDigit(s[k]) || s[k] == u("〇") || CharClass.has(s[k], CharClass.cjkDigit) && k - d0 < 4 { k += 1 }
+        guard k - d0 == 4, k < b, s[k] == u("年") else { return nil }
+        k += 1
+        if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
+        if k < b, s[k] == u("度") { k += 1 }
+        return k
+    }
+
+    /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
+    func compact(_ r: Range<Int>) -> String {
+        var out = [UInt32]()
+        for k in r where !CharClass.isSpace(s[k]) && s[k] != u("了") { out.append(s[k]) }
+        return String(scalars: out)
+    }
+
+    /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
+    func clean(_ a: Int, _ b: Int) -> String {
+        var out = [UInt32]()
+        out.reserveCapacity(b - a)
+        for k in a..<b {
+            let c = s[k]
+            if c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27 { continue }
+            if CharClass.isSpace(c) { continue }
+            out.append(c)
+        }
+        return String(scalars: out)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import MetricParser
+import Testing
+
+/// One test per subject rule class (docs/parser.md, Subjects), on sentences written for these
+/// tests. Subjects are checked for what tells figures apart (scope, comparison, the counted
+/// thing), not for one exact spelling.
+@Suite("Subject rules")
+struct SubjectRuleTests {
+    let extractor = MetricExtractor()
+
+    func all(_ text: String) throws -> [Metric] { try extractor.extract(text) }
+
+    func one(_ text: String, _ quantity: String) throws -> Metric {
+        let ms = try extractor.extract(text)
+        return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
+    }
+
+    @Test("a change names its indicator and its comparison; basis says which comparison")
+    func changeSubjectAndBasis() throws {
+        let text = "全县粮食产量42.1万吨，比上年增加1.3万吨，同比增长3.2%。"
+        let level = try one(text, "42.1万吨"), amount = try one(text, "1.3万吨"), rate = try one(text, "3.2%")
+        #expect(level.subject == "粮食产量" && !level.change && level.basis == nil)
+        #expect(amount.subject == "粮食产量比上年增加" && amount.basis == .previousYear && amount.direction == .up)
+        #expect(rate.subject == "粮食产量同比增速" && rate.basis == .previousYear)
+    }
+
+    @Test("按年 / 按季 (Hong Kong usage) are year-on-year and period-on-period")
+    func hongKongBases() throws {
+        let text = "零售业总销货价值按年上升6.2%，按季下跌1.4%。"
+        #expect(try one(text, "6.2%").basis == .previousYear)
+        #expect(try one(text, "1.4%").basis == .previousPeriod)
+        let m = try one("本月新生儿6523人，相较去年同期减少3884人。", "3884人")
+        #expect(m.basis == .previousYear && m.subject == "新生儿相较去年同期减少")
+    }
+
+    @Test("the same indicator compared two ways gets two subjects and two bases")
+    func yearAndPeriodComparisons() throws {
+        let text = "本月快递业务量1.8亿件，同比增长12.5%，环比下降2.1%。"
+        let yoy = try one(text, "12.5%"), mom = try one(text, "2.1%")
+        #expect(yoy.basis == .previousYear && mom.basis == .previousPeriod)
+        #expect(yoy.subject != mom.subject)
+        #expect(yoy.subject.hasPrefix("快递业务量") && mom.subject.hasPrefix("快递业务量"))
+        #expect(mom.direction == .down)
+    }
+
+    @Test("比年初 is a change from the start of the period; 多增/少增 are changes with a direction")
+    func startOfPeriod() throws {
+        let text = "个人存款余额812亿元，比年初增加52亿元，同比少增6亿元。"
+        let fromStart = try one(text, "52亿元"), lessGrowth = try one(text, "6亿元")
+        #expect(fromStart.basis == .startOfPeriod && fromStart.subject.hasPrefix("个人存款余额"))
+        #expect(lessGrowth.basis == .previousYear && lessGrowth.direction == .down)
+        #expect(lessGrowth.subject.hasPrefix("个人存款余额") && lessGrowth.subject.hasSuffix("少增"))
+    }
+
+    @Test("a named reference: 低于控制目标, 比全国平均水平高")
+    func reference() throws {
+        var m = try one("城镇调查失业率为4.6%，低于控制目标0.9个百分点。", "0.9个百分点")
+        #expect(m.change && m.direction == .down && m.basis == .reference && m.basisReference == "控制目标")
+        #expect(m.subject.hasPrefix("城镇调查失业率"))
+        m = try one("森林覆盖率比全国平均水平高1.5个百分点。", "1.5个百分点")
+        #expect(m.basis == .reference && m.basisReference == "全国平均水平" && m.direction == .up)
+    }
+
+    @Test("TOPIC + light verb + OBJECT: the topic is the scope of the object")
+    func lightVerbTopic() throws {
+        let ms = try all("全区乡村旅游实现营业收入12.5亿元；民宿行业实现营业收入3.4亿元。")
+        #expect(ms.map(\.subject) == ["乡村旅游营业收入", "民宿行业营业收入"])
+    }
+
+    @Test("其中 breaks down the figure before it: a part without its own indicator borrows it")
+    func breakdownScope() throws {
+        var ms = try all("港区完成集装箱吞吐量120万标箱。其中，东港区完成80万标箱，西港区完成40万标箱。")
+        #expect(ms.map(\.subject) == ["港区集装箱吞吐量", "东港区集装箱吞吐量", "西港区集装箱吞吐量"])
+        ms = try all("全市新能源装机容量310万千瓦。其中，光伏120万千瓦。")
+        #expect(ms.count == 2 && ms[1].subject == "光伏新能源装机容量")
+        // A part that names its own indicator keeps it.
+        ms = try all("全年受理专利申请8200件，其中发明专利申请2100件。")
+        #expect(ms.count == 2 && ms[1].subject == "发明专利申请")
+    }
+
+    @Test("分别 pairs a list of names with a list of figures")
+    func distributiveList() throws {
+        var ms = try all("甲镇、乙镇和丙镇人均可支配收入分别为2.1万元、1.9万元和1.7万元。")
+        #expect(ms.map(\.subject) == ["甲镇人均可支配收入", "乙镇人均可支配收入", "丙镇人均可支配收入"])
+        // The names stand alone: they take the indicator of the figure before, its own name replaced.
+        ms = try all("东城区社区诊疗量达到120万人次；西城区、南城区紧随其后，分别达到98万人次和76万人次。")
+        #expect(ms.map(\.subject) == ["东城区社区诊疗量", "西城区社区诊疗量", "南城区社区诊疗量"])
+    }
+
+    @Test("a share of a named whole: 占X + percent")
+    func shareOfWhole() throws {
+        let m = try one("女职工1.2万名，占职工总数41.5%。", "41.5%")
+        #expect(m.subject == "女职工占职工总数比重")
+        // The whole left implicit: the share of the last subject.
+        #expect(try one("其中女职工1.2万名，占41.5%。", "41.5%").subject == "女职工占比")
+        #expect(try one("全县新增就业5200人，完成年度目标的61.2%。", "61.2%").subject == "新增就业年度目标完成率")
+    }
+
+    @Test("numbers sharing one unit are two figures, each with its own reference")
+    func sharedUnit() throws {
+        let ms = try all("全县居民收入增速高于全国全省1.8和0.6个百分点。")
+        #expect(ms.map(\.value) == [1.8, 0.6])
+        #expect(ms.allSatisfy { $0.unit == "percentage_point" && $0.change && $0.basis == .reference })
+        #expect(ms.map(\.basisReference) == ["全国", "全省"])
+        #expect(ms[0].subject != ms[1].subject && ms[0].subject.hasSuffix("全国") && ms[1].subject.hasSuffix("全省"))
+        // The multiplier written once belongs to both numbers.
+        let money = try all("两个项目分别投资3和5亿元。")
+        #expect(money.map(\.value) == [3e8, 5e8])
+    }
+
+    @Test("a measure word that counts nothing on its own: the action names it; two measure words split it")
+    func measureWords() throws {
+        #expect(try one("驻村工作队开展结对帮扶，涉及46个村。", "46个").subject == "涉及村")
+        // Items before 等 are examples; the measure word counts the noun after it.
+        #expect(try one("现场有电工、焊工、厨师等80多个工种。", "80多个").subject == "工种")
+        let ms = try all("项目惠及农户1200多户、约4000人。")
+        #expect(ms.count == 2 && ms[0].subject.hasSuffix("农户户数") && ms[1].subject.hasSuffix("农户人数"))
+    }
+
+    @Test("a clause that is only a link takes the topic of the clause before")
+    func linkOnlyClause() throws {
+        let m = try one("全区文旅产业营业收入首次突破“百亿”，达到103.6亿元。", "103.6亿元")
+        #expect(m.subject == "文旅产业营业收入")
+        // An opening verb of having is skipped; a clause without a verb keeps its adjective predicate.
+        #expect(try one("具有研究生学历党员过半，达1.2万名。", "1.2万名").subject.hasPrefix("研究生学历党员"))
+    }
+
+    @Test("a percent of a target is its completion rate; a restated indicator keeps the scope")
+    func targetsAndRestatedScope() throws {
+        let text = "全市城镇新增就业8.1万人，完成全年目标任务的73.6%；城乡居民医保参保人数412万人，参保率达97.2%。"
+        #expect(try one(text, "73.6%").subject == "城镇新增就业目标任务完成率")
+        #expect(try one(text, "97.2%").subject == "城乡居民医保参保率")
+    }
+
+    @Test("a bare noun clause opening a ；-item is the scope of the item's figures")
+    func segmentTopic() throws {
+        let text = "村里办了两个合作社。其中劳务合作社带动贫困户就业；甲合作社，提供保洁岗位，月收入1000元左右；乙合作社，种植蔬菜103亩，增收8万多元。"
+        #expect(try one(text, "1000元").subject == "甲合作社月收入")
+        #expect(try one(text, "103亩").subject.hasPrefix("乙合作社"))
+        #expect(try one(text, "8万多元").subject == "乙合作社增收")
+        // Framing clauses are not topics.
+        let framed = try all("分产业看，第一产业增加值20亿元；按行业统计，工业增加值30亿元。")
+        #expect(framed.map(\.subject) == ["第一产业增加值", "工业增加值"])
+    }
+
+    @Test("a qualified rate (自然增幅, 同口径增幅) is a rate of the last subject")
+    func qualifiedRate() throws {
+        #expect(try one("一般公共预算收入3.5亿元，自然增幅2%。", "2%").subject == "一般公共预算收入自然增幅")
+    }
+
+    @Test("a clause does not end inside parentheses; a bare rate is the rate of the clause before")
+    func parenthesesAndBareRates() throws {
+        #expect(try one("全省近岸海域优良水质(一、二类)比例86.2%。", "86.2%").subject == "近岸海域优良水质(一、二类)比例")
+        #expect(try one("来自本省的游客上升明显，增幅达21.4%。", "21.4%").subject.hasSuffix("游客增幅"))
+    }
+
+    @Test("after the measure word, a verb before 的 modifies the noun (新建的…党组织)")
+    func relativeClauseForward() throws {
+        #expect(try one("全区向36个新成立的社区党组织授牌。", "36个").subject.hasPrefix("新成立的社区党组织"))
+    }
+
+    @Test("a space before a verb separates two statements of a headline")
+    func headlineStatements() throws {
+        let ms = try all("全省城镇新增就业8.1万人 完成全年目标任务73.6%\n\n正文。")
+        #expect(ms.count == 2 && ms[0].subject == "城镇新增就业" && ms[1].subject == "城镇新增就业目标任务完成率")
+    }
+
+    @Test("no two figures of one report share a subject unless they measure the same thing")
+    func distinctRowHeaders() throws {
+        let text = """
+            全市工业用电量52.3亿千瓦时，同比增长6.2%，环比增长1.1%。其中，轻工业18.1亿千瓦时，重工业34.2亿千瓦时。
+            """
+        let ms = try all(text)
+        #expect(ms.count == 5)
+        struct Key: Hashable { var s: String, k: MetricKind, b: ChangeBasis? }
+        #expect(Set(ms.map { Key(s: $0.subject, k: $0.kind, b: $0.basis) }).count == ms.count, "\(ms.map(\.subject))")
+    }
+}
