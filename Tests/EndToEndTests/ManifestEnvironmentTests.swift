@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import KafkaTesting
 import Testing
+import TestSupport
 
 /// The shipped Kubernetes manifests, started as a pod would start them: the container's
 /// environment rendered from the Deployment (env, envFrom, ConfigMap keys, the mounted
@@ -99,18 +100,11 @@ struct Manifests {
 
     static func load() throws -> Manifests {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
-            "import json, sys, yaml; print(json.dumps([d for f in sys.argv[1:] for d in yaml.safe_load_all(open(f)) if d]))",
-        ] + files.map { directory.appendingPathComponent($0).path }
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "PyYAML reads deploy/kubernetes (pip install -r requirements-test.txt)")
+        let data = try PythonScript.output(
+            [
+                "-c", "import json, sys, yaml; print(json.dumps([d for f in sys.argv[1:] for d in yaml.safe_load_all(open(f)) if d]))",
+            ] + files.map { directory.appendingPathComponent($0).path },
+            what: "PyYAML reading deploy/kubernetes (pip install -r requirements-test.txt)")
         let docs = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         // ClusterIPs are assigned by the cluster; any address shows the shape.
         var next = 10
