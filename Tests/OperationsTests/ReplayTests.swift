@@ -232,10 +232,12 @@ struct ReplayFailureTests {
                 topic: f.raw, range: ReplayRange(start: .offset(0)), outputTopic: topics.out,
                 deadLetterTopic: topics.dlq)
         }
-        var c = ReplayConfiguration(kafka: config, maxRate: 1, progressInterval: .milliseconds(10))
+        // One article every 2 s: room for the refusal to be in place before offset 1 is read, even on
+        // a loaded machine (a 1 s gap was once not enough under a full parallel build).
+        var c = ReplayConfiguration(kafka: config, maxRate: 0.5, progressInterval: .milliseconds(10))
         c.kafka["message.timeout.ms"] = "1500"
-        // One article per second: after the dead letter of offset 0 is acknowledged, and well
-        // before offset 1 is read, the output topic starts refusing writes.
+        // After the dead letter of offset 0 is acknowledged, and well before offset 1 is read, the
+        // output topic starts refusing writes.
         let refused = Mutex(false)
         let summary = try await offPool { [c] in
             try ReplayRunner(configuration: c).run(plan) { progress in
