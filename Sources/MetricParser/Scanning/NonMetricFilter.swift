@@ -58,7 +58,8 @@ enum NonMetricFilter {
         while a < s.count, CharClass.isSpace(s[a]) { a += 1 }
         let limit = min(s.count, a + 8)
         if unit == u("届") {
-            if a < s.count, CharClass.isDigit(s[a]) || ChineseNumeral.digit(s[a]) != nil { return true }
+            if a < s.count, CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                || ChineseNumeral.tensWords[s[a]] != nil { return true }
             if TermNouns.bodies.prefix(s, at: a, limit: limit) != nil { return true }
             if TermNouns.events.prefix(s, at: a, limit: limit) != nil {
                 return TermNouns.holding.suffix(s, before: q.start, limit: max(0, q.start - 4)) == nil

@@ -26,10 +26,11 @@ struct RawQuantity {
 /// form, currency or dimension, ranges, and the role the numeral plays (cardinal, year, …).
 public enum QuantityScanner {
     /// Every numeric quantity in `text`, sorted by `start`; offsets are code points of `text`.
-    public static func scan(_ text: String) -> [Quantity] {
+    /// - Parameter locale: decides the currency of a bare 元 (mainland CNY by default).
+    public static func scan(_ text: String, locale: ArticleLocale = .mainland) -> [Quantity] {
         let original = text.unicodeScalars.map(\.value)
         let t = TextNormalizer.normalize(original)
-        var core = QuantityScannerCore(t.scalars)
+        var core = QuantityScannerCore(t.scalars, localCurrency: locale.localCurrency)
         return core.scanAll().map { q in
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
             return Quantity(

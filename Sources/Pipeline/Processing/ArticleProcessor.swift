@@ -89,7 +89,7 @@ public struct ArticleProcessor: Sendable {
             }
             let metrics: [PageMetric]
             do throws(ParseError) {
-                metrics = source.metrics(try extract(source.text, source.article.parserLocale))
+                metrics = source.metrics(try extract(source.text, source.article.parserLocale), locale: source.article.parserLocale)
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
