@@ -104,6 +104,13 @@ struct ValueRuleTests {
         #expect(try texts("贷款期限为3至5年。") == ["3至5年"])
     }
 
+    @Test("A tenor (5年期, 7天期, 3个月期) names a product: its rate is the figure")
+    func tenors() throws {
+        #expect(try texts("5年期以上贷款市场报价利率为3.95%，10年期国债收益率2.1%。") == ["3.95%", "2.1%"])
+        #expect(try texts("开展7天期逆回购操作1200亿元，3个月期存款利率1.1%。") == ["1200亿元", "1.1%"])
+        #expect(try texts("贷款期限最长5年。") == ["5年"])
+    }
+
     // MARK: tables read the article's currency
 
     func moneyTable() -> DataTable {

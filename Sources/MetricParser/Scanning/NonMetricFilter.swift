@@ -35,6 +35,8 @@ enum NonMetricFilter {
             // 3年来, 5年间, 3年后: spans of time framing other figures.
             let a = q.end < s.count ? s[q.end] : 0
             if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") { return false }
+            // 5年期贷款市场报价利率, 10年期国债, 7天期逆回购: a tenor names the product.
+            if a == u("期") { return false }
         }
         // 两位数增长, 3位数: a number of digits describes a magnitude, it counts nothing.
         if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count, s[q.unitEnd] == u("数") { return false }
