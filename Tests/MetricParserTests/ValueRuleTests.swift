@@ -111,6 +111,18 @@ struct ValueRuleTests {
         #expect(try texts("贷款期限最长5年。") == ["5年"])
     }
 
+    @Test("Minguo years: 民國112年 anywhere; 113年度, 112年12月, 111年底 and 100–199年 in a Taiwan article")
+    func minguoYears() throws {
+        let tw = ArticleLocale(.taiwan)
+        func texts(_ s: String, _ l: ArticleLocale? = nil) throws -> [String] { try m(s, locale: l).map(\.text) }
+        #expect(try texts("民國九十八年出生人數為十九萬人。") == ["十九萬人"])
+        #expect(try texts("113年度總預算歲出28,809億元，112年12月失業率3.4%。", tw) == ["28,809億元", "3.4%"])
+        #expect(try texts("預計115年底前完工，較111年增加300人。", tw) == ["300人"])
+        // A length of time stays one, and a mainland article's 100年 is not a Minguo year.
+        #expect(try texts("這座古蹟歷時120年仍完好。", tw) == ["120年"])
+        #expect(try texts("该厂已有120年历史。") == ["120年"])
+    }
+
     // MARK: tables read the article's currency
 
     func moneyTable() -> DataTable {
