@@ -123,6 +123,15 @@ struct ValueRuleTests {
         #expect(try texts("该厂已有120年历史。") == ["120年"])
     }
 
+    @Test("兆 before a currency is 10^12 (2兆元); before 瓦 or 字节 it stays mega")
+    func trillion() throws {
+        let ms = try m("總預算2兆元，另有兩兆美元的計畫。", locale: ArticleLocale(.taiwan))
+        #expect(ms.map(\.text) == ["2兆元", "兩兆美元"])
+        #expect(close(ms[0].value, 2e12) && ms[0].unit == "TWD")
+        #expect(close(ms[1].value, 2e12) && ms[1].unit == "USD")
+        #expect(try m("装机容量5兆瓦。").map(\.unit) == ["兆瓦"])
+    }
+
     // MARK: tables read the article's currency
 
     func moneyTable() -> DataTable {
