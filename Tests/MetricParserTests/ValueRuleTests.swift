@@ -132,6 +132,21 @@ struct ValueRuleTests {
         #expect(try m("装机容量5兆瓦。").map(\.unit) == ["兆瓦"])
     }
 
+    @Test("An age bracket before a noun qualifies it: 65歲以上人口 has one figure, its share")
+    func ageBrackets() throws {
+        #expect(try texts("65歲以上人口占比19.2%。") == ["19.2%"])
+        #expect(try texts("全市60岁及以上的老人共12万人，3岁以下婴幼儿2.1万名。") == ["12万人", "2.1万名"])
+        // An age of its own stays a figure.
+        #expect(try texts("参赛选手年龄均在18岁以上。") == ["18岁"])
+    }
+
+    @Test("1成5 is 15 percent, like 一成五; 3成 alone is 30")
+    func chengWithDigits() throws {
+        let ms = try m("較上月減少1成5，出口年增3成。")
+        #expect(ms.map(\.text) == ["1成5", "3成"])
+        #expect(close(ms[0].value, 15) && close(ms[1].value, 30))
+    }
+
     // MARK: tables read the article's currency
 
     func moneyTable() -> DataTable {

@@ -40,6 +40,8 @@ enum NonMetricFilter {
         }
         // 两位数增长, 3位数: a number of digits describes a magnitude, it counts nothing.
         if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count, s[q.unitEnd] == u("数") { return false }
+        // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
+        if kind == .count, isAgeBracket(q, in: s) { return false }
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
         if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
@@ -71,6 +73,16 @@ enum NonMetricFilter {
         if unit == u("次"), before == u("届") { return true }
         if unit == u("期"), a + 1 < s.count, [u("工"), u("项")].contains(s[a]), [u("程"), u("目")].contains(s[a + 1]) { return true }
         return false
+    }
+
+    /// N岁 + (及)以上/以下 + a noun (or 的): the age bracket of a group, not an age.
+    static func isAgeBracket(_ q: RawQuantity, in s: [UInt32]) -> Bool {
+        guard q.unitEnd == q.unitStart + 1, ScriptFold.simplified(s[q.unitStart]) == u("岁") else { return false }
+        var k = q.unitEnd
+        if k < s.count, s[k] == u("及") { k += 1 }
+        guard k + 2 < s.count, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }
+        let next = s[k + 2]
+        return CharClass.isIdeograph(next) && !CharClass.isBreak(next)
     }
 
     /// 过去5年, 未来三年, 今后5年, 连续5年, 最近3年: time frames, not durations.

@@ -400,6 +400,10 @@ struct QuantityScannerCore {
                 let k = skipSpaces(end, max: 1)
                 if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
                     value += Double(d); end = k + 1
+                } else if num.hasArabic, number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
+                          UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil {
+                    // 1成5 → 15 (Taiwan press writes 一成五 with digits).
+                    value += Double(at(k) - 0x30); end = k + 1
                 }
             case .zhe:
                 // 九折 → 90, 8.5折 → 85, 75折 / 五五折 → 75 / 55.
