@@ -16,7 +16,9 @@ public struct PageMetric: Sendable, Hashable {
 /// replaced; text metrics elsewhere (paragraphs, sentences inside cells) stay.
 public enum PageMetrics {
     /// - Parameter locale: the locale the text was extracted with: it decides the tables' 元 too.
-    public static func combine(text metrics: [Metric], tables: [DataTable], locale: ArticleLocale = .mainland) -> [PageMetric] {
+    public static func combine(
+        text metrics: [Metric], tables: [DataTable], locale: ArticleLocale = .mainland
+    ) -> [PageMetric] {
         let cells = tables.flatMap { TableMetrics.metrics($0, locale: locale) }
         guard !cells.isEmpty else { return metrics.map { PageMetric(metric: $0) } }
         let spans = cells.map { ($0.metric.start, $0.metric.end) }.sorted { $0.0 < $1.0 }

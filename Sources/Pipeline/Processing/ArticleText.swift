@@ -44,6 +44,7 @@ struct ArticleText {
     /// the text was extracted with (nil: read from the text, as the extractor does).
     func metrics(_ textMetrics: [Metric], locale: ArticleLocale?) -> [PageMetric] {
         guard !tables.isEmpty else { return textMetrics.map { PageMetric(metric: $0) } }
-        return PageMetrics.combine(text: textMetrics, tables: tables, locale: locale ?? ArticleLocale(text: text) ?? .mainland)
+        let resolved = locale ?? ArticleLocale(text: text) ?? .mainland
+        return PageMetrics.combine(text: textMetrics, tables: tables, locale: resolved)
     }
 }
