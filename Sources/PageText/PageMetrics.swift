@@ -15,8 +15,11 @@ public struct PageMetric: Sendable, Hashable {
 /// data (its unit and subject come from the headers), so any text metric overlapping it is
 /// replaced; text metrics elsewhere (paragraphs, sentences inside cells) stay.
 public enum PageMetrics {
-    public static func combine(text metrics: [Metric], tables: [DataTable]) -> [PageMetric] {
-        let cells = tables.flatMap(TableMetrics.metrics)
+    /// - Parameter locale: the locale the text was extracted with: it decides the tables' 元 too.
+    public static func combine(
+        text metrics: [Metric], tables: [DataTable], locale: ArticleLocale = .mainland
+    ) -> [PageMetric] {
+        let cells = tables.flatMap { TableMetrics.metrics($0, locale: locale) }
         guard !cells.isEmpty else { return metrics.map { PageMetric(metric: $0) } }
         let spans = cells.map { ($0.metric.start, $0.metric.end) }.sorted { $0.0 < $1.0 }
         func overlapsCell(_ m: Metric) -> Bool {
@@ -44,6 +47,7 @@ public enum PageMetrics {
     public static func extract(
         _ page: Page, with extractor: MetricExtractor = MetricExtractor(), locale: ArticleLocale? = nil
     ) throws(ParseError) -> [PageMetric] {
-        combine(text: try extractor.extract(page.text, locale: locale), tables: page.tables)
+        let resolved = locale ?? ArticleLocale(text: page.text) ?? .mainland
+        return combine(text: try extractor.extract(page.text, locale: resolved), tables: page.tables, locale: resolved)
     }
 }

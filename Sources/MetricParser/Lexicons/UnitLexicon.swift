@@ -137,10 +137,20 @@ final class UnitLexicon: @unchecked Sendable {
         add("微秒 μs µs", .duration, "second", 1e-6)
         add("纳秒 ns", .duration, "second", 1e-9)
         add("周 个星期 星期 个周", .duration, "week", 1)
+        // Port, shipping and traffic statistics (the units of the national statistics bureau's
+        // 港口货物/集装箱/旅客吞吐量, 货物/旅客周转量 and 运输工具 indicators): containers are counted in
+        // twenty-foot equivalents, so TEU/FEU are counts like their Chinese names (标准箱, 标箱, 自然箱 in
+        // `MeasureWords`); ship tonnage and turnover are `other`, as written.
+        add("teu", .count, "TEU", 1)
+        add("feu", .count, "FEU", 1)
+        add("dwt", .other, "DWT", 1)
+        for s in ["载重吨", "总吨", "净吨", "吨海里", "人海里", "换算吨公里", "车公里", "列公里", "吨英里"] {
+            list.append((s, UnitInfo(kind: .other, unit: s, factor: 1)))
+        }
         // Other units, reported as written.
         for s in ["千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "千伏", "伏", "千帕", "兆帕", "帕", "赫兹", "兆赫", "分贝",
                   "吨标准煤", "吨标煤", "千卡", "大卡", "卡路里", "字节", "千字节", "兆字节", "吉字节", "比特", "千比特",
-                  "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "teu", "摩尔", "mol",
+                  "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "摩尔", "mol",
                   // Recognizers-Text's information, power and frequency names, freight and passenger
                   // turnover (吨公里, 人公里) and electrical units common in statistics bulletins.
                   "十亿字节", "千兆字节", "万亿字节", "兆兆字节", "千兆兆", "千万亿字节", "太字节", "拍字节", "byte", "bytes", "pb",

@@ -27,16 +27,62 @@ enum NonMetricFilter {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
             let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []
             if before == u("近") || before == u("这") || before == u("今") || timeFrames.contains(b2) { return false }
+            // 首十个月 / 头三个月 (the first months of a year, like 前三季度): a period, not a duration.
+            if before == u("首") || before == u("头") { return false }
+            // 2019年至2023年, 1998-2003年: a span of calendar years.
+            if q.unit == "year", let lo = q.lower, let hi = q.upper, (1900...2100).contains(lo), (1900...2100).contains(hi) { return false }
             if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
             // 3年来, 5年间, 3年后: spans of time framing other figures.
             let a = q.end < s.count ? s[q.end] : 0
             if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") { return false }
+            // 5年期贷款市场报价利率, 10年期国债, 7天期逆回购: a tenor names the product.
+            if a == u("期") { return false }
         }
+        // 两位数增长, 3位数: a number of digits describes a magnitude, it counts nothing.
+        if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count, s[q.unitEnd] == u("数") { return false }
+        // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
+        if kind == .count, isAgeBracket(q, in: s) { return false }
+        // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
+        if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
         if insideQuotes(s, q.start, q.end, asciiQuotes: asciiQuotes) { return false }
         // 五星级, 3A级 (ratings) and 5G-style tokens.
         if q.end < s.count, s[q.end] == u("星") || (s[q.end] == u("级") && kind == .count) { return false }
         return true
+    }
+
+    /// A count that numbers a term, a session or a phase, like 第 does: N届 followed by another
+    /// numeral (十九届四中全会, 三届五次全会) or by a body elected by term (十三届全国人大, 2023届毕业生);
+    /// N届 + an event (十四届全运会) unless a verb of holding precedes (举办了12届博览会 counts editions);
+    /// N次 right after 届 (十一届十二次全会); N期 + 工程/项目 (三期工程 is a phase, not a count).
+    static func isNameNumber(_ q: RawQuantity, in s: [UInt32], before: UInt32) -> Bool {
+        guard q.unitEnd == q.unitStart + 1 else { return false }
+        let unit = ScriptFold.simplified(s[q.unitStart])
+        var a = q.unitEnd
+        while a < s.count, CharClass.isSpace(s[a]) { a += 1 }
+        let limit = min(s.count, a + 8)
+        if unit == u("届") {
+            if a < s.count, CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                || ChineseNumeral.tensWords[s[a]] != nil { return true }
+            if TermNouns.bodies.prefix(s, at: a, limit: limit) != nil { return true }
+            if TermNouns.events.prefix(s, at: a, limit: limit) != nil {
+                return TermNouns.holding.suffix(s, before: q.start, limit: max(0, q.start - 4)) == nil
+            }
+            return false
+        }
+        if unit == u("次"), before == u("届") { return true }
+        if unit == u("期"), a + 1 < s.count, [u("工"), u("项")].contains(s[a]), [u("程"), u("目")].contains(s[a + 1]) { return true }
+        return false
+    }
+
+    /// N岁 + (及)以上/以下 + a noun (or 的): the age bracket of a group, not an age.
+    static func isAgeBracket(_ q: RawQuantity, in s: [UInt32]) -> Bool {
+        guard q.unitEnd == q.unitStart + 1, ScriptFold.simplified(s[q.unitStart]) == u("岁") else { return false }
+        var k = q.unitEnd
+        if k < s.count, s[k] == u("及") { k += 1 }
+        guard k + 2 < s.count, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }
+        let next = s[k + 2]
+        return CharClass.isIdeograph(next) && !CharClass.isBreak(next)
     }
 
     /// 过去5年, 未来三年, 今后5年, 连续5年, 最近3年: time frames, not durations.

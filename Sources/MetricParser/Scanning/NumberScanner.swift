@@ -221,7 +221,10 @@ struct NumberScanner {
                 j += 1
             } else if f & CharClass.cjkBigUnit != 0 {
                 if tokens.isEmpty || unitStartsAt(j) { break }
-                if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) { break }
+                // 兆 is mega before 瓦/字节 and a name in 一兆韦德: a multiplier only before more numeral or
+                // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
+                if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                    && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money { break }
                 tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
                 j += 1
             } else if !tokens.isEmpty && (c == u("点") || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit))) {

@@ -26,10 +26,11 @@ struct RawQuantity {
 /// form, currency or dimension, ranges, and the role the numeral plays (cardinal, year, …).
 public enum QuantityScanner {
     /// Every numeric quantity in `text`, sorted by `start`; offsets are code points of `text`.
-    public static func scan(_ text: String) -> [Quantity] {
+    /// - Parameter locale: decides the currency of a bare 元 (mainland CNY by default).
+    public static func scan(_ text: String, locale: ArticleLocale = .mainland) -> [Quantity] {
         let original = text.unicodeScalars.map(\.value)
         let t = TextNormalizer.normalize(original)
-        var core = QuantityScannerCore(t.scalars)
+        var core = QuantityScannerCore(t.scalars, localCurrency: locale.localCurrency)
         return core.scanAll().map { q in
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
             return Quantity(
@@ -399,6 +400,10 @@ struct QuantityScannerCore {
                 let k = skipSpaces(end, max: 1)
                 if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
                     value += Double(d); end = k + 1
+                } else if num.hasArabic, number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
+                          UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil {
+                    // 1成5 → 15 (Taiwan press writes 一成五 with digits).
+                    value += Double(at(k) - 0x30); end = k + 1
                 }
             case .zhe:
                 // 九折 → 90, 8.5折 → 85, 75折 / 五五折 → 75 / 55.
@@ -762,6 +767,7 @@ struct QuantityScannerCore {
                 q.role = .year; return
             }
             if num.plainIntegerDigits == 2, before == 0x27 || before == 0x2019 { q.role = .year; return }
+            if isMinguoYear(q, before: p) { q.role = .year; return }
         }
         if q.kind == nil {
             // Dates and clock times: 12月31日, 3月份, 20点, 2019-12-31, 2019.12, 12/31.
@@ -789,6 +795,29 @@ struct QuantityScannerCore {
         if lineStart, q.kind == nil, after == u("、") || after == 0x29 || after == 0xFF09 || (after == 0x2E && !CharClass.isDigit(at(q.end + 1))) {
             q.role = .listMarker; return
         }
+    }
+
+    /// Taiwan counts years from 1912 (民國紀年): 民國112年, and in a Taiwan article 113年度, 112年12月,
+    /// 111年底 — or any 100–199年 not framed as a length of time (長達, 歷時, 為期 …).
+    func isMinguoYear(_ q: RawQuantity, before p: Int) -> Bool {
+        guard !q.num.hasDecimal, q.lower == nil, q.number >= 1, q.number < 200 else { return false }
+        if p >= 1, ScriptFold.simplified(s[p]) == u("国"), s[p - 1] == u("民") { return true }
+        guard localCurrency == "TWD" else { return false }
+        let a = at(q.end)
+        if a == u("度") || a == u("底") || a == u("初") || a == u("末") { return true }
+        if CharClass.isDigit(a) || CharClass.has(a, CharClass.cjkDigit | CharClass.cjkSmallUnit) {
+            var k = q.end
+            while k < n, k - q.end < 3, CharClass.isDigit(at(k)) || CharClass.has(at(k), CharClass.cjkDigit | CharClass.cjkSmallUnit) { k += 1 }
+            if at(k) == u("月") { return true }
+        }
+        guard q.number >= 100 else { return false }
+        let framing = ["长达", "历时", "为期", "长约", "超过", "逾", "近", "达"]
+        for w in framing {
+            let ws = [UInt32](w)
+            let b = p + 1 - ws.count
+            if b >= 0, (0..<ws.count).allSatisfy({ ScriptFold.simplified(s[b + $0]) == ws[$0] }) { return false }
+        }
+        return true
     }
 
     /// Numbers joined by ':' (9.4:66.8:23.8, 1:1) are ratio terms, not amounts.

@@ -14,10 +14,12 @@
 /// metric: nothing says what it counts. Values, units and kinds come from `QuantityScanner` on
 /// "cell + unit", so a table reads `1.2` + `万人` exactly as the text parser reads `1.2万人`.
 public enum TableMetrics {
-    public static func metrics(_ table: DataTable) -> [TableMetric] {
+    /// - Parameter locale: the article's locale, as for `MetricExtractor.extract`: a cell or header
+    ///   in 元 is in the article's own currency (TWD on a Taiwan page), like 元 in its text.
+    public static func metrics(_ table: DataTable, locale: ArticleLocale = .mainland) -> [TableMetric] {
         let grid = TableGrid(table)
         guard grid.rowCount > 0, grid.columnCount > 0 else { return [] }
-        let figures = grid.cells.map { Figure($0.cell.text) }
+        let figures = grid.cells.map { Figure($0.cell.text, locale: locale) }
         func figure(_ r: Int, _ c: Int) -> Figure? { grid.cellID(r, c).flatMap { figures[$0] } }
 
         // Header rows: from the top, while the row has no figure or only header cells.
@@ -145,13 +147,15 @@ public enum TableMetrics {
 struct Figure {
     let text: String
     let own: Quantity
+    let locale: ArticleLocale
 
-    init?(_ text: String) {
-        let qs = QuantityScanner.scan(text)
+    init?(_ text: String, locale: ArticleLocale = .mainland) {
+        let qs = QuantityScanner.scan(text, locale: locale)
         guard qs.count == 1, let q = qs.first, q.start == 0, q.end == text.unicodeScalars.count,
             q.role == .cardinal || q.role == .year
         else { return nil }
         self.text = text
+        self.locale = locale
         own = q
     }
 
@@ -166,7 +170,7 @@ struct Figure {
         if own.kind != nil { return own.role == .cardinal ? own : nil }
         guard let unit else { return nil }
         let probe = text + unit
-        let qs = QuantityScanner.scan(probe)
+        let qs = QuantityScanner.scan(probe, locale: locale)
         guard qs.count == 1, let q = qs.first, q.start == 0, q.end == probe.unicodeScalars.count, q.kind != nil else {
             return nil
         }

@@ -93,7 +93,8 @@ public struct ArticleProcessor: Sendable {
             }
             let metrics: [PageMetric]
             do throws(ParseError) {
-                metrics = source.metrics(try extract(source.text, source.article.parserLocale))
+                let locale = source.article.parserLocale
+                metrics = source.metrics(try extract(source.text, locale), locale: locale)
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }

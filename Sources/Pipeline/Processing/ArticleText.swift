@@ -40,8 +40,11 @@ struct ArticleText {
                 extraction: Extraction(charset: page.charset, text: page.text)))
     }
 
-    /// The parser's metrics for the text, with the tables' cells read as data.
-    func metrics(_ textMetrics: [Metric]) -> [PageMetric] {
-        PageMetrics.combine(text: textMetrics, tables: tables)
+    /// The parser's metrics for the text, with the tables' cells read as data; `locale` is the one
+    /// the text was extracted with (nil: read from the text, as the extractor does).
+    func metrics(_ textMetrics: [Metric], locale: ArticleLocale?) -> [PageMetric] {
+        guard !tables.isEmpty else { return textMetrics.map { PageMetric(metric: $0) } }
+        let resolved = locale ?? ArticleLocale(text: text) ?? .mainland
+        return PageMetrics.combine(text: textMetrics, tables: tables, locale: resolved)
     }
 }
