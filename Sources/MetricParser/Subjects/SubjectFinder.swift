@@ -30,6 +30,14 @@ struct SubjectFinder {
         var linked = false
         /// Where the figure's clause starts.
         var clauseStart = 0
+        /// A 的-modifier holding the previous figure with no head of its own (2000元—3000元的为60%): the
+        /// head is the last such modifier's (see `ClauseFrames`).
+        var headlessModifier: String? = nil
+        /// The head after a 的-modifier holding the previous figure (…1500元—2000元的比例 → 比例).
+        var modifierHead = ""
+        /// The phrase is a pronoun for an earlier subject (这, 将它), or the figure is a reference's own
+        /// value (低于上年的5.1%): the sentence's last subject.
+        var pronoun = false
     }
 
     /// - Parameters:
@@ -44,9 +52,20 @@ struct SubjectFinder {
         readShare(q, &c, &result)
         peel(&c, &result)
         readReferenceOrRate(&c, &result)
+        result.linked = c.linked
+        result.clauseStart = c.start
+        if let d = disposalSubject(c) { result.subject = d; return result }
         var object = backwardPhrase(&c, &result)
+        if isPronounPhrase(object.a, object.b) { result.pronoun = true; return result }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         subject = withTopic(subject, c, &object, &result)
+        if !result.change, c.linked || q.kind == .percent, let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart) {
+            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope.
+            if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
+            result.modifierHead = subject
+            result.subject = clean(m.start, m.de) + subject
+            return result
+        }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, later: later, &result)
         result.subject = subject
         result.linked = c.linked
@@ -131,6 +150,12 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
+        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) {
+            // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
+            // (what stands before the comparison, else the sentence's last subject), not a difference.
+            c.end = head.start
+            return
+        }
         if !result.change, let head = referenceHead(cs, c.end) {
             result.change = true; result.direction = head.direction
             result.comparison = head.start..<c.end; result.changeWord = nil

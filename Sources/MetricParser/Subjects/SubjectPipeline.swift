@@ -23,6 +23,8 @@ struct SubjectPipeline {
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
+    /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
+    private var lastModifierHead = ""
     private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
@@ -43,6 +45,12 @@ struct SubjectPipeline {
                           reference: reference, kind: q.kind)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+        if let modifier = found.headlessModifier {
+            found.subject = modifier + lastModifierHead  // 2000元—3000元的为60%
+        } else if !found.modifierHead.isEmpty {
+            lastModifierHead = found.modifierHead
+        }
+        if found.pronoun { found.subject = before ?? "" }  // 这虽然低于…的5.1% / 现时将它调低到…
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
         if base.isEmpty, found.linked || found.change {

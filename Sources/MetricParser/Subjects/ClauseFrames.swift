@@ -1,0 +1,61 @@
+/// Clause frames that decide where the subject is before the usual backward reading:
+/// - a figure inside a 的-modifier (月薪3000元以上的岗位占…, 2000元—3000元的为60%): the modifier with the
+///   figure before is the scope, the head after 的 (or the last such head, when the clause has none)
+///   the indicator;
+/// - the disposal construction 将/把 + OBJECT + 由/从 + figure (将全年增长预测由原来3%…): the figure is the
+///   object's earlier value;
+/// - a pronoun standing for the subject (这, 此, 将它): the last subject of the sentence;
+/// - a reference's own value (低于上年的5.1%): the same indicator for another period or place.
+extension SubjectFinder {
+    /// The modifier `[start, de)` holding the previous figure when this figure's clause continues it
+    /// with 的 (the previous figure ends at `floor`), else nil.
+    func modifierAroundPrevious(floor: Int, prefixStart: Int) -> (start: Int, de: Int)? {
+        var k = floor
+        while k < prefixStart, CharClass.isSpace(s[k]) { k += 1 }
+        guard floor > 0, k < prefixStart, s[k] == u("的") else { return nil }
+        var a = floor
+        while a > 0, floor - a < 40, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+        let (x, y) = trim(a, k)
+        return x < y ? (x, y) : nil
+    }
+
+    /// 将/把 OBJECT 由/从 FROM + figure → OBJECT (cut to its head after 的) + FROM; nil otherwise.
+    func disposalSubject(_ c: Clause) -> String? {
+        var k = c.end - 1
+        while k > c.start, c.end - k <= 5 {
+            let ch = ScriptFold.simplified(s[k])
+            if ch == u("由") || ch == u("从") { break }
+            k -= 1
+        }
+        guard k > c.start, c.end - k <= 5, ScriptFold.simplified(s[k]) == u("由") || ScriptFold.simplified(s[k]) == u("从") else { return nil }
+        var m = k - 1
+        while m >= c.start, ScriptFold.simplified(s[m]) != u("将") && s[m] != u("把") { m -= 1 }
+        guard m >= c.start else { return nil }
+        var a = m + 1
+        if let d = lastIndex(of: u("的"), a, k), k - (d + 1) >= 2 { a = d + 1 }
+        let (ox, oy) = trim(a, k)
+        guard oy - ox >= 2 else { return nil }
+        let (fx, fy) = trim(k + 1, c.end)
+        return clean(ox, oy) + (fx < fy ? clean(fx, fy) : "")
+    }
+
+    /// The phrase `[a, b)` stands for an earlier subject: a demonstrative with only conjunctions and
+    /// adverbs after it (这虽然, 此), or a pronoun as the object of 将/把 (现时将它).
+    func isPronounPhrase(_ a: Int, _ b: Int) -> Bool {
+        guard a < b else { return false }
+        if let l = Self.pronouns.prefix(s, at: a, limit: b) {
+            var k = a + l
+            while k < b, let w = Self.discourseWords.prefix(s, at: k, limit: b) { k += w }
+            if k == b { return true }
+        }
+        if let l = Self.pronouns.suffix(s, before: b, limit: a), b - l - 1 >= a {
+            let marker = ScriptFold.simplified(s[b - l - 1])
+            return marker == u("将") || marker == u("把")
+        }
+        return false
+    }
+
+    static let pronouns = WordList("这 这个 这些 此 它 它们 其 该")
+    /// 雖 has no entry in the fold table, so its traditional forms are listed.
+    static let discourseWords = WordList("虽然 虽 雖然 雖 但 但是 仍 仍然 也 却 卻 还 就 则 亦 只 已")
+}
