@@ -15,7 +15,7 @@ enum CorpusFloors {
         "a-bj-2018-weisheng-jiankang": Floor(value: 0.99, full: 0.97),
         "a-fj-2019-shengtai-huanjing": Floor(value: 0.99, full: 0.85),
         "a-ha-xinyang-2013-feigong-dangjian": Floor(value: 0.99, full: 0.56),
-        "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.77),
+        "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.86),
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),
         "a-sc-2019-tongjigongbao": Floor(value: 0.95, full: 0.95),
         "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.99),
@@ -24,18 +24,18 @@ enum CorpusFloors {
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.96, full: 0.86),
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.95),
         "b-fj-jianning-2022-zhengfu-gongzuo-baogao": Floor(value: 0.96, full: 0.86),
-        "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.49),
+        "b-hb-wuhan-2013-chunfeng-zhaopinhui": Floor(value: 0.99, full: 0.77),
         "b-sc-2019-guoqing-xiaofei-lvyou": Floor(value: 0.99, full: 0.99),
         "b-xx-sheng-7yue-dianli-yunxing": Floor(value: 0.99, full: 0.99),
         // Issue 16 (the Taiwan / Hong Kong / Macau register) owns the values of these three; its
         // RegisterCorpusTests hold them too. Their subjects are scored here like every other file.
-        "c-hk-2003-05-caizhengsi-tanhua": Floor(value: 0.99, full: 0.13),
+        "c-hk-2003-05-caizhengsi-tanhua": Floor(value: 0.99, full: 0.70),
         "c-tw-2025-08-guofang-yusuan-ltn": Floor(value: 0.99, full: 0.88),
         "c-tw-2026-02-renkou-xinshenger-udn": Floor(value: 0.99, full: 0.79),
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.82
+    static let meanFull = 0.86
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article

@@ -166,6 +166,58 @@ struct SubjectRuleTests {
         #expect(ms.count == 2 && ms[0].subject == "城镇新增就业" && ms[1].subject == "城镇新增就业目标任务完成率")
     }
 
+    @Test("a figure inside a 的-modifier scopes the next figure; a headless modifier takes the last head")
+    func modifierHoldingFigure() throws {
+        let text = "受访家庭中，月收入在5000元以下的占比为22%，5000元至8000元的为41%，8000元以上的为37%。"
+        let low = try one(text, "22%"), mid = try one(text, "41%"), high = try one(text, "37%")
+        #expect(low.subject.contains("5000元以下") && low.subject.hasSuffix("占比"), "\(low.subject)")
+        #expect(mid.subject.contains("8000元") && mid.subject.hasSuffix("占比"), "\(mid.subject)")
+        #expect(high.subject.contains("8000元以上") && high.subject.hasSuffix("占比"), "\(high.subject)")
+        #expect(Set([low.subject, mid.subject, high.subject]).count == 3)
+    }
+
+    @Test("将/把 OBJECT 由 + figure: the figure is the object's earlier value")
+    func disposalFrom() throws {
+        let m = try one("统计局把全年的出口增长预测由原来的8%下调至5%。", "8%")
+        #expect(m.subject.hasPrefix("出口增长预测"), "\(m.subject)")
+    }
+
+    @Test("a pronoun (这, 将它) and a reference's own value take the sentence's last subject")
+    func pronounsAndReferenceValues() throws {
+        let text = "本季度工业产值增长6.1%，这虽然低于上季度的6.8%，但仍属较快。"
+        let now = try one(text, "6.1%"), before = try one(text, "6.8%")
+        #expect(before.subject == now.subject, "\(before.subject) vs \(now.subject)")
+        #expect(!before.subject.contains("这"))
+        let t2 = "上月预计今年的失业率为4.2%，现在将它调高到4.6%。"
+        #expect(try one(t2, "4.6%").subject.contains("失业率"))
+        // The same in traditional characters.
+        let t3 = "本季度工業產值增長6.1%，這雖然低於上季度的6.8%。"
+        #expect(try one(t3, "6.8%").subject == (try one(t3, "6.1%")).subject)
+    }
+
+    @Test("a clause with a change verb does not open a ；-item as its topic")
+    func changeClauseIsNoTopic() throws {
+        let ms = try all("各项指标平稳；同时将税率进一步调低，原定的增值税税率为13%。")
+        let m = try #require(ms.first(where: { $0.text == "13%" }))
+        #expect(!m.subject.contains("调低"), "\(m.subject)")
+    }
+
+    @Test("the last of a list of places ends at its division suffix, before the names' predicate")
+    func placeListPredicate() throws {
+        let text = "甲县旅游收入达到30亿元；乙县、丙县、丁城市紧随其后，分别达到21亿元、18亿元和12亿元。"
+        let last = try one(text, "12亿元")
+        #expect(last.subject.hasPrefix("丁城市") && !last.subject.contains("紧随"), "\(last.subject)")
+    }
+
+    @Test("分别占 with a head written once after the last name: each name's share")
+    func distributiveShares() throws {
+        let text = "全年接待游客120万人次，其中本省游客占六成，外省及境外游客则分别占35%及5%。"
+        let a = try one(text, "35%"), b = try one(text, "5%")
+        #expect(a.subject == "外省游客占比" && b.subject == "境外游客占比", "\(a.subject) \(b.subject)")
+        let alone = try all("入境旅客12万人次，以本地、邻省及外国旅客为主，分别占50%、30%及20%。")
+        #expect(alone.filter { $0.kind == .percent }.map(\.subject) == ["本地旅客占比", "邻省旅客占比", "外国旅客占比"])
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

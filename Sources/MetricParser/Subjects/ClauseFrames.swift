@@ -39,20 +39,23 @@ extension SubjectFinder {
         return clean(ox, oy) + (fx < fy ? clean(fx, fy) : "")
     }
 
+    enum PronounPhrase { case none, demonstrative, object }
+
     /// The phrase `[a, b)` stands for an earlier subject: a demonstrative with only conjunctions and
-    /// adverbs after it (这虽然, 此), or a pronoun as the object of 将/把 (现时将它).
-    func isPronounPhrase(_ a: Int, _ b: Int) -> Bool {
-        guard a < b else { return false }
+    /// adverbs after it (这虽然, 此), or a pronoun as the object of 将/把 (现时将它 — the figure is then the
+    /// thing's revised value).
+    func pronounPhrase(_ a: Int, _ b: Int) -> PronounPhrase {
+        guard a < b else { return .none }
         if let l = Self.pronouns.prefix(s, at: a, limit: b) {
             var k = a + l
             while k < b, let w = Self.discourseWords.prefix(s, at: k, limit: b) { k += w }
-            if k == b { return true }
+            if k == b { return .demonstrative }
         }
         if let l = Self.pronouns.suffix(s, before: b, limit: a), b - l - 1 >= a {
             let marker = ScriptFold.simplified(s[b - l - 1])
-            return marker == u("将") || marker == u("把")
+            if marker == u("将") || marker == u("把") { return .object }
         }
-        return false
+        return .none
     }
 
     static let pronouns = WordList("这 这个 这些 此 它 它们 其 该")

@@ -23,13 +23,58 @@ struct Coordination {
             begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
             namesAlone = true
         }
-        let (names, rest) = Self.split(s, begin, end)
+        var (names, rest) = Self.split(s, begin, end)
         guard names.count >= 2 else { return nil }
-        items = names
+        if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
+        items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
+        // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
+        if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
+            indicator = String(scalars: [s[mark + 2]]) + "比"
+        }
         next = 1
         return items[0] + indicator
+    }
+
+    /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多) is not part of the last name.
+    static func withoutPredicate(_ name: String) -> String {
+        let a = [UInt32](name)
+        var k = 2
+        while k < a.count {
+            if PredicateLexicon.linkers.prefix(a, at: k, limit: a.count) != nil || PredicateLexicon.verbs.prefix(a, at: k, limit: a.count) != nil {
+                return String(scalars: a[..<k])
+            }
+            k += 1
+        }
+        return name
+    }
+
+    /// 香港及中国台湾旅客: a head noun written once after the last name (旅客, 2–4 characters, also named
+    /// in the previous subject or earlier in the sentence) belongs to every name → 香港旅客, 中国台湾旅客.
+    static func sharingHead(_ names: [String], named: String) -> [String] {
+        let last = [UInt32](names[names.count - 1]), p = [UInt32](named)
+        guard last.count >= 4, !p.isEmpty else { return names }
+        var n = min(4, last.count - 2)
+        while n >= 2 {
+            let head = Array(last[(last.count - n)...])
+            let word = String(scalars: head)
+            if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
+                return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+            }
+            n -= 1
+        }
+        return names
+    }
+
+    private static func contains(_ p: [UInt32], _ w: [UInt32]) -> Bool {
+        guard w.count <= p.count else { return false }
+        var i = 0
+        while i + w.count <= p.count {
+            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The subject of a figure that continues the list (、79.6亿元 / 和70.7亿元), or nil.

@@ -38,6 +38,10 @@ struct SubjectFinder {
         /// The phrase is a pronoun for an earlier subject (这, 将它), or the figure is a reference's own
         /// value (低于上年的5.1%): the sentence's last subject.
         var pronoun = false
+        /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
+        var referencePeriod: String? = nil
+        /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
+        var revision = ""
     }
 
     /// - Parameters:
@@ -56,7 +60,15 @@ struct SubjectFinder {
         result.clauseStart = c.start
         if let d = disposalSubject(c) { result.subject = d; return result }
         var object = backwardPhrase(&c, &result)
-        if isPronounPhrase(object.a, object.b) { result.pronoun = true; return result }
+        switch pronounPhrase(object.a, object.b) {
+        case .none: break
+        case .demonstrative: result.pronoun = true; return result
+        case .object:
+            // 现时将它调低到-2.5%: the revised value; the verb of the revision tells it from the first.
+            result.pronoun = true
+            result.revision = compact(object.b..<c.figure)
+            return result
+        }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         subject = withTopic(subject, c, &object, &result)
         if !result.change, c.linked || q.kind == .percent, let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart) {
@@ -153,6 +165,12 @@ struct SubjectFinder {
         if !result.change, c.sawDe, let head = referenceHead(cs, c.end) {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
+            // A time as the reference (去年第四季度) is the figure's period.
+            let from = head.start + (PredicateLexicon.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
+            var rx = from, ry = c.end  // not trimmed: 去年 is the reference itself
+            while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
+            while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
+            if rx < ry, BasisReader.classify(s, rx, ry).basis != .reference { result.referencePeriod = clean(rx, ry) }
             c.end = head.start
             return
         }

@@ -25,6 +25,8 @@ struct SubjectPipeline {
     private var lastBase = ""
     /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
     private var lastModifierHead = ""
+    /// The last figure's finished subject (with its comparison) and its sentence start.
+    private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
@@ -42,7 +44,7 @@ struct SubjectPipeline {
             second.changeWord = p.found.changeWord
             let reference = p.references.count == 2 ? p.references[1] : nil
             return finish(&second, base: p.base, comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
-                          reference: reference, kind: q.kind)
+                          reference: reference, kind: q.kind, sentence: sentence.lowerBound)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
         if let modifier = found.headlessModifier {
@@ -50,7 +52,10 @@ struct SubjectPipeline {
         } else if !found.modifierHead.isEmpty {
             lastModifierHead = found.modifierHead
         }
-        if found.pronoun { found.subject = before ?? "" }  // 这虽然低于…的5.1% / 现时将它调低到…
+        if found.pronoun {
+            // 这虽然低于…的5.1% / 现时将它调低到…: the last figure's whole row header, comparison included.
+            found.subject = lastFinal.flatMap { $0.sentence == sentence.lowerBound ? $0.subject + found.revision : nil } ?? ""
+        }
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
         if base.isEmpty, found.linked || found.change {
@@ -85,15 +90,16 @@ struct SubjectPipeline {
             pair = (found, base, comparison, references)
             if references.count == 2 {
                 return finish(&found, base: base, comparison: swapReference(comparison, references, references[0]),
-                              reference: references[0], kind: q.kind)
+                              reference: references[0], kind: q.kind, sentence: sentence.lowerBound)
             }
         }
-        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind)
+        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
     }
 
-    private func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
-                        kind: MetricKind?) -> Output {
+    private mutating func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
+                                 kind: MetricKind?, sentence: Int) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         guard found.change else { return Output(found: found, basis: nil) }
         if let reference { return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference)) }
         return Output(found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
