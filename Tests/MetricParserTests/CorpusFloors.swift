@@ -13,7 +13,7 @@ enum CorpusFloors {
         "fuzhou-2019-two-new-orgs": Floor(value: 1.00, full: 1.00),
         "a-ah-anqing-2016-gaoxin-chanye": Floor(value: 0.98, full: 0.98),
         "a-bj-2018-weisheng-jiankang": Floor(value: 0.99, full: 0.97),
-        "a-fj-2019-shengtai-huanjing": Floor(value: 0.99, full: 0.85),
+        "a-fj-2019-shengtai-huanjing": Floor(value: 0.99, full: 0.92),
         "a-ha-xinyang-2013-feigong-dangjian": Floor(value: 0.99, full: 0.56),
         "a-mo-2004-10-lvke-rujing": Floor(value: 0.97, full: 0.86),
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),

@@ -218,6 +218,16 @@ struct SubjectRuleTests {
         #expect(alone.filter { $0.kind == .percent }.map(\.subject) == ["本地旅客占比", "邻省旅客占比", "外国旅客占比"])
     }
 
+    @Test("优于/高于 + figure + 的 + a target or standard: the reference's value, not a completion rate")
+    func referenceNounAfterFigure() throws {
+        let m = try one("全市地表水达标率92%，优于85%的年度目标。", "85%")
+        #expect(m.subject.hasPrefix("地表水达标率") && m.subject.hasSuffix("目标") && !m.subject.contains("完成率") && !m.change, "\(m.subject)")
+        let n = try one("城镇登记失业率3.1%，低于4.5%的控制线。", "4.5%")
+        #expect(n.subject.hasSuffix("控制线") && n.subject.hasPrefix("城镇登记失业率"), "\(n.subject)")
+        let o = try one("城镇登记失业率为3.1%，低于4.5%的控制目标。", "4.5%")
+        #expect(o.subject.hasPrefix("城镇登记失业率") && !o.subject.contains("完成率"), "\(o.subject)")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

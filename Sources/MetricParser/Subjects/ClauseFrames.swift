@@ -58,6 +58,29 @@ extension SubjectFinder {
         return .none
     }
 
+    /// 优于72%的考核目标 / 高于3%的控制线: a figure after a comparison head, followed by 的 and a
+    /// reference noun (a target, standard or level), is that reference's value: the noun, else nil.
+    /// The clause before the figure (`[clauseStart, prefixStart)`, its qualifier excluded) holds only a
+    /// comparison head or nothing (the head was read as the qualifier: 低于4.5%).
+    func referenceNounAfter(_ suffixEnd: Int, clauseStart: Int, prefixStart: Int) -> String? {
+        let n = s.count
+        var k = suffixEnd
+        while k < n, CharClass.isSpace(s[k]) { k += 1 }
+        guard k < n, s[k] == u("的") else { return nil }
+        var (a, b) = (clauseStart, prefixStart)
+        while a < b, CharClass.isSpace(s[a]) { a += 1 }
+        while b > a, CharClass.isSpace(s[b - 1]) { b -= 1 }
+        guard a == b || PredicateLexicon.referenceHeads.prefix(s, at: a, limit: b) == b - a else { return nil }
+        var e = k + 1
+        while e < n, e - k <= 10, !CharClass.isBreak(s[e]) { e += 1 }
+        guard e < n, e - k <= 10, CharClass.isBreak(s[e]), Self.referenceNouns.suffix(s, before: e, limit: k + 1) != nil else { return nil }
+        let (x, y) = trim(k + 1, e)
+        return x < y ? clean(x, y) : nil
+    }
+
+    /// Nouns naming what a figure is compared with: targets, standards, levels, lines.
+    static let referenceNouns = WordList("目标 标准 水平 要求 任务 计划 指标 平均水平 平均值 均值 控制线 警戒线 红线 底线 基准")
+
     static let pronouns = WordList("这 这个 这些 此 它 它们 其 该")
     /// 雖 has no entry in the fold table, so its traditional forms are listed.
     static let discourseWords = WordList("虽然 虽 雖然 雖 但 但是 仍 仍然 也 却 卻 还 就 则 亦 只 已")

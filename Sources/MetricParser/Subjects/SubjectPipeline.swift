@@ -57,7 +57,14 @@ struct SubjectPipeline {
             found.subject = lastFinal.flatMap { $0.sentence == sentence.lowerBound ? $0.subject + found.revision : nil } ?? ""
         }
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
-        var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+        var base: String
+        if let noun = finder.referenceNounAfter(suffixEnd, clauseStart: found.clauseStart, prefixStart: prefixStart) {
+            // 优于72%的考核目标: the reference's value for the last subject (not a completion rate).
+            found.change = false
+            base = (before ?? "") + noun
+        } else {
+            base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+        }
         if base.isEmpty, found.linked || found.change {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
