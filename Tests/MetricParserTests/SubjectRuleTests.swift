@@ -228,6 +228,18 @@ struct SubjectRuleTests {
         #expect(o.subject.hasPrefix("城镇登记失业率") && !o.subject.contains("完成率"), "\(o.subject)")
     }
 
+    @Test("traditional characters read like simplified in comparisons and levels (環比, 與…相比, 省級)")
+    func traditionalComparisons() throws {
+        let text = "本月零售額同比增長5.3%，環比增長2.1%。"
+        let yoy = try one(text, "5.3%"), mom = try one(text, "2.1%")
+        #expect(mom.basis == .previousPeriod && mom.subject == "零售額環比增速", "\(mom.subject)")
+        #expect(yoy.subject != mom.subject)
+        let m = try one("全年出口額120億元，與上年相比增長8%。", "8%")
+        #expect(m.basis == .previousYear && m.subject.hasPrefix("出口額") && m.subject.contains("上年相比"), "\(m.subject)")
+        let level = try one("示範合作社28家，其中省級6家。", "6家")
+        #expect(level.subject == "省級示範合作社", "\(level.subject)")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

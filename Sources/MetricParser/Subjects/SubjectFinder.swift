@@ -206,7 +206,7 @@ struct SubjectFinder {
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
-                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(s[k]), s[k] != u("的") {
+                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])), s[k] != u("的") {
                     if let l = PredicateLexicon.increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
@@ -216,14 +216,14 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
-                   k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(s[k]) {
+                   k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])) {
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil, !PredicateLexicon.nominalAfterVerb.contains(s[m]) {
+                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m])) {
                                 start = m; break
                             }
                             m += 1
@@ -334,7 +334,7 @@ struct SubjectFinder {
         var clauseEnd = f
         while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
         let c = s[f]
-        if c == u("、") || c == u("和") || c == u("及") || c == u("与") {
+        if c == u("、") || c == u("和") || c == u("及") || ScriptFold.simplified(c) == u("与") {
             // 4期、近3000本《园区党建简报》: the items share the noun after the last figure.
             guard let last = later.last(where: { $0.lowerBound > f && $0.lowerBound < clauseEnd }) else { return "" }
             var a = last.upperBound
@@ -367,7 +367,7 @@ struct SubjectFinder {
                 }
                 if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
-                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(s[k + vl]) || s[k + vl] == u("的"))) { break }
+                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl])) || s[k + vl] == u("的"))) { break }
             }
             k += 1
         }
