@@ -58,6 +58,8 @@ let package = Package(
         .executableTarget(name: "MetricParserBench", dependencies: ["MetricParser", "PageText", "PageFixtures"]),
         // Plain text wrapped in a government site's page, for the corpus-in-HTML test and the bench.
         .target(name: "PageFixtures"),
+        // Test support: the shared scorer and Python tools, called the same way by every suite.
+        .target(name: "TestSupport", dependencies: ["MetricParser"]),
         // `make bench`: the worker against a pass-through worker on the same broker (bench/pipeline_bench.py).
         .executableTarget(
             name: "PipelineBench",
@@ -104,14 +106,14 @@ let package = Package(
         // Brokers for tests: librdkafka's in-process mock cluster and a noida-db process.
         .target(name: "KafkaTesting", dependencies: ["Kafka"]),
 
-        .testTarget(name: "MetricParserTests", dependencies: ["MetricParser"]),
-        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures"], exclude: ["Pages"]),
+        .testTarget(name: "MetricParserTests", dependencies: ["MetricParser", "TestSupport"]),
+        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures", "TestSupport"], exclude: ["Pages"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
         .testTarget(
             name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
             exclude: ["Support/parse_prometheus.py"]),
         // Runs the built `tally` executable as a process: kill -9, SIGTERM, HTTP endpoints, demo.
-        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline", "TestSupport"]),
     ]
 )

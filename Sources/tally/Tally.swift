@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `tally`: crawled reports in, normalized metrics out — over Kafka.
 @main
@@ -17,4 +18,20 @@ struct Tally: AsyncParsableCommand {
             DeadLetterCommand.self, DemoCommand.self,
         ]
     )
+
+    /// ArgumentParser's `main`, with SIGTERM/SIGINT caught from the first instruction (`ShutdownSignals`).
+    static func main() async {
+        ShutdownSignals.install()
+        do {
+            var command = try parseAsRoot()
+            if (command as? GracefulShutdownCommand)?.shutsDownGracefully != true { ShutdownSignals.restoreDefault() }
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -13,7 +13,8 @@ final class TallyProcess: @unchecked Sendable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tally")
     }
 
-    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil) throws {
+    /// `inherit: false` runs it with exactly `environment` (a container's), nothing of the test's.
+    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, inherit: Bool = true) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         stdoutFile = dir.appendingPathComponent("stdout")
@@ -25,7 +26,7 @@ final class TallyProcess: @unchecked Sendable {
             "tally not built at \(Self.executable.path): run `swift build --build-tests` (or set TALLY_BIN)")
         process.executableURL = Self.executable
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TALLY_") }
+        var env = inherit ? ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TALLY_") } : [:]
         env.merge(environment) { $1 }
         process.environment = env
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)

@@ -1,6 +1,7 @@
 import Foundation
 import MetricParser
 import Testing
+import TestSupport
 
 /// Runs the extractor on the founding article and scores it with the shared scorer
 /// (`../shared/tools/score_metrics.py`), exactly as the quality bar is measured.
@@ -35,31 +36,11 @@ struct GoldCorpusTests {
         let text = try String(contentsOf: article, encoding: .utf8)
         let metrics = try MetricExtractor().extract(text, locale: locale)
 
-        let predictions = FileManager.default.temporaryDirectory
-            .appendingPathComponent("metricparser-gold-\(UUID().uuidString).jsonl")
-        // TALLY_KEEP_PREDICTIONS=1 keeps the file (its path is printed) to compare with `tally parse`.
+        // TALLY_KEEP_PREDICTIONS=1 keeps the predictions file (its path is printed) to compare with `tally parse`.
         let keep = ProcessInfo.processInfo.environment["TALLY_KEEP_PREDICTIONS"] != nil
-        defer { if keep { print("[gold] predictions: \(predictions.path)") } else { try? FileManager.default.removeItem(at: predictions) } }
-        let encoder = JSONEncoder()
-        var lines = Data()
-        for m in metrics {
-            lines.append(try encoder.encode(m))
-            lines.append(0x0A)
-        }
-        try lines.write(to: predictions)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestPaths.scorer.path, article.path, gold.path, predictions.path, "--json"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "scorer failed on \(article.lastPathComponent)")
-        let scores = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        print("[gold] \(article.deletingPathExtension().lastPathComponent): \(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
-        return (try #require(scores["value_f1"] as? Double), try #require(scores["full_f1"] as? Double))
+        let scores = try SharedScorer.score(article: article, metrics: metrics, gold: gold, keepPredictions: keep)
+        print("[gold] \(article.deletingPathExtension().lastPathComponent): \(scores.json)")
+        return (scores.valueF1, scores.fullF1)
     }
 
     @Test("every metric's text is the original slice at its offsets")

@@ -1,15 +1,14 @@
 import Foundation
+import TestSupport
 import MetricParser
 
 /// Locations of the shared material: `../shared` beside the package root.
 enum TestPaths {
-    /// The package root: three levels up from this file (Tests/MetricParserTests/TestSupport.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared: URL = packageRoot.appendingPathComponent("../shared").standardizedFileURL
-    static let corpus: URL = shared.appendingPathComponent("corpus")
-    static let peerCases: URL = shared.appendingPathComponent("peer-cases")
-    static let scorer: URL = shared.appendingPathComponent("tools/score_metrics.py")
+    static let packageRoot = SharedScorer.packageRoot
+    static let shared = SharedScorer.shared
+    static let corpus = SharedScorer.corpus
+    static let peerCases = SharedScorer.peerCases
+    static let scorer = SharedScorer.scorer
 }
 
 /// Reads a JSON-lines file into dictionaries.

@@ -1,15 +1,12 @@
 import Foundation
 import MetricParser
 import PageText
+import TestSupport
 
 /// The test pages (written for this project: places and figures are made up) and the shared corpus.
 enum Pages {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Pages")
-    static let shared = packageRoot.appendingPathComponent("../shared").standardizedFileURL
-    static let corpus = shared.appendingPathComponent("corpus")
-    static let scorer = shared.appendingPathComponent("tools/score_metrics.py")
+    static let corpus = SharedScorer.corpus
 
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appendingPathComponent(name)))

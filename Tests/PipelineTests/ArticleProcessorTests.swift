@@ -95,8 +95,8 @@ struct ArticleProcessorTests {
         arguments: [
             (nil as [UInt8]?, DeadLetterReason.ErrorClass.emptyValue, "no value"),
             ([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D], .invalidUTF8, "byte 2"),
-            (Array("{not json".utf8), .invalidJSON, "not JSON"),
-            (Array("[1,2,3]".utf8), .invalidJSON, "not a JSON object"),
+            (Array("{not json".utf8), .invalidJSON, "invalid JSON at byte 1: expected a string key"),
+            (Array("[1,2,3]".utf8), .schemaViolation, "not a JSON object"),
             (Array(#"{"url":"https://x.cn/1","body":"x"}"#.utf8), .schemaViolation, "id: required field missing"),
             (Array(#"{"id":7,"url":"https://x.cn/1","body":"x"}"#.utf8), .schemaViolation, "id: expected a string"),
             (Array(#"{"id":"a","url":"not a url","body":"x"}"#.utf8), .schemaViolation, "url"),

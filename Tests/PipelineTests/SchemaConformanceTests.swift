@@ -123,6 +123,14 @@ struct SchemaConformanceTests {
             #"{"id":"a","url":"https://x.cn/1","body":"x","tags":[1]}"#,
             #"{"id":"a","url":"https://x.cn/1","body":"x","title":null}"#,
             #"{"id":"a","url":"https://x.cn/1","body":"x","language":7}"#,
+            // Lengths in code points: 300 Characters, 600 code points (too long); 512 CJK code points (fits).
+            #"{"id":""# + String(repeating: "e\u{301}", count: 300) + #"","url":"https://x.cn/1","body":"x"}"#,
+            #"{"id":""# + String(repeating: "编", count: 512) + #"","url":"https://x.cn/1","body":"x"}"#,
+            // Duplicate keys: the last wins, as in the validator's parser.
+            #"{"id":"a","url":"https://x.cn/1","body":"x","id":""}"#,
+            #"{"id":"","url":"https://x.cn/1","body":"x","id":"a"}"#,
+            // The top level must be an object.
+            "null", "[]", #"[{"id":"a","url":"https://x.cn/1","body":"x"}]"#, "7",
             // html instead of (or beside) body; Nutch-style arrays and content.
             #"{"id":"a","url":"https://x.cn/1","html":"<p>投入500万元</p>"}"#,
             #"{"id":"a","url":"https://x.cn/1","html":{"content":"PHA+5oqV5YWlNTAw5LiH5YWDPC9wPg==","encoding":"base64","charset":"utf-8"}}"#,

@@ -122,7 +122,7 @@ extension RdKafkaClient {
     func seek(_ offsets: [TopicPartitionOffset], timeout: Duration) throws(KafkaError) {
         let list = TopicPartitionList(offsets)
         try check(rd_kafka_seek_partitions(handle, list.pointer, timeout.milliseconds), "seek")
-        try list.throwFirstError("seek")
+        if timeout > .zero { try list.throwFirstError("seek") }  // timeout zero: asynchronous, partitions say _IN_PROGRESS
     }
 
     /// Watermarks as last seen by this consumer's fetches (no request); nil when unknown.

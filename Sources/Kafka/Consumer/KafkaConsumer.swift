@@ -134,6 +134,7 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// Moves the fetch position of assigned partitions; the next `poll` returns records from there.
+    /// With a zero timeout the seek is asynchronous (errors arrive as consumer errors).
     public func seek(_ offsets: [TopicPartitionOffset], timeout: Duration = .seconds(10)) throws(KafkaError) {
         guard !offsets.isEmpty else { return }
         try client.seek(offsets, timeout: timeout)

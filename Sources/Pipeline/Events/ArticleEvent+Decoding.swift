@@ -48,7 +48,7 @@ public struct ArticleHTML: Sendable, Hashable, Codable {
 extension ArticleEvent {
     /// Keys beyond the schema's own that crawlers send: Nutch's `content` (the parsed text), and
     /// a flat `content_type`/`charset` beside a string `html`.
-    private enum CrawlerKeys: String, CodingKey {
+    enum CrawlerKeys: String, CodingKey, CaseIterable {
         case content, charset
         case contentType = "content_type"
     }

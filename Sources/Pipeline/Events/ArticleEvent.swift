@@ -24,7 +24,7 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     public var author: String?
     public var tags: [String]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, url, body, html, source, title, language, section, author, tags
         case publishedAt = "published_at"
         case crawledAt = "crawled_at"
@@ -49,7 +49,8 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
         self.tags = tags
     }
 
-    /// The schema's limits, shared with validation.
+    /// The schema's limits, shared with validation. Lengths are counted in Unicode code points,
+    /// as JSON Schema's `maxLength` counts them (not Swift Characters, not UTF-8 bytes).
     public enum Limits {
         public static let maxIDLength = 512
         public static let maxURLLength = 4096
@@ -59,8 +60,12 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     /// Returns the first violation as "field: rule".
     public func violation() -> String? {
         if id.isEmpty { return "id: must not be empty" }
-        if id.count > Limits.maxIDLength { return "id: longer than \(Limits.maxIDLength) characters" }
-        if url.count > Limits.maxURLLength { return "url: longer than \(Limits.maxURLLength) characters" }
+        if id.unicodeScalars.count > Limits.maxIDLength {
+            return "id: \(id.unicodeScalars.count) code points, longer than \(Limits.maxIDLength)"
+        }
+        if url.unicodeScalars.count > Limits.maxURLLength {
+            return "url: \(url.unicodeScalars.count) code points, longer than \(Limits.maxURLLength)"
+        }
         if !Self.isAbsoluteURL(url) { return "url: not an absolute URL (scheme://…)" }
         if let h = html, h.content.isEmpty { return "html.content: must not be empty" }
         if let p = publishedAt, !RFC3339.isValid(p) { return "published_at: not an RFC 3339 date-time" }

@@ -158,20 +158,10 @@ public struct ArticleProcessor: Sendable {
         if value.count > max(options.maxBodyBytes, options.maxHTMLBytes) * 6 + 64 * 1024 {
             return .failure(DeadLetterReason(.tooLarge, "record is \(value.count) bytes, over the limit for a \(options.maxBodyBytes)-byte body"))
         }
-        if let bad = Self.firstInvalidUTF8(value) {
-            return .failure(DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)"))
-        }
         let article: ArticleEvent
-        do {
-            article = try JSONDecoder().decode(ArticleEvent.self, from: Data(value))
-        } catch let DecodingError.dataCorrupted(ctx) where ctx.codingPath.isEmpty {
-            return .failure(DeadLetterReason(.invalidJSON, "not JSON: \(Self.underlying(ctx))"))
-        } catch let DecodingError.typeMismatch(_, ctx) where ctx.codingPath.isEmpty {
-            return .failure(DeadLetterReason(.invalidJSON, "not a JSON object"))
-        } catch let error as DecodingError {
-            return .failure(DeadLetterReason(.schemaViolation, Self.describe(error)))
-        } catch {
-            return .failure(DeadLetterReason(.invalidJSON, "\(error)"))
+        switch ArticleEvent.decode(json: value) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let a): article = a
         }
         if let v = article.violation() { return .failure(DeadLetterReason(.schemaViolation, v)) }
         let bodyBytes = article.body.utf8.count
@@ -182,52 +172,6 @@ public struct ArticleProcessor: Sendable {
             return .failure(DeadLetterReason(.tooLarge, "html is \(html.byteCount) bytes, over the limit of \(options.maxHTMLBytes)"))
         }
         return .success(article)
-    }
-
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        // Slow path only for bad input: find the offset for the message.
-        var i = 0
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s): i += UTF8.width(s)
-            case .emptyInput: return nil
-            case .error: return i
-            }
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ ctx: DecodingError.Context) -> String {
-            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            let prefix = path(ctx)
-            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): required field missing"
-        case .typeMismatch(let type, let ctx):
-            return "\(path(ctx)): expected \(typeName(type))"
-        case .valueNotFound(let type, let ctx):
-            return "\(path(ctx)): expected \(typeName(type)), got null"
-        case .dataCorrupted(let ctx):
-            return "\(path(ctx)): \(ctx.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is [String].Type: return "an array of strings"
-        default: return "\(type)"
-        }
-    }
-
-    static func underlying(_ ctx: DecodingError.Context) -> String {
-        (ctx.underlyingError as NSError?)?.localizedDescription ?? ctx.debugDescription
     }
 
     static func timestamp(_ date: Date) -> String {

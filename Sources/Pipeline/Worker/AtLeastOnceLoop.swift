@@ -114,7 +114,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         } else if paused, n <= settings.maxInFlight / 2, bytes <= settings.maxInFlightBytes / 2 {
             // Pausing may drop prefetched records: continue from the next undispatched offset.
             let positions = tracker.resumePositions().filter { assignment.contains($0.topicPartition) }
-            try io.consumer.seek(positions)
+            try io.consumer.seek(positions, timeout: .zero)  // asynchronous: a synchronous seek of paused partitions can time out under load and stop the worker
             try io.consumer.resume(assignment)
             paused = false
             io.metrics.paused.record(0)
@@ -124,7 +124,7 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     // MARK: Commits and rebalances
 
     private func commit(sync: Bool, only: Set<TopicPartition>? = nil) {
-        let offsets = tracker.pendingCommits(for: only, includeCommitted: sync)
+        let offsets = tracker.pendingCommits(for: only, includeCommitted: true)  // re-send: a failed async commit is only reported later
         guard !offsets.isEmpty else { return }
         do throws(KafkaError) {
             if sync { try io.consumer.commit(offsets) } else { try io.consumer.commitAsync(offsets) }

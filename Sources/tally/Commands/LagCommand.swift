@@ -169,7 +169,8 @@ struct LagCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: server), .init(service: exporter)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                gracefulShutdownSignals: [], logger: logger))
+        ShutdownSignals.forward(to: group)
         try await group.run()
     }
 

@@ -113,7 +113,8 @@ struct RunCommand: AsyncParsableCommand {
             services.append(.init(service: server, failureTerminationBehavior: .gracefullyShutdownGroup))
         }
         let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [], logger: logger))
+        ShutdownSignals.forward(to: group)
         do {
             try await group.run()
         } catch {
