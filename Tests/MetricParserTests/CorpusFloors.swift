@@ -35,14 +35,14 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.86
+    static let meanFull = 0.87
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article
     /// not listed must have none.
     static let sharedSubjects: [String: Int] = [
         "a-bj-2018-weisheng-jiankang": 4,
-        "a-mo-2004-10-lvke-rujing": 4,
+        "a-mo-2004-10-lvke-rujing": 3,
         "a-sc-2019-tongjigongbao": 1,
         "b-cn-2023-laojiu-xiaoqu-gaizao": 4,
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": 1,
