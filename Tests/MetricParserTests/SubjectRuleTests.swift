@@ -240,6 +240,14 @@ struct SubjectRuleTests {
         #expect(level.subject == "省級示範合作社", "\(level.subject)")
     }
 
+    @Test("a clause that is only a change takes the object before only when the verb carries or announces it")
+    func changeOnlyClauseObject() throws {
+        #expect(try one("市政府公布地区生产总值的增长，增长4.5%。", "4.5%").subject.hasPrefix("地区生产总值"))
+        #expect(try one("规模以上工业企业实现利润，增长8.4%。", "8.4%").subject.hasPrefix("利润"))
+        let kept = try one("全市工业生产保持平稳，增长5.2%。", "5.2%")
+        #expect(!kept.subject.contains("平稳") && kept.subject.hasPrefix("工业"), "\(kept.subject)")
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """
