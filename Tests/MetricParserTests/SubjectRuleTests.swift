@@ -248,6 +248,16 @@ struct SubjectRuleTests {
         #expect(!kept.subject.contains("平稳") && kept.subject.hasPrefix("工业"), "\(kept.subject)")
     }
 
+    @Test("累计 before a verb marks the sentence's figures as cumulative totals")
+    func cumulativeTotals() throws {
+        let text = "今年新建公园12个。五年来累计新建公园58个，惠及居民120万户。"
+        let year = try one(text, "12个"), total = try one(text, "58个"), homes = try one(text, "120万户")
+        #expect(year.subject != total.subject && total.subject.hasPrefix("累计"), "\(year.subject) \(total.subject)")
+        #expect(homes.subject.hasPrefix("累计"), "\(homes.subject)")
+        // 累计 before the figure itself is a linking word, not a marker.
+        #expect(!(try one("全社会用电量累计934亿千瓦时。", "934亿千瓦时")).subject.hasPrefix("累计"))
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

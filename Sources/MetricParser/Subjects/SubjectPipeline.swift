@@ -25,6 +25,24 @@ struct SubjectPipeline {
     private var lastBase = ""
     /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
     private var lastModifierHead = ""
+    /// The sentence whose figures are cumulative, with 累计 as written.
+    private var cumulative: (sentence: Int, word: String)? = nil
+
+    /// 累计/累計 in `[a, b)` followed by a verb (not by the figure or a linking word: 用电量累计934亿千瓦时).
+    private func cumulativeMark(_ a: Int, _ b: Int) -> String? {
+        var k = a
+        while k + 2 < b {
+            if s[k] == u("累"), ScriptFold.simplified(s[k + 1]) == u("计"),
+               PredicateLexicon.linkers.prefix(s, at: k + 2, limit: b) == nil, !CharClass.isDigit(s[k + 2]),
+               PredicateLexicon.verbs.prefix(s, at: k + 2, limit: b) != nil || PredicateLexicon.lightVerbs.prefix(s, at: k + 2, limit: b) != nil
+                || s[k + 2] == u("新") {
+                return String(scalars: s[k..<(k + 2)])
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -80,6 +98,10 @@ struct SubjectPipeline {
         } else {
             coordination.end()
         }
+        // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
+        // cumulative totals, told apart from the period's own figures of the same things.
+        if let mark = cumulativeMark(found.clauseStart, prefixStart) { cumulative = (sentence.lowerBound, mark) }
+        if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) { base = c.word + base }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
