@@ -107,13 +107,19 @@ let package = Package(
         .target(name: "KafkaTesting", dependencies: ["Kafka"]),
 
         .testTarget(name: "MetricParserTests", dependencies: ["MetricParser", "TestSupport"]),
-        .testTarget(name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures", "TestSupport"], exclude: ["Pages"]),
+        .testTarget(
+            name: "PageTextTests", dependencies: ["PageText", "MetricParser", "PageFixtures", "TestSupport"],
+            exclude: ["Pages"]),
         .testTarget(name: "KafkaTests", dependencies: ["Kafka", "KafkaTesting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Kafka", "KafkaTesting", "MetricParser", "PageText", "Telemetry"]),
         .testTarget(
             name: "OperationsTests", dependencies: ["Operations", "Pipeline", "Kafka", "KafkaTesting", "Telemetry"],
             exclude: ["Support/parse_prometheus.py"]),
         // Runs the built `tally` executable as a process: kill -9, SIGTERM, HTTP endpoints, demo.
-        .testTarget(name: "EndToEndTests", dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Kafka", "KafkaTesting", "MetricParser", "PageText", "Pipeline", "TestSupport"]),
     ]
 )

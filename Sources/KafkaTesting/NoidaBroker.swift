@@ -57,13 +57,17 @@ public final class NoidaBroker: @unchecked Sendable {
         let pidFile = dir.appendingPathComponent("server.pid")
         var serverPID: Int32 = 0
         for _ in 0..<100 {
-            if let text = try? String(contentsOf: pidFile, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOf: pidFile, encoding: .utf8),
+                let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 serverPID = pid
                 break
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        guard serverPID > 0 else { throw StartError(description: "noida-db did not start (no PID recorded in \(pidFile.path))") }
+        guard serverPID > 0 else {
+            throw StartError(description: "noida-db did not start (no PID recorded in \(pidFile.path))")
+        }
         let broker = NoidaBroker(port: port, dataDirectory: dir, pid: serverPID)
 
         let deadline = ContinuousClock.now + timeout
@@ -82,7 +86,9 @@ public final class NoidaBroker: @unchecked Sendable {
         broker.stop()
         let tail = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2000)) } ?? ""
         throw StartError(
-            description: "noida-db did not answer on 127.0.0.1:\(port) within \(timeout) (last error: \(lastError)). Log:\n\(tail)")
+            description:
+                "noida-db did not answer on 127.0.0.1:\(port) within \(timeout) (last error: \(lastError)). Log:\n\(tail)"
+        )
     }
 
     private init(port: Int, dataDirectory: URL, pid: Int32) {
@@ -134,12 +140,15 @@ public func freeLoopbackPort() throws -> Int {
 func serverBinary() -> String? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "from importlib.resources import files; print(files('noida_db').joinpath('noida-db'))"]
+    p.arguments = [
+        "python3", "-c", "from importlib.resources import files; print(files('noida_db').joinpath('noida-db'))",
+    ]
     let out = Pipe()
     p.standardOutput = out
     p.standardError = FileHandle.nullDevice
     guard (try? p.run()) != nil else { return nil }
-    let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let path = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
     p.waitUntilExit()
     guard p.terminationStatus == 0, FileManager.default.fileExists(atPath: path) else { return nil }
     if !FileManager.default.isExecutableFile(atPath: path) { chmod(path, 0o755) }

@@ -18,7 +18,8 @@ public enum ProofTable {
         public var note: String
 
         public init(
-            scenario: String, inputs: Int, faults: String, lost: Int, duplicated: Int, deadLettered: Int, seconds: Double, note: String = ""
+            scenario: String, inputs: Int, faults: String, lost: Int, duplicated: Int, deadLettered: Int,
+            seconds: Double, note: String = ""
         ) {
             self.scenario = scenario
             self.inputs = inputs
@@ -52,8 +53,10 @@ public enum ProofTable {
     static let header = ["scenario", "inputs", "kills/faults", "lost", "duplicated", "dead-lettered", "time", "note"]
 
     static func cells(_ r: Row) -> [String] {
-        [r.scenario, String(r.inputs), r.faults, String(r.lost), String(r.duplicated), String(r.deadLettered),
-         String(format: "%.1f s", r.seconds), r.note]
+        [
+            r.scenario, String(r.inputs), r.faults, String(r.lost), String(r.duplicated), String(r.deadLettered),
+            String(format: "%.1f s", r.seconds), r.note,
+        ]
     }
 
     static func line(_ r: Row) -> String { zip(header, cells(r)).map { "\($0)=\($1)" }.joined(separator: " | ") }
@@ -63,7 +66,9 @@ public enum ProofTable {
         let all = [header] + rows.map(cells)
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         func fmt(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+            "| "
+                + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                    separator: " | ") + " |"
         }
         let rule = "| " + widths.map { String(repeating: "-", count: max(3, $0)) }.joined(separator: " | ") + " |"
         return ([fmt(header), rule] + rows.map { fmt(cells($0)) }).joined(separator: "\n")

@@ -55,11 +55,19 @@ func peakRSSMegabytes() -> Double {
 
 /// Article bodies: the shared corpus and the bundled samples, rotated with generated reports.
 func bodies() -> [String] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     var texts: [String] = []
-    for dir in [root.appendingPathComponent("Sources/tally/Samples"), root.deletingLastPathComponent().appendingPathComponent("shared/corpus")] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-        for f in files { if let t = try? String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8) { texts.append(t) } }
+    for dir in [
+        root.appendingPathComponent("Sources/tally/Samples"),
+        root.deletingLastPathComponent().appendingPathComponent("shared/corpus"),
+    ] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+            $0.hasSuffix(".txt")
+        }.sorted()
+        for f in files {
+            if let t = try? String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8) { texts.append(t) }
+        }
     }
     for i in 0..<10 {
         texts.append(
@@ -75,7 +83,8 @@ func article(_ i: Int, _ texts: [String]) -> ProducerMessage {
         "id": id, "url": "https://bench.tally.invalid/\(id)", "body": texts[i % texts.count], "source": "bench",
         "published_at": "2026-11-01T08:00:00Z",
     ]
-    return ProducerMessage(topic: "", key: Array(id.utf8), value: Array(try! JSONSerialization.data(withJSONObject: obj)))
+    return ProducerMessage(
+        topic: "", key: Array(id.utf8), value: Array(try! JSONSerialization.data(withJSONObject: obj)))
 }
 
 func produce(_ kafka: KafkaConfig, topic: String, range: Range<Int>, ratePerSecond: Int? = nil) -> Int {
@@ -100,7 +109,8 @@ func produce(_ kafka: KafkaConfig, topic: String, range: Range<Int>, ratePerSeco
 }
 
 func committedToEnd(_ kafka: KafkaConfig, group: String, topic: String, partitions: [TopicPartition]) -> Bool {
-    guard let admin = try? KafkaAdmin(config: kafka), let committed = try? admin.committedOffsets(group: group, partitions: partitions)
+    guard let admin = try? KafkaAdmin(config: kafka),
+        let committed = try? admin.committedOffsets(group: group, partitions: partitions)
     else { return false }
     return zip(committed, partitions).allSatisfy { (try? admin.watermarks($1).high) == $0.offset }
 }
@@ -169,7 +179,9 @@ case "prepare":
     let partitions = Int32(args.int("partitions", 8))
     let admin = try! KafkaAdmin(config: kafka)
     try! admin.createTopics(
-        ["\(prefix).raw", "\(prefix).out.tally", "\(prefix).out.copy", "\(prefix).out.noparse"].map { .init(name: $0, partitions: partitions) }
+        ["\(prefix).raw", "\(prefix).out.tally", "\(prefix).out.copy", "\(prefix).out.noparse"].map {
+            .init(name: $0, partitions: partitions)
+        }
             + [.init(name: "\(prefix).dlq", partitions: 1)], ifNotExists: true)
     let bytes = produce(kafka, topic: "\(prefix).raw", range: 0..<n)
     emit(["articles": n, "bytes": bytes])
@@ -182,7 +194,8 @@ case "run":
     let total = parts.reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
     var bytes = 0.0
     let group = "\(prefix)-\(mode)-\(args.values["group-suffix"] ?? "0")"
-    let (worker, done) = runWorker(kafka, input: input, output: "\(prefix).out.\(mode)", dlq: "\(prefix).dlq", group: group, mode: mode)
+    let (worker, done) = runWorker(
+        kafka, input: input, output: "\(prefix).out.\(mode)", dlq: "\(prefix).dlq", group: group, mode: mode)
     // Time from the assignment (group joined) to every input offset committed.
     while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
     let start = ContinuousClock.now
@@ -192,7 +205,9 @@ case "run":
     done.wait()
     let seconds = elapsed.inSeconds
     bytes = Double(args.int("bytes", 0))
-    let outputs = try! admin.partitions(of: "\(prefix).out.\(mode.rawValue)").reduce(Int64(0)) { $0 + (try! admin.watermarks($1).high) }
+    let outputs = try! admin.partitions(of: "\(prefix).out.\(mode.rawValue)").reduce(Int64(0)) {
+        $0 + (try! admin.watermarks($1).high)
+    }
     emit([
         "mode": mode.rawValue, "articles": total, "seconds": seconds, "articles_per_s": Double(total) / seconds,
         "mb_per_s": bytes / 1e6 / seconds, "outputs": outputs, "peak_rss_mb": peakRSSMegabytes(),
@@ -205,10 +220,14 @@ case "latency":
     let output = "\(prefix).lat.out"
     let admin = try! KafkaAdmin(config: kafka)
     try! admin.createTopics(
-        [.init(name: input, partitions: 8), .init(name: output, partitions: 8), .init(name: "\(prefix).lat.dlq", partitions: 1)],
+        [
+            .init(name: input, partitions: 8), .init(name: output, partitions: 8),
+            .init(name: "\(prefix).lat.dlq", partitions: 1),
+        ],
         ifNotExists: true)
     let group = "\(prefix)-latency"
-    let (worker, done) = runWorker(kafka, input: input, output: output, dlq: "\(prefix).lat.dlq", group: group, mode: .tally)
+    let (worker, done) = runWorker(
+        kafka, input: input, output: output, dlq: "\(prefix).lat.dlq", group: group, mode: .tally)
     while !worker.state.isReady { Thread.sleep(forTimeInterval: 0.01) }
     let n = rate * seconds
     _ = produce(kafka, topic: input, range: 0..<n, ratePerSecond: rate)
@@ -230,16 +249,22 @@ case "latency":
         latencies.append(r.timestampMs! - inTs)
     }
     latencies.sort()
-    func pct(_ p: Double) -> Int64 { latencies.isEmpty ? -1 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-    emit(["rate": rate, "articles": n, "metrics": latencies.count, "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": latencies.last ?? -1,
-          "peak_rss_mb": peakRSSMegabytes()])
+    func pct(_ p: Double) -> Int64 {
+        latencies.isEmpty ? -1 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+    }
+    emit([
+        "rate": rate, "articles": n, "metrics": latencies.count, "p50_ms": pct(0.5), "p99_ms": pct(0.99),
+        "max_ms": latencies.last ?? -1,
+        "peak_rss_mb": peakRSSMegabytes(),
+    ])
 
 case "cpu":
     // The processing path alone (decode, parse, encode events), no Kafka: where a worker core's time goes.
     let texts = bodies()
     let records = (0..<2000).map { i in
         let m = article(i, texts)
-        return ConsumerRecord(topic: "raw", partition: 0, offset: Int64(i), key: m.key, value: m.value, timestampMs: nowMs())
+        return ConsumerRecord(
+            topic: "raw", partition: 0, offset: Int64(i), key: m.key, value: m.value, timestampMs: nowMs())
     }
     let processor = ArticleProcessor()
     var outputs = 0
@@ -254,8 +279,11 @@ case "cpu":
     }
     let d = ContinuousClock.now - start
     let secs = d.inSeconds
-    emit(["articles_per_s": Double(records.count * 3) / secs, "outputs_per_article": Double(outputs) / Double(records.count * 3),
-          "bytes_out_per_article": Double(bytesOut) / Double(records.count * 3)])
+    emit([
+        "articles_per_s": Double(records.count * 3) / secs,
+        "outputs_per_article": Double(outputs) / Double(records.count * 3),
+        "bytes_out_per_article": Double(bytesOut) / Double(records.count * 3),
+    ])
 
 default:
     fail("usage: PipelineBench prepare|run|latency …")

@@ -12,7 +12,10 @@ struct CLITests {
         #expect(r.stdout.contains("Consumer lag for group tally-demo: 0"), "\(r.stdout.suffix(800))")
         #expect(r.stdout.contains("1 dead letter"))
         // Every bundled sample shows up with metrics.
-        for sample in ["01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment", "04-summer-culture-tourism", "05-province-foreign-trade", "06-district-industry-page"] {
+        for sample in [
+            "01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment",
+            "04-summer-culture-tourism", "05-province-foreign-trade", "06-district-industry-page",
+        ] {
             #expect(r.stdout.contains(sample.prefix(20)), "\(sample) in the table")
         }
         let summary = try #require(r.stdout.split(separator: "\n").last { $0.contains("reports →") })
@@ -22,8 +25,10 @@ struct CLITests {
 
     @Test("tally parse: JSON lines on stdout; a missing file is a clear error, not a crash")
     func parse() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/fuzhou-2019-two-new-orgs.txt")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let corpus = root.deletingLastPathComponent().appendingPathComponent(
+            "shared/corpus/fuzhou-2019-two-new-orgs.txt")
         let ok = try TallyProcess.run(["parse", corpus.path])
         #expect(ok.status == 0)
         let lines = ok.stdout.split(separator: "\n")
@@ -39,11 +44,14 @@ struct CLITests {
 
     @Test("tally parse on an .html page: text from the page, table metrics with their cell; --text prints the text")
     func parseHTML() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let page = root.appendingPathComponent("Sources/tally/Samples/06-district-industry-page.html")
         let r = try TallyProcess.run(["parse", page.path])
         #expect(r.status == 0, "\(r.stderr)")
-        let objects = r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let objects = r.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(objects.count == 16)
         let cell = try #require(objects.first { $0["text"] as? String == "118.4" })
         #expect(cell["subject"] as? String == "装备制造工业总产值")
@@ -54,7 +62,8 @@ struct CLITests {
         #expect(text.stdout.contains("全区126家规模以上工业企业完成工业总产值385.6亿元，同比增长7.4%"))
         #expect(!text.stdout.contains("fontZoom") && !text.stdout.contains("当前位置"))
         let gbk = root.appendingPathComponent("Tests/PageTextTests/Pages/gbk.html")
-        let fromStdin = try TallyProcess.run(["parse", "--html", "--format", "table"], stdin: Array(try Data(contentsOf: gbk)))
+        let fromStdin = try TallyProcess.run(
+            ["parse", "--html", "--format", "table"], stdin: Array(try Data(contentsOf: gbk)))
         #expect(fromStdin.stdout.contains("8.6亿元"), "\(fromStdin.stdout) \(fromStdin.stderr)")
     }
 

@@ -17,8 +17,11 @@ struct EarlySignalTests {
             if ms > 0 { Thread.sleep(forTimeInterval: Double(ms) / 1000) }
             p.signal(SIGTERM)
             let status = p.wait(timeout: .seconds(40))
-            #expect(p.process.terminationReason == .exit, "SIGTERM at \(ms) ms killed it by the default action (status \(String(describing: status)))")
-            #expect(status == 0, "SIGTERM at \(ms) ms: exit \(String(describing: status)); stderr: \(p.stderr.suffix(800))")
+            #expect(
+                p.process.terminationReason == .exit,
+                "SIGTERM at \(ms) ms killed it by the default action (status \(String(describing: status)))")
+            #expect(
+                status == 0, "SIGTERM at \(ms) ms: exit \(String(describing: status)); stderr: \(p.stderr.suffix(800))")
         }
     }
 
@@ -30,7 +33,9 @@ struct EarlySignalTests {
             if ms > 0 { Thread.sleep(forTimeInterval: Double(ms) / 1000) }
             p.signal(SIGTERM)
             let status = p.wait(timeout: .seconds(30))
-            #expect(p.process.terminationReason == .exit && status == 0, "SIGTERM at \(ms) ms: \(String(describing: status)); \(p.stderr.suffix(800))")
+            #expect(
+                p.process.terminationReason == .exit && status == 0,
+                "SIGTERM at \(ms) ms: \(String(describing: status)); \(p.stderr.suffix(800))")
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Kafka
+import KafkaTesting
 import MetricParser
 import Pipeline
-import KafkaTesting
 import Testing
 
 /// Topics on the integration broker and input for a `tally run` process.
@@ -23,7 +23,8 @@ struct E2ETopics {
         group = "\(name)-workers"
         self.partitions = partitions
         try KafkaAdmin(config: config).createTopics([
-            .init(name: input, partitions: partitions), .init(name: output, partitions: partitions), .init(name: deadLetters, partitions: 1),
+            .init(name: input, partitions: partitions), .init(name: output, partitions: partitions),
+            .init(name: deadLetters, partitions: 1),
         ])
     }
 
@@ -46,17 +47,19 @@ struct E2ETopics {
             新建便民服务站\(3 + i % 11)个，惠及群众约\(i % 90 + 2)万人。
             """
         let obj: [String: Any] = [
-            "id": id, "url": "https://news.example.cn/\(id)", "body": body, "source": "e2e", "published_at": "2026-11-01T08:00:00Z",
+            "id": id, "url": "https://news.example.cn/\(id)", "body": body, "source": "e2e",
+            "published_at": "2026-11-01T08:00:00Z",
         ]
         return (id, Array(try! JSONSerialization.data(withJSONObject: obj)))
     }
 
     func produce(_ range: Range<Int>, prefix: String) throws {
         let producer = try KafkaProducer(config: config)
-        let results = try producer.sendAll(range.map {
-            let a = Self.article($0, prefix: prefix)
-            return ProducerMessage(topic: input, key: Array(a.id.utf8), value: a.value)
-        })
+        let results = try producer.sendAll(
+            range.map {
+                let a = Self.article($0, prefix: prefix)
+                return ProducerMessage(topic: input, key: Array(a.id.utf8), value: a.value)
+            })
         for r in results { _ = try r.get() }
         producer.close()
     }
@@ -64,7 +67,9 @@ struct E2ETopics {
     func committedToEnd() throws -> Bool {
         let admin = try KafkaAdmin(config: config)
         let tps = (0..<partitions).map { TopicPartition(input, $0) }
-        return try zip(admin.committedOffsets(group: group, partitions: tps), tps).allSatisfy { try $0.offset == admin.watermarks($1).high }
+        return try zip(admin.committedOffsets(group: group, partitions: tps), tps).allSatisfy {
+            try $0.offset == admin.watermarks($1).high
+        }
     }
 
     func outputCount() throws -> Int64 {
@@ -96,7 +101,8 @@ enum Expectations {
             let a = E2ETopics.article(i, prefix: prefix)
             let obj = try JSONSerialization.jsonObject(with: Data(a.value)) as! [String: Any]
             for m in try extractor.extract(obj["body"] as! String) {
-                ids.insert(MetricID.make(articleID: a.id, start: m.start, end: m.end, parserVersion: MetricExtractor.version))
+                ids.insert(
+                    MetricID.make(articleID: a.id, start: m.start, end: m.end, parserVersion: MetricExtractor.version))
             }
         }
         return ids

@@ -1,8 +1,8 @@
 import Foundation
 import Kafka
 import KafkaTesting
-import Testing
 import TestSupport
+import Testing
 
 /// The shipped Kubernetes manifests, started as a pod would start them: the container's
 /// environment rendered from the Deployment (env, envFrom, ConfigMap keys, the mounted
@@ -20,7 +20,8 @@ struct ManifestEnvironmentTests {
         let deployment = try k.deployment("tally-worker")
         let topics = try k.workerTopics()
         #expect(topics.count >= 3, "input, output and dead-letter topics at least: \(topics)")
-        try KafkaAdmin(config: TestCluster.integrationConfig()).createTopics(topics.map { .init(name: $0, partitions: 2) }, ifNotExists: true)
+        try KafkaAdmin(config: TestCluster.integrationConfig()).createTopics(
+            topics.map { .init(name: $0, partitions: 2) }, ifNotExists: true)
 
         let port = try freeLoopbackPort()
         let mounts = try k.materializeConfigMapVolumes(deployment, httpPort: port)
@@ -29,8 +30,13 @@ struct ManifestEnvironmentTests {
         env["TALLY_BROKERS"] = try TestCluster.integration()
 
         let run = try TallyProcess(deployment.args, environment: env, inherit: false)
-        try waitUntil(timeout: .seconds(60), "tally run ready on /readyz with the pod environment. stderr: \(run.stderr.suffix(2000))") {
-            if let status = run.wait(timeout: .zero) { throw ExitedEarly(description: "tally run exited \(status): \(run.stderr.suffix(2000))") }
+        try waitUntil(
+            timeout: .seconds(60),
+            "tally run ready on /readyz with the pod environment. stderr: \(run.stderr.suffix(2000))"
+        ) {
+            if let status = run.wait(timeout: .zero) {
+                throw ExitedEarly(description: "tally run exited \(status): \(run.stderr.suffix(2000))")
+            }
             return httpGet(port, "/readyz")?.status == 200
         }
         #expect(httpGet(port, "/healthz")?.status == 200)
@@ -52,8 +58,13 @@ struct ManifestEnvironmentTests {
         args[serve] = "127.0.0.1:\(port)"
 
         let lag = try TallyProcess(args, environment: env, inherit: false)
-        try waitUntil(timeout: .seconds(60), "tally lag --serve ready with the pod environment. stderr: \(lag.stderr.suffix(2000))") {
-            if let status = lag.wait(timeout: .zero) { throw ExitedEarly(description: "tally lag exited \(status): \(lag.stderr.suffix(2000))") }
+        try waitUntil(
+            timeout: .seconds(60),
+            "tally lag --serve ready with the pod environment. stderr: \(lag.stderr.suffix(2000))"
+        ) {
+            if let status = lag.wait(timeout: .zero) {
+                throw ExitedEarly(description: "tally lag exited \(status): \(lag.stderr.suffix(2000))")
+            }
             return httpGet(port, "/readyz")?.status == 200
         }
         #expect(httpGet(port, "/metrics")?.status == 200)
@@ -94,15 +105,18 @@ struct Manifests {
     let services: [Service]
 
     static var directory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("deploy/kubernetes")
     }
 
     static func load() throws -> Manifests {
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+            .sorted()
         let data = try PythonScript.output(
             [
-                "-c", "import json, sys, yaml; print(json.dumps([d for f in sys.argv[1:] for d in yaml.safe_load_all(open(f)) if d]))",
+                "-c",
+                "import json, sys, yaml; print(json.dumps([d for f in sys.argv[1:] for d in yaml.safe_load_all(open(f)) if d]))",
             ] + files.map { directory.appendingPathComponent($0).path },
             what: "PyYAML reading deploy/kubernetes (pip install -r requirements-test.txt)")
         let docs = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
@@ -112,7 +126,10 @@ struct Manifests {
             let meta = doc["metadata"] as? [String: Any] ?? [:]
             let spec = doc["spec"] as? [String: Any] ?? [:]
             let ports = (spec["ports"] as? [[String: Any]] ?? []).map {
-                (name: $0["name"] as? String, port: $0["port"] as? Int ?? 0, proto: ($0["protocol"] as? String ?? "TCP"))
+                (
+                    name: $0["name"] as? String, port: $0["port"] as? Int ?? 0,
+                    proto: ($0["protocol"] as? String ?? "TCP")
+                )
             }
             next += 1
             return Service(name: meta["name"] as? String ?? "", clusterIP: "10.96.0.\(next)", ports: ports)
@@ -122,19 +139,24 @@ struct Manifests {
 
     func deployment(_ name: String) throws -> Container {
         let doc = try #require(
-            documents.first { $0["kind"] as? String == "Deployment" && ($0["metadata"] as? [String: Any])?["name"] as? String == name },
+            documents.first {
+                $0["kind"] as? String == "Deployment" && ($0["metadata"] as? [String: Any])?["name"] as? String == name
+            },
             "Deployment \(name) in deploy/kubernetes")
         let pod = ((doc["spec"] as? [String: Any])?["template"] as? [String: Any])?["spec"] as? [String: Any] ?? [:]
         let c = try #require((pod["containers"] as? [[String: Any]])?.first, "\(name) has a container")
         return Container(
-            name: c["name"] as? String ?? "", args: c["args"] as? [String] ?? [], env: c["env"] as? [[String: Any]] ?? [],
+            name: c["name"] as? String ?? "", args: c["args"] as? [String] ?? [],
+            env: c["env"] as? [[String: Any]] ?? [],
             envFrom: c["envFrom"] as? [[String: Any]] ?? [], volumeMounts: c["volumeMounts"] as? [[String: Any]] ?? [],
             volumes: pod["volumes"] as? [[String: Any]] ?? [])
     }
 
     func configMap(_ name: String) throws -> [String: String] {
         let doc = try #require(
-            documents.first { $0["kind"] as? String == "ConfigMap" && ($0["metadata"] as? [String: Any])?["name"] as? String == name },
+            documents.first {
+                $0["kind"] as? String == "ConfigMap" && ($0["metadata"] as? [String: Any])?["name"] as? String == name
+            },
             "ConfigMap \(name) in deploy/kubernetes")
         return (doc["data"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
     }
@@ -158,9 +180,11 @@ struct Manifests {
                 let cm = volume["configMap"] as? [String: Any], let cmName = cm["name"] as? String
             else { continue }
             let data = try configMap(cmName)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-pod-\(UUID().uuidString.prefix(8))")
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "tally-pod-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            let items = (cm["items"] as? [[String: Any]])?.map { ($0["key"] as? String ?? "", $0["path"] as? String ?? "") }
+            let items =
+                (cm["items"] as? [[String: Any]])?.map { ($0["key"] as? String ?? "", $0["path"] as? String ?? "") }
                 ?? data.keys.map { ($0, $0) }
             for (key, file) in items {
                 let text = (data[key] ?? "").split(separator: "\n", omittingEmptySubsequences: false)
@@ -176,9 +200,14 @@ struct Manifests {
     /// secret references resolve to nothing (no Secret in the test namespace); a value under a
     /// mounted path points at the materialized copy.
     func environment(for c: Container, mounts: [String: String]) throws -> [String: String] {
-        var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME": "\(c.name)-7d9f8b6c5-x2x4z", "HOME": "/"]
+        var env = [
+            "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "HOSTNAME": "\(c.name)-7d9f8b6c5-x2x4z", "HOME": "/",
+        ]
         // The API server's Service is always linked, whatever enableServiceLinks says.
-        env.merge(Self.links(Service(name: "kubernetes", clusterIP: "10.96.0.1", ports: [("https", 443, "TCP")]))) { $1 }
+        env.merge(Self.links(Service(name: "kubernetes", clusterIP: "10.96.0.1", ports: [("https", 443, "TCP")]))) {
+            $1
+        }
         for s in services { env.merge(Self.links(s)) { $1 } }
         for source in c.envFrom {
             if let ref = (source["configMapRef"] as? [String: Any])?["name"] as? String {
@@ -193,16 +222,20 @@ struct Manifests {
                 env[name] = value
             } else if let from = item["valueFrom"] as? [String: Any] {
                 if let ref = from["configMapKeyRef"] as? [String: Any] {
-                    env[name] = try #require(try configMap(ref["name"] as? String ?? "")[ref["key"] as? String ?? ""], "\(name) resolves")
+                    env[name] = try #require(
+                        try configMap(ref["name"] as? String ?? "")[ref["key"] as? String ?? ""], "\(name) resolves")
                 } else if let ref = from["secretKeyRef"] as? [String: Any] {
-                    try #require(ref["optional"] as? Bool == true, "\(name): a required Secret would keep the pod from starting")
+                    try #require(
+                        ref["optional"] as? Bool == true, "\(name): a required Secret would keep the pod from starting")
                 }
             }
         }
         return env
     }
 
-    static func linkPrefix(_ service: String) -> String { service.uppercased().replacingOccurrences(of: "-", with: "_") }
+    static func linkPrefix(_ service: String) -> String {
+        service.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
 
     /// The docker-link variables of one Service (kubelet: makeEnvironmentVariables / envvars.FromServices).
     static func links(_ s: Service) -> [String: String] {

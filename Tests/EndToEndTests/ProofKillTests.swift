@@ -17,7 +17,9 @@ struct ProofKillTests {
     @Test("at-least-once: nothing lost across 5 random SIGKILLs", .timeLimit(.minutes(4)))
     func atLeastOnce() throws { try run(exactlyOnce: false) }
 
-    @Test("exactly-once: nothing lost, nothing duplicated (read_committed) across 5 random SIGKILLs", .timeLimit(.minutes(4)))
+    @Test(
+        "exactly-once: nothing lost, nothing duplicated (read_committed) across 5 random SIGKILLs",
+        .timeLimit(.minutes(4)))
     func exactlyOnce() throws { try run(exactlyOnce: true) }
 
     func run(exactlyOnce: Bool) throws {
@@ -49,25 +51,34 @@ struct ProofKillTests {
         }
         let last = try TallyProcess(args, environment: t.environment())
         #expect(fed.wait(timeout: .now() + 60) == .success, "all input produced")
-        try waitUntil(timeout: .seconds(120), "the last instance commits everything. stderr: \(last.stderr.suffix(3000))") {
+        try waitUntil(
+            timeout: .seconds(120), "the last instance commits everything. stderr: \(last.stderr.suffix(3000))"
+        ) {
             try t.committedToEnd()
         }
         last.signal(SIGTERM)
         #expect(last.wait(timeout: .seconds(40)) == 0, "clean exit after the kills: \(last.stderr.suffix(1500))")
 
-        let ids = try t.readMetricIDs(expectedAtLeast: expected.count, isolation: exactlyOnce ? "read_committed" : "read_uncommitted")
+        let ids = try t.readMetricIDs(
+            expectedAtLeast: expected.count, isolation: exactlyOnce ? "read_committed" : "read_uncommitted")
         let lost = expected.subtracting(ids).count
         let duplicated = ids.count - Set(ids).count
         let dead = try KafkaAdmin(config: t.config).watermarks(TopicPartition(t.deadLetters, 0)).high
-        ProofTable.record(.init(
-            scenario: "SIGKILL, \(exactlyOnce ? "exactly-once (read_committed)" : "at-least-once")", inputs: Self.total,
-            faults: "\(Self.kills) × SIGKILL (\(midStream) mid-stream; at \(delays.map { "\($0)" }.joined(separator: "/")) ms)",
-            lost: lost, duplicated: duplicated, deadLettered: Int(dead), seconds: ProofTable.seconds(since: started),
-            note: "\(expected.count) metrics expected, \(ids.count) read"))
+        ProofTable.record(
+            .init(
+                scenario: "SIGKILL, \(exactlyOnce ? "exactly-once (read_committed)" : "at-least-once")",
+                inputs: Self.total,
+                faults:
+                    "\(Self.kills) × SIGKILL (\(midStream) mid-stream; at \(delays.map { "\($0)" }.joined(separator: "/")) ms)",
+                lost: lost, duplicated: duplicated, deadLettered: Int(dead),
+                seconds: ProofTable.seconds(since: started),
+                note: "\(expected.count) metrics expected, \(ids.count) read"))
         #expect(midStream > 0, "at least one kill landed before everything was committed")
         #expect(lost == 0, "\(lost) metrics lost (kills at \(delays) ms)")
         #expect(Set(ids).isSubset(of: expected), "nothing invented")
         #expect(dead == 0)
-        if exactlyOnce { #expect(duplicated == 0, "read_committed sees \(duplicated) duplicates (kills at \(delays) ms)") }
+        if exactlyOnce {
+            #expect(duplicated == 0, "read_committed sees \(duplicated) duplicates (kills at \(delays) ms)")
+        }
     }
 }

@@ -25,7 +25,9 @@ struct ProofSoakTests {
         let run = try TallyProcess(["run"], environment: t.environment(extra: ["TALLY_WORKER_THREADS": "2"]))
         let admin = try KafkaAdmin(config: t.config)
         let tps = (0..<t.partitions).map { TopicPartition(t.input, $0) }
-        func committed() throws -> Int64 { try admin.committedOffsets(group: t.group, partitions: tps).reduce(0) { $0 + max(0, $1.offset) } }
+        func committed() throws -> Int64 {
+            try admin.committedOffsets(group: t.group, partitions: tps).reduce(0) { $0 + max(0, $1.offset) }
+        }
 
         let producer = try KafkaProducer(config: t.config)
         var produced = 0
@@ -49,10 +51,13 @@ struct ProofSoakTests {
                 samples.append(rss)
                 nextSample = ContinuousClock.now + sampleEvery
             }
-            if let status = run.wait(timeout: .zero) { Issue.record("tally run exited \(status): \(run.stderr.suffix(2000))"); return }
+            if let status = run.wait(timeout: .zero) {
+                Issue.record("tally run exited \(status): \(run.stderr.suffix(2000))"); return
+            }
         }
         producer.close()
-        try waitUntil(timeout: .seconds(60), "the worker commits the whole stream. stderr: \(run.stderr.suffix(2000))") {
+        try waitUntil(timeout: .seconds(60), "the worker commits the whole stream. stderr: \(run.stderr.suffix(2000))")
+        {
             if let rss = Self.rss(run.pid) { samples.append(rss) }
             return try committed() == Int64(produced)
         }
@@ -75,10 +80,14 @@ struct ProofSoakTests {
         let last = samples.suffix(third).max() ?? 0
         let bound = first + first / 4 + 16 * 1024
         let seconds = ProofTable.seconds(since: started)
-        ProofTable.record(.init(
-            scenario: "soak, at-least-once", inputs: produced, faults: "none (steady stream)", lost: max(0, expected - out),
-            duplicated: max(0, out - expected), deadLettered: Int(dead), seconds: seconds,
-            note: "RSS max first third \(first / 1024) MiB, last third \(last / 1024) MiB (bound \(bound / 1024)); \(samples.count) samples; \(Int(Double(produced) / seconds)) articles/s"))
+        ProofTable.record(
+            .init(
+                scenario: "soak, at-least-once", inputs: produced, faults: "none (steady stream)",
+                lost: max(0, expected - out),
+                duplicated: max(0, out - expected), deadLettered: Int(dead), seconds: seconds,
+                note:
+                    "RSS max first third \(first / 1024) MiB, last third \(last / 1024) MiB (bound \(bound / 1024)); \(samples.count) samples; \(Int(Double(produced) / seconds)) articles/s"
+            ))
         #expect(samples.count >= 12, "enough RSS samples: \(samples.count)")
         #expect(produced >= 10_000, "a soak worth the name: \(produced) articles")
         #expect(out == expected, "output records \(out) == expected metrics \(expected)")

@@ -67,16 +67,20 @@ struct RunProcessTests {
         #expect(midStream, "the kill must land before everything was committed (raise `total` if this fails)")
 
         let second = try TallyProcess(args, environment: t.environment())
-        try waitUntil(timeout: .seconds(90), "restarted worker commits to the end. stderr: \(second.stderr.suffix(6000))") {
+        try waitUntil(
+            timeout: .seconds(90), "restarted worker commits to the end. stderr: \(second.stderr.suffix(6000))"
+        ) {
             try t.committedToEnd() && (try t.outputCount()) > 0
         }
         second.signal(SIGTERM)
         #expect(second.wait(timeout: .seconds(40)) == 0)
 
-        let ids = try t.readMetricIDs(expectedAtLeast: expected.count, isolation: exactlyOnce ? "read_committed" : "read_uncommitted")
+        let ids = try t.readMetricIDs(
+            expectedAtLeast: expected.count, isolation: exactlyOnce ? "read_committed" : "read_uncommitted")
         #expect(Set(ids) == expected, "every input article's metrics are in the output, nothing invented")
         if exactlyOnce {
-            #expect(ids.count == expected.count, "read_committed sees no duplicate (\(ids.count - expected.count) extra)")
+            #expect(
+                ids.count == expected.count, "read_committed sees no duplicate (\(ids.count - expected.count) extra)")
         } else {
             #expect(ids.count >= expected.count)
         }
@@ -93,11 +97,14 @@ struct RunProcessTests {
         #expect(badEnv.status == 64)
         #expect(badEnv.stderr.contains("max.in.flight") && badEnv.stderr.contains("environment"), "\(badEnv.stderr)")
 
-        let missing = try TallyProcess.run(["run"], environment: t.environment(extra: ["TALLY_INPUT_TOPIC": "no-such-topic-\(UUID().uuidString.prefix(6))"]))
+        let missing = try TallyProcess.run(
+            ["run"],
+            environment: t.environment(extra: ["TALLY_INPUT_TOPIC": "no-such-topic-\(UUID().uuidString.prefix(6))"]))
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("does not exist"), "\(missing.stderr.suffix(800))")
 
-        let unknownKey = try TallyProcess.run(["run", "--kafka-property", "no.such.key=1"], environment: t.environment())
+        let unknownKey = try TallyProcess.run(
+            ["run", "--kafka-property", "no.such.key=1"], environment: t.environment())
         #expect(unknownKey.status != 0)
         #expect(unknownKey.stderr.contains("no.such.key"), "\(unknownKey.stderr.suffix(800))")
     }

@@ -13,13 +13,17 @@ struct SettingsCLITests {
         #expect(r.status == 0)
         let dump = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let root = try #require(dump["command"] as? [String: Any])
-        let run = try #require((root["subcommands"] as? [[String: Any]])?.first { $0["commandName"] as? String == "run" })
+        let run = try #require(
+            (root["subcommands"] as? [[String: Any]])?.first { $0["commandName"] as? String == "run" })
         var flags: [String: String] = [:]
         for arg in run["arguments"] as? [[String: Any]] ?? [] {
-            let names = (arg["names"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "long" }.compactMap { $0["name"] as? String }
+            let names = (arg["names"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "long" }.compactMap {
+                $0["name"] as? String
+            }
             for n in names where !Self.notSettings.contains(n) { flags[n] = arg["abstract"] as? String ?? "" }
         }
-        let table = Dictionary(uniqueKeysWithValues: SettingsTable.run.compactMap { s in s.flag.map { ($0, s.helpLine) } })
+        let table = Dictionary(
+            uniqueKeysWithValues: SettingsTable.run.compactMap { s in s.flag.map { ($0, s.helpLine) } })
         #expect(Set(flags.keys) == Set(table.keys))
         for (flag, help) in table { #expect(flags[flag] == help, "--\(flag)") }
     }

@@ -10,11 +10,13 @@ final class TallyProcess: @unchecked Sendable {
     /// `tally` next to the test bundle (`swift build --build-tests` builds both), or `TALLY_BIN`.
     static var executable: URL {
         if let env = ProcessInfo.processInfo.environment["TALLY_BIN"] { return URL(fileURLWithPath: env) }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tally")
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "tally")
     }
 
     /// `inherit: false` runs it with exactly `environment` (a container's), nothing of the test's.
-    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, inherit: Bool = true) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, inherit: Bool = true) throws
+    {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tally-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         stdoutFile = dir.appendingPathComponent("stdout")
@@ -53,14 +55,19 @@ final class TallyProcess: @unchecked Sendable {
     }
 
     /// Runs to completion (bounded) and returns the exit status, killing it on timeout.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, timeout: Duration = .seconds(60)) throws
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil,
+        timeout: Duration = .seconds(60)
+    ) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
         let p = try TallyProcess(arguments, environment: environment, stdin: stdin)
         guard let status = p.wait(timeout: timeout) else {
             p.signal(SIGKILL)
             _ = p.wait(timeout: .seconds(5))
-            Issue.record("tally \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: \(p.stderr.suffix(2000))")
+            Issue.record(
+                "tally \(arguments.joined(separator: " ")) did not finish within \(timeout); stderr: \(p.stderr.suffix(2000))"
+            )
             return (-1, p.stdout, p.stderr)
         }
         return (status, p.stdout, p.stderr)
@@ -86,6 +93,8 @@ func httpGet(_ port: Int, _ path: String) -> (status: Int, body: String)? {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     let text = String(decoding: data, as: UTF8.self)
-    guard let nl = text.lastIndex(of: "\n"), let code = Int(text[text.index(after: nl)...]), code > 0 else { return nil }
+    guard let nl = text.lastIndex(of: "\n"), let code = Int(text[text.index(after: nl)...]), code > 0 else {
+        return nil
+    }
     return (code, String(text[..<nl]))
 }

@@ -9,7 +9,9 @@ struct AdminTests {
     func createTopic() throws {
         let admin = try KafkaAdmin(config: try TestCluster.integrationConfig())
         let topic = TestCluster.uniqueName("admin")
-        try admin.createTopics([.init(name: topic, partitions: 5, replicationFactor: 1, configs: ["retention.ms": "86400000"])])
+        try admin.createTopics([
+            .init(name: topic, partitions: 5, replicationFactor: 1, configs: ["retention.ms": "86400000"])
+        ])
         let parts = try admin.partitions(of: topic)
         #expect(parts == (0..<5).map { TopicPartition(topic, $0) })
         #expect(throws: KafkaError.self) { try admin.createTopics([.init(name: topic, partitions: 5)]) }
@@ -33,7 +35,11 @@ struct AdminTests {
         let t0 = Int64(Date().timeIntervalSince1970 * 1000) - 100_000
         let producer = try KafkaProducer(config: config)
         // Ten records one second apart: offset i has timestamp t0 + i*1000.
-        _ = try producer.sendAll((0..<10).map { ProducerMessage(topic: topic, partition: 0, key: nil, value: "r\($0)", timestampMs: t0 + Int64($0) * 1000) })
+        _ = try producer.sendAll(
+            (0..<10).map {
+                ProducerMessage(
+                    topic: topic, partition: 0, key: nil, value: "r\($0)", timestampMs: t0 + Int64($0) * 1000)
+            })
         #expect(try admin.watermarks(tp) == Watermarks(low: 0, high: 10))
         #expect(try admin.watermarks(TopicPartition(topic, 1)) == Watermarks(low: 0, high: 0))
 
@@ -51,7 +57,8 @@ struct AdminTests {
         let topic = TestCluster.uniqueName("groups")
         try admin.createTopics([.init(name: topic, partitions: 2)])
         let producer = try KafkaProducer(config: config)
-        _ = try producer.sendAll((0..<6).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "v\($0)") })
+        _ = try producer.sendAll(
+            (0..<6).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "v\($0)") })
 
         var cc = config
         let group = TestCluster.uniqueName("grp")
@@ -75,7 +82,9 @@ struct AdminTests {
         try waitUntil(timeout: .seconds(30), "group becomes empty after the member leaves") {
             try admin.describeConsumerGroups([group]).first?.isActive == false
         }
-        try admin.alterCommittedOffsets(group: group, offsets: [TopicPartitionOffset(topic, 0, offset: 1), TopicPartitionOffset(topic, 1, offset: 2)])
+        try admin.alterCommittedOffsets(
+            group: group,
+            offsets: [TopicPartitionOffset(topic, 0, offset: 1), TopicPartitionOffset(topic, 1, offset: 2)])
         #expect(try admin.committedOffsets(group: group, partitions: tps).map(\.offset) == [1, 2])
         // A partition the group never committed reads as "no offset", not as 0 or -1.
         let other = TestCluster.uniqueName("grp-none")

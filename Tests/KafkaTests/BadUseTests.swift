@@ -48,7 +48,8 @@ struct BadUseTests {
         }
         #expect(ContinuousClock.now - start < .seconds(10), "fails fast instead of hanging")
 
-        let producer = try KafkaProducer(config: KafkaConfig(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "1000"]))
+        let producer = try KafkaProducer(
+            config: KafkaConfig(bootstrapServers: "127.0.0.1:1", properties: ["message.timeout.ms": "1000"]))
         let results = try producer.sendAll([ProducerMessage(topic: "t", key: nil, value: "x")])
         guard case .failure(let e) = results[0] else { Issue.record("delivery to a dead address succeeded"); return }
         #expect(e.code == .messageTimedOut)
@@ -85,7 +86,9 @@ struct BadUseTests {
         try mock.createTopic(topic, partitions: 1)
         let producer = try KafkaProducer(config: KafkaConfig(bootstrapServers: mock.bootstrapServers))
         // Learn the partition count first.
-        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "x")]).map { try $0.get() }
+        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "x")]).map {
+            try $0.get()
+        }
         let called = ResultCollector()
         #expect {
             try producer.send(ProducerMessage(topic: topic, partition: 7, key: nil, value: "x")) { called.add($0) }

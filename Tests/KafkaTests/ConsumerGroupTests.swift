@@ -12,8 +12,9 @@ struct ConsumerGroupTests {
         }
     }
 
-    @Test("two members share 4 partitions; one leaves, the other takes over; a restart resumes after the commit",
-          arguments: RoundTripTests.Broker.allCases)
+    @Test(
+        "two members share 4 partitions; one leaves, the other takes over; a restart resumes after the commit",
+        arguments: RoundTripTests.Broker.allCases)
     func shareTakeOverResume(broker: RoundTripTests.Broker) throws {
         let topic = TestCluster.uniqueName("group")
         let (base, mock) = try RoundTripTests.setUp(broker, topic: topic, partitions: 4)
@@ -24,7 +25,10 @@ struct ConsumerGroupTests {
         config["heartbeat.interval.ms"] = "500"
 
         let producer = try KafkaProducer(config: base)
-        _ = try producer.sendAll((0..<40).map { ProducerMessage(topic: topic, partition: Int32($0 % 4), key: "k\($0)", value: "first-\($0)") })
+        _ = try producer.sendAll(
+            (0..<40).map {
+                ProducerMessage(topic: topic, partition: Int32($0 % 4), key: "k\($0)", value: "first-\($0)")
+            })
 
         let a = try KafkaConsumer(config: config)
         let b = try KafkaConsumer(config: config)
@@ -58,7 +62,10 @@ struct ConsumerGroupTests {
         a.close()
 
         // New records after the commit; a restarted member must read exactly those.
-        _ = try producer.sendAll((0..<20).map { ProducerMessage(topic: topic, partition: Int32($0 % 4), key: "k\($0)", value: "second-\($0)") })
+        _ = try producer.sendAll(
+            (0..<20).map {
+                ProducerMessage(topic: topic, partition: Int32($0 % 4), key: "k\($0)", value: "second-\($0)")
+            })
         let c = try KafkaConsumer(config: config)
         try c.subscribe([topic])
         var after: [ConsumerRecord] = []
@@ -73,7 +80,9 @@ struct ConsumerGroupTests {
         #expect(Set(after.map { "\($0.partition)/\($0.offset)" }).count == 20)
     }
 
-    @Test("the rebalance handler runs before revoked partitions are released, and can commit", arguments: RoundTripTests.Broker.allCases)
+    @Test(
+        "the rebalance handler runs before revoked partitions are released, and can commit",
+        arguments: RoundTripTests.Broker.allCases)
     func revokeHandlerCommits(broker: RoundTripTests.Broker) throws {
         let topic = TestCluster.uniqueName("revoke")
         let (base, mock) = try RoundTripTests.setUp(broker, topic: topic, partitions: 2)
@@ -81,17 +90,20 @@ struct ConsumerGroupTests {
         var config = base
         config.groupID = TestCluster.uniqueName("g")
         let producer = try KafkaProducer(config: base)
-        _ = try producer.sendAll((0..<10).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "v\($0)") })
+        _ = try producer.sendAll(
+            (0..<10).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "v\($0)") })
 
         let events = EventLog()
         let holder = ConsumerHolder()
-        let consumer = try KafkaConsumer(config: config, rebalanceHandler: { event in
-            events.append(event)
-            if case .revoked = event {
-                // Still assigned here: committing the stored offsets must work.
-                do { try holder.consumer?.commit() } catch { events.fail("\(error)") }
-            }
-        })
+        let consumer = try KafkaConsumer(
+            config: config,
+            rebalanceHandler: { event in
+                events.append(event)
+                if case .revoked = event {
+                    // Still assigned here: committing the stored offsets must work.
+                    do { try holder.consumer?.commit() } catch { events.fail("\(error)") }
+                }
+            })
         holder.consumer = consumer
         try consumer.subscribe([topic])
         let got = try consumer.records(count: 10)
@@ -103,7 +115,8 @@ struct ConsumerGroupTests {
 
         let admin = try KafkaAdmin(config: base)
         if broker == .noida {
-            let offsets = try admin.committedOffsets(group: config.groupID!, partitions: [TopicPartition(topic, 0), TopicPartition(topic, 1)])
+            let offsets = try admin.committedOffsets(
+                group: config.groupID!, partitions: [TopicPartition(topic, 0), TopicPartition(topic, 1)])
             #expect(offsets.map(\.offset) == [5, 5])
         }
     }

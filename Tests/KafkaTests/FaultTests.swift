@@ -10,7 +10,8 @@ struct FaultTests {
     static func readAll(_ bootstrap: String, topic: String, partitions: Int32, expected: Int) throws -> [String] {
         let consumer = try KafkaConsumer(config: KafkaConfig(bootstrapServers: bootstrap))
         try consumer.assign((0..<partitions).map { TopicPartitionOffset(topic, $0, offset: KafkaOffset.beginning) })
-        let records = try consumer.records(count: expected, timeout: .seconds(30)) + consumer.records(for: .milliseconds(300))
+        let records =
+            try consumer.records(count: expected, timeout: .seconds(30)) + consumer.records(for: .milliseconds(300))
         return records.map { String(decoding: $0.value ?? [], as: UTF8.self) }
     }
 
@@ -20,7 +21,8 @@ struct FaultTests {
         let topic = TestCluster.uniqueName("fault")
         try mock.createTopic(topic, partitions: 1, replicationFactor: 3)
         try mock.setPartitionLeader(topic: topic, partition: 0, broker: 1)
-        let producer = try KafkaProducer(config: KafkaConfig(bootstrapServers: mock.bootstrapServers, properties: ["linger.ms": "1"]))
+        let producer = try KafkaProducer(
+            config: KafkaConfig(bootstrapServers: mock.bootstrapServers, properties: ["linger.ms": "1"]))
         let total = 300
         let results = ResultCollector()
         for i in 0..<total {
@@ -48,9 +50,14 @@ struct FaultTests {
         let producer = try KafkaProducer(config: KafkaConfig(bootstrapServers: mock.bootstrapServers))
         let results = ResultCollector()
         for i in 0..<200 {
-            if i == 50 { mock.pushRequestErrors(.produce, [.notEnoughReplicas, .requestTimedOut, .notLeader, .leaderNotAvailable]) }
+            if i == 50 {
+                mock.pushRequestErrors(
+                    .produce, [.notEnoughReplicas, .requestTimedOut, .notLeader, .leaderNotAvailable])
+            }
             if i == 120 { try mock.setPartitionLeader(topic: topic, partition: 1, broker: 3) }
-            try producer.send(ProducerMessage(topic: topic, partition: Int32(i % 2), key: nil, value: "e\(i)")) { results.add($0) }
+            try producer.send(ProducerMessage(topic: topic, partition: Int32(i % 2), key: nil, value: "e\(i)")) {
+                results.add($0)
+            }
         }
         try producer.flush(timeout: .seconds(60))
         #expect(results.count == 200)
@@ -68,16 +75,22 @@ struct FaultTests {
         let producer = try KafkaProducer(
             config: KafkaConfig(bootstrapServers: mock.bootstrapServers, properties: ["message.timeout.ms": "1500"]))
         // Make sure metadata is known, then take the only broker down.
-        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "warm-up")]).map { try $0.get() }
+        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "warm-up")]).map {
+            try $0.get()
+        }
         try mock.setBrokerDown(1)
         let results = ResultCollector()
         for i in 0..<50 {
-            try producer.send(ProducerMessage(topic: topic, partition: 0, key: nil, value: "lost?\(i)")) { results.add($0) }
+            try producer.send(ProducerMessage(topic: topic, partition: 0, key: nil, value: "lost?\(i)")) {
+                results.add($0)
+            }
         }
         _ = try? producer.flush(timeout: .seconds(20))
         #expect(results.count == 50, "each message got a report")
         #expect(results.failures.count == 50)
-        #expect(results.failures.allSatisfy { $0.code == .messageTimedOut }, "\(results.failures.first.map { "\($0)" } ?? "")")
+        #expect(
+            results.failures.allSatisfy { $0.code == .messageTimedOut },
+            "\(results.failures.first.map { "\($0)" } ?? "")")
     }
 }
 
@@ -104,14 +117,18 @@ struct ProducerBackpressureTests {
             bootstrapServers: mock.bootstrapServers,
             properties: ["queue.buffering.max.messages": "10", "message.timeout.ms": "60000"])
         let producer = try KafkaProducer(config: config, enqueueTimeout: .milliseconds(300))
-        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "warm-up")]).map { try $0.get() }
+        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "warm-up")]).map {
+            try $0.get()
+        }
         try mock.setBrokerDown(1)  // nothing drains: the queue fills up
         let results = ResultCollector()
         var enqueued = 0
         var refused: KafkaError?
         for i in 0..<50 {
             do throws(KafkaError) {
-                try producer.send(ProducerMessage(topic: topic, partition: 0, key: nil, value: "m\(i)")) { results.add($0) }
+                try producer.send(ProducerMessage(topic: topic, partition: 0, key: nil, value: "m\(i)")) {
+                    results.add($0)
+                }
                 enqueued += 1
             } catch {
                 refused = error

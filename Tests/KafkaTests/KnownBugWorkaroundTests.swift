@@ -12,7 +12,9 @@ struct KnownBugWorkaroundTests {
         let topic = TestCluster.uniqueName("hdr")
         try mock.createTopic(topic, partitions: 1)
         let producer = try KafkaProducer(config: KafkaConfig(bootstrapServers: mock.bootstrapServers))
-        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "x")]).map { try $0.get() }
+        _ = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: "x")]).map {
+            try $0.get()
+        }
         // A double free aborts the process (glibc detects it); a thousand failed enqueues with
         // headers must all throw cleanly.
         var failures = 0
@@ -24,7 +26,11 @@ struct KnownBugWorkaroundTests {
         }
         #expect(failures == 1000)
         // And the producer still works, with headers.
-        let ok = try producer.sendAll([ProducerMessage(topic: topic, partition: 0, key: nil, value: Array("y".utf8), headers: [KafkaHeader(key: "h", string: "1")])])
+        let ok = try producer.sendAll([
+            ProducerMessage(
+                topic: topic, partition: 0, key: nil, value: Array("y".utf8),
+                headers: [KafkaHeader(key: "h", string: "1")])
+        ])
         #expect((try? ok[0].get()) != nil)
     }
 
@@ -71,12 +77,16 @@ struct KnownBugWorkaroundTests {
         try mock.createTopic(topic, partitions: 2)
         let config = KafkaConfig(bootstrapServers: mock.bootstrapServers)
         let producer = try KafkaProducer(config: config)
-        _ = try producer.sendAll((0..<100).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "\($0)") })
+        _ = try producer.sendAll(
+            (0..<100).map { ProducerMessage(topic: topic, partition: Int32($0 % 2), key: nil, value: "\($0)") })
 
         let consumer = try KafkaConsumer(config: config)
         let p0 = TopicPartition(topic, 0)
         let p1 = TopicPartition(topic, 1)
-        try consumer.assign([TopicPartitionOffset(p0, offset: KafkaOffset.beginning), TopicPartitionOffset(p1, offset: KafkaOffset.beginning)])
+        try consumer.assign([
+            TopicPartitionOffset(p0, offset: KafkaOffset.beginning),
+            TopicPartitionOffset(p1, offset: KafkaOffset.beginning),
+        ])
         // Read until partition 0 reaches offset 20, pause it, drain partition 1.
         var got: [ConsumerRecord] = []
         try waitUntil(timeout: .seconds(20), "partition 0 reaches offset 20") {

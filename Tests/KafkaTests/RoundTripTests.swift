@@ -36,7 +36,8 @@ struct RoundTripTests {
         let baseTs = Int64(Date().timeIntervalSince1970 * 1000) - 60_000
         let sent = (0..<30).map { i in
             ProducerMessage(
-                topic: topic, partition: Int32(i % 3), key: Array("key-\(i)".utf8), value: Array("value-\(i) 数字\(i)".utf8),
+                topic: topic, partition: Int32(i % 3), key: Array("key-\(i)".utf8),
+                value: Array("value-\(i) 数字\(i)".utf8),
                 headers: [KafkaHeader(key: "n", string: "\(i)"), KafkaHeader(key: "empty", value: nil)],
                 timestampMs: baseTs + Int64(i))
         }
@@ -63,7 +64,8 @@ struct RoundTripTests {
             #expect(r.timestampMs == baseTs + Int64(i))
             #expect(r.timestampType == .createTime)
             #expect(r.headers.value(forKey: "n") == "\(i)")
-            #expect(r.headers.contains(KafkaHeader(key: "empty", value: nil)), "a header without value stays without value")
+            #expect(
+                r.headers.contains(KafkaHeader(key: "empty", value: nil)), "a header without value stays without value")
         }
         // Per partition, records arrive in offset order.
         for p in Int32(0)..<3 {

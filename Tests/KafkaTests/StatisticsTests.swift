@@ -37,7 +37,8 @@ struct StatisticsTests {
         let topic = TestCluster.uniqueName("stats")
         try mock.createTopic(topic, partitions: 1)
         let base = KafkaConfig(bootstrapServers: mock.bootstrapServers)
-        _ = try KafkaProducer(config: base).sendAll((0..<10).map { ProducerMessage(topic: topic, partition: 0, key: nil, value: "\($0)") })
+        _ = try KafkaProducer(config: base).sendAll(
+            (0..<10).map { ProducerMessage(topic: topic, partition: 0, key: nil, value: "\($0)") })
 
         var config = base
         config.groupID = TestCluster.uniqueName("g")

@@ -31,14 +31,20 @@ struct TransactionTests {
 
         // Transaction 1: first five inputs → committed.
         try producer.beginTransaction()
-        for r in inputs[0..<5] { try producer.send(ProducerMessage(topic: output, partition: 0, key: nil, value: "out-\(r.offset)")) { _ in } }
-        try producer.sendOffsetsToTransaction([TopicPartitionOffset(input, 0, offset: 5)], groupMetadata: try consumer.groupMetadata())
+        for r in inputs[0..<5] {
+            try producer.send(ProducerMessage(topic: output, partition: 0, key: nil, value: "out-\(r.offset)")) { _ in }
+        }
+        try producer.sendOffsetsToTransaction(
+            [TopicPartitionOffset(input, 0, offset: 5)], groupMetadata: try consumer.groupMetadata())
         try producer.commitTransaction()
 
         // Transaction 2: the other five → aborted.
         try producer.beginTransaction()
-        for r in inputs[5..<10] { try producer.send(ProducerMessage(topic: output, partition: 0, key: nil, value: "out-\(r.offset)")) { _ in } }
-        try producer.sendOffsetsToTransaction([TopicPartitionOffset(input, 0, offset: 10)], groupMetadata: try consumer.groupMetadata())
+        for r in inputs[5..<10] {
+            try producer.send(ProducerMessage(topic: output, partition: 0, key: nil, value: "out-\(r.offset)")) { _ in }
+        }
+        try producer.sendOffsetsToTransaction(
+            [TopicPartitionOffset(input, 0, offset: 10)], groupMetadata: try consumer.groupMetadata())
         try producer.flush(timeout: .seconds(10))  // the aborted records do reach the log
         try producer.abortTransaction()
         consumer.close()

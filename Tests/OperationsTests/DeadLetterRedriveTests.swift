@@ -14,7 +14,9 @@ struct DeadLetterRedriveTests {
     func redriveOnce() async throws {
         let f = try ReplayFixture(partitions: 2, count: 8, poison: [6, 7])
         let first = try f.outputTopics()
-        let broken = try await offPool { try f.replay(ReplayRange(start: .offset(0)), into: first) { $0.maxBodyBytes = 20 } }
+        let broken = try await offPool {
+            try f.replay(ReplayRange(start: .offset(0)), into: first) { $0.maxBodyBytes = 20 }
+        }
         #expect(broken.deadLetters == 8, "\(broken)")
         let rawBefore = try f.written(f.raw, partitions: 2)
 
@@ -22,7 +24,9 @@ struct DeadLetterRedriveTests {
         let options = DeadLetterRedriver.Options(deadLetterTopic: first.dlq, targetTopic: f.raw)
 
         // show: counts by class and by reason shape, with samples.
-        let report = try await offPool { try DeadLetterRedriver(config: f.config, options: options).report(DeadLetterSelection()) }
+        let report = try await offPool {
+            try DeadLetterRedriver(config: f.config, options: options).report(DeadLetterSelection())
+        }
         #expect(report.selected == 8 && report.unreadable == 0)
         #expect(report.byClass == ["too_large": 6, "invalid_json": 2])
         let large = try #require(report.groups.first { $0.errorClass == "too_large" })
@@ -50,7 +54,9 @@ struct DeadLetterRedriveTests {
         #expect(metrics.count == expected, "metric events after redrive")
         #expect(Set(metrics.map(\.metricID)).count == expected, "a metric appeared twice")
         #expect(Set(metrics.map(\.articleID)) == Set((0..<6).map(ReplayFixture.id)))
-        let redriven = try f.read(f.raw, count: Int(rawBefore) + 6).filter { $0.headers.value(forKey: "tally.redrive.of") != nil }
+        let redriven = try f.read(f.raw, count: Int(rawBefore) + 6).filter {
+            $0.headers.value(forKey: "tally.redrive.of") != nil
+        }
         #expect(redriven.count == 6)
         #expect(redriven.allSatisfy { $0.headers.value(forKey: "tally.original.topic") == f.raw })
 
@@ -74,24 +80,33 @@ struct DeadLetterRedriveTests {
     func notRedrivable() throws {
         let lineage = Lineage(topic: "raw", partition: 0, offset: 5, timestampMs: nil)
         let big = DeadLetterEvent(
-            reason: .init(.tooLarge, "body is 900 bytes"), original: lineage, key: Array("k".utf8), payload: Array(repeating: 0x61, count: 900),
+            reason: .init(.tooLarge, "body is 900 bytes"), original: lineage, key: Array("k".utf8),
+            payload: Array(repeating: 0x61, count: 900),
             parserVersion: "x", failedAt: "2026-12-01T00:00:00Z", maxPayloadBytes: 100)
         let r = ConsumerRecord(topic: "dlq", partition: 0, offset: 1, key: nil, value: big.json())
         let d = try StoredDeadLetter.decode(r).get()
         #expect(d.payloadTruncated && d.unredrivableReason?.contains("truncated") == true)
         #expect(d.id == "dlq/0/1" && d.original.offset == 5 && d.key == "k")
         let empty = DeadLetterEvent(
-            reason: .init(.emptyValue, "record has no value"), original: lineage, key: nil, payload: nil, parserVersion: "x",
+            reason: .init(.emptyValue, "record has no value"), original: lineage, key: nil, payload: nil,
+            parserVersion: "x",
             failedAt: "2026-12-01T00:00:00Z")
-        let e = try StoredDeadLetter.decode(ConsumerRecord(topic: "dlq", partition: 0, offset: 2, key: nil, value: empty.json())).get()
+        let e = try StoredDeadLetter.decode(
+            ConsumerRecord(topic: "dlq", partition: 0, offset: 2, key: nil, value: empty.json())
+        ).get()
         #expect(e.unredrivableReason?.contains("no original payload") == true)
         let binary = DeadLetterEvent(
-            reason: .init(.invalidUTF8, "invalid UTF-8 at byte 0"), original: lineage, key: nil, payload: [0xFF, 0xFE, 0x00],
+            reason: .init(.invalidUTF8, "invalid UTF-8 at byte 0"), original: lineage, key: nil,
+            payload: [0xFF, 0xFE, 0x00],
             parserVersion: "x", failedAt: "2026-12-01T00:00:00Z")
-        let b = try StoredDeadLetter.decode(ConsumerRecord(topic: "dlq", partition: 0, offset: 3, key: nil, value: binary.json())).get()
+        let b = try StoredDeadLetter.decode(
+            ConsumerRecord(topic: "dlq", partition: 0, offset: 3, key: nil, value: binary.json())
+        ).get()
         #expect(b.payload == [0xFF, 0xFE, 0x00], "base64 payloads come back byte for byte")
         #expect(throws: StoredDeadLetter.DecodeFailure.self) {
-            try StoredDeadLetter.decode(ConsumerRecord(topic: "dlq", partition: 0, offset: 4, key: nil, value: Array("{}".utf8))).get()
+            try StoredDeadLetter.decode(
+                ConsumerRecord(topic: "dlq", partition: 0, offset: 4, key: nil, value: Array("{}".utf8))
+            ).get()
         }
     }
 }

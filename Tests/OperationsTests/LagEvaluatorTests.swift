@@ -24,7 +24,8 @@ struct LagEvaluatorTests {
     @Test("ERR when the numbers could not be read; the window is kept, so a stall resumes where it was")
     func errKeepsHistory() {
         let statuses = Self.run([
-            Self.s(0, committed: 5, end: 10), Self.s(10, committed: 5, end: 10), .failed(at: Self.t0.addingTimeInterval(20)),
+            Self.s(0, committed: 5, end: 10), Self.s(10, committed: 5, end: 10),
+            .failed(at: Self.t0.addingTimeInterval(20)),
             Self.s(30, committed: 5, end: 10),
         ])
         #expect(statuses == [.ok, .ok, .err, .stall])
@@ -48,13 +49,17 @@ struct LagEvaluatorTests {
         ])
         #expect(warnish == [.ok, .ok, .ok, .warn])
         // Caught up now → OK regardless of history.
-        #expect(Self.run([Self.s(0, committed: 5, end: 10), Self.s(10, committed: 5, end: 10), Self.s(20, committed: 10, end: 10)]).last == .ok)
+        #expect(
+            Self.run([
+                Self.s(0, committed: 5, end: 10), Self.s(10, committed: 5, end: 10), Self.s(20, committed: 10, end: 10),
+            ]).last == .ok)
     }
 
     @Test("REWIND when the committed offset goes back; it lasts while the drop is inside the window")
     func rewind() {
         let statuses = Self.run([
-            Self.s(0, committed: 50, end: 100), Self.s(10, committed: 20, end: 100), Self.s(20, committed: 25, end: 100),
+            Self.s(0, committed: 50, end: 100), Self.s(10, committed: 20, end: 100),
+            Self.s(20, committed: 25, end: 100),
             Self.s(30, committed: 30, end: 100), Self.s(40, committed: 35, end: 100),
         ])
         // Window 3: the 50→20 pair is in the windows ending at samples 2 and 3; gone at sample 4.
@@ -84,7 +89,8 @@ struct LagEvaluatorTests {
     @Test("STOP is time-based: it needs no full window (two samples far apart suffice)")
     func stopWithoutFullWindow() {
         let statuses = Self.run(
-            [Self.s(0, committed: 5, end: 10, owned: false), Self.s(600, committed: 5, end: 10, owned: false)], window: 10)
+            [Self.s(0, committed: 5, end: 10, owned: false), Self.s(600, committed: 5, end: 10, owned: false)],
+            window: 10)
         #expect(statuses == [.ok, .stop])
     }
 
@@ -100,7 +106,9 @@ struct LagEvaluatorTests {
         #expect(e.history(Self.key).stuckSince == Self.t0.addingTimeInterval(80))
     }
 
-    @Test("lag 0 resets the stuck clock: an idle, caught-up group that stopped is not STOP until lag has lasted stopAfter")
+    @Test(
+        "lag 0 resets the stuck clock: an idle, caught-up group that stopped is not STOP until lag has lasted stopAfter"
+    )
     func idleThenProduced() {
         let statuses = Self.run([
             Self.s(0, committed: 10, end: 10, owned: false), Self.s(500, committed: 10, end: 10, owned: false),
@@ -126,9 +134,13 @@ struct LagEvaluatorTests {
 
     @Test("not WARN: lag constant (keeping pace), lag shrinking once, or committed not advancing")
     func notWarn() {
-        let constant = Self.run([Self.s(0, committed: 10, end: 15), Self.s(10, committed: 12, end: 17), Self.s(20, committed: 14, end: 19)])
+        let constant = Self.run([
+            Self.s(0, committed: 10, end: 15), Self.s(10, committed: 12, end: 17), Self.s(20, committed: 14, end: 19),
+        ])
         #expect(constant.last == .ok)
-        let dip = Self.run([Self.s(0, committed: 10, end: 15), Self.s(10, committed: 14, end: 17), Self.s(20, committed: 15, end: 25)])
+        let dip = Self.run([
+            Self.s(0, committed: 10, end: 15), Self.s(10, committed: 14, end: 17), Self.s(20, committed: 15, end: 25),
+        ])
         #expect(dip.last == .ok)
         let fixedUnowned = Self.run([
             Self.s(0, committed: 10, end: 15, owned: false), Self.s(10, committed: 10, end: 20, owned: false),
@@ -166,7 +178,8 @@ struct LagEvaluatorTests {
         #expect(e.evaluate(other, Self.s(10, committed: 0, end: 0)) == .ok)
         e.retain { $0 != Self.key }
         #expect(e.keys == [other])
-        #expect(e.evaluate(Self.key, Self.s(20, committed: 5, end: 10)) == .ok, "a forgotten partition starts a new window")
+        #expect(
+            e.evaluate(Self.key, Self.s(20, committed: 5, end: 10)) == .ok, "a forgotten partition starts a new window")
     }
 
     // MARK: Lag arithmetic

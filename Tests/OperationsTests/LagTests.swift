@@ -29,9 +29,10 @@ struct LagTests {
 
     /// Produces records with the given create timestamps (ms) to one partition; checks delivery.
     static func produce(_ producer: KafkaProducer, _ topic: String, partition: Int32, timestamps: [Int64]) throws {
-        let results = try producer.sendAll(timestamps.enumerated().map { i, ts in
-            ProducerMessage(topic: topic, partition: partition, key: nil, value: "r\(i)", timestampMs: ts)
-        })
+        let results = try producer.sendAll(
+            timestamps.enumerated().map { i, ts in
+                ProducerMessage(topic: topic, partition: partition, key: nil, value: "r\(i)", timestampMs: ts)
+            })
         for r in results { _ = try r.get() }
     }
 
@@ -39,7 +40,9 @@ struct LagTests {
         try #require(g.partitions.first { $0.partition == p }, "partition \(p) missing from the report of \(g.group)")
     }
 
-    @Test("offset lag and time lag are the truth: stopped consumer, producer at a known rate, records read not interpolated")
+    @Test(
+        "offset lag and time lag are the truth: stopped consumer, producer at a known rate, records read not interpolated"
+    )
     func numbersMatchTruth() throws {
         let (config, admin, topic) = try Self.topic("lag-truth", partitions: 3)
         let producer = try KafkaProducer(config: config)
@@ -82,13 +85,17 @@ struct LagTests {
         #expect(abs(timeLag - (g1.evaluatedAt.timeIntervalSince1970 - Double(ts0[7]) / 1000)) < 0.002)
         let truthLow = before.timeIntervalSince1970 - Double(ts0[7]) / 1000
         let truthHigh = after.timeIntervalSince1970 - Double(ts0[7]) / 1000
-        #expect(timeLag >= truthLow - 1 && timeLag <= truthHigh + 1, "time lag \(timeLag) vs truth \(truthLow)…\(truthHigh)")
+        #expect(
+            timeLag >= truthLow - 1 && timeLag <= truthHigh + 1, "time lag \(timeLag) vs truth \(truthLow)…\(truthHigh)"
+        )
         #expect(p0.owner == nil && p0.status == .ok)
 
         let p1 = try Self.partition(g1, 1)
         #expect(p1.committedOffset == 5 && p1.offsetLag == 0 && p1.timeLagSeconds == 0, "caught up: both lags 0")
         let p2 = try Self.partition(g1, 2)
-        #expect(p2.committedOffset == nil && p2.offsetLag == nil && p2.timeLagSeconds == nil, "no commit: no numbers, never -1")
+        #expect(
+            p2.committedOffset == nil && p2.offsetLag == nil && p2.timeLagSeconds == nil,
+            "no commit: no numbers, never -1")
         #expect(p2.logEndOffset == 3)
         #expect(p2.note == "no committed offset")
         #expect(g1.totalOffsetLag == 13)
@@ -128,7 +135,8 @@ struct LagTests {
         let producer = try KafkaProducer(config: config)
         let tp = TopicPartition(topic, 0)
         try Self.produce(producer, topic, partition: 0, timestamps: (0..<10).map { _ in Self.nowMs() - 1000 })
-        let monitor = try LagMonitor(config: config, configuration: .init(evaluator: .init(windowSize: 3, stopAfter: .seconds(60))))
+        let monitor = try LagMonitor(
+            config: config, configuration: .init(evaluator: .init(windowSize: 3, stopAfter: .seconds(60))))
         let t0 = Date()
 
         // STOP: committed fixed at 4 (the consumer is gone), producer keeps writing.
@@ -155,7 +163,8 @@ struct LagTests {
             try admin.alterCommittedOffsets(group: slow, offsets: [TopicPartitionOffset(tp, offset: committed)])
             try Self.produce(producer, topic, partition: 0, timestamps: (0..<3).map { _ in Self.nowMs() })
             let end = try admin.watermarks(tp).high
-            let g = try #require(try monitor.evaluate(.group(slow), sampleTime: t0.addingTimeInterval(Double(i) * 10)).first)
+            let g = try #require(
+                try monitor.evaluate(.group(slow), sampleTime: t0.addingTimeInterval(Double(i) * 10)).first)
             let p = try Self.partition(g, 0)
             #expect(p.offsetLag == end - committed)
             lags.append(p.offsetLag ?? -1)
@@ -184,7 +193,8 @@ struct LagTests {
         try waitUntil(timeout: .seconds(60), "the member of \(group) is assigned \(tp)") {
             try admin.describeConsumerGroups([group]).first?.members.contains { $0.assignment.contains(tp) } == true
         }
-        let monitor = try LagMonitor(config: config, configuration: .init(evaluator: .init(windowSize: 3, stopAfter: .seconds(60))))
+        let monitor = try LagMonitor(
+            config: config, configuration: .init(evaluator: .init(windowSize: 3, stopAfter: .seconds(60))))
         let t0 = Date()
         var statuses: [LagStatus] = []
         for dt in [0.0, 10, 20] {
@@ -203,13 +213,16 @@ struct LagTests {
             try admin.describeConsumerGroups([group]).first?.isActive == false
         }
         let g30 = try #require(try monitor.evaluate(.group(group), sampleTime: t0.addingTimeInterval(30)).first)
-        #expect(try Self.partition(g30, 0).status == .ok, "unowned but stuck for 30 s < stopAfter: could be a rebalance")
+        #expect(
+            try Self.partition(g30, 0).status == .ok, "unowned but stuck for 30 s < stopAfter: could be a rebalance")
         let g60 = try #require(try monitor.evaluate(.group(group), sampleTime: t0.addingTimeInterval(60)).first)
         #expect(try Self.partition(g60, 0).status == .stop)
         #expect(g60.members.isEmpty && g60.status == .stop)
     }
 
-    @Test("exporter: valid Prometheus text (reference parser), same numbers as the JSON report; vanished series are removed")
+    @Test(
+        "exporter: valid Prometheus text (reference parser), same numbers as the JSON report; vanished series are removed"
+    )
     func exporter() async throws {
         let (config, admin, topic) = try Self.topic("lag-exp", partitions: 2)
         let producer = try KafkaProducer(config: config)
@@ -255,8 +268,10 @@ struct LagTests {
         for jp in try #require(jg["partitions"] as? [[String: Any]]) {
             let labels = ["group": group, "topic": topic, "partition": String(jp["partition"] as! Int)]
             for (metric, field) in [
-                ("tally_lag_partition_offset_lag", "offsetLag"), ("tally_lag_partition_time_lag_seconds", "timeLagSeconds"),
-                ("tally_lag_partition_committed_offset", "committedOffset"), ("tally_lag_partition_log_end_offset", "logEndOffset"),
+                ("tally_lag_partition_offset_lag", "offsetLag"),
+                ("tally_lag_partition_time_lag_seconds", "timeLagSeconds"),
+                ("tally_lag_partition_committed_offset", "committedOffset"),
+                ("tally_lag_partition_log_end_offset", "logEndOffset"),
             ] {
                 let served: Double? = prom.value(metric, labels)
                 let shown = served.map { "\($0)" } ?? "absent"
@@ -273,14 +288,21 @@ struct LagTests {
             }
         }
         #expect(prom.value("tally_lag_partition_offset_lag", ["group": group, "topic": topic, "partition": "0"]) == 4)
-        #expect(prom.value("tally_lag_partition_committed_offset", ["group": group, "topic": topic, "partition": "1"]) == nil)
-        #expect(prom.value("tally_lag_group_offset_lag_sum", ["group": group]) == (jg["totalOffsetLag"] as! NSNumber).doubleValue)
-        #expect(prom.value("tally_lag_group_max_time_lag_seconds", ["group": group]) == (jg["maxTimeLagSeconds"] as! NSNumber).doubleValue)
+        #expect(
+            prom.value("tally_lag_partition_committed_offset", ["group": group, "topic": topic, "partition": "1"])
+                == nil)
+        #expect(
+            prom.value("tally_lag_group_offset_lag_sum", ["group": group])
+                == (jg["totalOffsetLag"] as! NSNumber).doubleValue)
+        #expect(
+            prom.value("tally_lag_group_max_time_lag_seconds", ["group": group])
+                == (jg["maxTimeLagSeconds"] as! NSNumber).doubleValue)
         #expect(prom.value("tally_lag_group_members", ["group": group]) == 0)
         #expect(prom.value("tally_lag_group_status_code", ["group": group]) == Double(mine.status.code))
         #expect(prom.value("tally_lag_group_status", ["group": group, "status": mine.status.rawValue]) == 1)
         #expect(prom.value("tally_lag_evaluation_success", [:]) == 1)
-        let served = try #require(prom.value("tally_lag_partition_time_lag_seconds", ["group": group, "topic": topic, "partition": "0"]))
+        let served = try #require(
+            prom.value("tally_lag_partition_time_lag_seconds", ["group": group, "topic": topic, "partition": "0"]))
         // The record at the committed offset (2) has timestamp base + 2 s.
         #expect(abs(served - (mine.evaluatedAt.timeIntervalSince1970 - Double(base + 2000) / 1000)) < 0.002)
         #expect(prom.samples.contains { $0.labels["group"] == doomedGroup })
@@ -298,14 +320,18 @@ struct LagTests {
         #expect(monitor.probeConsumersOpen == 0)
     }
 
-    @Test("exporter with allow/deny patterns exports exactly the matching groups; --no-partition-series keeps group series only")
+    @Test(
+        "exporter with allow/deny patterns exports exactly the matching groups; --no-partition-series keeps group series only"
+    )
     func exporterFilters() async throws {
         let (config, admin, topic) = try Self.topic("lag-filter", partitions: 2)
         let producer = try KafkaProducer(config: config)
         try Self.produce(producer, topic, partition: 0, timestamps: [Self.nowMs()])
         let prefix = TestCluster.uniqueName("lagf")
         let groups = ["\(prefix)-keep-a", "\(prefix)-keep-b", "\(prefix)-drop", "other-\(prefix)"]
-        for g in groups { try admin.alterCommittedOffsets(group: g, offsets: [TopicPartitionOffset(topic, 0, offset: 0)]) }
+        for g in groups {
+            try admin.alterCommittedOffsets(group: g, offsets: [TopicPartitionOffset(topic, 0, offset: 0)])
+        }
 
         let filter = try GroupFilter(allow: ["\(prefix)-.*"], deny: [".*-drop"])
         let monitor = try LagMonitor(config: config)
@@ -319,7 +345,8 @@ struct LagTests {
             #expect(exported == ["\(prefix)-keep-a", "\(prefix)-keep-b"], "exported groups: \(exported.sorted())")
             #expect(prom.value("tally_lag_group_offset_lag_sum", ["group": "\(prefix)-keep-a"]) == 1)
             let partitionSamples = prom.samples.filter { $0.name.hasPrefix("tally_lag_partition_") }
-            #expect(partitionSamples.isEmpty == !partitionSeries, "partition series present: \(!partitionSamples.isEmpty)")
+            #expect(
+                partitionSamples.isEmpty == !partitionSeries, "partition series present: \(!partitionSamples.isEmpty)")
         }
         // Named groups are filtered the same way.
         let named = try monitor.evaluate(GroupSelection(groups: .named(groups), filter: filter))
@@ -336,10 +363,13 @@ struct LagTests {
         #expect(!f.admits("tally-test-1"), "deny wins over allow")
         #expect(!f.admits("billing"))
         #expect(GroupFilter.none.admits("anything"))
-        #expect { _ = try GroupFilter(deny: ["(unclosed"]) } throws: { "\($0)".contains("--deny-groups") && "\($0)".contains("(unclosed") }
+        #expect { _ = try GroupFilter(deny: ["(unclosed"]) } throws: {
+            "\($0)".contains("--deny-groups") && "\($0)".contains("(unclosed")
+        }
     }
 
-    @Test("a group that does not exist is ERR with a clear error when asked by name; listing skips nothing it should not")
+    @Test(
+        "a group that does not exist is ERR with a clear error when asked by name; listing skips nothing it should not")
     func unknownGroup() throws {
         let config = try TestCluster.integrationConfig()
         let monitor = try LagMonitor(config: config)
@@ -351,16 +381,23 @@ struct LagTests {
         // With --topic, the group is shown with every partition as "no committed offset".
         let (_, _, topic) = try Self.topic("lag-nobody-t", partitions: 2)
         let t = try #require(try monitor.evaluate(.group(name, topic: topic)).first)
-        #expect(t.error == nil && t.partitions.count == 2 && t.partitions.allSatisfy { $0.committedOffset == nil && $0.status == .ok })
-        let missing = try #require(try monitor.evaluate(.group(name, topic: TestCluster.uniqueName("no-such-topic"))).first)
+        #expect(
+            t.error == nil && t.partitions.count == 2
+                && t.partitions.allSatisfy { $0.committedOffset == nil && $0.status == .ok })
+        let missing = try #require(
+            try monitor.evaluate(.group(name, topic: TestCluster.uniqueName("no-such-topic"))).first)
         #expect(missing.status == .err && missing.error?.contains("not found") == true)
     }
 
-    @Test("Prometheus text of hand-made reports: label escaping, omitted series, one-hot status — parsed by the reference parser")
+    @Test(
+        "Prometheus text of hand-made reports: label escaping, omitted series, one-hot status — parsed by the reference parser"
+    )
     func renderPure() throws {
         let p = PartitionLag(
-            topic: "t", partition: 0, committedOffset: nil, logStartOffset: 0, logEndOffset: 5, offsetLag: nil, timeLagSeconds: nil,
-            oldestUnprocessedOffset: nil, oldestUnprocessedTimestampMs: nil, committedBelowLogStart: false, owner: nil, status: .ok,
+            topic: "t", partition: 0, committedOffset: nil, logStartOffset: 0, logEndOffset: 5, offsetLag: nil,
+            timeLagSeconds: nil,
+            oldestUnprocessedOffset: nil, oldestUnprocessedTimestampMs: nil, committedBelowLogStart: false, owner: nil,
+            status: .ok,
             note: "no committed offset", error: nil)
         var q = p
         q.partition = 1
@@ -375,7 +412,9 @@ struct LagTests {
         let labels = ["group": "a\"b\\c\nd", "topic": "t"]
         #expect(prom.value("tally_lag_partition_offset_lag", labels.merging(["partition": "0"]) { a, _ in a }) == nil)
         #expect(prom.value("tally_lag_partition_log_end_offset", labels.merging(["partition": "0"]) { a, _ in a }) == 5)
-        #expect(prom.value("tally_lag_partition_time_lag_seconds", labels.merging(["partition": "1"]) { a, _ in a }) == 12.5)
+        #expect(
+            prom.value("tally_lag_partition_time_lag_seconds", labels.merging(["partition": "1"]) { a, _ in a }) == 12.5
+        )
         #expect(prom.value("tally_lag_group_status", ["group": "a\"b\\c\nd", "status": "STALL"]) == 1)
         #expect(prom.value("tally_lag_group_status", ["group": "a\"b\\c\nd", "status": "OK"]) == 0)
         #expect(prom.value("tally_lag_group_status_code", ["group": "a\"b\\c\nd"]) == 3)
@@ -440,7 +479,8 @@ struct PrometheusParse {
             throw ParseError(description: "prometheus_client is missing: run `pip install prometheus-client` (\(err))")
         }
         guard p.terminationStatus == 0 else {
-            throw ParseError(description: "the reference parser rejected the exposition (\(p.terminationStatus)): \(err)\n\(text)")
+            throw ParseError(
+                description: "the reference parser rejected the exposition (\(p.terminationStatus)): \(err)\n\(text)")
         }
         let o = try JSONDecoder().decode(Output.self, from: out)
         return PrometheusParse(families: o.families, samples: o.samples)
@@ -471,7 +511,11 @@ final class PollingMember: @unchecked Sendable {
 
     /// Stops polling and leaves the group (idempotent).
     func stop() {
-        guard !stopped.withLock({ let was = $0; $0 = true; return was }) else { return }
+        guard
+            !stopped.withLock({
+                let was = $0; $0 = true; return was
+            })
+        else { return }
         running.withLock { $0 = false }
         finished.wait()
         consumer.close()

@@ -23,7 +23,9 @@ struct OffsetsResetTests {
         for p in 0..<partitions {
             for i in 0..<records {
                 messages.append(
-                    ProducerMessage(topic: topic, partition: p, key: nil, value: "r\(i)", timestampMs: timestamps?(i) ?? now - 1000))
+                    ProducerMessage(
+                        topic: topic, partition: p, key: nil, value: "r\(i)", timestampMs: timestamps?(i) ?? now - 1000)
+                )
             }
         }
         for r in try producer.sendAll(messages) { _ = try r.get() }
@@ -40,14 +42,18 @@ struct OffsetsResetTests {
             .sorted { $0.partition < $1.partition }.map { $0.offset >= 0 ? $0.offset : nil }
     }
 
-    @Test("dry run changes nothing; it shows current → new, the retained range, and 'none' for partitions without a commit")
+    @Test(
+        "dry run changes nothing; it shows current → new, the retained range, and 'none' for partitions without a commit"
+    )
     func dryRun() throws {
         let (config, admin, topic, group) = try Self.setUp(committed: [0: 5])
         let tool = try ConsumerGroupOffsets(config: config)
         let plan = try tool.planReset(group: group, topic: topic, to: .earliest)
         #expect(!plan.executed)
         #expect(plan.rows.map(\.partition) == [0, 1])
-        #expect(plan.rows[0].current == 5 && plan.rows[0].new == 0 && plan.rows[0].logStart == 0 && plan.rows[0].logEnd == 10)
+        #expect(
+            plan.rows[0].current == 5 && plan.rows[0].new == 0 && plan.rows[0].logStart == 0
+                && plan.rows[0].logEnd == 10)
         #expect(plan.rows[1].current == nil && plan.rows[1].new == 0)
         #expect(try Self.committed(admin, group, topic) == [5, nil], "a dry run must not change anything")
         let text = OffsetsTextFormat.render(plan)
@@ -84,7 +90,8 @@ struct OffsetsResetTests {
         #expect(plan.activeMembers.map(\.clientID) == ["busy-worker"], "the dry run warns about the member")
         #expect(OffsetsTextFormat.render(plan).contains("will refuse"))
         let refusal = Result { try tool.execute(plan) }
-        let error = try #require(refusal.failureValue as? OperationsError, "execute must refuse while the group is active")
+        let error = try #require(
+            refusal.failureValue as? OperationsError, "execute must refuse while the group is active")
         let refused = try #require(error.activeGroup, "expected groupActive, got \(error)")
         #expect(refused.group == group)
         #expect(refused.members.map(\.clientID) == ["busy-worker"])
@@ -135,17 +142,22 @@ struct OffsetsResetTests {
 
         // --by-duration is now − duration, with an injected clock: now = t0 + 100 s.
         let clocked = try ConsumerGroupOffsets(config: config, clock: { Timestamps.date(milliseconds: t0 + 100_000) })
-        let byDuration = try clocked.planReset(group: group, topic: topic, to: .duration(seconds: try ISO8601Duration.seconds("PT1M34.5S")))
+        let byDuration = try clocked.planReset(
+            group: group, topic: topic, to: .duration(seconds: try ISO8601Duration.seconds("PT1M34.5S")))
         #expect(byDuration.resolvedTime == Timestamps.date(milliseconds: t0 + 5500))
         #expect(byDuration.rows[0].new == 6)
     }
 
-    @Test("--shift-by leaves partitions without a committed offset unchanged; unknown partitions and topics are clear errors")
+    @Test(
+        "--shift-by leaves partitions without a committed offset unchanged; unknown partitions and topics are clear errors"
+    )
     func shiftNoneAndErrors() throws {
         let (config, admin, topic, group) = try Self.setUp(committed: [1: 4])
         let tool = try ConsumerGroupOffsets(config: config)
         let plan = try tool.planReset(group: group, topic: topic, to: .shift(2))
-        #expect(plan.rows[0].current == nil && plan.rows[0].new == nil && plan.rows[0].note?.contains("no committed offset") == true)
+        #expect(
+            plan.rows[0].current == nil && plan.rows[0].new == nil
+                && plan.rows[0].note?.contains("no committed offset") == true)
         #expect(plan.rows[1].new == 6)
         #expect(plan.changes == [TopicPartitionOffset(topic, 1, offset: 6)])
         try tool.execute(plan)

@@ -38,7 +38,10 @@ struct ReplayFixture {
     /// Creates the raw topic and produces `count` records: record `i` to partition
     /// `i % partitions`, timestamp `base + i s` with `base` = now − `count` s − 60 s (the last
     /// one a minute old). Indices in `poison` are not JSON (they become dead letters).
-    init(broker config: KafkaConfig? = nil, partitions: Int32 = 3, count: Int, poison: Set<Int> = [], mock: MockCluster? = nil)
+    init(
+        broker config: KafkaConfig? = nil, partitions: Int32 = 3, count: Int, poison: Set<Int> = [],
+        mock: MockCluster? = nil
+    )
         throws
     {
         let config = try config ?? TestCluster.integrationConfig()
@@ -55,7 +58,8 @@ struct ReplayFixture {
         let messages = (0..<count).map { i in
             ProducerMessage(
                 topic: raw, partition: Int32(i) % partitions, key: Array(Self.id(i).utf8),
-                value: poison.contains(i) ? Array("not json {\(i)".utf8) : Self.article(i), timestampMs: base + Int64(i) * 1000)
+                value: poison.contains(i) ? Array("not json {\(i)".utf8) : Self.article(i),
+                timestampMs: base + Int64(i) * 1000)
         }
         let producer = try KafkaProducer(config: config)
         let reports = try producer.sendAll(messages)
@@ -64,7 +68,8 @@ struct ReplayFixture {
             let report = try r.get()
             produced.append(
                 Produced(
-                    index: i, id: Self.id(i), partition: report.partition, offset: report.offset, timestampMs: base + Int64(i) * 1000,
+                    index: i, id: Self.id(i), partition: report.partition, offset: report.offset,
+                    timestampMs: base + Int64(i) * 1000,
                     poison: poison.contains(i)))
         }
     }
@@ -76,7 +81,8 @@ struct ReplayFixture {
         let body = "第\(i)号报告：今年全市新建学校\(i + 3)个，投入资金\(i + 1).5亿元，受益学生约\(i + 2)万名。"
         let obj: [String: Any] = [
             "id": id(i), "url": "https://news.example.cn/\(id(i)).html", "source": "example-news", "title": "标题 \(i)",
-            "body": body, "language": "zh", "published_at": "2026-11-01T08:00:00+08:00", "crawled_at": "2026-11-01T00:05:00Z",
+            "body": body, "language": "zh", "published_at": "2026-11-01T08:00:00+08:00",
+            "crawled_at": "2026-11-01T00:05:00Z",
         ]
         return Array(try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]))
     }
@@ -101,17 +107,20 @@ struct ReplayFixture {
     static func expectedMetrics(_ records: [Produced]) -> Int {
         let processor = ArticleProcessor()
         return records.filter { !$0.poison }.reduce(0) { n, p in
-            let r = ConsumerRecord(topic: "t", partition: p.partition, offset: p.offset, key: nil, value: article(p.index))
+            let r = ConsumerRecord(
+                topic: "t", partition: p.partition, offset: p.offset, key: nil, value: article(p.index))
             return n + processor.messages(for: processor.process(r), of: r).count
         }
     }
 
     /// Plans and runs a replay; returns the summary.
     func replay(
-        _ range: ReplayRange, into topics: (out: String, dlq: String), _ tweak: (inout ReplayConfiguration) -> Void = { _ in },
+        _ range: ReplayRange, into topics: (out: String, dlq: String),
+        _ tweak: (inout ReplayConfiguration) -> Void = { _ in },
         runner: ((ReplayRunner) -> Void)? = nil
     ) throws -> ReplaySummary {
-        let plan = try ReplayPlanner(config: config).plan(topic: raw, range: range, outputTopic: topics.out, deadLetterTopic: topics.dlq)
+        let plan = try ReplayPlanner(config: config).plan(
+            topic: raw, range: range, outputTopic: topics.out, deadLetterTopic: topics.dlq)
         var c = ReplayConfiguration(kafka: config)
         tweak(&c)
         let r = ReplayRunner(configuration: c)
@@ -121,12 +130,18 @@ struct ReplayFixture {
 
     /// Reads `topic` from the beginning until `count` records arrived, then `quiet` more to
     /// catch any extra record (a replay writing too much must fail the test).
-    func read(_ topic: String, partitions: Int32? = nil, count: Int, quiet: Duration = .seconds(1)) throws -> [ConsumerRecord] {
+    func read(_ topic: String, partitions: Int32? = nil, count: Int, quiet: Duration = .seconds(1)) throws
+        -> [ConsumerRecord]
+    {
         let consumer = try KafkaConsumer(config: config)
         defer { consumer.close() }
-        try consumer.assign((0..<(partitions ?? self.partitions)).map { TopicPartitionOffset(topic, $0, offset: KafkaOffset.beginning) })
+        try consumer.assign(
+            (0..<(partitions ?? self.partitions)).map { TopicPartitionOffset(topic, $0, offset: KafkaOffset.beginning) }
+        )
         var out = try consumer.records(count: count, timeout: .seconds(60))
-        if out.count < count { throw OperationsError.timedOut("only \(out.count) of \(count) records arrived in \(topic) within 60s") }
+        if out.count < count {
+            throw OperationsError.timedOut("only \(out.count) of \(count) records arrived in \(topic) within 60s")
+        }
         out += try consumer.records(for: quiet)
         return out
     }
@@ -137,8 +152,10 @@ struct ReplayFixture {
             let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.value ?? [])) as? [String: Any])
             let lineage = try #require(obj["lineage"] as? [String: Any])
             return Output(
-                metricID: try #require(obj["metric_id"] as? String), articleID: try #require(obj["article_id"] as? String),
-                partition: Int32(try #require(lineage["partition"] as? Int)), offset: Int64(try #require(lineage["offset"] as? Int)),
+                metricID: try #require(obj["metric_id"] as? String),
+                articleID: try #require(obj["article_id"] as? String),
+                partition: Int32(try #require(lineage["partition"] as? Int)),
+                offset: Int64(try #require(lineage["offset"] as? Int)),
                 timestampMs: r.timestampMs)
         }
     }

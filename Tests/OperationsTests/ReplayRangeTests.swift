@@ -10,13 +10,19 @@ import Testing
 struct ReplayRangeTests {
     let t0 = Date(timeIntervalSince1970: 1_790_000_000)
 
-    func facts(_ p: Int32, low: Int64, high: Int64, startForTime: Int64? = nil, endForTime: Int64? = nil) -> ReplayRange.PartitionFacts {
-        .init(partition: p, watermarks: Watermarks(low: low, high: high), startForTime: startForTime, endForTime: endForTime)
+    func facts(_ p: Int32, low: Int64, high: Int64, startForTime: Int64? = nil, endForTime: Int64? = nil)
+        -> ReplayRange.PartitionFacts
+    {
+        .init(
+            partition: p, watermarks: Watermarks(low: low, high: high), startForTime: startForTime,
+            endForTime: endForTime)
     }
 
     @Test("offsets: [from, to) as given when inside the retained range")
     func offsetsInside() {
-        let r = ReplayRange(start: .offset(10), end: .offset(20)).resolve([facts(1, low: 0, high: 50), facts(0, low: 5, high: 30)])
+        let r = ReplayRange(start: .offset(10), end: .offset(20)).resolve([
+            facts(1, low: 0, high: 50), facts(0, low: 5, high: 30),
+        ])
         #expect(r.map(\.partition) == [0, 1], "partition order")
         #expect(r.map(\.start) == [10, 10] && r.map(\.end) == [20, 20] && r.map(\.records) == [10, 10])
         #expect(r.allSatisfy { $0.notes.isEmpty && $0.startClamp == nil && $0.endClamp == nil })
@@ -77,9 +83,15 @@ struct ReplayRangeTests {
         #expect(throws: OperationsError.self) {
             try ReplayRange(start: .time(t0), end: .time(t0.addingTimeInterval(-1))).validate()
         }
-        #expect(throws: OperationsError.self) { try ReplayRange(start: .offsets([0: 1]), end: .offsets([1: 5])).validate() }
-        #expect(throws: OperationsError.self) { try ReplayRange(start: .offsets([0: 1]), partitions: [0, 1]).validate() }
-        #expect(throws: OperationsError.self) { try ReplayRange(start: .offsets([0: 9]), end: .offsets([0: 5])).validate() }
+        #expect(throws: OperationsError.self) {
+            try ReplayRange(start: .offsets([0: 1]), end: .offsets([1: 5])).validate()
+        }
+        #expect(throws: OperationsError.self) {
+            try ReplayRange(start: .offsets([0: 1]), partitions: [0, 1]).validate()
+        }
+        #expect(throws: OperationsError.self) {
+            try ReplayRange(start: .offsets([0: 9]), end: .offsets([0: 5])).validate()
+        }
         #expect(throws: OperationsError.self) { try ReplayRange(start: .offset(-1)).validate() }
         #expect(throws: OperationsError.self) { try ReplayRange(start: .offset(0), partitions: [1, 1]).validate() }
         #expect(throws: Never.self) { try ReplayRange(start: .offset(5), end: .offset(5), partitions: [0]).validate() }
@@ -88,9 +100,12 @@ struct ReplayRangeTests {
     @Test("parsing --from-offset / --to-offset / --partitions")
     func parsing() throws {
         #expect(try ReplayRange.parseOffsets("42", option: "--from-offset") == .all(42))
-        #expect(try ReplayRange.parseOffsets("0:123, 3:456", option: "--from-offset") == .perPartition([0: 123, 3: 456]))
+        #expect(
+            try ReplayRange.parseOffsets("0:123, 3:456", option: "--from-offset") == .perPartition([0: 123, 3: 456]))
         for bad in ["", "-1", "0:", "a:1", "0:1,0:2", "0:1;1:2", "0:-5"] {
-            #expect(throws: OperationsError.self, "\(bad)") { try ReplayRange.parseOffsets(bad, option: "--from-offset") }
+            #expect(throws: OperationsError.self, "\(bad)") {
+                try ReplayRange.parseOffsets(bad, option: "--from-offset")
+            }
         }
         #expect(try ReplayRange.parsePartitions("0,3") == [0, 3])
         #expect(try ReplayRange.parsePartitions("0-2,5") == [0, 1, 2, 5])
@@ -99,7 +114,9 @@ struct ReplayRangeTests {
         #expect(try RateText.parse("100") == 100)
         #expect(try RateText.parse("100/s") == 100)
         #expect(try RateText.parse("600/m") == 10)
-        for bad in ["0", "-3", "fast", "10/d"] { #expect(throws: OperationsError.self, "\(bad)") { try RateText.parse(bad) } }
+        for bad in ["0", "-3", "fast", "10/d"] {
+            #expect(throws: OperationsError.self, "\(bad)") { try RateText.parse(bad) }
+        }
     }
 }
 
@@ -133,7 +150,9 @@ struct ReplayReportingTests {
         #expect(s.remainingRange == ReplayRange(start: .offsets([1: 17]), end: .offsets([1: 30])))
         #expect(s.readingRate == 10)
         let text = s.render()
-        #expect(text.contains("INTERRUPTED") && text.contains("tally replay --topic articles.raw --from-offset 1:17 --to-offset 1:30"))
+        #expect(
+            text.contains("INTERRUPTED")
+                && text.contains("tally replay --topic articles.raw --from-offset 1:17 --to-offset 1:30"))
         let json = try JSONOutput.encode(s)
         #expect(json.contains("\"outcome\" : \"interrupted\"") && json.contains("\"reached\" : 17"))
         let done = summary(.completed, reached: [20, 30, 10])
@@ -145,7 +164,10 @@ struct ReplayReportingTests {
         let text = Self.plan.render(dryRun: true)
         #expect(text.hasPrefix("DRY RUN"))
         #expect(text.contains("total: 30 record(s) in 2 of 3 partition(s)"))
-        #expect(text.split(separator: "\n").contains { $0.hasPrefix("1") && $0.contains("10") && $0.contains("30") && $0.contains("20") })
+        #expect(
+            text.split(separator: "\n").contains {
+                $0.hasPrefix("1") && $0.contains("10") && $0.contains("30") && $0.contains("20")
+            })
     }
 
     static let progress = ReplayProgress(
@@ -164,7 +186,9 @@ struct ReplayReportingTests {
         #expect(lines[2].contains("p1") && lines[2].contains("50.0%") && lines[2].contains("@50"))
         #expect(lines[1].contains("done"))
         let log = p.logLine()
-        #expect(log.contains("replay 150/200 (75.0%)") && log.contains("50 articles/s (limit 50/s)") && log.contains("ETA 1s"))
+        #expect(
+            log.contains("replay 150/200 (75.0%)") && log.contains("50 articles/s (limit 50/s)")
+                && log.contains("ETA 1s"))
         #expect(!log.contains("\u{1B}"))
     }
 
@@ -184,11 +208,13 @@ struct ReplayReportingTests {
         log.update(Self.progress)
         log.finish()
         let quiet = Mutex<[String]>([])
-        let hourly = ReplayProgressReporter(style: .log(every: .seconds(3600)), write: { s in quiet.withLock { $0.append(s) } })
+        let hourly = ReplayProgressReporter(
+            style: .log(every: .seconds(3600)), write: { s in quiet.withLock { $0.append(s) } })
         hourly.update(Self.progress)
         hourly.update(Self.progress)  // throttled
         #expect(quiet.withLock { $0 }.isEmpty)
         let lines = logged.withLock { $0 }
-        #expect(lines.count == 1 && lines[0].hasSuffix("\n") && !lines[0].contains("\u{1B}") && !lines[0].contains("\r"))
+        #expect(
+            lines.count == 1 && lines[0].hasSuffix("\n") && !lines[0].contains("\u{1B}") && !lines[0].contains("\r"))
     }
 }

@@ -14,7 +14,9 @@ import Testing
 /// Blocking work runs `offPool` (see there); assertions run in the test body.
 @Suite("Replay (noida-db)")
 struct ReplayTests {
-    @Test("by time: exactly the records with from ≤ timestamp < to, no more, no fewer; a second replay gives the same metric_ids")
+    @Test(
+        "by time: exactly the records with from ≤ timestamp < to, no more, no fewer; a second replay gives the same metric_ids"
+    )
     func byTime() async throws {
         let f = try await offPool { try ReplayFixture(partitions: 3, count: 30, poison: [13]) }
         let topics = try await offPool { try f.outputTopics() }
@@ -28,9 +30,10 @@ struct ReplayTests {
         #expect(summary.deadLetters == 1)
         #expect(summary.undelivered == 0)
         // Record i is at offset i / 3 of partition i % 3: every partition replays offsets 3 ..< 7.
-        #expect(summary.partitions.map { [Int64($0.partition), $0.start, $0.end, $0.reached] } == [
-            [0, 3, 7, 7], [1, 3, 7, 7], [2, 3, 7, 7],
-        ])
+        #expect(
+            summary.partitions.map { [Int64($0.partition), $0.start, $0.end, $0.reached] } == [
+                [0, 3, 7, 7], [1, 3, 7, 7], [2, 3, 7, 7],
+            ])
         #expect(summary.resumeArguments == nil)
 
         let metricCount = ReplayFixture.expectedMetrics(expected)
@@ -54,7 +57,9 @@ struct ReplayTests {
         #expect(Set(outputs.map(\.metricID)).count == metricCount, "metric ids are distinct within one replay")
     }
 
-    @Test("by offset: --from-offset N / --to-offset M (exclusive) on the selected partitions only; ends clamp to the log end")
+    @Test(
+        "by offset: --from-offset N / --to-offset M (exclusive) on the selected partitions only; ends clamp to the log end"
+    )
     func byOffset() async throws {
         let f = try await offPool { try ReplayFixture(partitions: 3, count: 30) }
         let topics = try await offPool { try f.outputTopics() }
@@ -89,7 +94,9 @@ struct ReplayTests {
     func maxRate() async throws {
         let f = try await offPool { try ReplayFixture(partitions: 2, count: 200) }
         let topics = try await offPool { try f.outputTopics() }
-        let summary = try await offPool { try f.replay(ReplayRange(start: .offset(0)), into: topics) { $0.maxRate = 100 } }
+        let summary = try await offPool {
+            try f.replay(ReplayRange(start: .offset(0)), into: topics) { $0.maxRate = 100 }
+        }
         #expect(summary.outcome == .completed)
         #expect(summary.articles == 200)
         // The replay's own clock: first to last article read (199 intervals).
@@ -98,7 +105,9 @@ struct ReplayTests {
         // The broker's view: create times of each article's first metric event.
         let records = try await offPool { try f.read(topics.out, count: summary.metrics, quiet: .milliseconds(200)) }
         let outputs = try ReplayFixture.outputs(records)
-        let firstPerArticle = Dictionary(grouping: outputs, by: \.articleID).values.compactMap { $0.compactMap(\.timestampMs).min() }
+        let firstPerArticle = Dictionary(grouping: outputs, by: \.articleID).values.compactMap {
+            $0.compactMap(\.timestampMs).min()
+        }
         try #require(firstPerArticle.count == 200)
         let span = Double(firstPerArticle.max()! - firstPerArticle.min()!) / 1000
         let measured = Double(firstPerArticle.count - 1) / span
@@ -109,19 +118,25 @@ struct ReplayTests {
                 + "in \(String(format: "%.2f", summary.duration.inSeconds))s")
     }
 
-    @Test("stop() from another thread: the summary says where each partition got; resuming from there completes the range exactly")
+    @Test(
+        "stop() from another thread: the summary says where each partition got; resuming from there completes the range exactly"
+    )
     func interruptAndResume() async throws {
         let f = try await offPool { try ReplayFixture(partitions: 3, count: 180, poison: [7, 100]) }
         let topics = try await offPool { try f.outputTopics() }
         let plan = try await offPool {
             try ReplayPlanner(config: f.config).plan(
-                topic: f.raw, range: ReplayRange(start: .time(f.time(0))), outputTopic: topics.out, deadLetterTopic: topics.dlq)
+                topic: f.raw, range: ReplayRange(start: .time(f.time(0))), outputTopic: topics.out,
+                deadLetterTopic: topics.dlq)
         }
         #expect(plan.records == 180)
-        let runner = ReplayRunner(configuration: ReplayConfiguration(kafka: f.config, maxRate: 150, progressInterval: .milliseconds(10)))
+        let runner = ReplayRunner(
+            configuration: ReplayConfiguration(kafka: f.config, maxRate: 150, progressInterval: .milliseconds(10)))
         // Another thread stops it once 40 articles are through (of 180, at 150/s: ~1.2 s in).
         let stopped = Thread {
-            try? waitUntil(timeout: .seconds(30), "the replay processed 40 articles") { (runner.progress?.articles ?? 0) >= 40 }
+            try? waitUntil(timeout: .seconds(30), "the replay processed 40 articles") {
+                (runner.progress?.articles ?? 0) >= 40
+            }
             runner.stop()
         }
         stopped.start()
@@ -145,13 +160,16 @@ struct ReplayTests {
             Issue.record("resume arguments are not per-partition lists: \(args)")
             return
         }
-        let rest = try await offPool { try f.replay(ReplayRange(start: .offsets(from), end: .offsets(to)), into: topics) }
+        let rest = try await offPool {
+            try f.replay(ReplayRange(start: .offsets(from), end: .offsets(to)), into: topics)
+        }
         #expect(rest.outcome == .completed, "\(rest.render())")
         #expect(first.articles + rest.articles == 180)
 
         let metricCount = ReplayFixture.expectedMetrics(f.produced)
         let outputs = try ReplayFixture.outputs(try await offPool { try f.read(topics.out, count: metricCount) })
-        #expect(Set(outputs.map(\.position)) == Set(f.produced.filter { !$0.poison }.map(\.position)), "nothing missing")
+        #expect(
+            Set(outputs.map(\.position)) == Set(f.produced.filter { !$0.poison }.map(\.position)), "nothing missing")
         #expect(outputs.count == metricCount, "and nothing written twice: the resume positions were exact")
         #expect(try await offPool { try f.read(topics.dlq, partitions: 1, count: 2) }.count == 2)
     }
@@ -162,9 +180,12 @@ struct ReplayTests {
         let topics = try await offPool { try f.outputTopics() }
         let range = ReplayRange(start: .time(f.time(9)), end: .time(f.time(21)))
         let plan = try await offPool {
-            try ReplayPlanner(config: f.config).plan(topic: f.raw, range: range, outputTopic: topics.out, deadLetterTopic: topics.dlq)
+            try ReplayPlanner(config: f.config).plan(
+                topic: f.raw, range: range, outputTopic: topics.out, deadLetterTopic: topics.dlq)
         }
-        let summary = try await offPool { try ReplayRunner(configuration: ReplayConfiguration(kafka: f.config, dryRun: true)).run(plan) }
+        let summary = try await offPool {
+            try ReplayRunner(configuration: ReplayConfiguration(kafka: f.config, dryRun: true)).run(plan)
+        }
         #expect(summary.outcome == .dryRun)
         #expect(summary.articles == 0 && summary.metrics == 0 && summary.deadLetters == 0)
         #expect(plan.partitions.map { "\($0.partition):\($0.start)-\($0.end)" } == ["0:3-7", "1:3-7", "2:3-7"])
@@ -202,11 +223,14 @@ struct ReplayFailureTests {
         let mock = try TestCluster.mock(brokers: 1)
         let config = KafkaConfig(bootstrapServers: mock.bootstrapServers)
         // Offset 0 is poison (its dead letter is delivered), offsets 1…5 are articles whose metrics will be refused.
-        let f = try await offPool { try ReplayFixture(broker: config, partitions: 1, count: 6, poison: [0], mock: mock) }
+        let f = try await offPool {
+            try ReplayFixture(broker: config, partitions: 1, count: 6, poison: [0], mock: mock)
+        }
         let topics = try await offPool { try f.outputTopics(mock: mock) }
         let plan = try await offPool {
             try ReplayPlanner(config: config).plan(
-                topic: f.raw, range: ReplayRange(start: .offset(0)), outputTopic: topics.out, deadLetterTopic: topics.dlq)
+                topic: f.raw, range: ReplayRange(start: .offset(0)), outputTopic: topics.out,
+                deadLetterTopic: topics.dlq)
         }
         var c = ReplayConfiguration(kafka: config, maxRate: 1, progressInterval: .milliseconds(10))
         c.kafka["message.timeout.ms"] = "1500"

@@ -9,7 +9,8 @@ enum Articles {
     static func json(id: String, body: String, extra: [String: Any] = [:]) -> [UInt8] {
         var obj: [String: Any] = [
             "id": id, "url": "https://news.example.cn/\(id).html", "source": "example-news", "title": "标题 \(id)",
-            "body": body, "language": "zh", "published_at": "2026-11-01T08:00:00+08:00", "crawled_at": "2026-11-01T00:05:00Z",
+            "body": body, "language": "zh", "published_at": "2026-11-01T08:00:00+08:00",
+            "crawled_at": "2026-11-01T00:05:00Z",
         ]
         for (k, v) in extra { obj[k] = v }
         return Array(try! JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys]))
@@ -79,11 +80,15 @@ struct ArticleProcessorTests {
         #expect(a != MetricID.make(articleID: "a1", start: 3, end: 9, parserVersion: "1.0.0"))
         #expect(a != MetricID.make(articleID: "a2", start: 3, end: 8, parserVersion: "1.0.0"))
         #expect(a != MetricID.make(articleID: "a1", start: 3, end: 8, parserVersion: "1.0.1"))
-        #expect(MetricID.make(articleID: "a1", start: 2, end: 8, parserVersion: "v") != MetricID.make(articleID: "a", start: 12, end: 8, parserVersion: "v"))
+        #expect(
+            MetricID.make(articleID: "a1", start: 2, end: 8, parserVersion: "v")
+                != MetricID.make(articleID: "a", start: 12, end: 8, parserVersion: "v"))
         #expect(a.count == 32)
         // Two runs over the same record produce the same ids (replays are idempotent downstream).
         let r = Articles.record(Articles.json(id: "x", body: Articles.body))
-        let ids1 = processor.messages(for: processor.process(r), of: r).map { (try? json($0.value!))?["metric_id"] as? String }
+        let ids1 = processor.messages(for: processor.process(r), of: r).map {
+            (try? json($0.value!))?["metric_id"] as? String
+        }
         let ids2 = processor.messages(for: processor.process(r, now: Date(timeIntervalSinceNow: 3600)), of: r).map {
             (try? json($0.value!))?["metric_id"] as? String
         }
@@ -100,7 +105,10 @@ struct ArticleProcessorTests {
             (Array(#"{"url":"https://x.cn/1","body":"x"}"#.utf8), .schemaViolation, "id: required field missing"),
             (Array(#"{"id":7,"url":"https://x.cn/1","body":"x"}"#.utf8), .schemaViolation, "id: expected a string"),
             (Array(#"{"id":"a","url":"not a url","body":"x"}"#.utf8), .schemaViolation, "url"),
-            (Array(#"{"id":"a","url":"https://x.cn/1","body":"x","published_at":"yesterday"}"#.utf8), .schemaViolation, "published_at"),
+            (
+                Array(#"{"id":"a","url":"https://x.cn/1","body":"x","published_at":"yesterday"}"#.utf8),
+                .schemaViolation, "published_at"
+            ),
             (Array(#"{"id":"a","url":"https://x.cn/1","body":null}"#.utf8), .schemaViolation, "body"),
             (Array(#"{"id":"","url":"https://x.cn/1","body":"x"}"#.utf8), .schemaViolation, "id: must not be empty"),
             (Articles.json(id: "big", body: String(repeating: "数", count: 2000)), .tooLarge, "over the limit"),
@@ -134,7 +142,9 @@ struct ArticleProcessorTests {
     func truncatedPayload() throws {
         let p = ArticleProcessor(options: .init(maxBodyBytes: 10, maxDeadLetterPayloadBytes: 100))
         let value = Articles.json(id: "big", body: String(repeating: "长", count: 500))
-        guard case .deadLetter(let dl) = p.process(Articles.record(value)) else { Issue.record("no dead letter"); return }
+        guard case .deadLetter(let dl) = p.process(Articles.record(value)) else {
+            Issue.record("no dead letter"); return
+        }
         let obj = try json(dl.json())
         #expect(obj["payload_truncated"] as? Bool == true)
         #expect(obj["payload_bytes"] as? Int == value.count)
@@ -144,7 +154,9 @@ struct ArticleProcessorTests {
     @Test("unknown article fields are tolerated; an article without metrics is an empty outcome")
     func toleratesExtraFields() {
         let value = Articles.json(id: "n1", body: "今天天气很好。", extra: ["crawler": ["node": 3], "tags": ["天气"]])
-        guard case .metrics(_, let events) = processor.process(Articles.record(value)) else { Issue.record("rejected"); return }
+        guard case .metrics(_, let events) = processor.process(Articles.record(value)) else {
+            Issue.record("rejected"); return
+        }
         #expect(events.isEmpty)
     }
 }

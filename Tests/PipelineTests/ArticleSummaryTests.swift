@@ -33,8 +33,13 @@ struct ArticleSummaryTests {
         #expect(hashes[0] != hashes[1] && hashes[0].count == 64, "an edit changes the content hash")
 
         let poison = Articles.record(Array("not json".utf8), offset: 12)
-        #expect(processor.messages(for: processor.process(poison), of: poison).map(\.topic) == ["dlq"], "no summary for a dead letter")
-        #expect(ArticleProcessor().messages(for: ArticleProcessor().process(record), of: record).allSatisfy { $0.topic != "sum" })
+        #expect(
+            processor.messages(for: processor.process(poison), of: poison).map(\.topic) == ["dlq"],
+            "no summary for a dead letter")
+        #expect(
+            ArticleProcessor().messages(for: ArticleProcessor().process(record), of: record).allSatisfy {
+                $0.topic != "sum"
+            })
     }
 
     @Test("summaries validate against article.summary.v1")
@@ -43,7 +48,8 @@ struct ArticleSummaryTests {
         let articles = SampleArticles.generated(10) + [(id: "e", body: "无数字。")]
         for (i, a) in articles.enumerated() {
             let r = Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i))
-            docs += processor.messages(for: processor.process(r), of: r).filter { $0.topic == "sum" }.compactMap(\.value)
+            docs += processor.messages(for: processor.process(r), of: r).filter { $0.topic == "sum" }.compactMap(
+                \.value)
         }
         #expect(docs.count == 11)
         try SchemaValidator.expectValid(docs, schema: "article.summary.v1")
@@ -71,17 +77,23 @@ struct ArticleSummaryTests {
         }
         #expect(spans.count == messages.count, "each output is its own span")
         #expect(messages.allSatisfy { $0.headers.value(forKey: "tracestate") == "vendor=abc" })
-        let again = processor.messages(for: processor.process(record), of: record).map { $0.headers.value(forKey: "traceparent") }
+        let again = processor.messages(for: processor.process(record), of: record).map {
+            $0.headers.value(forKey: "traceparent")
+        }
         #expect(again == parents, "a redelivery gives the same span ids")
 
         var poison = Articles.record(Array("{".utf8), offset: 4)
         poison.headers = record.headers
         let dl = try #require(processor.messages(for: processor.process(poison), of: poison).first)
-        #expect(dl.headers.value(forKey: "traceparent")?.contains(Self.traceID) == true, "dead letters carry the trace too")
+        #expect(
+            dl.headers.value(forKey: "traceparent")?.contains(Self.traceID) == true, "dead letters carry the trace too")
 
         var bad = record
         bad.headers = [KafkaHeader(key: "traceparent", string: "00-not-a-trace-01")]
-        #expect(processor.messages(for: processor.process(bad), of: bad).allSatisfy { $0.headers.value(forKey: "traceparent") == nil })
+        #expect(
+            processor.messages(for: processor.process(bad), of: bad).allSatisfy {
+                $0.headers.value(forKey: "traceparent") == nil
+            })
     }
 
     func json(_ bytes: [UInt8]) throws -> [String: Any] {

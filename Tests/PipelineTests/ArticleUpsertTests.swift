@@ -15,10 +15,14 @@ struct ArticleUpsertTests {
     static let tourism = "全年接待游客120万人次，旅游收入8.6亿元。"
     static let traceID = "0af7651916cd43dd8448eb211c80319c"
 
-    @Test("after an edit and a replay with another parser version, the latest summary per article lists exactly the current metrics, and the reader ends with only those")
+    @Test(
+        "after an edit and a replay with another parser version, the latest summary per article lists exactly the current metrics, and the reader ends with only those"
+    )
     func editThenReplay() throws {
         let h = try WorkerHarness(broker: .noida, partitions: 2)
-        try h.produce([("A", Articles.json(id: "A", body: Self.before)), ("B", Articles.json(id: "B", body: Self.quiet))])
+        try h.produce([
+            ("A", Articles.json(id: "A", body: Self.before)), ("B", Articles.json(id: "B", body: Self.quiet)),
+        ])
         // C arrives with a W3C trace context, as from an instrumented crawler.
         let producer = try KafkaProducer(config: h.config)
         _ = try producer.sendAll([
@@ -33,13 +37,16 @@ struct ArticleUpsertTests {
         try runToEnd(h, group: h.group)
         // A backfill with another parser version (a new group reads everything again).
         let upgraded = ArticleProcessor(
-            options: .init(outputTopic: h.output, deadLetterTopic: h.deadLetters, summaryTopic: h.summaries), parserVersion: "test-2",
+            options: .init(outputTopic: h.output, deadLetterTopic: h.deadLetters, summaryTopic: h.summaries),
+            parserVersion: "test-2",
             extract: { (t: String) throws(ParseError) -> [Metric] in try MetricExtractor().extract(t) })
         try runToEnd(h, group: h.group + "-backfill", processor: upgraded)
 
         let extractor = MetricExtractor()
         func ids(_ id: String, _ body: String, _ version: String) throws -> [String] {
-            try extractor.extract(body).map { MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: version) }
+            try extractor.extract(body).map {
+                MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: version)
+            }
         }
         let current: [String: Set<String>] = [
             "A": Set(try ids("A", Self.edited, "test-2")), "B": [], "C": Set(try ids("C", Self.tourism, "test-2")),
@@ -47,8 +54,11 @@ struct ArticleUpsertTests {
         let v1 = MetricExtractor.version
         let summaryCount = 3 + 1 + 4
         // Live: A, C, then edited A; the backfill reads all four records again.
-        let metricCount = try [ids("A", Self.before, v1), ids("C", Self.tourism, v1), ids("A", Self.edited, v1),
-                               ids("A", Self.before, "test-2")].joined().count
+        let metricCount =
+            try [
+                ids("A", Self.before, v1), ids("C", Self.tourism, v1), ids("A", Self.edited, v1),
+                ids("A", Self.before, "test-2"),
+            ].joined().count
             + current.values.reduce(0) { $0 + $1.count }
         let summaries = try h.readAll(h.summaries, count: summaryCount)
         let metrics = try h.readAll(h.output, count: metricCount)
@@ -62,9 +72,12 @@ struct ArticleUpsertTests {
 
         // The compacted topic's latest value per article (records of one key are in order in one partition).
         var latest: [String: [String: Any]] = [:]
-        for r in summaries.sorted(by: { ($0.partition, $0.offset) < ($1.partition, $1.offset) }) { latest[r.keyString!] = try decode(r) }
+        for r in summaries.sorted(by: { ($0.partition, $0.offset) < ($1.partition, $1.offset) }) {
+            latest[r.keyString!] = try decode(r)
+        }
         for (article, want) in current {
-            #expect(Set(latest[article]?["metric_ids"] as? [String] ?? ["missing"]) == want, "latest summary of \(article)")
+            #expect(
+                Set(latest[article]?["metric_ids"] as? [String] ?? ["missing"]) == want, "latest summary of \(article)")
             #expect(latest[article]?["parser_version"] as? String == "test-2")
         }
 
@@ -72,13 +85,17 @@ struct ArticleUpsertTests {
         // Interleaved, with the summaries newest first: older summaries arrive late.
         let interleaved = zip(summaries.reversed(), metrics).flatMap { [$0, $1] } + metrics.dropFirst(summaries.count)
         let orders: [(String, [ConsumerRecord])] = [
-            ("summaries first", summaries + metrics), ("metrics first", metrics + summaries), ("interleaved, summaries reversed", interleaved),
+            ("summaries first", summaries + metrics), ("metrics first", metrics + summaries),
+            ("interleaved, summaries reversed", interleaved),
         ]
         for (name, records) in orders {
             var store = DownstreamStore()
             for r in records { try store.apply(r, summaryTopic: h.summaries) }
             #expect(store.currentView() == current, "\(name): \(store.currentView())")
-            #expect(store.rows.values.allSatisfy { row in current[row.article]?.contains(row.id) == true || !store.isCurrent(row) })
+            #expect(
+                store.rows.values.allSatisfy { row in
+                    current[row.article]?.contains(row.id) == true || !store.isCurrent(row)
+                })
         }
     }
 
@@ -87,7 +104,9 @@ struct ArticleUpsertTests {
             $0.summaryTopic = h.summaries
             $0.groupID = group
         }
-        try waitUntil(timeout: .seconds(60), "\(group) committed to the end of the input") { try h.committedToEnd(group: group) }
+        try waitUntil(timeout: .seconds(60), "\(group) committed to the end of the input") {
+            try h.committedToEnd(group: group)
+        }
         let result = running.stop()
         #expect((try? result.get()) != nil, "worker stopped cleanly: \(result)")
     }
@@ -133,7 +152,9 @@ struct DownstreamStore {
             summaries[article] = (ids, v)
             rows = rows.filter { !($0.value.article == article && $0.value.version < v && !ids.contains($0.key)) }
         } else {
-            let row = Row(id: o["metric_id"] as! String, article: o["article_id"] as! String, version: Self.version(o, at: "extracted_at"))
+            let row = Row(
+                id: o["metric_id"] as! String, article: o["article_id"] as! String,
+                version: Self.version(o, at: "extracted_at"))
             if let s = summaries[row.article], row.version < s.version, !s.ids.contains(row.id) { return }  // stale
             if let old = rows[row.id], old.version > row.version { return }
             rows[row.id] = row
@@ -145,7 +166,9 @@ struct DownstreamStore {
     /// `select … from metrics join article_current using (article_id) where metric_id = any(metric_ids)`.
     func currentView() -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
-        for (article, s) in summaries { out[article] = Set(rows.values.filter { $0.article == article && s.ids.contains($0.id) }.map(\.id)) }
+        for (article, s) in summaries {
+            out[article] = Set(rows.values.filter { $0.article == article && s.ids.contains($0.id) }.map(\.id))
+        }
         return out
     }
 }

@@ -7,10 +7,14 @@ import Testing
 /// Each kind of bad raw record (`BadInputCorpus`): its class, and a reason that says where and what.
 @Suite("Decode errors: class, offset and cause for every kind of bad input")
 struct DecodeErrorTests {
-    let processor = ArticleProcessor(options: .init(outputTopic: "out", deadLetterTopic: "dlq", maxBodyBytes: BadInputCorpus.maxBodyBytes))
+    let processor = ArticleProcessor(
+        options: .init(outputTopic: "out", deadLetterTopic: "dlq", maxBodyBytes: BadInputCorpus.maxBodyBytes))
 
     /// What a reason must never show: decoder and type names, Foundation's catch-all text.
-    static let leaks = ["Array<", "Dictionary<", "Swift.", "Optional", ".Type", "DecodingError", "CodingKeys", "The given data", "NSCocoa"]
+    static let leaks = [
+        "Array<", "Dictionary<", "Swift.", "Optional", ".Type", "DecodingError", "CodingKeys", "The given data",
+        "NSCocoa",
+    ]
 
     @Test("dead-lettered with its class and an informative reason", arguments: BadInputCorpus.cases)
     func badInput(_ c: BadInputCorpus.Case) throws {
@@ -19,8 +23,12 @@ struct DecodeErrorTests {
             return
         }
         #expect(dl.reason.errorClass.rawValue == c.errorClass, "\(c.name): \(dl.reason)")
-        for part in c.reasonContains { #expect(dl.reason.message.contains(part), "\(c.name): '\(part)' missing from '\(dl.reason.message)'") }
-        for leak in Self.leaks { #expect(!dl.reason.message.contains(leak), "\(c.name): '\(leak)' in '\(dl.reason.message)'") }
+        for part in c.reasonContains {
+            #expect(dl.reason.message.contains(part), "\(c.name): '\(part)' missing from '\(dl.reason.message)'")
+        }
+        for leak in Self.leaks {
+            #expect(!dl.reason.message.contains(leak), "\(c.name): '\(leak)' in '\(dl.reason.message)'")
+        }
         #expect(dl.reason.message.count < 300, "a reason is one line: \(dl.reason.message.prefix(400))")
     }
 
@@ -48,7 +56,9 @@ struct DecodeErrorTests {
                 continue
             }
             #expect(dl.reason.errorClass == .invalidJSON, "cut at \(cut): \(dl.reason)")
-            #expect(dl.reason.message.contains("byte \(end)") && dl.reason.message.contains("truncated"), "cut at \(cut): \(dl.reason.message)")
+            #expect(
+                dl.reason.message.contains("byte \(end)") && dl.reason.message.contains("truncated"),
+                "cut at \(cut): \(dl.reason.message)")
         }
         // A raw NUL or a lone surrogate escape anywhere in a string value: invalid_json at that byte.
         let head = Array(#"{"id":"a","url":"https://x.cn/1","body":""#.utf8)
@@ -61,7 +71,9 @@ struct DecodeErrorTests {
                     continue
                 }
                 #expect(dl.reason.errorClass == .invalidJSON)
-                #expect(dl.reason.message.contains("byte \(head.count + k)") && dl.reason.message.contains(cause), "\(dl.reason.message)")
+                #expect(
+                    dl.reason.message.contains("byte \(head.count + k)") && dl.reason.message.contains(cause),
+                    "\(dl.reason.message)")
             }
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import Kafka
 import MetricParser
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 @Suite("Event JSON")
 struct JSONWriterTests {

@@ -44,17 +44,20 @@ struct ProofBadInputTests {
             }
             let reason = obj["reason"] as? String ?? ""
             #expect(obj["error_class"] as? String == c.errorClass, "\(c.name): \(obj["error_class"] ?? "-") \(reason)")
-            for part in c.reasonContains { #expect(reason.contains(part), "\(c.name): '\(part)' missing from '\(reason)'") }
+            for part in c.reasonContains {
+                #expect(reason.contains(part), "\(c.name): '\(part)' missing from '\(reason)'")
+            }
         }
         try SchemaValidator.expectValid(dead.compactMap(\.value), schema: "deadletter.v1")
         let ids = Set(try out.map { try #require(try decode($0)["metric_id"] as? String) })
         let articleIDs = Set(try out.map { try #require(try decode($0)["article_id"] as? String) })
         let lostArticles = goodArticles.filter { !articleIDs.contains($0.id) }.count
-        ProofTable.record(.init(
-            scenario: "bad-input corpus, live worker", inputs: records.count,
-            faults: "\(BadInputCorpus.cases.count) bad kinds, \(BadInputCorpus.accepted.count) near misses",
-            lost: lostArticles + missing, duplicated: out.count - ids.count, deadLettered: dead.count,
-            seconds: ProofTable.seconds(since: started)))
+        ProofTable.record(
+            .init(
+                scenario: "bad-input corpus, live worker", inputs: records.count,
+                faults: "\(BadInputCorpus.cases.count) bad kinds, \(BadInputCorpus.accepted.count) near misses",
+                lost: lostArticles + missing, duplicated: out.count - ids.count, deadLettered: dead.count,
+                seconds: ProofTable.seconds(since: started)))
         #expect(dead.count == BadInputCorpus.cases.count, "one dead letter per bad record, none for the good ones")
         #expect(lostArticles == 0 && ids.count == expectedCount, "every good article's metrics arrived")
         try WorkerIntegrationTests.verify(out, against: goodArticles)

@@ -27,7 +27,9 @@ struct ProofFaultMatrixTests {
     static let coordinatorNotAvailable = KafkaError.Code(rawValue: 15)
     static let concurrentTransactions = KafkaError.Code(rawValue: 51)
 
-    static func push(_ api: MockCluster.API, _ errors: [KafkaError.Code]) -> @Sendable (MockCluster, WorkerHarness) throws -> Int {
+    static func push(_ api: MockCluster.API, _ errors: [KafkaError.Code])
+        -> @Sendable (MockCluster, WorkerHarness) throws -> Int
+    {
         { mock, _ in
             mock.pushRequestErrors(api, errors)
             return errors.count
@@ -68,23 +70,43 @@ struct ProofFaultMatrixTests {
     static let faults: [Fault] = [
         .init(name: "broker down/up (2 of 3)", exactlyOnce: false, midRun: brokerDownUp),
         .init(name: "leader moves (every partition, 3 rounds)", exactlyOnce: false, midRun: leaderMoves),
-        .init(name: "Produce errors", exactlyOnce: false, midRun: push(.produce, [.notEnoughReplicas, .requestTimedOut, .notLeader, .notEnoughReplicas, .leaderNotAvailable])),
-        .init(name: "Fetch errors", exactlyOnce: false, midRun: push(.fetch, [.notLeader, .requestTimedOut, .leaderNotAvailable, .notLeader])),
-        .init(name: "OffsetCommit errors", exactlyOnce: false, midRun: push(.offsetCommit, [.notCoordinator, coordinatorNotAvailable, .requestTimedOut, coordinatorLoadInProgress])),
+        .init(
+            name: "Produce errors", exactlyOnce: false,
+            midRun: push(
+                .produce, [.notEnoughReplicas, .requestTimedOut, .notLeader, .notEnoughReplicas, .leaderNotAvailable])),
+        .init(
+            name: "Fetch errors", exactlyOnce: false,
+            midRun: push(.fetch, [.notLeader, .requestTimedOut, .leaderNotAvailable, .notLeader])),
+        .init(
+            name: "OffsetCommit errors", exactlyOnce: false,
+            midRun: push(
+                .offsetCommit, [.notCoordinator, coordinatorNotAvailable, .requestTimedOut, coordinatorLoadInProgress])),
         .init(name: "JoinGroup/SyncGroup/Heartbeat errors", exactlyOnce: false, midRun: groupErrors),
-        .init(name: "InitProducerId errors", exactlyOnce: true, beforeStart: push(.initProducerID, [coordinatorNotAvailable, .notCoordinator, concurrentTransactions])),
-        .init(name: "AddPartitionsToTxn errors", exactlyOnce: true, midRun: push(.addPartitionsToTxn, [concurrentTransactions, coordinatorNotAvailable, .notCoordinator])),
-        .init(name: "EndTxn errors", exactlyOnce: true, midRun: push(.endTxn, [coordinatorNotAvailable, .notCoordinator, concurrentTransactions])),
-        .init(name: "AddOffsetsToTxn/TxnOffsetCommit errors", exactlyOnce: true, midRun: { mock, h in
-            try push(.addOffsetsToTxn, [concurrentTransactions, .notCoordinator])(mock, h) + push(.txnOffsetCommit, [.notCoordinator, coordinatorLoadInProgress])(mock, h)
-        }),
-        .init(name: "Produce errors", exactlyOnce: true, midRun: push(.produce, [.notEnoughReplicas, .requestTimedOut, .notLeader])),
+        .init(
+            name: "InitProducerId errors", exactlyOnce: true,
+            beforeStart: push(.initProducerID, [coordinatorNotAvailable, .notCoordinator, concurrentTransactions])),
+        .init(
+            name: "AddPartitionsToTxn errors", exactlyOnce: true,
+            midRun: push(.addPartitionsToTxn, [concurrentTransactions, coordinatorNotAvailable, .notCoordinator])),
+        .init(
+            name: "EndTxn errors", exactlyOnce: true,
+            midRun: push(.endTxn, [coordinatorNotAvailable, .notCoordinator, concurrentTransactions])),
+        .init(
+            name: "AddOffsetsToTxn/TxnOffsetCommit errors", exactlyOnce: true,
+            midRun: { mock, h in
+                try push(.addOffsetsToTxn, [concurrentTransactions, .notCoordinator])(mock, h)
+                    + push(.txnOffsetCommit, [.notCoordinator, coordinatorLoadInProgress])(mock, h)
+            }),
+        .init(
+            name: "Produce errors", exactlyOnce: true,
+            midRun: push(.produce, [.notEnoughReplicas, .requestTimedOut, .notLeader])),
         .init(name: "broker down/up (2 of 3)", exactlyOnce: true, midRun: brokerDownUp),
         .init(name: "leader moves (every partition, 3 rounds)", exactlyOnce: true, midRun: leaderMoves),
     ]
 
-    @Test("nothing lost; exactly-once: nothing duplicated", .timeLimit(.minutes(3)),
-          arguments: faults)
+    @Test(
+        "nothing lost; exactly-once: nothing duplicated", .timeLimit(.minutes(3)),
+        arguments: faults)
     func fault(_ fault: Fault) throws {
         let started = ContinuousClock.now
         let h = try WorkerHarness(broker: .mock, partitions: 3)
@@ -102,14 +124,19 @@ struct ProofFaultMatrixTests {
         try h.produce(articles.suffix(60).map { ($0.id, Articles.json(id: $0.id, body: $0.body)) })
 
         let expected = try expectedMetrics(articles)
-        let expectedIDs = Set(expected.flatMap { id, metrics in
-            metrics.map { MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: MetricExtractor.version) }
-        })
+        let expectedIDs = Set(
+            expected.flatMap { id, metrics in
+                metrics.map {
+                    MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: MetricExtractor.version)
+                }
+            })
         let out = try h.readAll(h.output, count: expectedIDs.count, timeout: .seconds(90))
         // The mock keeps no transactional offsets (TxnOffsetCommit is answered, not stored): the
         // exactly-once commit position is checked on noida-db (ProofKillTests), not here.
         let committed = Result {
-            if !fault.exactlyOnce { try waitUntil(timeout: .seconds(30), "committed to the end after \(fault)") { try h.committedToEnd() } }
+            if !fault.exactlyOnce {
+                try waitUntil(timeout: .seconds(30), "committed to the end after \(fault)") { try h.committedToEnd() }
+            }
         }
         let stopped = running.stop()
         #expect((try? stopped.get()) != nil, "worker stopped cleanly after \(fault): \(stopped)")
@@ -117,9 +144,11 @@ struct ProofFaultMatrixTests {
         let lost = expectedIDs.subtracting(ids).count
         let duplicated = ids.count - Set(ids).count
         let dead = try h.readAll(h.deadLetters, partitions: 1, count: 0, timeout: .milliseconds(200)).count
-        ProofTable.record(.init(
-            scenario: "fault, \(fault)", inputs: articles.count, faults: "\(injected) injected", lost: lost, duplicated: duplicated,
-            deadLettered: dead, seconds: ProofTable.seconds(since: started)))
+        ProofTable.record(
+            .init(
+                scenario: "fault, \(fault)", inputs: articles.count, faults: "\(injected) injected", lost: lost,
+                duplicated: duplicated,
+                deadLettered: dead, seconds: ProofTable.seconds(since: started)))
         #expect(lost == 0, "\(fault): \(lost) metrics lost")
         #expect((try? committed.get()) != nil, "\(committed)")
         #expect(Set(ids).isSubset(of: expectedIDs), "\(fault): nothing invented")

@@ -1,8 +1,9 @@
 import Foundation
 import Kafka
 import MetricParser
-@testable import Pipeline
 import Testing
+
+@testable import Pipeline
 
 /// The code and `schemas/` agree: what the worker writes validates, and what it accepts as an
 /// article is exactly what the article schema accepts.
@@ -21,7 +22,9 @@ struct SchemaConformanceTests {
         try SchemaValidator.expectValid(docs, schema: "metric.normalized.v2")
     }
 
-    @Test("metric events of HTML pages (text and table cells, location and extraction) validate against metric.normalized.v2")
+    @Test(
+        "metric events of HTML pages (text and table cells, location and extraction) validate against metric.normalized.v2"
+    )
     func htmlMetricEvents() throws {
         var docs: [[UInt8]] = []
         for (i, page) in HTMLArticles.pages.enumerated() {
@@ -68,7 +71,8 @@ struct SchemaConformanceTests {
         var bases: [(String, String?, String?)] = []
         for d in docs {
             let event = try #require(try JSONSerialization.jsonObject(with: Data(d)) as? [String: Any])
-            bases.append((event["text"] as? String ?? "", event["basis"] as? String, event["basis_reference"] as? String))
+            bases.append(
+                (event["text"] as? String ?? "", event["basis"] as? String, event["basis_reference"] as? String))
         }
         #expect(bases.contains { $0.0 == "6.1%" && $0.1 == "previous_year" && $0.2 == nil })
         #expect(bases.contains { $0.0 == "2.3个百分点" && $0.1 == "reference" && $0.2 == "全国" })
@@ -91,8 +95,10 @@ struct SchemaConformanceTests {
         }
         // parse_error: built directly (the parser refuses only pathological input).
         let pe = DeadLetterEvent(
-            reason: DeadLetterReason(.parseError, "input over the limit at 12"), original: Lineage(topic: "t", partition: 0, offset: 1, timestampMs: nil),
-            key: nil, payload: Array("{}".utf8), parserVersion: MetricExtractor.version, failedAt: "2026-11-26T00:00:00.000Z")
+            reason: DeadLetterReason(.parseError, "input over the limit at 12"),
+            original: Lineage(topic: "t", partition: 0, offset: 1, timestampMs: nil),
+            key: nil, payload: Array("{}".utf8), parserVersion: MetricExtractor.version,
+            failedAt: "2026-11-26T00:00:00.000Z")
         docs.append(pe.json())
         classes.insert(.parseError)
         #expect(classes == Set(DeadLetterReason.ErrorClass.allCases))
@@ -157,7 +163,9 @@ struct SchemaConformanceTests {
                 accepted = false
                 #expect(r.errorClass == .schemaViolation, "\(doc): \(r)")
             }
-            #expect(accepted == verdict.valid, "\(doc): worker \(accepted ? "accepts" : "rejects"), schema says \(verdict.errors)")
+            #expect(
+                accepted == verdict.valid,
+                "\(doc): worker \(accepted ? "accepts" : "rejects"), schema says \(verdict.errors)")
         }
     }
 }

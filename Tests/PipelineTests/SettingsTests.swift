@@ -14,7 +14,10 @@ struct SettingsTests {
             max.in.flight=10
             kafka.client.id=from-file
             """)
-        let env = ["TALLY_GROUP_ID": "env-group", "TALLY_MAX_IN_FLIGHT": "20", "TALLY_KAFKA_CLIENT_ID": "from-env", "HOME": "/root"]
+        let env = [
+            "TALLY_GROUP_ID": "env-group", "TALLY_MAX_IN_FLIGHT": "20", "TALLY_KAFKA_CLIENT_ID": "from-env",
+            "HOME": "/root",
+        ]
         let flags = ["max.in.flight": "30"]
         let s = Settings.resolve(flags: flags, environment: env, file: file)
         let c = try WorkerConfiguration(settings: s)
@@ -45,7 +48,8 @@ struct SettingsTests {
     @Test("environment names map to setting keys")
     func environmentNames() {
         let m = Settings.fromEnvironment([
-            "TALLY_EXACTLY_ONCE": "true", "TALLY_KAFKA_SASL_MECHANISMS": "PLAIN", "PATH": "/bin", "TALLY_CONFIG": "/etc/tally.properties",
+            "TALLY_EXACTLY_ONCE": "true", "TALLY_KAFKA_SASL_MECHANISMS": "PLAIN", "PATH": "/bin",
+            "TALLY_CONFIG": "/etc/tally.properties",
         ])
         #expect(m == ["exactly.once": "true", "kafka.sasl.mechanisms": "PLAIN"])
     }

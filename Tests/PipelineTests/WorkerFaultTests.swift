@@ -31,7 +31,9 @@ struct WorkerFaultTests {
         #expect((try? (running.stop()).get()) != nil)
         let ids = Set(try out.map { try decode($0)["metric_id"] as? String ?? "" })
         #expect(ids.count == expectedCount, "no metric lost (duplicates, if any, share ids)")
-        try WorkerIntegrationTests.verify(Dictionary(grouping: out) { try! decode($0)["metric_id"] as! String }.values.map { $0[0] }, against: articles)
+        try WorkerIntegrationTests.verify(
+            Dictionary(grouping: out) { try! decode($0)["metric_id"] as! String }.values.map { $0[0] },
+            against: articles)
     }
 
     @Test("a broker that refuses output: the worker stops and commits nothing past the lost output")
@@ -48,13 +50,17 @@ struct WorkerFaultTests {
         let articles = SampleArticles.generated(20, prefix: "r")
         try h.produce(articles.map { ($0.id, Articles.json(id: $0.id, body: $0.body)) })
         let result = running.result(timeout: .seconds(60))
-        guard case .failure(let error)? = result else { Issue.record("the worker kept going after losing output"); return }
+        guard case .failure(let error)? = result else {
+            Issue.record("the worker kept going after losing output"); return
+        }
         #expect("\(error)".contains("could not be delivered"), "\(error)")
         #expect(running.worker.state.isAlive == false, "/healthz reports the failure")
         mock.setTopicError(h.output, .noError)
         var c = h.config
         c.groupID = h.group
         let committed = try KafkaConsumer(config: c).committed([TopicPartition(h.input, 0)])
-        #expect(committed[0].offset < 0 || committed[0].offset == 0, "nothing committed past the first lost record: \(committed)")
+        #expect(
+            committed[0].offset < 0 || committed[0].offset == 0,
+            "nothing committed past the first lost record: \(committed)")
     }
 }

@@ -103,26 +103,33 @@ final class WorkerHarness: @unchecked Sendable {
     func start(processor: ArticleProcessor? = nil, _ tweak: (inout WorkerConfiguration) -> Void = { _ in }) -> Running {
         let registry = MetricsRegistry()
         let worker = Worker(
-            configuration: workerConfiguration(tweak), processor: processor, metrics: PipelineMetrics(factory: registry.factory))
+            configuration: workerConfiguration(tweak), processor: processor,
+            metrics: PipelineMetrics(factory: registry.factory))
         return Running(worker, registry: registry)
     }
 
     func produce(_ values: [(key: String?, value: [UInt8]?)]) throws {
         let producer = try KafkaProducer(config: config)
-        let results = try producer.sendAll(values.map { ProducerMessage(topic: input, key: $0.key.map { Array($0.utf8) }, value: $0.value) })
+        let results = try producer.sendAll(
+            values.map { ProducerMessage(topic: input, key: $0.key.map { Array($0.utf8) }, value: $0.value) })
         for r in results { _ = try r.get() }
         producer.close()
     }
 
     /// Reads a whole topic (every partition from the beginning) until `count` records arrived
     /// (then a short quiet period to catch extras) or the timeout.
-    func readAll(_ topic: String, partitions: Int32? = nil, count: Int, timeout: Duration = .seconds(90), isolation: String? = nil)
+    func readAll(
+        _ topic: String, partitions: Int32? = nil, count: Int, timeout: Duration = .seconds(90),
+        isolation: String? = nil
+    )
         throws -> [ConsumerRecord]
     {
         var c = config
         if let isolation { c["isolation.level"] = isolation }
         let consumer = try KafkaConsumer(config: c)
-        try consumer.assign((0..<(partitions ?? self.partitions)).map { TopicPartitionOffset(topic, $0, offset: KafkaOffset.beginning) })
+        try consumer.assign(
+            (0..<(partitions ?? self.partitions)).map { TopicPartitionOffset(topic, $0, offset: KafkaOffset.beginning) }
+        )
         var out = try consumer.records(count: count, timeout: timeout)
         out += try consumer.records(for: .milliseconds(500))
         consumer.close()
@@ -165,10 +172,14 @@ enum SampleArticles {
 
     /// The shared corpus texts (../shared/corpus/*.txt), by file name.
     static func corpus() throws -> [(id: String, body: String)] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let dir = root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
-        return try files.map { ("corpus-\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
+        return try files.map {
+            ("corpus-\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))
+        }
     }
 }
 

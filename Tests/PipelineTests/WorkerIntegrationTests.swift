@@ -18,7 +18,9 @@ struct WorkerIntegrationTests {
             #expect(r.keyString == id, "keyed by article id")
             byArticle[id, default: []].append((r, obj))
         }
-        #expect(Set(byArticle.keys) == Set(expected.filter { !$0.value.isEmpty }.keys), "every article with metrics, no other")
+        #expect(
+            Set(byArticle.keys) == Set(expected.filter { !$0.value.isEmpty }.keys),
+            "every article with metrics, no other")
         for (id, metrics) in expected where !metrics.isEmpty {
             let got = (byArticle[id] ?? []).sorted { $0.0.offset < $1.0.offset }
             #expect(got.count == metrics.count, "\(id): \(got.count) events for \(metrics.count) metrics")
@@ -50,7 +52,9 @@ struct WorkerIntegrationTests {
         try Self.verify(out, against: articles)
         try SchemaValidator.expectValid(out.compactMap(\.value), schema: "metric.normalized.v2")
         let metrics = running.registry.render()
-        #expect(metrics.contains("tally_articles_total{outcome=\"no_metrics\"} 1"), "the quiet article advanced without output")
+        #expect(
+            metrics.contains("tally_articles_total{outcome=\"no_metrics\"} 1"),
+            "the quiet article advanced without output")
         #expect(metrics.contains("tally_metrics_total \(expectedCount)"))
     }
 
@@ -121,20 +125,30 @@ struct WorkerIntegrationTests {
         var byID: [String: [[String: Any]]] = [:]
         for e in events { byID[e["metric_id"] as? String ?? "", default: []].append(e) }
         #expect(byID.count == expectedCount, "every metric present")
-        try Self.verify(Dictionary(grouping: out) { try! decode($0)["metric_id"] as! String }.values.map { $0[0] }, against: all)
+        try Self.verify(
+            Dictionary(grouping: out) { try! decode($0)["metric_id"] as! String }.values.map { $0[0] }, against: all)
         // Nothing committed twice: the leaving worker committed its partitions before handing
         // them over, so none of its input was processed again by the survivor. (The survivor's
         // own partitions may repeat work if the broker declares its generation stale during the
         // rebalance — at-least-once, with identical metric ids.)
         let repeated = byID.values.filter { $0.count > 1 }
-        let repeatedFrom = Set(repeated.compactMap { ($0[0]["lineage"] as? [String: Any])?["partition"] as? Int }.map(Int32.init))
-        #expect(repeatedFrom.isDisjoint(with: bPartitions), "input of the stopped worker's partitions \(bPartitions) reprocessed")
+        let repeatedFrom = Set(
+            repeated.compactMap { ($0[0]["lineage"] as? [String: Any])?["partition"] as? Int }.map(Int32.init))
+        #expect(
+            repeatedFrom.isDisjoint(with: bPartitions),
+            "input of the stopped worker's partitions \(bPartitions) reprocessed")
         for dup in repeated {
-            #expect(dup.allSatisfy { ($0["value"] as? Double) == (dup[0]["value"] as? Double) && ($0["start"] as? Int) == (dup[0]["start"] as? Int) })
+            #expect(
+                dup.allSatisfy {
+                    ($0["value"] as? Double) == (dup[0]["value"] as? Double)
+                        && ($0["start"] as? Int) == (dup[0]["start"] as? Int)
+                })
         }
     }
 
-    @Test("a small in-flight bound pauses the consumer and still processes everything", arguments: [WorkerHarness.Broker.mock])
+    @Test(
+        "a small in-flight bound pauses the consumer and still processes everything",
+        arguments: [WorkerHarness.Broker.mock])
     func backpressure(broker: WorkerHarness.Broker) throws {
         let h = try WorkerHarness(broker: broker, partitions: 2)
         let articles = SampleArticles.generated(300, prefix: "bp")
@@ -150,6 +164,8 @@ struct WorkerIntegrationTests {
         #expect(out.count == expectedCount)
         let text = running.registry.render()
         let pauses = text.split(separator: "\n").first { $0.hasPrefix("tally_consumer_pauses_total ") }
-        #expect((pauses.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0) > 0, "the bound was hit: \(pauses ?? "no series")")
+        #expect(
+            (pauses.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0) > 0,
+            "the bound was hit: \(pauses ?? "no series")")
     }
 }

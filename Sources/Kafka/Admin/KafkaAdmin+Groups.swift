@@ -1,4 +1,3 @@
-
 /// A consumer group as the cluster lists it.
 public struct ConsumerGroupListing: Sendable, Hashable {
     public var groupID: String

@@ -15,7 +15,9 @@ final class ClientContext: Sendable {
     /// Signalled on every delivery report, to wake senders waiting for queue space.
     let queueSpace = QueueSpace()
     /// Set by the consumer before the handle is created.
-    let rebalance: Mutex<(@Sendable (rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> Void)?> = Mutex(nil)
+    let rebalance:
+        Mutex<(@Sendable (rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> Void)?> =
+            Mutex(nil)
 
     init(
         logger: Logger, onStatistics: (@Sendable (KafkaStatistics) -> Void)?,
@@ -70,33 +72,46 @@ let errorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?,
     ctx.onError?(error)
 }
 
-let statisticsCallback: @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?) -> Int32 = {
-    _, json, length, opaque in
-    guard let ctx = ClientContext.from(opaque), let handler = ctx.onStatistics, let json else { return 0 }
-    let bytes = UnsafeRawBufferPointer(start: json, count: length)
-    if let stats = KafkaStatistics(json: Array(bytes)) { handler(stats) }
-    return 0  // librdkafka frees the JSON
-}
+let statisticsCallback:
+    @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>?, Int, UnsafeMutableRawPointer?) -> Int32 = {
+        _, json, length, opaque in
+        guard let ctx = ClientContext.from(opaque), let handler = ctx.onStatistics, let json else { return 0 }
+        let bytes = UnsafeRawBufferPointer(start: json, count: length)
+        if let stats = KafkaStatistics(json: Array(bytes)) { handler(stats) }
+        return 0  // librdkafka frees the JSON
+    }
 
-let rebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?) -> Void = {
-    rk, err, partitions, opaque in
-    guard let ctx = ClientContext.from(opaque), let handler = ctx.rebalance.withLock({ $0 }) else {
-        // No handler installed: do what librdkafka would do without a callback.
-        if let rk {
-            if err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS { rd_kafka_assign(rk, partitions) } else { rd_kafka_assign(rk, nil) }
+let rebalanceCallback:
+    @convention(c) (
+        OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+        UnsafeMutableRawPointer?
+    ) -> Void = {
+        rk, err, partitions, opaque in
+        guard let ctx = ClientContext.from(opaque), let handler = ctx.rebalance.withLock({ $0 }) else {
+            // No handler installed: do what librdkafka would do without a callback.
+            if let rk {
+                if err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS {
+                    rd_kafka_assign(rk, partitions)
+                } else {
+                    rd_kafka_assign(rk, nil)
+                }
+            }
+            return
         }
-        return
+        handler(err, partitions)
     }
-    handler(err, partitions)
-}
 
-let offsetCommitCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?) -> Void = {
-    _, err, offsets, opaque in
-    guard let ctx = ClientContext.from(opaque) else { return }
-    if err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__NO_OFFSET {
-        let list = offsets.map { TopicPartitionList.read($0) } ?? []
-        ctx.logger.warning(
-            "offset commit failed",
-            metadata: ["error": "\(KafkaError(err))", "offsets": "\(list)"])
+let offsetCommitCallback:
+    @convention(c) (
+        OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+        UnsafeMutableRawPointer?
+    ) -> Void = {
+        _, err, offsets, opaque in
+        guard let ctx = ClientContext.from(opaque) else { return }
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR && err != RD_KAFKA_RESP_ERR__NO_OFFSET {
+            let list = offsets.map { TopicPartitionList.read($0) } ?? []
+            ctx.logger.warning(
+                "offset commit failed",
+                metadata: ["error": "\(KafkaError(err))", "offsets": "\(list)"])
+        }
     }
-}

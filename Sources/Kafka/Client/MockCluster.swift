@@ -49,7 +49,8 @@ public final class MockCluster: @unchecked Sendable {
 
     /// Moves the partition's leadership (clients see NOT_LEADER and re-discover the leader).
     public func setPartitionLeader(topic: String, partition: Int32, broker: Int32) throws(KafkaError) {
-        try check(rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker), "mock leader \(topic)[\(partition)]")
+        try check(
+            rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker), "mock leader \(topic)[\(partition)]")
     }
 
     /// Makes `broker` the group (`"group"`) or transaction (`"transaction"`) coordinator for `key`.

@@ -15,7 +15,8 @@ extension RdKafkaClient {
         let handle = HandleRef(pointer: handle)
         context.rebalance.withLock {
             $0 = { err, partitions in
-                Self.rebalance(handle: handle.pointer, err: err, partitions: partitions, handler: handler, logger: logger)
+                Self.rebalance(
+                    handle: handle.pointer, err: err, partitions: partitions, handler: handler, logger: logger)
             }
         }
     }
@@ -71,12 +72,15 @@ extension RdKafkaClient {
         case RD_KAFKA_RESP_ERR__FATAL:
             throw fatalError ?? KafkaError(m.err, context: "consumer")
         default:
-            let detail = m.payload.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: m.len), as: UTF8.self) }
+            let detail = m.payload.map {
+                String(decoding: UnsafeRawBufferPointer(start: $0, count: m.len), as: UTF8.self)
+            }
             let location = topic.isEmpty ? "" : " (\(topic)[\(m.partition)])"
             let code = KafkaError.Code(m.err)
             return .error(
                 KafkaError(
-                    code: code, message: "\(detail ?? code.summary)\(location)", isRetriable: code.isTypicallyRetriable))
+                    code: code, message: "\(detail ?? code.summary)\(location)", isRetriable: code.isTypicallyRetriable)
+            )
         }
     }
 
@@ -122,7 +126,8 @@ extension RdKafkaClient {
     func seek(_ offsets: [TopicPartitionOffset], timeout: Duration) throws(KafkaError) {
         let list = TopicPartitionList(offsets)
         try check(rd_kafka_seek_partitions(handle, list.pointer, timeout.milliseconds), "seek")
-        if timeout > .zero { try list.throwFirstError("seek") }  // timeout zero: asynchronous, partitions say _IN_PROGRESS
+        // Timeout zero is asynchronous: the partitions say _IN_PROGRESS, which is no error.
+        if timeout > .zero { try list.throwFirstError("seek") }
     }
 
     /// Watermarks as last seen by this consumer's fetches (no request); nil when unknown.
@@ -147,7 +152,8 @@ extension RdKafkaClient {
     // MARK: Internals
 
     private static func rebalance(
-        handle: OpaquePointer, err: rd_kafka_resp_err_t, partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+        handle: OpaquePointer, err: rd_kafka_resp_err_t,
+        partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
         handler: (@Sendable (RebalanceEvent) -> Void)?, logger: Logger
     ) {
         let tps = partitions.map { TopicPartitionList.read($0).map(\.topicPartition).sorted() } ?? []
@@ -156,7 +162,9 @@ extension RdKafkaClient {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             logger.info("partitions assigned", metadata: ["partitions": "\(tps)"])
             if cooperative {
-                if let e = rd_kafka_incremental_assign(handle, partitions) { logger.error("\(KafkaError(consuming: e))") }
+                if let e = rd_kafka_incremental_assign(handle, partitions) {
+                    logger.error("\(KafkaError(consuming: e))")
+                }
             } else {
                 let e = rd_kafka_assign(handle, partitions)
                 if e != RD_KAFKA_RESP_ERR_NO_ERROR { logger.error("assign: \(KafkaError(e))") }
@@ -167,7 +175,9 @@ extension RdKafkaClient {
             logger.info("partitions revoked", metadata: ["partitions": "\(tps)", "lost": "\(lost)"])
             handler?(.revoked(tps, lost: lost))
             if cooperative {
-                if let e = rd_kafka_incremental_unassign(handle, partitions) { logger.error("\(KafkaError(consuming: e))") }
+                if let e = rd_kafka_incremental_unassign(handle, partitions) {
+                    logger.error("\(KafkaError(consuming: e))")
+                }
             } else {
                 _ = rd_kafka_assign(handle, nil)
             }

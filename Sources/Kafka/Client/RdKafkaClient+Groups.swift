@@ -14,7 +14,8 @@ extension RdKafkaClient {
                 // Partial failure (a broker did not answer): report it rather than a short list.
                 throw KafkaError(
                     code: KafkaError.Code(rd_kafka_error_code(first)),
-                    message: "list consumer groups: \(String(cString: rd_kafka_error_string(first)))", isRetriable: true)
+                    message: "list consumer groups: \(String(cString: rd_kafka_error_string(first)))", isRetriable: true
+                )
             }
             guard let arr = rd_kafka_ListConsumerGroups_result_valid(res, &n) else { return [] }
             return (0..<n).map { i in
@@ -45,7 +46,9 @@ extension RdKafkaClient {
                 let g = arr[i]
                 let members = (0..<rd_kafka_ConsumerGroupDescription_member_count(g)).map { j in
                     let m = rd_kafka_ConsumerGroupDescription_member(g, j)
-                    let parts = rd_kafka_MemberDescription_assignment(m).flatMap { rd_kafka_MemberAssignment_partitions($0) }
+                    let parts = rd_kafka_MemberDescription_assignment(m).flatMap {
+                        rd_kafka_MemberAssignment_partitions($0)
+                    }
                     return ConsumerGroupDescription.Member(
                         memberID: String(cString: rd_kafka_MemberDescription_consumer_id(m)),
                         clientID: String(cString: rd_kafka_MemberDescription_client_id(m)),
@@ -55,8 +58,11 @@ extension RdKafkaClient {
                 let err = rd_kafka_ConsumerGroupDescription_error(g)
                 return ConsumerGroupDescription(
                     groupID: String(cString: rd_kafka_ConsumerGroupDescription_group_id(g)),
-                    state: String(cString: rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(g))),
-                    partitionAssignor: rd_kafka_ConsumerGroupDescription_partition_assignor(g).map { String(cString: $0) } ?? "",
+                    state: String(
+                        cString: rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(g))),
+                    partitionAssignor: rd_kafka_ConsumerGroupDescription_partition_assignor(g).map {
+                        String(cString: $0)
+                    } ?? "",
                     coordinator: rd_kafka_ConsumerGroupDescription_coordinator(g).map { rd_kafka_Node_id($0) },
                     members: members,
                     error: err.map { KafkaError.Code(rd_kafka_error_code($0)) })
@@ -97,12 +103,15 @@ extension RdKafkaClient {
                 rd_kafka_AlterConsumerGroupOffsets(handle, $0.baseAddress, $0.count, options, queue)
             }
         } read: { event throws(KafkaError) in
-            guard let res = rd_kafka_event_AlterConsumerGroupOffsets_result(event) else { return [TopicPartitionOffset]() }
+            guard let res = rd_kafka_event_AlterConsumerGroupOffsets_result(event) else {
+                return [TopicPartitionOffset]()
+            }
             var n = 0
             guard let arr = rd_kafka_AlterConsumerGroupOffsets_result_groups(res, &n), n > 0 else { return [] }
             let result = try Self.groupResult(arr[0], context: "alter offsets of \(group)")
             if let bad = result.first(where: { $0.error != nil }), let code = bad.error {
-                throw KafkaError(code: code, message: "alter offsets of \(group): \(bad.topicPartition): \(code.summary)")
+                throw KafkaError(
+                    code: code, message: "alter offsets of \(group): \(bad.topicPartition): \(code.summary)")
             }
             return result
         }

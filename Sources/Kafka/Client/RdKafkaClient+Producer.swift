@@ -35,38 +35,39 @@ extension RdKafkaClient {
     }
 }
 
-let deliveryReportCallback: @convention(c) (OpaquePointer?, UnsafePointer<rd_kafka_message_t>?, UnsafeMutableRawPointer?) -> Void = {
-    _, message, opaque in
-    guard let message else { return }
-    let ctx = ClientContext.from(opaque)
-    defer { ctx?.queueSpace.signal() }
-    guard let priv = message.pointee._private else { return }
-    let box = Unmanaged<DeliveryBox>.fromOpaque(priv).takeRetainedValue()
-    let m = message.pointee
-    let topic = m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
-    if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-        var tsType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
-        let ts = rd_kafka_message_timestamp(message, &tsType)
-        box.completion(
-            .success(
-                DeliveryReport(
-                    topic: topic, partition: m.partition, offset: m.offset,
-                    timestampMs: tsType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : ts)))
-    } else {
-        let persisted: String =
-            switch rd_kafka_message_status(message) {
-            case RD_KAFKA_MSG_STATUS_PERSISTED: "persisted"
-            case RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED: "possibly persisted"
-            default: "not persisted"
-            }
-        let code = KafkaError.Code(m.err)
-        box.completion(
-            .failure(
-                KafkaError(
-                    code: code, message: "delivery to \(topic) failed (\(persisted)): \(code.summary)",
-                    isRetriable: code.isTypicallyRetriable)))
+let deliveryReportCallback:
+    @convention(c) (OpaquePointer?, UnsafePointer<rd_kafka_message_t>?, UnsafeMutableRawPointer?) -> Void = {
+        _, message, opaque in
+        guard let message else { return }
+        let ctx = ClientContext.from(opaque)
+        defer { ctx?.queueSpace.signal() }
+        guard let priv = message.pointee._private else { return }
+        let box = Unmanaged<DeliveryBox>.fromOpaque(priv).takeRetainedValue()
+        let m = message.pointee
+        let topic = m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+            var tsType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+            let ts = rd_kafka_message_timestamp(message, &tsType)
+            box.completion(
+                .success(
+                    DeliveryReport(
+                        topic: topic, partition: m.partition, offset: m.offset,
+                        timestampMs: tsType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : ts)))
+        } else {
+            let persisted: String =
+                switch rd_kafka_message_status(message) {
+                case RD_KAFKA_MSG_STATUS_PERSISTED: "persisted"
+                case RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED: "possibly persisted"
+                default: "not persisted"
+                }
+            let code = KafkaError.Code(m.err)
+            box.completion(
+                .failure(
+                    KafkaError(
+                        code: code, message: "delivery to \(topic) failed (\(persisted)): \(code.summary)",
+                        isRetriable: code.isTypicallyRetriable)))
+        }
     }
-}
 
 /// Builds an `rd_kafka_headers_t` (nil for none).
 func makeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer? {

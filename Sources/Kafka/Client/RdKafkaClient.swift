@@ -51,7 +51,9 @@ final class RdKafkaClient: @unchecked Sendable {
         }
 
         // rd_kafka_new takes ownership of conf on success only.
-        guard let rk = rd_kafka_new(kind == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER, conf, &errstr, errstr.count)
+        guard
+            let rk = rd_kafka_new(
+                kind == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER, conf, &errstr, errstr.count)
         else {
             rd_kafka_conf_destroy(conf)
             throw KafkaError(code: .invalidConfig, message: "cannot create Kafka client: \(String(cBuffer: errstr))")
@@ -85,7 +87,9 @@ final class RdKafkaClient: @unchecked Sendable {
 
     /// Resolves timestamps (ms) to the earliest offset whose timestamp is >= it, per partition;
     /// `KafkaOffset.end` where no record is that recent.
-    func offsetsForTimes(_ query: [TopicPartition: Int64], timeout: Duration) throws(KafkaError) -> [TopicPartitionOffset] {
+    func offsetsForTimes(_ query: [TopicPartition: Int64], timeout: Duration) throws(KafkaError)
+        -> [TopicPartitionOffset]
+    {
         let list = TopicPartitionList(query.map { TopicPartitionOffset($0.key, offset: $0.value) })
         try check(rd_kafka_offsets_for_times(handle, list.pointer, timeout.milliseconds), "offsets for times")
         return list.elements

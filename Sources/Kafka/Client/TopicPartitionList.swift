@@ -27,7 +27,8 @@ final class TopicPartitionList {
         return (0..<Int(l.cnt)).map { i in
             let e = elems[i]
             let code = e.err == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : KafkaError.Code(e.err)
-            return TopicPartitionOffset(TopicPartition(String(cString: e.topic), e.partition), offset: e.offset, error: code)
+            return TopicPartitionOffset(
+                TopicPartition(String(cString: e.topic), e.partition), offset: e.offset, error: code)
         }
     }
 
@@ -38,7 +39,9 @@ final class TopicPartitionList {
     /// The first per-partition error, as a thrown error naming the partition.
     func throwFirstError(_ context: String) throws(KafkaError) {
         if let bad = elements.first(where: { $0.error != nil }), let code = bad.error {
-            throw KafkaError(code: code, message: "\(context): \(bad.topicPartition): \(code.summary)", isRetriable: code.isTypicallyRetriable)
+            throw KafkaError(
+                code: code, message: "\(context): \(bad.topicPartition): \(code.summary)",
+                isRetriable: code.isTypicallyRetriable)
         }
     }
 }

@@ -63,7 +63,9 @@ public final class KafkaProducer: Sendable {
             }
             box.release()
             if code == .fatal, let fatal = client.fatalError { throw fatal }
-            throw KafkaError(code: code, message: "produce to \(message.topic): \(code.summary)", isRetriable: code.isTypicallyRetriable)
+            throw KafkaError(
+                code: code, message: "produce to \(message.topic): \(code.summary)",
+                isRetriable: code.isTypicallyRetriable)
         }
     }
 
@@ -96,7 +98,8 @@ public final class KafkaProducer: Sendable {
     public func close(timeout: Duration = .seconds(30)) {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         if (try? client.flush(timeout: timeout)) == nil {
-            logger.warning("producer closing with undelivered messages; failing them", metadata: ["count": "\(outstandingCount)"])
+            logger.warning(
+                "producer closing with undelivered messages; failing them", metadata: ["count": "\(outstandingCount)"])
             client.purgeAll()
             try? client.flush(timeout: .seconds(1))  // serves the purged messages' reports
         }

@@ -70,7 +70,9 @@ public struct DeadLetterRedriver: Sendable {
 
     // MARK: Show
 
-    public func report(_ selection: DeadLetterSelection, samplesPerGroup: Int = 3) throws(OperationsError) -> DeadLetterReport {
+    public func report(_ selection: DeadLetterSelection, samplesPerGroup: Int = 3) throws(OperationsError)
+        -> DeadLetterReport
+    {
         let redriven = try ledger()
         var report = DeadLetterReport(topic: options.deadLetterTopic, samplesPerGroup: samplesPerGroup)
         try scan(selection) { (item: Swift.Result<StoredDeadLetter, StoredDeadLetter.DecodeFailure>) in
@@ -90,7 +92,9 @@ public struct DeadLetterRedriver: Sendable {
         if options.execute { try ensureLedger() }
         let done = try ledger()
         var todo: [StoredDeadLetter] = []
-        var result = Result(dryRun: !options.execute, selected: 0, alreadyRedriven: 0, redriven: 0, skipped: [], ledgerTopic: ledgerTopic)
+        var result = Result(
+            dryRun: !options.execute, selected: 0, alreadyRedriven: 0, redriven: 0, skipped: [],
+            ledgerTopic: ledgerTopic)
         try scan(selection) { (item: Swift.Result<StoredDeadLetter, StoredDeadLetter.DecodeFailure>) in
             guard case .success(let d) = item, selection.matches(d) else { return }
             result.selected += 1
@@ -116,7 +120,8 @@ public struct DeadLetterRedriver: Sendable {
     func ledger() throws(OperationsError) -> Set<String> {
         var ids = Set<String>()
         do {
-            try TopicScan(config: config, timeout: options.scanTimeout).read(options.effectiveLedgerTopic) { r throws(OperationsError) in
+            try TopicScan(config: config, timeout: options.scanTimeout).read(options.effectiveLedgerTopic) {
+                r throws(OperationsError) in
                 if let k = r.keyString { ids.insert(k) }
             }
         } catch .notFound {
@@ -130,17 +135,24 @@ public struct DeadLetterRedriver: Sendable {
         _ body: (Swift.Result<StoredDeadLetter, StoredDeadLetter.DecodeFailure>) throws(OperationsError) -> Void
     ) throws(OperationsError) {
         // Starting at --from skips the older part of the topic (dead-letter timestamps are write times).
-        try TopicScan(config: config, timeout: options.scanTimeout).read(options.deadLetterTopic, fromMs: selection.fromMs) {
+        try TopicScan(config: config, timeout: options.scanTimeout).read(
+            options.deadLetterTopic, fromMs: selection.fromMs
+        ) {
             r throws(OperationsError) in try body(StoredDeadLetter.decode(r))
         }
     }
 
     private func ensureLedger() throws(OperationsError) {
         let admin = try OperationsError.step("open an admin client") { try KafkaAdmin(config: config) }
-        let partitions = try GroupReader(admin: admin, timeout: .seconds(10)).partitions(of: options.deadLetterTopic).count
+        let partitions = try GroupReader(admin: admin, timeout: .seconds(10)).partitions(of: options.deadLetterTopic)
+            .count
         try OperationsError.step("create the redrive ledger \(options.effectiveLedgerTopic)") {
             try admin.createTopics(
-                [.init(name: options.effectiveLedgerTopic, partitions: Int32(max(1, partitions)), configs: ["cleanup.policy": "compact"])],
+                [
+                    .init(
+                        name: options.effectiveLedgerTopic, partitions: Int32(max(1, partitions)),
+                        configs: ["cleanup.policy": "compact"])
+                ],
                 ifNotExists: true)
         }
     }
@@ -152,14 +164,20 @@ public struct DeadLetterRedriver: Sendable {
         let producer = try OperationsError.step("open a transactional producer") { try KafkaProducer(config: c) }
         defer { producer.close() }
         try OperationsError.step("init transactions") { try producer.initTransactions() }
-        var limiter = try options.maxRate.map { r throws(OperationsError) in try RateLimiter(rate: r, clock: ContinuousClock()) }
+        var limiter = try options.maxRate.map { r throws(OperationsError) in
+            try RateLimiter(rate: r, clock: ContinuousClock())
+        }
         let stamp = Timestamps.format(Date())
-        for batch in stride(from: 0, to: letters.count, by: options.batchSize).map({ Array(letters[$0..<min($0 + options.batchSize, letters.count)]) }) {
+        for batch in stride(from: 0, to: letters.count, by: options.batchSize).map({
+            Array(letters[$0..<min($0 + options.batchSize, letters.count)])
+        }) {
             try OperationsError.step("redrive a batch of \(batch.count)") {
                 try producer.beginTransaction()
                 do {
                     for d in batch {
-                        if let delay = limiter?.reserveDelay(), delay > .zero { Thread.sleep(forTimeInterval: delay.inSeconds) }
+                        if let delay = limiter?.reserveDelay(), delay > .zero {
+                            Thread.sleep(forTimeInterval: delay.inSeconds)
+                        }
                         try producer.send(message(for: d)) { _ in }
                         try producer.send(ledgerEntry(for: d, at: stamp)) { _ in }
                     }
@@ -185,7 +203,9 @@ public struct DeadLetterRedriver: Sendable {
     }
 
     func ledgerEntry(for d: StoredDeadLetter, at stamp: String) -> ProducerMessage {
-        let entry = ["redriven_at": stamp, "to_topic": options.targetTopic ?? d.original.topic, "error_class": d.errorClass]
+        let entry = [
+            "redriven_at": stamp, "to_topic": options.targetTopic ?? d.original.topic, "error_class": d.errorClass,
+        ]
         let value = (try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys])).map { Array($0) }
         return ProducerMessage(topic: options.effectiveLedgerTopic, key: Array(d.id.utf8), value: value)
     }

@@ -12,7 +12,8 @@ public enum DeadLetterTextFormat {
         for g in r.sortedGroups {
             out += "  \(g.count)\t\(g.errorClass): \(g.reasonShape)\n"
             for s in g.samples {
-                out += "      \(s.id) key=\(s.key ?? "-") original=\(s.original.topic)/\(s.original.partition)/\(s.original.offset)"
+                out +=
+                    "      \(s.id) key=\(s.key ?? "-") original=\(s.original.topic)/\(s.original.partition)/\(s.original.offset)"
                 out += " failed_at=\(s.failedAt ?? "?") — \(s.reason)\n"
             }
         }

@@ -71,9 +71,11 @@ public struct StoredDeadLetter: Sendable, Hashable, Encodable {
         }
         return .success(
             StoredDeadLetter(
-                topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs,
+                topic: record.topic, partition: record.partition, offset: record.offset,
+                timestampMs: record.timestampMs,
                 errorClass: errorClass, reason: reason,
-                original: Original(topic: oTopic, partition: oPartition, offset: oOffset), key: object["key"] as? String,
+                original: Original(topic: oTopic, partition: oPartition, offset: oOffset),
+                key: object["key"] as? String,
                 payload: payload, payloadBytes: (object["payload_bytes"] as? NSNumber)?.intValue ?? payload?.count ?? 0,
                 payloadTruncated: object["payload_truncated"] as? Bool ?? false,
                 parserVersion: object["parser_version"] as? String, failedAt: object["failed_at"] as? String))

@@ -45,7 +45,9 @@ struct TopicScan {
         let deadline = ContinuousClock.now + timeout
         while !pending.isEmpty {
             guard ContinuousClock.now < deadline else {
-                throw .timedOut("reading \(topic) did not reach the end of \(pending.sorted().map(\.description).joined(separator: ", ")) within \(timeout)")
+                throw .timedOut(
+                    "reading \(topic) did not reach the end of \(pending.sorted().map(\.description).joined(separator: ", ")) within \(timeout)"
+                )
             }
             let event = try OperationsError.step("read \(topic)") { try consumer.poll(timeout: .milliseconds(200)) }
             switch event {

@@ -88,7 +88,9 @@ public struct PartitionHistory: Sendable, Hashable {
             return .stop
         }
         // Rules 6 and 7 judge movement and need a full window.
-        guard w.count >= configuration.windowSize, let first = committed.first, let last = committed.last else { return .ok }
+        guard w.count >= configuration.windowSize, let first = committed.first, let last = committed.last else {
+            return .ok
+        }
         // Rule 6 — STALL: a live member owns it, yet the committed offset did not move over the window.
         if current.ownedByLiveMember && first == last { return .stall }
         // Rule 7 — WARN: the committed offset advanced, but the lag never shrank between two

@@ -59,7 +59,8 @@ public final class LagExporter: Service, HealthCheck, Sendable {
                 $0.evaluations += 1
             }
             for g in reports where g.error != nil {
-                logger.warning("group could not be evaluated", metadata: ["group": "\(g.group)", "error": "\(g.error!)"])
+                logger.warning(
+                    "group could not be evaluated", metadata: ["group": "\(g.group)", "error": "\(g.error!)"])
             }
             return reports
         } catch {

@@ -113,7 +113,9 @@ public final class LagMonitor: Sendable {
             var keep = Set<LagEvaluator.Key>()
             var failedGroups = Set<String>()
             let reports = raws.map { raw in
-                report(raw, evaluatedAt: evaluatedAt, sampleTime: sampleTime ?? evaluatedAt, found: found, evaluator: &evaluator)
+                report(
+                    raw, evaluatedAt: evaluatedAt, sampleTime: sampleTime ?? evaluatedAt, found: found,
+                    evaluator: &evaluator)
             }
             for (raw, r) in zip(raws, reports) {
                 if raw.error != nil { failedGroups.insert(raw.group) }
@@ -157,7 +159,8 @@ public final class LagMonitor: Sendable {
             if let topic {
                 partitions = try reader.partitions(of: topic)
             } else {
-                let topics = Set(try reader.committedTopics(group)).union(raw.members.flatMap { $0.assignment.map(\.topic) })
+                let topics = Set(try reader.committedTopics(group)).union(
+                    raw.members.flatMap { $0.assignment.map(\.topic) })
                 for t in topics.sorted() {
                     do throws(OperationsError) {
                         partitions += try reader.partitions(of: t)
@@ -190,7 +193,8 @@ public final class LagMonitor: Sendable {
 
     private func report(
         _ raw: RawGroup, evaluatedAt: Date, sampleTime: Date,
-        found: [OldestRecordProbe.Target: Result<OldestRecordProbe.Found, OperationsError>], evaluator: inout LagEvaluator
+        found: [OldestRecordProbe.Target: Result<OldestRecordProbe.Found, OperationsError>],
+        evaluator: inout LagEvaluator
     ) -> GroupLag {
         if let error = raw.error {
             return GroupLag(
@@ -200,8 +204,10 @@ public final class LagMonitor: Sendable {
         let partitions = raw.partitions.map { p -> PartitionLag in
             var lag = PartitionLag(
                 topic: p.partition.topic, partition: p.partition.partition, committedOffset: p.committed,
-                logStartOffset: nil, logEndOffset: nil, offsetLag: nil, timeLagSeconds: nil, oldestUnprocessedOffset: nil,
-                oldestUnprocessedTimestampMs: nil, committedBelowLogStart: false, owner: p.owner, status: .ok, note: nil,
+                logStartOffset: nil, logEndOffset: nil, offsetLag: nil, timeLagSeconds: nil,
+                oldestUnprocessedOffset: nil,
+                oldestUnprocessedTimestampMs: nil, committedBelowLogStart: false, owner: p.owner, status: .ok,
+                note: nil,
                 error: nil)
             let key = LagEvaluator.Key(group: raw.group, partition: p.partition)
             switch p.watermarks {
@@ -213,7 +219,9 @@ public final class LagMonitor: Sendable {
                     lag.committedBelowLogStart = c < wm.low
                     if c >= wm.high {
                         lag.timeLagSeconds = 0
-                        if c > wm.high { lag.note = "committed offset is beyond the log end (topic recreated or truncated?)" }
+                        if c > wm.high {
+                            lag.note = "committed offset is beyond the log end (topic recreated or truncated?)"
+                        }
                     } else if let off = LagMath.probeOffset(committed: c, logStart: wm.low, logEnd: wm.high) {
                         switch found[.init(partition: p.partition, offset: off)] {
                         case .success(let f)?:
@@ -237,7 +245,9 @@ public final class LagMonitor: Sendable {
                     lag.note = "no committed offset"
                 }
                 lag.status = evaluator.evaluate(
-                    key, LagSample(time: sampleTime, committed: p.committed, logEnd: wm.high, ownedByLiveMember: p.owner != nil))
+                    key,
+                    LagSample(
+                        time: sampleTime, committed: p.committed, logEnd: wm.high, ownedByLiveMember: p.owner != nil))
             case .failure(let e)?:
                 lag.error = "watermarks: \(e.message) (\(e.name))"
                 lag.status = evaluator.evaluate(key, .failed(at: sampleTime, ownedByLiveMember: p.owner != nil))

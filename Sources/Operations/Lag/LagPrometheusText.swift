@@ -32,7 +32,8 @@ public enum LagPrometheusText {
     /// - Parameter partitionSeries: false leaves out every `tally_lag_partition_*` family (for
     ///   topics with many partitions: series count grows with groups × partitions); the group
     ///   series, which KEDA and the alerts use, stay.
-    public static func render(_ groups: [GroupLag], info: EvaluationInfo? = nil, partitionSeries: Bool = true) -> String {
+    public static func render(_ groups: [GroupLag], info: EvaluationInfo? = nil, partitionSeries: Bool = true) -> String
+    {
         var out = Output()
         let parts = partitionSeries ? groups.flatMap { g in g.partitions.map { (g.group, $0) } } : []
         func plabels(_ g: String, _ p: PartitionLag) -> [(String, String)] {
@@ -40,11 +41,15 @@ public enum LagPrometheusText {
         }
 
         if partitionSeries {
-            out.family("tally_lag_partition_offset_lag", "Offset lag: log-end offset minus committed offset (absent without a committed offset).")
+            out.family(
+                "tally_lag_partition_offset_lag",
+                "Offset lag: log-end offset minus committed offset (absent without a committed offset).")
             for (g, p) in parts { if let v = p.offsetLag { out.sample(plabels(g, p), Double(v)) } }
 
-            out.family("tally_lag_partition_time_lag_seconds",
-                "Seconds since the timestamp of the oldest unprocessed record (the one at the committed offset); 0 when caught up.")
+            out.family(
+                "tally_lag_partition_time_lag_seconds",
+                "Seconds since the timestamp of the oldest unprocessed record (the one at the committed offset); 0 when caught up."
+            )
             for (g, p) in parts { if let v = p.timeLagSeconds { out.sample(plabels(g, p), v) } }
 
             out.family("tally_lag_partition_committed_offset", "The group's committed offset (next offset to process).")
@@ -56,9 +61,13 @@ public enum LagPrometheusText {
             out.family("tally_lag_partition_log_start_offset", "The partition's log-start offset (low watermark).")
             for (g, p) in parts { if let v = p.logStartOffset { out.sample(plabels(g, p), Double(v)) } }
 
-            out.family("tally_lag_partition_status", "1 for the partition's current status (OK, WARN, REWIND, STALL, STOP, ERR), 0 for the others.")
+            out.family(
+                "tally_lag_partition_status",
+                "1 for the partition's current status (OK, WARN, REWIND, STALL, STOP, ERR), 0 for the others.")
             for (g, p) in parts {
-                for s in LagStatus.allCases { out.sample(plabels(g, p) + [("status", s.rawValue)], s == p.status ? 1 : 0) }
+                for s in LagStatus.allCases {
+                    out.sample(plabels(g, p) + [("status", s.rawValue)], s == p.status ? 1 : 0)
+                }
             }
         }
 
@@ -71,19 +80,26 @@ public enum LagPrometheusText {
         out.family("tally_lag_group_members", "Live members of the group.")
         for g in groups { out.sample([("group", g.group)], Double(g.members.count)) }
 
-        out.family("tally_lag_group_status", "1 for the group's current status (worst of its partitions), 0 for the others.")
+        out.family(
+            "tally_lag_group_status", "1 for the group's current status (worst of its partitions), 0 for the others.")
         for g in groups {
-            for s in LagStatus.allCases { out.sample([("group", g.group), ("status", s.rawValue)], s == g.status ? 1 : 0) }
+            for s in LagStatus.allCases {
+                out.sample([("group", g.group), ("status", s.rawValue)], s == g.status ? 1 : 0)
+            }
         }
 
-        out.family("tally_lag_group_status_code", "The group's status as a number: 0 OK, 1 WARN, 2 REWIND, 3 STALL, 4 STOP, 5 ERR.")
+        out.family(
+            "tally_lag_group_status_code",
+            "The group's status as a number: 0 OK, 1 WARN, 2 REWIND, 3 STALL, 4 STOP, 5 ERR.")
         for g in groups { out.sample([("group", g.group)], Double(g.status.code)) }
 
         if let info {
             out.family("tally_lag_evaluation_success", "1 when the exporter's last evaluation succeeded.")
             out.sample([], info.lastSucceeded ? 1 : 0)
             if let t = info.lastSuccess {
-                out.family("tally_lag_evaluation_last_success_timestamp_seconds", "Unix time of the last successful evaluation.")
+                out.family(
+                    "tally_lag_evaluation_last_success_timestamp_seconds",
+                    "Unix time of the last successful evaluation.")
                 out.sample([], t.timeIntervalSince1970)
             }
             if let d = info.lastDuration {
@@ -126,7 +142,8 @@ public enum LagPrometheusText {
         mutating func sample(_ labels: [(String, String)], _ value: Double) {
             text += name
             if !labels.isEmpty {
-                text += "{" + labels.map { "\($0.0)=\"\(LagPrometheusText.escape($0.1))\"" }.joined(separator: ",") + "}"
+                text +=
+                    "{" + labels.map { "\($0.0)=\"\(LagPrometheusText.escape($0.1))\"" }.joined(separator: ",") + "}"
             }
             text += " \(LagPrometheusText.number(value))\n"
         }

@@ -40,7 +40,8 @@ public struct PartitionLag: Sendable, Hashable, Encodable {
 
     public init(
         topic: String, partition: Int32, committedOffset: Int64?, logStartOffset: Int64?, logEndOffset: Int64?,
-        offsetLag: Int64?, timeLagSeconds: Double?, oldestUnprocessedOffset: Int64?, oldestUnprocessedTimestampMs: Int64?,
+        offsetLag: Int64?, timeLagSeconds: Double?, oldestUnprocessedOffset: Int64?,
+        oldestUnprocessedTimestampMs: Int64?,
         committedBelowLogStart: Bool, owner: String?, status: LagStatus, note: String?, error: String?
     ) {
         self.topic = topic
@@ -58,7 +59,6 @@ public struct PartitionLag: Sendable, Hashable, Encodable {
         self.note = note
         self.error = error
     }
-
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeStoredProperties(of: self, replacing: ["timeLagSeconds": timeLagSeconds.map(LagMath.rounded)])
@@ -101,11 +101,13 @@ public struct GroupLag: Sendable, Hashable, Encodable {
         self.maxTimeLagSeconds = partitions.compactMap(\.timeLagSeconds).max()
     }
 
-
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeStoredProperties(
             of: self,
-            replacing: ["evaluatedAt": Timestamps.format(evaluatedAt), "maxTimeLagSeconds": maxTimeLagSeconds.map(LagMath.rounded)])
+            replacing: [
+                "evaluatedAt": Timestamps.format(evaluatedAt),
+                "maxTimeLagSeconds": maxTimeLagSeconds.map(LagMath.rounded),
+            ])
     }
 }
 

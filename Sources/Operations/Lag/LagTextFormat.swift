@@ -17,7 +17,10 @@ public enum LagTextFormat {
         if let e = g.error { lines.append("  error: \(e)") }
         if !g.partitions.isEmpty {
             let clientOf = Dictionary(g.members.map { ($0.memberID, $0.clientID) }, uniquingKeysWith: { a, _ in a })
-            var t = TextTable(["TOPIC", "PARTITION", "COMMITTED", "LOG-START", "LOG-END", "OFFSET-LAG", "TIME-LAG", "STATUS", "OWNER", "NOTE"])
+            var t = TextTable([
+                "TOPIC", "PARTITION", "COMMITTED", "LOG-START", "LOG-END", "OFFSET-LAG", "TIME-LAG", "STATUS", "OWNER",
+                "NOTE",
+            ])
             for p in g.partitions {
                 let note = [p.note, p.error.map { "error: \($0)" }].compactMap { $0 }.joined(separator: "; ")
                 t.append([
@@ -32,9 +35,12 @@ public enum LagTextFormat {
                     note,
                 ])
             }
-            lines.append(t.render().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+            lines.append(
+                t.render().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+                    separator: "\n"))
             if g.partitions.contains(where: \.committedBelowLogStart) {
-                lines.append("  * committed offset is below the log start (records deleted by retention before being processed)")
+                lines.append(
+                    "  * committed offset is below the log start (records deleted by retention before being processed)")
             }
         }
         if g.members.isEmpty {

@@ -93,7 +93,8 @@ struct OldestRecordProbe: Sendable {
                     case .record(let r):
                         let tp = r.topicPartition
                         guard let want = waiting[tp], r.offset >= want else { continue }
-                        results[Target(partition: tp, offset: want)] = .success(Found(offset: r.offset, timestampMs: r.timestampMs))
+                        results[Target(partition: tp, offset: want)] = .success(
+                            Found(offset: r.offset, timestampMs: r.timestampMs))
                         waiting[tp] = nil
                         // Stop fetching it: one record per partition is all we need.
                         try? consumer.pause([tp])
@@ -119,12 +120,16 @@ struct OldestRecordProbe: Sendable {
             }
         }
         for (tp, offs) in pending {
-            for off in offs { results[Target(partition: tp, offset: off)] = .failure(Self.timedOut(tp, off, timeout, lastError)) }
+            for off in offs {
+                results[Target(partition: tp, offset: off)] = .failure(Self.timedOut(tp, off, timeout, lastError))
+            }
         }
         return results
     }
 
-    private static func timedOut(_ tp: TopicPartition, _ off: Int64, _ timeout: Duration, _ last: KafkaError?) -> OperationsError {
+    private static func timedOut(_ tp: TopicPartition, _ off: Int64, _ timeout: Duration, _ last: KafkaError?)
+        -> OperationsError
+    {
         let why = last.map { " (last consumer error: \($0.message))" } ?? ""
         return .timedOut("could not read the record at \(tp)@\(off) within \(IntervalText.format(timeout))\(why)")
     }

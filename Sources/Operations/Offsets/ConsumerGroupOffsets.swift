@@ -19,7 +19,8 @@ public final class ConsumerGroupOffsets: Sendable {
     ///   - requestTimeout: bound of each admin request.
     ///   - clock: "now" for `--by-duration`; tests may inject one.
     public init(
-        config: KafkaConfig, requestTimeout: Duration = .seconds(10), logger: Logger = StderrLogger.make("tally.offsets"),
+        config: KafkaConfig, requestTimeout: Duration = .seconds(10),
+        logger: Logger = StderrLogger.make("tally.offsets"),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(OperationsError) {
         let admin = try OperationsError.step("connect admin client") { try KafkaAdmin(config: config, logger: logger) }
@@ -54,7 +55,8 @@ public final class ConsumerGroupOffsets: Sendable {
         let committed = try reader.committed(group, partitions)
         let rows = partitions.sorted().map { tp in
             var row = GroupOffsets.Row(
-                topic: tp.topic, partition: tp.partition, committed: committed[tp], logStart: nil, logEnd: nil, lag: nil,
+                topic: tp.topic, partition: tp.partition, committed: committed[tp], logStart: nil, logEnd: nil,
+                lag: nil,
                 error: nil)
             do throws(OperationsError) {
                 let wm = try reader.watermarks(tp)
@@ -174,7 +176,9 @@ public final class ConsumerGroupOffsets: Sendable {
         let after = try reader.committed(plan.group, changes.map(\.topicPartition))
         let wrong = changes.filter { after[$0.topicPartition] != $0.offset }
         if !wrong.isEmpty {
-            let list = wrong.map { "\($0.topicPartition): wanted \($0.offset), found \(after[$0.topicPartition].map(String.init) ?? "none")" }
+            let list = wrong.map {
+                "\($0.topicPartition): wanted \($0.offset), found \(after[$0.topicPartition].map(String.init) ?? "none")"
+            }
             throw .invalidArgument(
                 "offsets of '\(plan.group)' were changed but read back differently (a concurrent commit?): "
                     + list.joined(separator: "; "))

@@ -31,12 +31,14 @@ public enum OffsetsTextFormat {
             lines.append("\(clamped) partition(s) clamped into the retained range [log start, log end].")
         }
         if plan.executed {
-            lines.append("Committed offsets of '\(plan.group)' changed for \(plan.changes.count) partition(s) and read back.")
+            lines.append(
+                "Committed offsets of '\(plan.group)' changed for \(plan.changes.count) partition(s) and read back.")
         } else {
             lines.append("Nothing was changed. Re-run with --execute to apply.")
             if !plan.activeMembers.isEmpty {
                 lines.append(
-                    "Note: the group has \(plan.activeMembers.count) active member(s); --execute will refuse until they are stopped:")
+                    "Note: the group has \(plan.activeMembers.count) active member(s); --execute will refuse until they are stopped:"
+                )
                 for m in plan.activeMembers { lines.append("  - \(m.summary)") }
             }
         }

@@ -36,7 +36,9 @@ public struct RateLimiter<C: Clock>: Sendable where C.Duration == Swift.Duration
     ///   - burst: at most this many permits without waiting after a stall; default: 100 ms worth
     ///     of permits (at least 1).
     public init(rate: Double, burst: Int? = nil, clock: C) throws(OperationsError) {
-        guard rate.isFinite, rate > 0 else { throw .invalidArgument("a rate limit must be a positive number, got \(rate)") }
+        guard rate.isFinite, rate > 0 else {
+            throw .invalidArgument("a rate limit must be a positive number, got \(rate)")
+        }
         let b = burst ?? max(1, Int((rate / 10).rounded(.down)))
         guard b >= 1 else { throw .invalidArgument("a burst must be at least 1, got \(b)") }
         self.rate = rate
@@ -92,7 +94,8 @@ public enum RateText {
             }
         }
         guard let v = Double(number.trimmingCharacters(in: .whitespaces)), v.isFinite, v > 0 else {
-            throw .invalidArgument("'\(text)' is not a rate like 100, 100/s, 600/m or 3600/h (articles per unit of time, > 0)")
+            throw .invalidArgument(
+                "'\(text)' is not a rate like 100, 100/s, 600/m or 3600/h (articles per unit of time, > 0)")
         }
         return v * factor
     }

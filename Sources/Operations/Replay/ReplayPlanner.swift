@@ -14,7 +14,9 @@ public struct ReplayPlanner: Sendable {
     let admin: KafkaAdmin
     let timeout: Duration
 
-    public init(config: KafkaConfig, timeout: Duration = .seconds(15), logger: Logger = StderrLogger.make("tally.replay"))
+    public init(
+        config: KafkaConfig, timeout: Duration = .seconds(15), logger: Logger = StderrLogger.make("tally.replay")
+    )
         throws(OperationsError)
     {
         var c = config
@@ -40,7 +42,8 @@ public struct ReplayPlanner: Sendable {
         let all = try reader.partitions(of: topic).map(\.partition).sorted()
         let selected = range.explicitPartitions ?? all
         if let unknown = selected.first(where: { !all.contains($0) }) {
-            throw .invalidArgument("topic '\(topic)' has no partition \(unknown) (it has \(all.count): 0..<\(all.count))")
+            throw .invalidArgument(
+                "topic '\(topic)' has no partition \(unknown) (it has \(all.count): 0..<\(all.count))")
         }
         let resolvedAt = Date()
         var facts: [ReplayRange.PartitionFacts] = []
@@ -60,7 +63,8 @@ public struct ReplayPlanner: Sendable {
             if let problem = missingTopic(out) { warnings.append(problem) }
         }
         return ReplayPlan(
-            topic: topic, outputTopic: outputTopic, deadLetterTopic: deadLetterTopic, range: range, resolvedAt: resolvedAt,
+            topic: topic, outputTopic: outputTopic, deadLetterTopic: deadLetterTopic, range: range,
+            resolvedAt: resolvedAt,
             partitions: range.resolve(facts), warnings: warnings)
     }
 
@@ -70,12 +74,16 @@ public struct ReplayPlanner: Sendable {
             _ = try GroupReader(admin: admin, timeout: timeout).partitions(of: topic)
             return nil
         } catch {
-            if case .notFound = error { return "topic '\(topic)' does not exist (the replay never creates topics: create it first)" }
+            if case .notFound = error {
+                return "topic '\(topic)' does not exist (the replay never creates topics: create it first)"
+            }
             return error.description
         }
     }
 
-    private func offsetsForTimes(_ topic: String, _ partitions: [Int32], _ t: Date) throws(OperationsError) -> [Int32: Int64] {
+    private func offsetsForTimes(_ topic: String, _ partitions: [Int32], _ t: Date) throws(OperationsError) -> [Int32:
+        Int64]
+    {
         let ms = Timestamps.milliseconds(t)
         let query = Dictionary(uniqueKeysWithValues: partitions.map { (TopicPartition(topic, $0), ms) })
         let result = try OperationsError.step("offsets for \(Timestamps.format(t)) in '\(topic)'") {

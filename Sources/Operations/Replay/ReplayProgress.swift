@@ -43,7 +43,9 @@ public struct ReplayProgress: Sendable, Hashable {
     /// `--max-rate`, articles per second.
     public var rateLimit: Double?
 
-    public init(partitions: [Partition], articles: Int, metrics: Int, deadLetters: Int, elapsed: Duration, rateLimit: Double?) {
+    public init(
+        partitions: [Partition], articles: Int, metrics: Int, deadLetters: Int, elapsed: Duration, rateLimit: Double?
+    ) {
         self.partitions = partitions
         self.articles = articles
         self.metrics = metrics
@@ -94,7 +96,8 @@ public struct ReplayProgress: Sendable, Hashable {
             let filled = Int((p.fraction * Double(cells)).rounded(.down))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
             let state = p.done ? "done" : "@\(p.position)"
-            lines.append("  \(name) \(bar) \(Self.percent(p.fraction).leftPadded(to: 6))  \(p.covered)/\(p.total)  \(state)")
+            lines.append(
+                "  \(name) \(bar) \(Self.percent(p.fraction).leftPadded(to: 6))  \(p.covered)/\(p.total)  \(state)")
         }
         if shown.count < ordered.count {
             let rest = ordered.dropFirst(shown.count)
@@ -110,11 +113,15 @@ public struct ReplayProgress: Sendable, Hashable {
     }
 
     static func percent(_ f: Double) -> String { String(format: "%.1f%%", f * 100) }
-    static func number(_ v: Double) -> String { v == v.rounded() && v < 1e9 ? String(Int(v)) : String(format: "%.1f", v) }
+    static func number(_ v: Double) -> String {
+        v == v.rounded() && v < 1e9 ? String(Int(v)) : String(format: "%.1f", v)
+    }
 }
 
 extension String {
-    fileprivate func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+    fileprivate func leftPadded(to n: Int) -> String {
+        count >= n ? self : String(repeating: " ", count: n - count) + self
+    }
 }
 
 /// Shows `ReplayProgress` on stderr: a bar redrawn in place (`\r` and ANSI cursor moves) when

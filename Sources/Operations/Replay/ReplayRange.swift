@@ -70,21 +70,27 @@ public struct ReplayRange: Sendable, Hashable {
     public func validate() throws(OperationsError) {
         if let ps = partitions {
             if ps.isEmpty { throw .invalidArgument("--partitions needs at least one partition") }
-            if let bad = ps.first(where: { $0 < 0 }) { throw .invalidArgument("partition \(bad) is not a partition number") }
+            if let bad = ps.first(where: { $0 < 0 }) {
+                throw .invalidArgument("partition \(bad) is not a partition number")
+            }
             if Set(ps).count != ps.count { throw .invalidArgument("--partitions lists a partition twice") }
         }
         switch start {
         case .offset(let n) where n < 0: throw .invalidArgument("--from-offset must be ≥ 0, got \(n)")
         case .offsets(let m):
             if m.isEmpty { throw .invalidArgument("--from-offset list is empty") }
-            if let bad = m.first(where: { $0.value < 0 }) { throw .invalidArgument("--from-offset \(bad.key):\(bad.value) must be ≥ 0") }
+            if let bad = m.first(where: { $0.value < 0 }) {
+                throw .invalidArgument("--from-offset \(bad.key):\(bad.value) must be ≥ 0")
+            }
         default: break
         }
         switch end {
         case .offset(let n) where n < 0: throw .invalidArgument("--to-offset must be ≥ 0, got \(n)")
         case .offsets(let m):
             if m.isEmpty { throw .invalidArgument("--to-offset list is empty") }
-            if let bad = m.first(where: { $0.value < 0 }) { throw .invalidArgument("--to-offset \(bad.key):\(bad.value) must be ≥ 0") }
+            if let bad = m.first(where: { $0.value < 0 }) {
+                throw .invalidArgument("--to-offset \(bad.key):\(bad.value) must be ≥ 0")
+            }
         default: break
         }
         // The lists, when given, fix the partition set: the other lists must name the same ones.
@@ -96,7 +102,8 @@ public struct ReplayRange: Sendable, Hashable {
             ].compactMap { $0 }
         if let first = listed.first, let other = listed.dropFirst().first(where: { $0.1 != first.1 }) {
             throw .invalidArgument(
-                "\(first.0) names partitions \(Self.formatSet(first.1)) but \(other.0) names \(Self.formatSet(other.1)); they must agree")
+                "\(first.0) names partitions \(Self.formatSet(first.1)) but \(other.0) names \(Self.formatSet(other.1)); they must agree"
+            )
         }
         switch (start, end) {
         case (.time(let a), .time(let b)) where b < a:
@@ -161,7 +168,9 @@ public struct ReplayRange: Sendable, Hashable {
                 let answer = f.startForTime ?? KafkaOffset.end
                 if answer < 0 {
                     start = high
-                    if high > low { notes.append("no record at or after --from \(Timestamps.format(t)): nothing to replay") }
+                    if high > low {
+                        notes.append("no record at or after --from \(Timestamps.format(t)): nothing to replay")
+                    }
                 } else {
                     start = min(max(answer, low), high)
                     if start == low && low > 0 && high > low {
@@ -183,7 +192,9 @@ public struct ReplayRange: Sendable, Hashable {
                 if n < low {
                     start = low
                     startClamp = .toLogStart
-                    notes.append("start \(n) clamped to the earliest retained offset \(low) (offsets \(n)..<\(low) were deleted by retention)")
+                    notes.append(
+                        "start \(n) clamped to the earliest retained offset \(low) (offsets \(n)..<\(low) were deleted by retention)"
+                    )
                 } else if n > high {
                     start = high
                     startClamp = .toLogEnd
@@ -241,9 +252,12 @@ public struct ReplayRange: Sendable, Hashable {
                 let n = Int64(parts[1].trimmingCharacters(in: .whitespaces)), n >= 0
             else {
                 throw .invalidArgument(
-                    "\(option) expects an offset N or a list PARTITION:OFFSET[,PARTITION:OFFSET…] such as 0:120,3:98 (got '\(text)')")
+                    "\(option) expects an offset N or a list PARTITION:OFFSET[,PARTITION:OFFSET…] such as 0:120,3:98 (got '\(text)')"
+                )
             }
-            guard map.updateValue(n, forKey: p) == nil else { throw .invalidArgument("\(option) lists partition \(p) twice") }
+            guard map.updateValue(n, forKey: p) == nil else {
+                throw .invalidArgument("\(option) lists partition \(p) twice")
+            }
         }
         return .perPartition(map)
     }
@@ -259,7 +273,8 @@ public struct ReplayRange: Sendable, Hashable {
         var out: [Int32] = []
         for item in text.split(separator: ",") {
             let s = item.trimmingCharacters(in: .whitespaces)
-            if let dash = s.firstIndex(of: "-"), dash != s.startIndex, let a = Int32(s[..<dash]), let b = Int32(s[s.index(after: dash)...]),
+            if let dash = s.firstIndex(of: "-"), dash != s.startIndex, let a = Int32(s[..<dash]),
+                let b = Int32(s[s.index(after: dash)...]),
                 a >= 0, a <= b
             {
                 out.append(contentsOf: a...b)

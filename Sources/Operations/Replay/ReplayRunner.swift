@@ -60,10 +60,12 @@ public final class ReplayRunner: Sendable {
         guard !ran.exchange(true, ordering: .acquiringAndReleasing) else {
             throw .invalidArgument("this ReplayRunner already ran; make a new one for another replay")
         }
-        let session = ReplaySession(plan: plan, configuration: configuration, logger: logger, stopFlag: { [self] in isStopRequested })
+        let session = ReplaySession(
+            plan: plan, configuration: configuration, logger: logger, stopFlag: { [self] in isStopRequested })
         if configuration.dryRun { return session.summary(outcome: .dryRun) }
 
-        let missing = try ReplayPlanner(config: configuration.kafka, logger: logger).missingOutputs(plan, summaryTopic: configuration.summaryTopic)
+        let missing = try ReplayPlanner(config: configuration.kafka, logger: logger).missingOutputs(
+            plan, summaryTopic: configuration.summaryTopic)
         if !missing.isEmpty { throw .notFound(missing.joined(separator: "; ")) }
         if plan.active.isEmpty { return session.summary(outcome: .completed) }
 
@@ -77,7 +79,9 @@ public final class ReplayRunner: Sendable {
 extension ReplayPlanner {
     /// A problem per output topic of `plan` that does not exist.
     func missingOutputs(_ plan: ReplayPlan, summaryTopic: String? = nil) -> [String] {
-        Array(Set([plan.outputTopic, plan.deadLetterTopic] + [summaryTopic].compactMap { $0 })).sorted().compactMap { missingTopic($0) }
+        Array(Set([plan.outputTopic, plan.deadLetterTopic] + [summaryTopic].compactMap { $0 })).sorted().compactMap {
+            missingTopic($0)
+        }
     }
 }
 
@@ -159,7 +163,8 @@ final class ReplaySession {
         let step = RecordStep(
             processor: ArticleProcessor(
                 options: .init(
-                    outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic, maxBodyBytes: configuration.maxBodyBytes,
+                    outputTopic: plan.outputTopic, deadLetterTopic: plan.deadLetterTopic,
+                    maxBodyBytes: configuration.maxBodyBytes,
                     summaryTopic: configuration.summaryTopic)),
             logger: logger)
         var limiter: RateLimiter<ContinuousClock>? = try configuration.maxRate.map { r throws(OperationsError) in
@@ -178,7 +183,9 @@ final class ReplaySession {
             }
             switch event {
             case .record(let r):
-                guard r.topic == plan.topic, var st = parts[r.partition], !st.done, r.offset >= st.position else { continue }
+                guard r.topic == plan.topic, var st = parts[r.partition], !st.done, r.offset >= st.position else {
+                    continue
+                }
                 if r.offset >= st.end {
                     finish(r.partition, consumer)
                     continue
@@ -204,7 +211,9 @@ final class ReplaySession {
                 parts[r.partition] = st
                 if r.offset >= st.end - 1 { finish(r.partition, consumer) }
             case .partitionEOF(let tp, let offset):
-                if tp.topic == plan.topic, let st = parts[tp.partition], !st.done, offset >= st.end { finish(tp.partition, consumer) }
+                if tp.topic == plan.topic, let st = parts[tp.partition], !st.done, offset >= st.end {
+                    finish(tp.partition, consumer)
+                }
             case .error(let e):
                 handle(e)
             case nil:
@@ -241,7 +250,8 @@ final class ReplaySession {
 
     // MARK: Steps
 
-    private func send(_ output: RecordStep.Output, of r: ConsumerRecord, _ step: RecordStep, _ producer: KafkaProducer) {
+    private func send(_ output: RecordStep.Output, of r: ConsumerRecord, _ step: RecordStep, _ producer: KafkaProducer)
+    {
         let tp = r.topicPartition
         let (ledger, deadLetter) = (ledger, output.isDeadLetter)
         // An enqueue failure was reported as lost before it is thrown: nothing more to do here.
@@ -255,7 +265,8 @@ final class ReplaySession {
                 }
             case .lost(let m, let e):
                 ledger.undelivered.add(1, ordering: .relaxed)
-                ledger.fail("output of \(tp)@\(r.offset) to \(m.topic) could not be delivered: \(e.message) (\(e.name))")
+                ledger.fail(
+                    "output of \(tp)@\(r.offset) to \(m.topic) could not be delivered: \(e.message) (\(e.name))")
             case .notEnqueued(let m, let e, let unsent):
                 ledger.undelivered.add(unsent, ordering: .relaxed)
                 ledger.fail("output of \(tp)@\(r.offset) to \(m.topic) could not be enqueued: \(e.message) (\(e.name))")
@@ -301,7 +312,8 @@ final class ReplaySession {
         let rows = plan.partitions.map { p in
             let st = parts[p.partition]!
             return ReplayProgress.Partition(
-                partition: p.partition, start: p.start, end: p.end, position: st.position, done: st.done, articles: st.articles)
+                partition: p.partition, start: p.start, end: p.end, position: st.position, done: st.done,
+                articles: st.articles)
         }
         return ReplayProgress(
             partitions: rows, articles: articles, metrics: ledger.metrics.load(ordering: .relaxed),
@@ -322,12 +334,16 @@ final class ReplaySession {
                 let allDelivered = st.lastProcessed.map { c > $0 } ?? true
                 reached = st.done && allDelivered ? p.end : min(c, p.end)
             }
-            return ReplaySummary.Partition(partition: p.partition, start: p.start, end: p.end, reached: reached, articles: st.articles)
+            return ReplaySummary.Partition(
+                partition: p.partition, start: p.start, end: p.end, reached: reached, articles: st.articles)
         }
         let reading: Duration? = firstRead.flatMap { f in lastRead.map { f.duration(to: $0) } }
         return ReplaySummary(
-            outcome: outcome, plan: plan, partitions: rows, articles: articles, metrics: ledger.metrics.load(ordering: .relaxed),
-            deadLetters: ledger.deadLetters.load(ordering: .relaxed), undelivered: ledger.undelivered.load(ordering: .relaxed),
-            startedAt: startedAt, duration: ContinuousClock.now - t0, readingDuration: reading, rateLimit: configuration.maxRate)
+            outcome: outcome, plan: plan, partitions: rows, articles: articles,
+            metrics: ledger.metrics.load(ordering: .relaxed),
+            deadLetters: ledger.deadLetters.load(ordering: .relaxed),
+            undelivered: ledger.undelivered.load(ordering: .relaxed),
+            startedAt: startedAt, duration: ContinuousClock.now - t0, readingDuration: reading,
+            rateLimit: configuration.maxRate)
     }
 }

@@ -46,7 +46,6 @@ public struct ReplaySummary: Sendable, Encodable {
 
         public var isComplete: Bool { reached >= end }
 
-
         public func encode(to encoder: any Encoder) throws {
             try encoder.encodeStoredProperties(of: self, adding: ["complete": isComplete])
         }
@@ -146,7 +145,9 @@ public struct ReplaySummary: Sendable, Encodable {
         var table = TextTable(["PARTITION", "FROM", "TO (excl.)", "REACHED", "ARTICLES", "STATUS"])
         for p in partitions {
             let status = p.isComplete ? "done" : (p.reached == p.start ? "not started" : "partial")
-            table.append([String(p.partition), String(p.start), String(p.end), String(p.reached), String(p.articles), status])
+            table.append([
+                String(p.partition), String(p.start), String(p.end), String(p.reached), String(p.articles), status,
+            ])
         }
         out.append(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         for p in plan.partitions { for n in p.notes { out.append("  note: partition \(p.partition): \(n)") } }
@@ -161,13 +162,18 @@ public struct ReplaySummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case outcome, error, topic, outputTopic, deadLetterTopic, articles, metrics, deadLetters, undelivered, startedAt
-        case durationSeconds, ratePerSecond, readingRatePerSecond, rateLimit, partitions, notes, resumeArguments, resumeCommand
+        case durationSeconds, ratePerSecond, readingRatePerSecond, rateLimit, partitions, notes, resumeArguments,
+            resumeCommand
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(outcome.description, forKey: .outcome)
-        if case .failed(let why) = outcome { try c.encode(why, forKey: .error) } else { try c.encodeNil(forKey: .error) }
+        if case .failed(let why) = outcome {
+            try c.encode(why, forKey: .error)
+        } else {
+            try c.encodeNil(forKey: .error)
+        }
         try c.encode(plan.topic, forKey: .topic)
         try c.encode(plan.outputTopic, forKey: .outputTopic)
         try c.encode(plan.deadLetterTopic, forKey: .deadLetterTopic)

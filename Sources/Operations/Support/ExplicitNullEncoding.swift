@@ -21,7 +21,10 @@ extension Encoder {
         for child in Mirror(reflecting: value).children {
             guard let name = child.label, !excluding.contains(name) else { continue }
             let field = replacing[name] ?? (child.value as? any Encodable)
-            guard let field else { throw EncodingError.invalidValue(child.value, .init(codingPath: codingPath, debugDescription: "\(name) is not Encodable")) }
+            guard let field else {
+                throw EncodingError.invalidValue(
+                    child.value, .init(codingPath: codingPath, debugDescription: "\(name) is not Encodable"))
+            }
             try c.encode(field, forKey: FieldKey(name))
         }
         for (name, field) in adding { try c.encode(field, forKey: FieldKey(name)) }

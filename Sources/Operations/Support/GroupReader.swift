@@ -25,7 +25,7 @@ struct GroupReader: Sendable {
     func partitions(of topic: String) throws(OperationsError) -> [TopicPartition] {
         do {
             return try admin.partitions(of: topic, timeout: timeout)
-        } catch where error.code == .unknownTopicOrPartition || error.code == .unknownTopic {
+        } catch  where error.code == .unknownTopicOrPartition || error.code == .unknownTopic {
             throw .notFound("topic '\(topic)' not found")
         } catch {
             throw .kafka(context: "partitions of topic '\(topic)'", error)

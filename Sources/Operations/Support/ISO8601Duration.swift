@@ -9,7 +9,8 @@
 public enum ISO8601Duration {
     public static func seconds(_ text: String) throws(OperationsError) -> Double {
         let bad = OperationsError.invalidArgument(
-            "'\(text)' is not an ISO 8601 duration like PT2H, PT30M, P1DT12H or PT90S (years and months are not supported)")
+            "'\(text)' is not an ISO 8601 duration like PT2H, PT30M, P1DT12H or PT90S (years and months are not supported)"
+        )
         var s = Substring(text.uppercased())
         guard s.first == "P" else { throw bad }
         s = s.dropFirst()

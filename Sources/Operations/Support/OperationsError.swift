@@ -24,7 +24,8 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
         case .timedOut(let m): return m
         case .kafka(let context, let e):
             let unreachable: [KafkaError.Code] = [.timedOut, .transport, .allBrokersDown, .resolve]
-            let hint = unreachable.contains(e.code) ? " — is the cluster reachable? (check --brokers / TALLY_BROKERS)" : ""
+            let hint =
+                unreachable.contains(e.code) ? " — is the cluster reachable? (check --brokers / TALLY_BROKERS)" : ""
             return "\(context): \(e.message) (\(e.name))\(hint)"
         case .groupActive(let group, let members):
             let list = members.map { "  - \($0.summary)" }.joined(separator: "\n")

@@ -19,7 +19,10 @@ public struct EffectiveSettings: Sendable {
     public let entries: [Entry]
 
     /// - Parameter configFile: the properties file that was read (`--config` / `TALLY_CONFIG`), if any.
-    public init(settings s: Settings, configuration c: WorkerConfiguration, configFile: String?, configFileSource: Settings.Source?) {
+    public init(
+        settings s: Settings, configuration c: WorkerConfiguration, configFile: String?,
+        configFileSource: Settings.Source?
+    ) {
         var entries = SettingsTable.run.map { spec in
             let v = s.values[spec.key]
             return Entry(
@@ -43,7 +46,8 @@ public struct EffectiveSettings: Sendable {
         entries.append(
             Entry(
                 key: SettingsTable.kafkaPrefix + "*", flag: "--" + SettingsTable.kafkaFlag,
-                env: SettingSpec.environmentName(SettingsTable.kafkaPrefix) + "*", value: nil, source: .default, defaultValue: nil,
+                env: SettingSpec.environmentName(SettingsTable.kafkaPrefix) + "*", value: nil, source: .default,
+                defaultValue: nil,
                 secret: false))
         self.entries = entries
     }
@@ -116,7 +120,8 @@ extension SettingsTable {
                 }
             let d = s.defaultNote ?? s.defaultValue ?? "none"
             lines.append(
-                "| `\(s.key)` | \(s.flagName.map { "`\($0)`" } ?? "—") | `\(s.environmentName)` | \(d) | \(values) | \(s.help) |")
+                "| `\(s.key)` | \(s.flagName.map { "`\($0)`" } ?? "—") | `\(s.environmentName)` | \(d) | \(values) | \(s.help) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

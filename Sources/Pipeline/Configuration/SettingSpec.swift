@@ -73,7 +73,9 @@ public struct SettingSpec: Sendable, Hashable {
         case .boolean:
             if Self.boolean(text) == nil { throw SettingsError(message: "\(at): expected true or false") }
         case .choice(let words):
-            if !words.contains(text) { throw SettingsError(message: "\(at): expected one of \(words.joined(separator: ", "))") }
+            if !words.contains(text) {
+                throw SettingsError(message: "\(at): expected one of \(words.joined(separator: ", "))")
+            }
         }
     }
 

@@ -36,7 +36,9 @@ public struct Settings: Sendable, Hashable {
     ) -> Settings {
         var s = Settings()
         s.layer(flags, from: .flag)
-        let links = environment.filter { $0.key.hasPrefix(environmentPrefix) && EnvironmentNames.isServiceLink(name: $0.key, value: $0.value) }
+        let links = environment.filter {
+            $0.key.hasPrefix(environmentPrefix) && EnvironmentNames.isServiceLink(name: $0.key, value: $0.value)
+        }
         s.ignoredEnvironment = links.keys.sorted()
         s.layer(fromEnvironment(environment.filter { links[$0.key] == nil }), from: .environment)
         s.layer(file, from: .file)
@@ -74,7 +76,9 @@ public struct Settings: Sendable, Hashable {
     }
 
     /// Parses a Java-style properties file: `key=value` or `key: value` lines, `#`/`!` comments.
-    public static func parseProperties(_ text: String, path: String = "config") throws(SettingsError) -> [String: String] {
+    public static func parseProperties(_ text: String, path: String = "config") throws(SettingsError) -> [String:
+        String]
+    {
         var out: [String: String] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -105,7 +109,9 @@ public struct Settings: Sendable, Hashable {
 
     /// The value of a table setting, checked against its row; the row's default when unset.
     func checked(_ key: String) throws(SettingsError) -> String? {
-        guard let spec = SettingsTable.spec(key: key) else { throw SettingsError(message: "no setting '\(key)' in SettingsTable") }
+        guard let spec = SettingsTable.spec(key: key) else {
+            throw SettingsError(message: "no setting '\(key)' in SettingsTable")
+        }
         guard let v = values[key] else { return spec.defaultValue }
         try spec.validate(v.value, source: v.source.rawValue)
         return v.value
@@ -133,7 +139,9 @@ public struct Settings: Sendable, Hashable {
     /// `kafka.*` entries with the prefix removed: librdkafka properties passed through.
     public var kafkaProperties: [String: String] {
         values.reduce(into: [:]) { out, kv in
-            if kv.key.hasPrefix(SettingsTable.kafkaPrefix) { out[String(kv.key.dropFirst(SettingsTable.kafkaPrefix.count))] = kv.value.value }
+            if kv.key.hasPrefix(SettingsTable.kafkaPrefix) {
+                out[String(kv.key.dropFirst(SettingsTable.kafkaPrefix.count))] = kv.value.value
+            }
         }
     }
 

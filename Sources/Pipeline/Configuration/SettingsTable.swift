@@ -7,25 +7,36 @@ public enum SettingsTable {
     static let mib = 1024 * 1024
 
     public static let run: [SettingSpec] = [
-        SettingSpec("brokers", flag: "brokers", .string, default: "127.0.0.1:9092", help: "Kafka bootstrap servers, host:port[,host:port…]"),
+        SettingSpec(
+            "brokers", flag: "brokers", .string, default: "127.0.0.1:9092",
+            help: "Kafka bootstrap servers, host:port[,host:port…]"),
         SettingSpec("input.topic", flag: "input-topic", .name, default: DefaultTopics.input, help: "Raw article topic"),
-        SettingSpec("output.topic", flag: "output-topic", .name, default: DefaultTopics.output, help: "Metric event topic"),
-        SettingSpec("deadletter.topic", flag: "deadletter-topic", .name, default: DefaultTopics.deadLetter, help: "Dead-letter topic"),
+        SettingSpec(
+            "output.topic", flag: "output-topic", .name, default: DefaultTopics.output, help: "Metric event topic"),
+        SettingSpec(
+            "deadletter.topic", flag: "deadletter-topic", .name, default: DefaultTopics.deadLetter,
+            help: "Dead-letter topic"),
         SettingSpec(
             "summary.topic", flag: "summary-topic", .string, default: nil,
             help: "Compacted topic for one article summary per processed article (empty or unset: none)"),
         SettingSpec("group.id", flag: "group", .string, default: "tally-workers", help: "Consumer group"),
         SettingSpec(
             "group.instance.id", flag: "group-instance-id", .string, default: nil,
-            help: "Static membership: a stable per-instance name (e.g. the pod name) so a restart takes its partitions back at once"),
-        SettingSpec("exactly.once", flag: "exactly-once", .boolean, default: "false", help: "Consume-transform-produce in Kafka transactions"),
+            help:
+                "Static membership: a stable per-instance name (e.g. the pod name) so a restart takes its partitions back at once"
+        ),
+        SettingSpec(
+            "exactly.once", flag: "exactly-once", .boolean, default: "false",
+            help: "Consume-transform-produce in Kafka transactions"),
         SettingSpec(
             "transactional.id", flag: "transactional-id", .string, default: nil, note: "tally-<group>-<hostname>",
             help: "Transactional id with --exactly-once"),
         SettingSpec(
-            "worker.threads", flag: "threads", .integer(1...256), default: nil, note: "the number of cores", help: "Parallel parsing queues"),
+            "worker.threads", flag: "threads", .integer(1...256), default: nil, note: "the number of cores",
+            help: "Parallel parsing queues"),
         SettingSpec(
-            "max.in.flight", flag: "max-in-flight", .integer(1...1_000_000), default: "2000", help: "Records in flight before the consumer pauses"),
+            "max.in.flight", flag: "max-in-flight", .integer(1...1_000_000), default: "2000",
+            help: "Records in flight before the consumer pauses"),
         SettingSpec(
             "max.in.flight.bytes", flag: nil, .integer(1024...Int.max), default: "\(64 * mib)",
             help: "Record bytes in flight before the consumer pauses"),
@@ -36,26 +47,33 @@ public enum SettingsTable {
             "max.html.bytes", flag: "max-html-bytes", .integer(1...512 * mib), default: "\(16 * mib)",
             help: "Larger pages (the html of an article.raw event) go to the dead-letter topic (docs/html.md)"),
         SettingSpec(
-            "deadletter.max.payload.bytes", flag: "deadletter-max-payload-bytes", .integer(1024...64 * mib), default: "\(256 * 1024)",
-            help: "Dead letters carry at most this many bytes of the original record (the rest is cut, payload_truncated=true)"),
+            "deadletter.max.payload.bytes", flag: "deadletter-max-payload-bytes", .integer(1024...64 * mib),
+            default: "\(256 * 1024)",
+            help:
+                "Dead letters carry at most this many bytes of the original record (the rest is cut, payload_truncated=true)"
+        ),
         SettingSpec(
             "commit.interval.ms", flag: "commit-interval-ms", .integer(10...3_600_000), default: "1000",
             help: "How often finished offsets are committed"),
         SettingSpec(
-            "drain.timeout.ms", flag: "drain-timeout-ms", .integer(0...3_600_000), default: "30000", help: "Shutdown/rebalance drain bound"),
+            "drain.timeout.ms", flag: "drain-timeout-ms", .integer(0...3_600_000), default: "30000",
+            help: "Shutdown/rebalance drain bound"),
         SettingSpec(
             "transaction.max.records", flag: nil, .integer(1...1_000_000), default: "500",
             help: "Exactly-once: a transaction closes after this many records"),
         SettingSpec(
-            "transaction.interval.ms", flag: nil, .integer(1...600_000), default: "200", help: "Exactly-once: a transaction closes after this long"),
+            "transaction.interval.ms", flag: nil, .integer(1...600_000), default: "200",
+            help: "Exactly-once: a transaction closes after this long"),
         SettingSpec(
             "statistics.interval.ms", flag: nil, .integer(0...3_600_000), default: "5000",
             help: "librdkafka statistics (per-partition lag for /metrics); 0 disables"),
         SettingSpec("http.host", flag: "http-host", .string, default: "0.0.0.0", help: "Address for the HTTP endpoint"),
         SettingSpec(
-            "http.port", flag: "http-port", .integer(0...65535), default: "9464", help: "Port for /metrics, /healthz, /readyz; 0 disables"),
+            "http.port", flag: "http-port", .integer(0...65535), default: "9464",
+            help: "Port for /metrics, /healthz, /readyz; 0 disables"),
         SettingSpec(
-            "log.level", flag: "log-level", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]), default: "info",
+            "log.level", flag: "log-level",
+            .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]), default: "info",
             help: "Log level"),
         SettingSpec("log.format", flag: "log-format", .choice(["text", "json"]), default: "text", help: "Log format"),
     ]
@@ -69,7 +87,8 @@ public enum SettingsTable {
 
     public static let keys: Set<String> = Set(run.map(\.key))
     static let byKey: [String: SettingSpec] = Dictionary(uniqueKeysWithValues: run.map { ($0.key, $0) })
-    static let byFlag: [String: SettingSpec] = Dictionary(uniqueKeysWithValues: run.compactMap { s in s.flag.map { ($0, s) } })
+    static let byFlag: [String: SettingSpec] = Dictionary(
+        uniqueKeysWithValues: run.compactMap { s in s.flag.map { ($0, s) } })
 
     public static func spec(key: String) -> SettingSpec? { byKey[key] }
     public static func spec(flag: String) -> SettingSpec? { byFlag[flag] }

@@ -63,7 +63,8 @@ public struct WorkerConfiguration: Sendable {
             // The environment is shared with the platform: only a likely typo of a real key fails.
             guard source == .environment, guess == nil else {
                 throw SettingsError(
-                    message: "unknown setting '\(unknown)' (from \(source.rawValue))" + (guess.map { "; did you mean '\($0)'?" } ?? ""))
+                    message: "unknown setting '\(unknown)' (from \(source.rawValue))"
+                        + (guess.map { "; did you mean '\($0)'?" } ?? ""))
             }
             warnings.append("ignored unknown setting '\(unknown)' from the environment")
         }
@@ -94,7 +95,10 @@ public struct WorkerConfiguration: Sendable {
         logLevel = try s.string("log.level")
         logFormat = try s.string("log.format")
         if inputTopic == outputTopic || inputTopic == deadLetterTopic || inputTopic == summaryTopic {
-            throw SettingsError(message: "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)")
+            throw SettingsError(
+                message:
+                    "input.topic must differ from output.topic, deadletter.topic and summary.topic (the worker would consume its own output)"
+            )
         }
     }
 

@@ -14,7 +14,9 @@ extension ArticleEvent {
     ///   field may nest as deep as it likes.
     static func decode(json bytes: [UInt8]) -> Result<ArticleEvent, DeadLetterReason> {
         if let bad = firstInvalidUTF8(bytes) {
-            if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])), f.offset == bad {
+            if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])),
+                f.offset == bad
+            {
                 return .failure(DeadLetterReason(.invalidJSON, "\(f.description), inside a UTF-8 sequence"))
             }
             return .failure(DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)"))
@@ -25,13 +27,16 @@ extension ArticleEvent {
         case .success(let s): scan = s
         }
         guard scan.top == .object else {
-            return .failure(DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
+            return .failure(
+                DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
         }
         var known: [String: JSONScan.Member] = [:]
         for m in scan.members where readKeys.contains(m.key) { known[m.key] = m }
         for key in readKeys {
             guard let m = known[key] else { continue }
-            if let rule = shapeViolation(key, m) { return .failure(DeadLetterReason(.schemaViolation, "\(key): \(rule)")) }
+            if let rule = shapeViolation(key, m) {
+                return .failure(DeadLetterReason(.schemaViolation, "\(key): \(rule)"))
+            }
         }
         // The read fields alone, each once, for JSONDecoder (shallow by the checks above).
         var doc: [UInt8] = [UInt8(ascii: "{")]
@@ -70,7 +75,8 @@ extension ArticleEvent {
     /// The bytes from `offset` to the end are the start of a multi-byte character, cut short.
     static func isCutSequence(_ bytes: [UInt8], at offset: Int) -> Bool {
         let lead = bytes[offset]
-        let need = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
+        let need =
+            lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0
         let tail = bytes[(offset + 1)...]
         return need > 0 && bytes.count - offset < need && tail.allSatisfy { $0 & 0xC0 == 0x80 }
     }
@@ -86,10 +92,13 @@ extension ArticleEvent {
         switch (key, m.kind) {
         case ("id", .null), ("url", .null), ("body", .null): return "expected a string, got null"
         case (_, .null), (_, .string): return nil
-        case ("html", .object): return m.depth > 1 ? "expected a string or an object of strings, got nested values" : nil
+        case ("html", .object):
+            return m.depth > 1 ? "expected a string or an object of strings, got nested values" : nil
         case ("html", _): return "expected a string or an object, got \(m.kind.described)"
         case (_, .array): return m.depth > 1 ? "expected \(text), got nested arrays or objects" : nil
-        default: return key == "tags" ? "expected \(text), got \(m.kind.described)" : "expected a string, got \(m.kind.described)"
+        default:
+            return key == "tags"
+                ? "expected \(text), got \(m.kind.described)" : "expected a string, got \(m.kind.described)"
         }
     }
 

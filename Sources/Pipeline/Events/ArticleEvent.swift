@@ -79,10 +79,14 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
         let u = Array(s.utf8)
         guard let first = u.first, isAlpha(first) else { return false }
         var i = 1
-        while i < u.count, isAlpha(u[i]) || (u[i] >= 0x30 && u[i] <= 0x39) || u[i] == 0x2B || u[i] == 0x2E || u[i] == 0x2D {
+        while i < u.count,
+            isAlpha(u[i]) || (u[i] >= 0x30 && u[i] <= 0x39) || u[i] == 0x2B || u[i] == 0x2E || u[i] == 0x2D
+        {
             i += 1
         }
-        guard i + 3 < u.count + 0, u[i] == 0x3A, u[i + 1] == 0x2F, u[i + 2] == 0x2F, i + 3 < u.count else { return false }
+        guard i + 3 < u.count + 0, u[i] == 0x3A, u[i + 1] == 0x2F, u[i + 2] == 0x2F, i + 3 < u.count else {
+            return false
+        }
         return !s.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
@@ -103,7 +107,8 @@ enum RFC3339 {
             }
             return v
         }
-        guard c.count >= 20, let _ = digits(0, 4), c[4] == 0x2D, let mo = digits(5, 2), c[7] == 0x2D, let d = digits(8, 2),
+        guard c.count >= 20, digits(0, 4) != nil, c[4] == 0x2D, let mo = digits(5, 2), c[7] == 0x2D,
+            let d = digits(8, 2),
             c[10] == 0x54 || c[10] == 0x74, let h = digits(11, 2), c[13] == 0x3A, let mi = digits(14, 2),
             c[16] == 0x3A, let se = digits(17, 2)
         else { return false }
@@ -117,7 +122,8 @@ enum RFC3339 {
         }
         guard i < c.count else { return false }
         if c[i] == 0x5A || c[i] == 0x7A { return i + 1 == c.count }
-        guard c[i] == 0x2B || c[i] == 0x2D, let oh = digits(i + 1, 2), i + 3 < c.count, c[i + 3] == 0x3A, let om = digits(i + 4, 2)
+        guard c[i] == 0x2B || c[i] == 0x2D, let oh = digits(i + 1, 2), i + 3 < c.count, c[i + 3] == 0x3A,
+            let om = digits(i + 4, 2)
         else { return false }
         return oh < 24 && om < 60 && i + 6 == c.count
     }

@@ -19,7 +19,9 @@ public struct ArticleSummaryEvent: Sendable, Hashable {
     public var processedAt: String
     public var lineage: Lineage
 
-    public init(article: ArticleEvent, metricIDs: [String], parserVersion: String, processedAt: String, lineage: Lineage) {
+    public init(
+        article: ArticleEvent, metricIDs: [String], parserVersion: String, processedAt: String, lineage: Lineage
+    ) {
         self.article = article
         self.contentSHA256 = Hex.lower(SHA256.hash(data: Array(article.body.utf8)))
         self.parserVersion = parserVersion

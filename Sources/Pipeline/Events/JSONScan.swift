@@ -120,8 +120,8 @@ private struct Scanner {
         while !stack.isEmpty {
             skipSpace()
             let inObject = stack[stack.count - 1]
-            let where_ = inObject ? "an object" : "an array"
-            guard i < b.count else { throw truncated(where_) }
+            let container = inObject ? "an object" : "an array"
+            guard i < b.count else { throw truncated(container) }
             if expectingValue {
                 if justOpened && b[i] == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
@@ -131,14 +131,16 @@ private struct Scanner {
                     continue
                 }
                 if inObject {
-                    guard b[i] == UInt8(ascii: "\"") else { throw expected(justOpened ? "a string key or '}'" : "a string key") }
+                    guard b[i] == UInt8(ascii: "\"") else {
+                        throw expected(justOpened ? "a string key or '}'" : "a string key")
+                    }
                     try string()
                     skipSpace()
-                    guard i < b.count else { throw truncated(where_) }
+                    guard i < b.count else { throw truncated(container) }
                     guard b[i] == UInt8(ascii: ":") else { throw expected("':' after the key") }
                     i += 1
                     skipSpace()
-                    guard i < b.count else { throw truncated(where_) }
+                    guard i < b.count else { throw truncated(container) }
                 }
                 if b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[") {
                     stack.append(b[i] == UInt8(ascii: "{"))
@@ -158,7 +160,7 @@ private struct Scanner {
                     i += 1
                     stack.removeLast()
                 } else {
-                    throw expected(inObject ? "',' or '}'" : "',' or ']'", inside: where_)
+                    throw expected(inObject ? "',' or '}'" : "',' or ']'", inside: container)
                 }
             }
         }
@@ -183,37 +185,61 @@ private struct Scanner {
         while true {
             // Fast path: ordinary bytes (UTF-8 is already valid).
             while i < b.count, b[i] >= 0x20, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
-            guard i < b.count else { throw Failure(offset: b.count, cause: "input ends inside a string that opened at byte \(open) (truncated)") }
+            guard i < b.count else {
+                throw Failure(
+                    offset: b.count, cause: "input ends inside a string that opened at byte \(open) (truncated)")
+            }
             let c = b[i]
             if c == UInt8(ascii: "\"") { i += 1; return }
             if c < 0x20 {
                 throw Failure(
-                    offset: i, cause: "raw control character \(Self.codePoint(UInt32(c)))\(c == 0 ? " (NUL)" : "") in a string; it must be escaped")
+                    offset: i,
+                    cause:
+                        "raw control character \(Self.codePoint(UInt32(c)))\(c == 0 ? " (NUL)" : "") in a string; it must be escaped"
+                )
             }
             // A backslash escape.
             let esc = i
             i += 1
-            guard i < b.count else { throw Failure(offset: b.count, cause: "input ends inside an escape sequence (truncated)") }
+            guard i < b.count else {
+                throw Failure(offset: b.count, cause: "input ends inside an escape sequence (truncated)")
+            }
             switch b[i] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"),
                 UInt8(ascii: "r"), UInt8(ascii: "t"):
                 i += 1
             case UInt8(ascii: "u"):
                 i += 1
                 let unit = try hex4(escapeAt: esc)
                 if (0xDC00...0xDFFF).contains(unit) {
-                    throw Failure(offset: esc, cause: "lone surrogate escape \\u\(Self.hex(unit)): a low surrogate without a high one before it is not a character")
+                    throw Failure(
+                        offset: esc,
+                        cause:
+                            "lone surrogate escape \\u\(Self.hex(unit)): a low surrogate without a high one before it is not a character"
+                    )
                 }
                 if (0xD800...0xDBFF).contains(unit) {
                     let low = i
                     guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
-                        if i >= b.count { throw Failure(offset: b.count, cause: "input ends after a high surrogate escape (truncated)") }
-                        throw Failure(offset: esc, cause: "lone surrogate escape \\u\(Self.hex(unit)): a high surrogate must be followed by a low one (\\uDC00–\\uDFFF)")
+                        if i >= b.count {
+                            throw Failure(
+                                offset: b.count, cause: "input ends after a high surrogate escape (truncated)")
+                        }
+                        throw Failure(
+                            offset: esc,
+                            cause:
+                                "lone surrogate escape \\u\(Self.hex(unit)): a high surrogate must be followed by a low one (\\uDC00–\\uDFFF)"
+                        )
                     }
                     i += 2
                     let second = try hex4(escapeAt: low)
                     guard (0xDC00...0xDFFF).contains(second) else {
-                        throw Failure(offset: esc, cause: "lone surrogate escape \\u\(Self.hex(unit)): a high surrogate must be followed by a low one (\\uDC00–\\uDFFF)")
+                        throw Failure(
+                            offset: esc,
+                            cause:
+                                "lone surrogate escape \\u\(Self.hex(unit)): a high surrogate must be followed by a low one (\\uDC00–\\uDFFF)"
+                        )
                     }
                 }
             default:
@@ -225,7 +251,9 @@ private struct Scanner {
     mutating func hex4(escapeAt esc: Int) throws(Failure) -> UInt32 {
         var v: UInt32 = 0
         for _ in 0..<4 {
-            guard i < b.count else { throw Failure(offset: b.count, cause: "input ends inside a \\u escape (truncated)") }
+            guard i < b.count else {
+                throw Failure(offset: b.count, cause: "input ends inside a \\u escape (truncated)")
+            }
             guard let d = Self.hexValue(b[i]) else {
                 throw Failure(offset: esc, cause: "invalid \\u escape: \\u must be followed by 4 hex digits")
             }
@@ -241,7 +269,9 @@ private struct Scanner {
         guard i < b.count else { throw Failure(offset: b.count, cause: "input ends inside a number (truncated)") }
         if b[i] == UInt8(ascii: "0") {
             i += 1
-            if i < b.count, b[i] >= 0x30, b[i] <= 0x39 { throw Failure(offset: start, cause: "invalid number: leading zero") }
+            if i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                throw Failure(offset: start, cause: "invalid number: leading zero")
+            }
         } else if digits() == 0 {
             throw Failure(offset: i, cause: "invalid number: a digit must follow '-'")
         }
@@ -272,8 +302,16 @@ private struct Scanner {
         let start = i
         let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         for c in w {
-            guard i < b.count else { throw Failure(offset: b.count, cause: "input ends inside the literal '\(word)' (truncated)") }
-            guard b[i] == c else { throw Failure(offset: start, cause: "invalid literal: expected true, false or null, found \(Self.describe(b, at: start, length: 6))") }
+            guard i < b.count else {
+                throw Failure(offset: b.count, cause: "input ends inside the literal '\(word)' (truncated)")
+            }
+            guard b[i] == c else {
+                throw Failure(
+                    offset: start,
+                    cause:
+                        "invalid literal: expected true, false or null, found \(Self.describe(b, at: start, length: 6))"
+                )
+            }
             i += 1
         }
     }
@@ -308,7 +346,9 @@ private struct Scanner {
             scalars += 1
         }
         let text = String(decoding: b[offset..<end], as: UTF8.self)
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace || $0.value == 0xFEFF }) {
+        if text.unicodeScalars.contains(where: {
+            $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace || $0.value == 0xFEFF
+        }) {
             return text.unicodeScalars.map { codePoint($0.value) }.joined(separator: " ")
         }
         return "'\(text)'"

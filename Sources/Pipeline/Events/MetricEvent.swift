@@ -23,12 +23,14 @@ public struct MetricEvent: Sendable, Hashable {
     public var extraction: Extraction?
 
     public init(
-        article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String, lineage: Lineage,
+        article: ArticleEvent, index: Int, count: Int, metric: Metric, parserVersion: String, extractedAt: String,
+        lineage: Lineage,
         location: TableLocation? = nil, extraction: Extraction? = nil
     ) {
         // Offsets into a page's text depend on the extractor too: its version is part of the id.
         let idVersion = extraction.map { "\(parserVersion)|\($0.extractor)/\($0.version)" } ?? parserVersion
-        self.metricID = MetricID.make(articleID: article.id, start: metric.start, end: metric.end, parserVersion: idVersion)
+        self.metricID = MetricID.make(
+            articleID: article.id, start: metric.start, end: metric.end, parserVersion: idVersion)
         self.location = location
         self.extraction = extraction
         self.article = article

@@ -27,7 +27,8 @@ public final class PipelineMetrics: Sendable {
     public init(factory: any MetricsFactory = NOOPMetricsHandler.instance) {
         self.factory = factory
         articlesOK = Counter(label: "tally_articles_total", dimensions: [("outcome", "metrics")], factory: factory)
-        articlesEmpty = Counter(label: "tally_articles_total", dimensions: [("outcome", "no_metrics")], factory: factory)
+        articlesEmpty = Counter(
+            label: "tally_articles_total", dimensions: [("outcome", "no_metrics")], factory: factory)
         metricsOut = Counter(label: "tally_metrics_total", factory: factory)
         deadLetters = Dictionary(
             uniqueKeysWithValues: DeadLetterReason.ErrorClass.allCases.map {
@@ -43,8 +44,10 @@ public final class PipelineMetrics: Sendable {
         commitFailures = Counter(label: "tally_commit_failures_total", factory: factory)
         rebalances = Counter(label: "tally_rebalances_total", factory: factory)
         deliveryFailures = Counter(label: "tally_delivery_failures_total", factory: factory)
-        transactions = Counter(label: "tally_transactions_total", dimensions: [("outcome", "committed")], factory: factory)
-        transactionAborts = Counter(label: "tally_transactions_total", dimensions: [("outcome", "aborted")], factory: factory)
+        transactions = Counter(
+            label: "tally_transactions_total", dimensions: [("outcome", "committed")], factory: factory)
+        transactionAborts = Counter(
+            label: "tally_transactions_total", dimensions: [("outcome", "aborted")], factory: factory)
     }
 
     func recordOutcome(_ outcome: ArticleProcessor.Outcome) {

@@ -21,7 +21,8 @@ public struct ArticleProcessor: Sendable {
 
         public init(
             outputTopic: String = DefaultTopics.output, deadLetterTopic: String = DefaultTopics.deadLetter,
-            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024, summaryTopic: String? = nil,
+            maxBodyBytes: Int = 2 * 1024 * 1024, maxDeadLetterPayloadBytes: Int = 256 * 1024,
+            summaryTopic: String? = nil,
             maxHTMLBytes: Int = 16 * 1024 * 1024
         ) {
             self.outputTopic = outputTopic
@@ -67,19 +68,22 @@ public struct ArticleProcessor: Sendable {
 
     /// Decodes, validates and parses one record. Never throws: every failure is a dead letter.
     public func process(_ record: ConsumerRecord, now: Date = Date()) -> Outcome {
-        let lineage = Lineage(topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
+        let lineage = Lineage(
+            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
         let stamp = Self.timestamp(now)
         switch decode(record) {
         case .failure(let reason):
             return .deadLetter(
                 DeadLetterEvent(
-                    reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: parserVersion,
+                    reason: reason, original: lineage, key: record.key, payload: record.value,
+                    parserVersion: parserVersion,
                     failedAt: stamp, maxPayloadBytes: options.maxDeadLetterPayloadBytes))
         case .success(let article):
             let deadLetter = { (reason: DeadLetterReason) in
                 Outcome.deadLetter(
                     DeadLetterEvent(
-                        reason: reason, original: lineage, key: record.key, payload: record.value, parserVersion: self.parserVersion,
+                        reason: reason, original: lineage, key: record.key, payload: record.value,
+                        parserVersion: self.parserVersion,
                         failedAt: stamp, maxPayloadBytes: self.options.maxDeadLetterPayloadBytes))
             }
             let source: ArticleText
@@ -94,12 +98,16 @@ public struct ArticleProcessor: Sendable {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
             // JSON cannot carry infinities or NaN; refuse rather than write a broken event.
-            if let bad = metrics.lazy.map(\.metric).first(where: { m in [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false } }) {
-                return deadLetter(DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
+            if let bad = metrics.lazy.map(\.metric).first(where: { m in
+                [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false }
+            }) {
+                return deadLetter(
+                    DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
             }
             let events = metrics.enumerated().map { i, m in
                 MetricEvent(
-                    article: source.article, index: i, count: metrics.count, metric: m.metric, parserVersion: parserVersion,
+                    article: source.article, index: i, count: metrics.count, metric: m.metric,
+                    parserVersion: parserVersion,
                     extractedAt: stamp, lineage: lineage, location: m.location, extraction: source.extraction)
             }
             return .metrics(article: source.article, events: events)
@@ -120,7 +128,9 @@ public struct ArticleProcessor: Sendable {
                     headers: Self.metricHeaders + trace.headers(child: $0.metricID))
             }
             if let summaryTopic = options.summaryTopic {
-                let lineage = Lineage(topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
+                let lineage = Lineage(
+                    topic: record.topic, partition: record.partition, offset: record.offset,
+                    timestampMs: record.timestampMs)
                 let summary = ArticleSummaryEvent(
                     article: article, metricIDs: events.map(\.metricID), parserVersion: parserVersion,
                     processedAt: events.first?.extractedAt ?? Self.timestamp(Date()), lineage: lineage)
@@ -133,7 +143,8 @@ public struct ArticleProcessor: Sendable {
         case .deadLetter(let dl):
             return [
                 ProducerMessage(
-                    topic: options.deadLetterTopic, key: dl.key, value: dl.json(), headers: dl.headers + trace.headers(child: "deadletter"))
+                    topic: options.deadLetterTopic, key: dl.key, value: dl.json(),
+                    headers: dl.headers + trace.headers(child: "deadletter"))
             ]
         }
     }
@@ -156,7 +167,10 @@ public struct ArticleProcessor: Sendable {
         }
         // A JSON body can only be so much larger than the body it carries (escapes, metadata).
         if value.count > max(options.maxBodyBytes, options.maxHTMLBytes) * 6 + 64 * 1024 {
-            return .failure(DeadLetterReason(.tooLarge, "record is \(value.count) bytes, over the limit for a \(options.maxBodyBytes)-byte body"))
+            return .failure(
+                DeadLetterReason(
+                    .tooLarge, "record is \(value.count) bytes, over the limit for a \(options.maxBodyBytes)-byte body")
+            )
         }
         let article: ArticleEvent
         switch ArticleEvent.decode(json: value) {
@@ -166,10 +180,13 @@ public struct ArticleProcessor: Sendable {
         if let v = article.violation() { return .failure(DeadLetterReason(.schemaViolation, v)) }
         let bodyBytes = article.body.utf8.count
         if bodyBytes > options.maxBodyBytes {
-            return .failure(DeadLetterReason(.tooLarge, "body is \(bodyBytes) bytes, over the limit of \(options.maxBodyBytes)"))
+            return .failure(
+                DeadLetterReason(.tooLarge, "body is \(bodyBytes) bytes, over the limit of \(options.maxBodyBytes)"))
         }
         if let html = article.html, html.byteCount > options.maxHTMLBytes * (html.encoding == .base64 ? 2 : 1) {
-            return .failure(DeadLetterReason(.tooLarge, "html is \(html.byteCount) bytes, over the limit of \(options.maxHTMLBytes)"))
+            return .failure(
+                DeadLetterReason(
+                    .tooLarge, "html is \(html.byteCount) bytes, over the limit of \(options.maxHTMLBytes)"))
         }
         return .success(article)
     }

@@ -32,7 +32,9 @@ struct TracePropagation: Sendable {
         let span = SpanID(bytes: (d[0], d[1], d[2], d[3], d[4], d[5], d[6], last))
         let child = TraceContext(traceID: parent.traceID, spanID: span, flags: parent.flags, state: parent.state)
         var out = [KafkaHeader(key: "traceparent", string: child.traceParentHeaderValue)]
-        if let state = child.traceStateHeaderValue, !state.isEmpty { out.append(KafkaHeader(key: "tracestate", string: state)) }
+        if let state = child.traceStateHeaderValue, !state.isEmpty {
+            out.append(KafkaHeader(key: "tracestate", string: state))
+        }
         return out
     }
 }

@@ -38,7 +38,8 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         try io.consumer.subscribe([settings.inputTopic])
         io.state.set(.running)
         io.logger.info(
-            "consuming", metadata: ["topic": "\(settings.inputTopic)", "group": "\(settings.groupID)", "threads": "\(pool.count)"])
+            "consuming",
+            metadata: ["topic": "\(settings.inputTopic)", "group": "\(settings.groupID)", "threads": "\(pool.count)"])
 
         var nextCommit = ContinuousClock.now + settings.commitInterval
         while !io.isStopRequested(), failure.withLock({ $0 }) == nil {
@@ -85,7 +86,9 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         failure.withLock {
             if $0 == nil {
                 $0 = "output of \(tp)@\(offset) could not be delivered: \(error)"
-                io.logger.error("delivery failed; stopping before committing past it", metadata: ["error": "\(error)", "record": "\(tp)@\(offset)"])
+                io.logger.error(
+                    "delivery failed; stopping before committing past it",
+                    metadata: ["error": "\(error)", "record": "\(tp)@\(offset)"])
             }
         }
     }
@@ -114,7 +117,8 @@ final class AtLeastOnceLoop: @unchecked Sendable {
         } else if paused, n <= settings.maxInFlight / 2, bytes <= settings.maxInFlightBytes / 2 {
             // Pausing may drop prefetched records: continue from the next undispatched offset.
             let positions = tracker.resumePositions().filter { assignment.contains($0.topicPartition) }
-            try io.consumer.seek(positions, timeout: .zero)  // asynchronous: a synchronous seek of paused partitions can time out under load and stop the worker
+            // Asynchronous: a synchronous seek of paused partitions can time out under load and stop the worker.
+            try io.consumer.seek(positions, timeout: .zero)
             try io.consumer.resume(assignment)
             paused = false
             io.metrics.paused.record(0)
@@ -124,7 +128,8 @@ final class AtLeastOnceLoop: @unchecked Sendable {
     // MARK: Commits and rebalances
 
     private func commit(sync: Bool, only: Set<TopicPartition>? = nil) {
-        let offsets = tracker.pendingCommits(for: only, includeCommitted: true)  // re-send: a failed async commit is only reported later
+        // Re-send what is committed too: a failed async commit is only reported later.
+        let offsets = tracker.pendingCommits(for: only, includeCommitted: true)
         guard !offsets.isEmpty else { return }
         do throws(KafkaError) {
             if sync { try io.consumer.commit(offsets) } else { try io.consumer.commitAsync(offsets) }
@@ -132,7 +137,8 @@ final class AtLeastOnceLoop: @unchecked Sendable {
             io.metrics.commits.increment()
         } catch {
             io.metrics.commitFailures.increment()
-            io.logger.warning("commit failed (will retry with the next commit): \(error)", metadata: ["offsets": "\(offsets)"])
+            io.logger.warning(
+                "commit failed (will retry with the next commit): \(error)", metadata: ["offsets": "\(offsets)"])
         }
     }
 
@@ -145,13 +151,16 @@ final class AtLeastOnceLoop: @unchecked Sendable {
             assignment = tps
             io.state.setAssignment(tps)
             if paused {
-                do { try io.consumer.pause(tps) } catch { io.logger.warning("pause of new assignment failed: \(error)") }
+                do { try io.consumer.pause(tps) } catch {
+                    io.logger.warning("pause of new assignment failed: \(error)")
+                }
             }
         case .revoked(let tps, let lost):
             let set = Set(tps)
             // Finish the revoked partitions' in-flight work and commit it before letting them go.
             if !tracker.waitUntilDrained(set, timeout: settings.drainTimeout) {
-                io.logger.warning("revocation: in-flight records did not finish in time; their work will be redone by the next owner")
+                io.logger.warning(
+                    "revocation: in-flight records did not finish in time; their work will be redone by the next owner")
             }
             if !lost { commit(sync: true, only: set) }
             tracker.remove(tps)

@@ -124,11 +124,15 @@ public final class OffsetTracker: @unchecked Sendable {
     /// Offsets that moved since the last `markCommitted`: what to commit now. With
     /// `includeCommitted`, also those already committed (a final synchronous commit re-sends
     /// them in case an asynchronous one failed).
-    public func pendingCommits(for only: Set<TopicPartition>? = nil, includeCommitted: Bool = false) -> [TopicPartitionOffset] {
+    public func pendingCommits(for only: Set<TopicPartition>? = nil, includeCommitted: Bool = false)
+        -> [TopicPartitionOffset]
+    {
         lock.lock()
         defer { lock.unlock() }
         return partitions.compactMap { tp, st in
-            guard only?.contains(tp) ?? true, let c = st.committable, includeCommitted || c != st.lastCommitted else { return nil }
+            guard only?.contains(tp) ?? true, let c = st.committable, includeCommitted || c != st.lastCommitted else {
+                return nil
+            }
             if let f = st.failedAt, c > f { return nil }  // never past a failed record
             return TopicPartitionOffset(tp, offset: c)
         }.sorted { $0.topicPartition < $1.topicPartition }

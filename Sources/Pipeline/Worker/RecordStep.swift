@@ -65,7 +65,9 @@ public struct RecordStep: Sendable {
         let outcome = processor.process(record)
         metrics.recordParse(since: start)
         if case .deadLetter(let dl) = outcome {
-            logger.warning("dead letter", metadata: ["reason": "\(dl.reason)", "record": "\(record.topicPartition)@\(record.offset)"])
+            logger.warning(
+                "dead letter",
+                metadata: ["reason": "\(dl.reason)", "record": "\(record.topicPartition)@\(record.offset)"])
         }
         return Output(outcome: outcome, messages: processor.messages(for: outcome, of: record))
     }

@@ -61,7 +61,9 @@ final class TransactionalLoop: @unchecked Sendable {
                 batch.append(r)
                 if deadline == nil { deadline = ContinuousClock.now + settings.transactionInterval }
             case .error(let e):
-                if e.code == .unknownTopicOrPartition { throw WorkerError("input topic '\(settings.inputTopic)' is gone: \(e.message)") }
+                if e.code == .unknownTopicOrPartition {
+                    throw WorkerError("input topic '\(settings.inputTopic)' is gone: \(e.message)")
+                }
                 io.logger.warning("consumer error: \(e)")
             case .partitionEOF, nil:
                 break
@@ -91,10 +93,14 @@ final class TransactionalLoop: @unchecked Sendable {
             io.metrics.transactionAborts.increment()
             if error.isFatal || io.producer.fatalError != nil {
                 throw WorkerError(
-                    "transaction failed fatally (another instance with transactional.id '\(settings.transactionalID)'?): \(error)")
+                    "transaction failed fatally (another instance with transactional.id '\(settings.transactionalID)'?): \(error)"
+                )
             }
-            io.logger.warning("transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
-            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in try io.producer.abortTransaction() }) {
+            io.logger.warning(
+                "transaction aborted; retrying the batch", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+            if case .failure(let abortError) = Result(catching: { () throws(KafkaError) in
+                try io.producer.abortTransaction()
+            }) {
                 throw WorkerError("abort failed: \(abortError)")
             }
             if attempt >= 5 { throw WorkerError("transaction failed \(attempt) times: \(error)") }
@@ -106,7 +112,9 @@ final class TransactionalLoop: @unchecked Sendable {
         let failures = FailureBox()
         for (record, output) in zip(records, outputs) {
             // No tracker: the transaction's commit is the acknowledgement.
-            try io.step.produce(output, of: record, to: io.producer, tracker: nil) { if let e = $0.failure { failures.set(e) } }
+            try io.step.produce(output, of: record, to: io.producer, tracker: nil) {
+                if let e = $0.failure { failures.set(e) }
+            }
         }
         var next: [TopicPartition: Int64] = [:]
         for r in records { next[r.topicPartition] = max(next[r.topicPartition] ?? 0, r.offset + 1) }

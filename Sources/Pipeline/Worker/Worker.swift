@@ -23,8 +23,10 @@ public final class Worker: Service, Sendable {
     private let stopRequested = Atomic<Bool>(false)
 
     public init(
-        configuration: WorkerConfiguration, processor: ArticleProcessor? = nil, metrics: PipelineMetrics = PipelineMetrics(),
-        logger: Logger = Logger(label: "tally.worker"), transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])? = nil
+        configuration: WorkerConfiguration, processor: ArticleProcessor? = nil,
+        metrics: PipelineMetrics = PipelineMetrics(),
+        logger: Logger = Logger(label: "tally.worker"),
+        transform: (@Sendable (ConsumerRecord) -> [ProducerMessage])? = nil
     ) {
         self.configuration = configuration
         let processor =
@@ -32,7 +34,8 @@ public final class Worker: Service, Sendable {
             ?? ArticleProcessor(
                 options: .init(
                     outputTopic: configuration.outputTopic, deadLetterTopic: configuration.deadLetterTopic,
-                    maxBodyBytes: configuration.maxBodyBytes, maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes,
+                    maxBodyBytes: configuration.maxBodyBytes,
+                    maxDeadLetterPayloadBytes: configuration.maxDeadLetterPayloadBytes,
                     summaryTopic: configuration.summaryTopic, maxHTMLBytes: configuration.maxHTMLBytes))
         self.step = RecordStep(processor: processor, metrics: metrics, logger: logger, transform: transform)
         self.metrics = metrics
@@ -87,7 +90,9 @@ public final class Worker: Service, Sendable {
     /// Fails fast, with the topic's name, when an input or output topic does not exist.
     func checkTopics() throws {
         let admin = try KafkaAdmin(config: configuration.kafka, logger: logger)
-        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic] + [configuration.summaryTopic].compactMap({ $0 }) {
+        for topic in [configuration.inputTopic, configuration.outputTopic, configuration.deadLetterTopic]
+            + [configuration.summaryTopic].compactMap({ $0 })
+        {
             if case .failure(let e) = Result(catching: { () throws(KafkaError) in try admin.partitions(of: topic) }) {
                 if e.code == .unknownTopicOrPartition {
                     throw WorkerError("topic '\(topic)' does not exist (create it, or fix the topic setting)")
@@ -119,7 +124,8 @@ public final class Worker: Service, Sendable {
         } else {
             try AtLeastOnceLoop(
                 settings: .init(
-                    inputTopic: c.inputTopic, groupID: c.groupID, maxInFlight: c.maxInFlight, maxInFlightBytes: c.maxInFlightBytes,
+                    inputTopic: c.inputTopic, groupID: c.groupID, maxInFlight: c.maxInFlight,
+                    maxInFlightBytes: c.maxInFlightBytes,
                     commitInterval: c.commitInterval, drainTimeout: c.drainTimeout),
                 threads: c.workerThreads, io
             ).run()
@@ -142,7 +148,10 @@ public final class Worker: Service, Sendable {
     func producerConfig() -> KafkaConfig {
         var c = configuration.kafka
         // Consumer-only keys would be rejected by a producer handle; drop them.
-        for k in ["group.id", "group.instance.id", "isolation.level", "auto.offset.reset", "enable.auto.commit", "session.timeout.ms", "max.poll.interval.ms"] {
+        for k in [
+            "group.id", "group.instance.id", "isolation.level", "auto.offset.reset", "enable.auto.commit",
+            "session.timeout.ms", "max.poll.interval.ms",
+        ] {
             c[k] = nil
         }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }

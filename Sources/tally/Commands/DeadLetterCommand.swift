@@ -27,7 +27,8 @@ struct DeadLetterCommand: AsyncParsableCommand {
         @Option(name: .long, help: "Only reasons containing this text.")
         var reason: String?
 
-        @Option(name: .long, help: ArgumentHelp("Only dead letters written at or after this time.", valueName: "RFC 3339"))
+        @Option(
+            name: .long, help: ArgumentHelp("Only dead letters written at or after this time.", valueName: "RFC 3339"))
         var from: String?
 
         @Option(name: .long, help: ArgumentHelp("Only dead letters written before this time.", valueName: "RFC 3339"))
@@ -47,7 +48,9 @@ extension DeadLetterCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Counts by class and by reason, with a sample of each.",
-            discussion: "Reasons are grouped by shape (digits folded to N). Reads the topic with plain assignment; joins no group.")
+            discussion:
+                "Reasons are grouped by shape (digits folded to N). Reads the topic with plain assignment; joins no group."
+        )
 
         @OptionGroup var kafka: KafkaOptions
         @OptionGroup var select: SelectionOptions
@@ -83,7 +86,9 @@ extension DeadLetterCommand {
         @Option(name: .customLong("to-topic"), help: "Publish here instead of each dead letter's original topic.")
         var toTopic: String?
 
-        @Option(name: .customLong("ledger-topic"), help: "Redrive ledger (default <topic>.redriven; created compacted on first --execute).")
+        @Option(
+            name: .customLong("ledger-topic"),
+            help: "Redrive ledger (default <topic>.redriven; created compacted on first --execute).")
         var ledgerTopic: String?
 
         @Option(name: .customLong("max-rate"), help: "At most this many records per second.")

@@ -34,7 +34,10 @@ struct DemoCommand: ParsableCommand {
         let embedded = brokers == nil ? try MockCluster(brokers: 1) : nil
         let bootstrap = brokers ?? embedded!.bootstrapServers
         let suffix = brokers == nil ? "" : "-\(UInt32.random(in: 0...UInt32.max))"
-        let topics = (raw: "demo.articles.raw\(suffix)", metrics: "demo.metrics.normalized\(suffix)", dead: "demo.articles.deadletter\(suffix)")
+        let topics = (
+            raw: "demo.articles.raw\(suffix)", metrics: "demo.metrics.normalized\(suffix)",
+            dead: "demo.articles.deadletter\(suffix)"
+        )
         let kafka = KafkaConfig(bootstrapServers: bootstrap)
         say("Kafka: \(brokers == nil ? "embedded mock cluster at \(bootstrap)" : bootstrap)")
 
@@ -68,28 +71,39 @@ struct DemoCommand: ParsableCommand {
         worker.stop()
         finished.wait()
         if case .failure(let e)? = outcome.value { throw DemoError("the worker failed: \(e)") }
-        guard !lag.isEmpty, lag.allSatisfy({ $0.offset == 0 }) else { throw DemoError("the worker did not finish within 45 s; lag: \(lag)") }
+        guard !lag.isEmpty, lag.allSatisfy({ $0.offset == 0 }) else {
+            throw DemoError("the worker did not finish within 45 s; lag: \(lag)")
+        }
 
         let metrics = try readAll(topics.metrics, kafka)
         let deadLetters = try readAll(topics.dead, kafka)
         try show(metrics, samples)
         for d in deadLetters {
             let obj = try JSONSerialization.jsonObject(with: Data(d.value ?? [])) as? [String: Any]
-            say("Dead letter: key=\(d.keyString ?? "-") \(obj?["error_class"] as? String ?? "?"): \(obj?["reason"] as? String ?? "?")")
+            say(
+                "Dead letter: key=\(d.keyString ?? "-") \(obj?["error_class"] as? String ?? "?"): \(obj?["reason"] as? String ?? "?")"
+            )
         }
         let lagText = lag.map { "\($0.topicPartition.partition)=\($0.offset)" }.joined(separator: " ")
         say("Consumer lag for group \(config.groupID): \(lag.reduce(0) { $0 + $1.offset }) (per partition \(lagText))")
-        say("\(samples.count) reports → \(metrics.count) metrics, \(deadLetters.count) dead letter(s) in \(Self.seconds(ContinuousClock.now - started))")
+        say(
+            "\(samples.count) reports → \(metrics.count) metrics, \(deadLetters.count) dead letter(s) in \(Self.seconds(ContinuousClock.now - started))"
+        )
     }
 
-    private func createTopics(_ kafka: KafkaConfig, _ mock: MockCluster?, _ t: (raw: String, metrics: String, dead: String)) throws {
+    private func createTopics(
+        _ kafka: KafkaConfig, _ mock: MockCluster?, _ t: (raw: String, metrics: String, dead: String)
+    ) throws {
         if let mock {
             try mock.createTopic(t.raw, partitions: 3)
             try mock.createTopic(t.metrics, partitions: 3)
             try mock.createTopic(t.dead, partitions: 1)
         } else {
             try KafkaAdmin(config: kafka).createTopics(
-                [.init(name: t.raw, partitions: 3), .init(name: t.metrics, partitions: 3), .init(name: t.dead, partitions: 1)],
+                [
+                    .init(name: t.raw, partitions: 3), .init(name: t.metrics, partitions: 3),
+                    .init(name: t.dead, partitions: 1),
+                ],
                 ifNotExists: true)
         }
     }
@@ -109,7 +123,8 @@ struct DemoCommand: ParsableCommand {
                 for k in ["body", "published_at", "source"] { article[k] = nil }
             }
             return ProducerMessage(
-                topic: topic, key: Array(s.id.utf8), value: Array(try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys])))
+                topic: topic, key: Array(s.id.utf8),
+                value: Array(try JSONSerialization.data(withJSONObject: article, options: [.sortedKeys])))
         }
         messages.append(ProducerMessage(topic: topic, key: "broken-1", value: #"{"id": "broken-1", "body": "统计公报全文"#))
         let failures = FailureCount()
@@ -126,7 +141,8 @@ struct DemoCommand: ParsableCommand {
         if failures.value > 0 { throw DemoError("\(failures.value) sample(s) could not be published") }
     }
 
-    static func lag(_ kafka: KafkaConfig, group: String, partitions: [TopicPartition]) throws -> [TopicPartitionOffset] {
+    static func lag(_ kafka: KafkaConfig, group: String, partitions: [TopicPartition]) throws -> [TopicPartitionOffset]
+    {
         var c = kafka
         c.groupID = group
         let consumer = try KafkaConsumer(config: c)
@@ -165,7 +181,8 @@ struct DemoCommand: ParsableCommand {
         rows.sort { (order[$0.article] ?? 0, $0.index) < (order[$1.article] ?? 0, $1.index) }
         switch format {
         case .table:
-            FileHandle.standardOutput.write(Data((MetricTable().render(rows.map { ($0.article, $0.metric) }) + "\n").utf8))
+            FileHandle.standardOutput.write(
+                Data((MetricTable().render(rows.map { ($0.article, $0.metric) }) + "\n").utf8))
         case .jsonl:
             for r in records { FileHandle.standardOutput.write(Data((r.value ?? []) + [0x0A])) }
         }

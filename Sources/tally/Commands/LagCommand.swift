@@ -37,17 +37,22 @@ struct LagCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("allow-groups"),
-        help: ArgumentHelp("Only groups whose whole name matches this regular expression; repeatable.", valueName: "regex"))
+        help: ArgumentHelp(
+            "Only groups whose whole name matches this regular expression; repeatable.", valueName: "regex"))
     var allowGroups: [String] = []
 
     @Option(
         name: .customLong("deny-groups"),
-        help: ArgumentHelp("Leave out groups whose whole name matches this regular expression (wins over allow); repeatable.", valueName: "regex"))
+        help: ArgumentHelp(
+            "Leave out groups whose whole name matches this regular expression (wins over allow); repeatable.",
+            valueName: "regex"))
     var denyGroups: [String] = []
 
     @Flag(
         name: .customLong("partition-series"), inversion: .prefixedNo,
-        help: "With --serve: export the per-partition series (--no-partition-series keeps only group series, for large topics).")
+        help:
+            "With --serve: export the per-partition series (--no-partition-series keeps only group series, for large topics)."
+    )
     var partitionSeries = true
 
     @Option(name: .long, help: "Only this topic (default: every topic the group has offsets for or is assigned).")
@@ -56,7 +61,9 @@ struct LagCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Re-evaluate every --interval and print each evaluation (Ctrl-C stops).")
     var watch = false
 
-    @Option(name: .long, help: ArgumentHelp("Evaluation interval (default 5s with --watch, 10s with --serve).", valueName: "5s"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Evaluation interval (default 5s with --watch, 10s with --serve).", valueName: "5s"))
     var interval: String?
 
     @Option(name: .long, help: "Output format: table or json (with --watch: one JSON document per line).")
@@ -68,12 +75,16 @@ struct LagCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Evaluations in the status window (STALL and WARN need a full window).")
     var window: Int = 10
 
-    @Option(name: .customLong("stop-after"), help: ArgumentHelp(
-        "How long a partition nobody owns may sit with lag > 0 and no commit before it is STOP.", valueName: "5m"))
+    @Option(
+        name: .customLong("stop-after"),
+        help: ArgumentHelp(
+            "How long a partition nobody owns may sit with lag > 0 and no commit before it is STOP.", valueName: "5m"))
     var stopAfter: String = "5m"
 
-    @Option(name: .customLong("probe-timeout"), help: ArgumentHelp(
-        "Bound for reading the oldest unprocessed records of one evaluation.", valueName: "5s"))
+    @Option(
+        name: .customLong("probe-timeout"),
+        help: ArgumentHelp(
+            "Bound for reading the oldest unprocessed records of one evaluation.", valueName: "5s"))
     var probeTimeout: String = "5s"
 
     func validate() throws {
@@ -105,7 +116,8 @@ struct LagCommand: AsyncParsableCommand {
                 ("", Substring(text))
             }
         guard let port = Int(portText), (0...65535).contains(port) else {
-            throw OperationsError.invalidArgument("--serve expects [HOST]:PORT, e.g. :9102 or 127.0.0.1:9102 (got '\(text)')")
+            throw OperationsError.invalidArgument(
+                "--serve expects [HOST]:PORT, e.g. :9102 or 127.0.0.1:9102 (got '\(text)')")
         }
         return (host.isEmpty ? "0.0.0.0" : host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port)
     }
@@ -113,7 +125,8 @@ struct LagCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let selection = GroupSelection(
-                groups: allGroups ? .all : .named(group), topic: topic, filter: try GroupFilter(allow: allowGroups, deny: denyGroups))
+                groups: allGroups ? .all : .named(group), topic: topic,
+                filter: try GroupFilter(allow: allowGroups, deny: denyGroups))
             let monitor = try LagMonitor(
                 config: try kafka.config(),
                 configuration: .init(
@@ -158,13 +171,17 @@ struct LagCommand: AsyncParsableCommand {
         }
     }
 
-    private func runExporter(_ monitor: LagMonitor, _ selection: GroupSelection, address: (host: String, port: Int)) async throws {
+    private func runExporter(_ monitor: LagMonitor, _ selection: GroupSelection, address: (host: String, port: Int))
+        async throws
+    {
         let logger = StderrLogger.make("tally.lag", level: .info)
         let exporter = LagExporter(
-            monitor: monitor, selection: selection, interval: try intervalDuration(), partitionSeries: partitionSeries, logger: logger)
+            monitor: monitor, selection: selection, interval: try intervalDuration(), partitionSeries: partitionSeries,
+            logger: logger)
         let host = address.host
         let server = TelemetryServer(
-            host: host, port: address.port, render: exporter.render, health: exporter, logger: StderrLogger.make("tally.http"),
+            host: host, port: address.port, render: exporter.render, health: exporter,
+            logger: StderrLogger.make("tally.http"),
             onStart: { port in LagCommand.stderr("serving lag metrics on http://\(host):\(port)/metrics") })
         let group = ServiceGroup(
             configuration: .init(

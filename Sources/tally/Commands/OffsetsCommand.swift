@@ -69,19 +69,28 @@ extension OffsetsCommand {
         @Flag(name: .customLong("to-latest"), help: "To the log end (skip everything unprocessed).")
         var toLatest = false
 
-        @Option(name: .customLong("to-datetime"), help: ArgumentHelp(
-            "To the first record at or after this time (ISO 8601 with zone).", valueName: "2026-11-01T00:00:00Z"))
+        @Option(
+            name: .customLong("to-datetime"),
+            help: ArgumentHelp(
+                "To the first record at or after this time (ISO 8601 with zone).", valueName: "2026-11-01T00:00:00Z"))
         var toDatetime: String?
 
-        @Option(name: .customLong("by-duration"), help: ArgumentHelp(
-            "To the first record at or after now minus this ISO 8601 duration.", valueName: "PT2H"))
+        @Option(
+            name: .customLong("by-duration"),
+            help: ArgumentHelp(
+                "To the first record at or after now minus this ISO 8601 duration.", valueName: "PT2H"))
         var byDuration: String?
 
-        @Option(name: .customLong("shift-by"), parsing: .unconditional, help: ArgumentHelp(
-            "Move the committed offset by N (negative: back). Partitions without one are left unchanged.", valueName: "N"))
+        @Option(
+            name: .customLong("shift-by"), parsing: .unconditional,
+            help: ArgumentHelp(
+                "Move the committed offset by N (negative: back). Partitions without one are left unchanged.",
+                valueName: "N"))
         var shiftBy: Int64?
 
-        @Option(name: .customLong("to-offset"), parsing: .unconditional, help: ArgumentHelp("To this offset.", valueName: "N"))
+        @Option(
+            name: .customLong("to-offset"), parsing: .unconditional,
+            help: ArgumentHelp("To this offset.", valueName: "N"))
         var toOffset: Int64?
 
         @Option(name: .long, help: ArgumentHelp("Only these partitions (default: all).", valueName: "0,3"))
@@ -97,7 +106,8 @@ extension OffsetsCommand {
             let modes = [toEarliest, toLatest, toDatetime != nil, byDuration != nil, shiftBy != nil, toOffset != nil]
             if modes.filter({ $0 }).count != 1 {
                 throw ValidationError(
-                    "give exactly one of --to-earliest, --to-latest, --to-datetime, --by-duration, --shift-by, --to-offset")
+                    "give exactly one of --to-earliest, --to-latest, --to-datetime, --by-duration, --shift-by, --to-offset"
+                )
             }
             _ = try partitionList()
             do {
@@ -112,7 +122,8 @@ extension OffsetsCommand {
             let items = partitions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let parsed = items.compactMap { Int32($0) }
             guard !items.isEmpty, parsed.count == items.count, parsed.allSatisfy({ $0 >= 0 }) else {
-                throw ValidationError("--partitions expects partition numbers separated by commas, e.g. 0,3 (got '\(partitions)')")
+                throw ValidationError(
+                    "--partitions expects partition numbers separated by commas, e.g. 0,3 (got '\(partitions)')")
             }
             return parsed
         }
@@ -124,7 +135,9 @@ extension OffsetsCommand {
             if let byDuration { return .duration(seconds: try ISO8601Duration.seconds(byDuration)) }
             if let shiftBy { return .shift(shiftBy) }
             if let toOffset {
-                guard toOffset >= 0 else { throw OperationsError.invalidArgument("--to-offset must be >= 0 (got \(toOffset))") }
+                guard toOffset >= 0 else {
+                    throw OperationsError.invalidArgument("--to-offset must be >= 0 (got \(toOffset))")
+                }
                 return .offset(toOffset)
             }
             throw OperationsError.invalidArgument("no reset mode given")
@@ -133,7 +146,8 @@ extension OffsetsCommand {
         func run() async throws {
             try CLIErrors.reporting("offsets") {
                 let tool = try ConsumerGroupOffsets(config: try kafka.config())
-                var plan = try tool.planReset(group: group, topic: topic, partitions: try partitionList(), to: try target())
+                var plan = try tool.planReset(
+                    group: group, topic: topic, partitions: try partitionList(), to: try target())
                 if execute { plan = try tool.execute(plan) }
                 print(format == .json ? try JSONOutput.encode(plan) : OffsetsTextFormat.render(plan))
             }

@@ -56,14 +56,18 @@ struct ParseCommand: ParsableCommand {
             do {
                 if isPage {
                     let page = try PageReader().read(try Self.readBytes(name), charset: charset)
-                    for note in page.notes { FileHandle.standardError.write(Data("tally parse: \(name): \(note)\n".utf8)) }
+                    for note in page.notes {
+                        FileHandle.standardError.write(Data("tally parse: \(name): \(note)\n".utf8))
+                    }
                     if text {
                         print(page.text)
                         continue
                     }
                     found = try PageMetrics.extract(page, with: extractor, locale: articleLocale)
                 } else {
-                    found = try extractor.extract(try Self.read(name), locale: articleLocale).map { PageMetric(metric: $0) }
+                    found = try extractor.extract(try Self.read(name), locale: articleLocale).map {
+                        PageMetric(metric: $0)
+                    }
                 }
             } catch let error as InputError {
                 FileHandle.standardError.write(Data("tally parse: \(error.message)\n".utf8))
@@ -136,7 +140,8 @@ struct ParseCommand: ParsableCommand {
             ("qualifier", quote(m.qualifier.rawValue)), ("lower", m.lower.map(number) ?? "null"),
             ("upper", m.upper.map(number) ?? "null"), ("change", m.change ? "true" : "false"),
             ("direction", m.direction.map { quote($0.rawValue) } ?? "null"),
-            ("basis", m.basis.map { quote($0.rawValue) } ?? "null"), ("basis_reference", m.basisReference.map(quote) ?? "null"),
+            ("basis", m.basis.map { quote($0.rawValue) } ?? "null"),
+            ("basis_reference", m.basisReference.map(quote) ?? "null"),
             ("period", m.period.map(quote) ?? "null"),
             ("sentence", quote(m.sentence)),
         ]

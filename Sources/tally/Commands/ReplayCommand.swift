@@ -42,12 +42,16 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "The raw topic to replay (e.g. articles.raw).")
     var topic: String
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Start at the first record at or after this date-time (RFC 3339 with a zone).", valueName: "date-time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Start at the first record at or after this date-time (RFC 3339 with a zone).", valueName: "date-time"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "End before the first record at or after this date-time (exclusive).", valueName: "date-time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "End before the first record at or after this date-time (exclusive).", valueName: "date-time"))
     var to: String?
 
     @Option(
@@ -57,11 +61,15 @@ struct ReplayCommand: ParsableCommand {
             valueName: "N|P:N,…"))
     var fromOffset: String?
 
-    @Option(name: .customLong("to-offset"), help: ArgumentHelp(
-        "End offset (EXCLUSIVE): M for every selected partition, or P:M[,P:M…] per partition.", valueName: "M|P:M,…"))
+    @Option(
+        name: .customLong("to-offset"),
+        help: ArgumentHelp(
+            "End offset (EXCLUSIVE): M for every selected partition, or P:M[,P:M…] per partition.", valueName: "M|P:M,…"
+        ))
     var toOffset: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only these partitions, e.g. 0,3 or 0-3 (default: all).", valueName: "list"))
+    @Option(
+        name: .long, help: ArgumentHelp("Only these partitions, e.g. 0,3 or 0-3 (default: all).", valueName: "list"))
     var partitions: String?
 
     @Option(name: .customLong("output-topic"), help: "Where metric events go (the live topic, or a separate one).")
@@ -70,28 +78,40 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("deadletter-topic"), help: "Where dead letters go.")
     var deadLetterTopic = DefaultTopics.deadLetter
 
-    @Option(name: .customLong("summary-topic"), help: "Where article summaries go (the workers' summary.topic; default: none).")
+    @Option(
+        name: .customLong("summary-topic"),
+        help: "Where article summaries go (the workers' summary.topic; default: none).")
     var summaryTopic: String?
 
-    @Option(name: .customLong("max-rate"), help: ArgumentHelp(
-        "At most this many articles per second (also N/m, N/h), so live workers are not starved.", valueName: "N"))
+    @Option(
+        name: .customLong("max-rate"),
+        help: ArgumentHelp(
+            "At most this many articles per second (also N/m, N/h), so live workers are not starved.", valueName: "N"))
     var maxRate: String?
 
-    @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp(
-        "Dead-letter larger bodies, like the workers (default: env TALLY_MAX_BODY_BYTES, else 2 MiB).", valueName: "bytes"))
+    @Option(
+        name: .customLong("max-body-bytes"),
+        help: ArgumentHelp(
+            "Dead-letter larger bodies, like the workers (default: env TALLY_MAX_BODY_BYTES, else 2 MiB).",
+            valueName: "bytes"))
     var maxBodyBytes: Int?
 
-    @Flag(name: .customLong("dry-run"), help: "Resolve and print the plan (per partition: from → to, records); read and produce nothing.")
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Resolve and print the plan (per partition: from → to, records); read and produce nothing.")
     var dryRun = false
 
     @Option(name: .long, help: "Plan and summary format on stdout: text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "Progress on stderr: auto (a bar on a terminal, else a log line every 10s), bar, log, off.")
+    @Option(
+        name: .long, help: "Progress on stderr: auto (a bar on a terminal, else a log line every 10s), bar, log, off.")
     var progress: Progress = .auto
 
-    @Option(name: .customLong("drain-timeout"), help: ArgumentHelp(
-        "How long to wait for outstanding delivery reports at the end or after Ctrl-C.", valueName: "30s"))
+    @Option(
+        name: .customLong("drain-timeout"),
+        help: ArgumentHelp(
+            "How long to wait for outstanding delivery reports at the end or after Ctrl-C.", valueName: "30s"))
     var drainTimeout = "30s"
 
     func validate() throws {
@@ -228,7 +248,9 @@ struct ReplayCommand: ParsableCommand {
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    static func stderr(_ message: String, prefixed: Bool = true) { Stderr.line(message, command: prefixed ? "replay" : nil) }
+    static func stderr(_ message: String, prefixed: Bool = true) {
+        Stderr.line(message, command: prefixed ? "replay" : nil)
+    }
 }
 
 /// SIGINT / SIGTERM → `runner.stop()` (clean stop: in-flight deliveries finish, the summary and

@@ -9,7 +9,8 @@ import Telemetry
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Consume raw articles, extract metrics, publish metric events (at-least-once; --exactly-once for transactions).",
+        abstract:
+            "Consume raw articles, extract metrics, publish metric events (at-least-once; --exactly-once for transactions).",
         discussion: """
             Settings come from flags, then environment variables (TALLY_<KEY>, e.g. TALLY_GROUP_ID,
             TALLY_KAFKA_SECURITY_PROTOCOL), then a properties file (--config or TALLY_CONFIG), then defaults.
@@ -18,7 +19,9 @@ struct RunCommand: AsyncParsableCommand {
             --print-config shows the effective settings and their sources; every key: docs/settings.md.
 
             Settings without a flag (environment or file only):
-            """ + "\n" + SettingsTable.run.filter { $0.flag == nil }.map { "  \($0.key): \($0.helpLine)" }.joined(separator: "\n"))
+            """ + "\n"
+                + SettingsTable.run.filter { $0.flag == nil }.map { "  \($0.key): \($0.helpLine)" }.joined(
+                    separator: "\n"))
 
     // Thin declarations: names, help, environment, defaults and ranges are the rows of
     // `SettingsTable` (a test checks that these flags are exactly the table's).
@@ -46,7 +49,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: .setting("log-level")) var logLevel: String?
     @Option(help: .setting("log-format")) var logFormat: String?
 
-    @Flag(name: .customLong("print-config"), help: "Print the effective settings with their sources (secrets redacted) and exit; connects to nothing.")
+    @Flag(
+        name: .customLong("print-config"),
+        help: "Print the effective settings with their sources (secrets redacted) and exit; connects to nothing.")
     var printConfig = false
 
     @Option(help: "--print-config output: text, json, or markdown (the table itself, as docs/settings.md).")
@@ -66,16 +71,21 @@ struct RunCommand: AsyncParsableCommand {
         let settings: Settings
         let configuration: WorkerConfiguration
         do {
-            let file = try (config ?? env["TALLY_CONFIG"]).map { path throws(SettingsError) in try Settings.loadFile(path) } ?? [:]
-            settings = Settings.resolve(flags: try flagSettings(), environment: env, file: file, defaults: SettingsTable.defaults)
+            let file =
+                try (config ?? env["TALLY_CONFIG"]).map { path throws(SettingsError) in try Settings.loadFile(path) }
+                ?? [:]
+            settings = Settings.resolve(
+                flags: try flagSettings(), environment: env, file: file, defaults: SettingsTable.defaults)
             configuration = try WorkerConfiguration(settings: settings)
         } catch let e as SettingsError {
             throw ValidationError(e.message)
         }
         if printConfig {
-            let source: Settings.Source? = config != nil ? .flag : env[SettingsTable.configEnvironmentName] != nil ? .environment : nil
+            let source: Settings.Source? =
+                config != nil ? .flag : env[SettingsTable.configEnvironmentName] != nil ? .environment : nil
             let report = EffectiveSettings(
-                settings: settings, configuration: configuration, configFile: config ?? env[SettingsTable.configEnvironmentName],
+                settings: settings, configuration: configuration,
+                configFile: config ?? env[SettingsTable.configEnvironmentName],
                 configFileSource: source)
             switch format {
             case .text: print(report.text())
@@ -85,7 +95,8 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         guard let level = Logger.Level(rawValue: configuration.logLevel) else {
-            throw ValidationError("log.level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "log.level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let logFormat = LogSetup.Format(rawValue: configuration.logFormat) else {
             throw ValidationError("log.format must be text or json")
@@ -96,19 +107,25 @@ struct RunCommand: AsyncParsableCommand {
         logger.info(
             "starting",
             metadata: [
-                "version": "\(TallyVersion.string)", "input": "\(configuration.inputTopic)", "output": "\(configuration.outputTopic)",
+                "version": "\(TallyVersion.string)", "input": "\(configuration.inputTopic)",
+                "output": "\(configuration.outputTopic)",
                 "group": "\(configuration.groupID)", "exactly_once": "\(configuration.exactlyOnce)",
                 "kafka": "\(configuration.kafka)",
             ])
 
         let registry = MetricsRegistry()
-        let worker = Worker(configuration: configuration, metrics: PipelineMetrics(factory: registry.factory), logger: Logger(label: "tally.worker"))
+        let worker = Worker(
+            configuration: configuration, metrics: PipelineMetrics(factory: registry.factory),
+            logger: Logger(label: "tally.worker"))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+            .init(
+                service: worker, successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup)
         ]
         if configuration.httpPort > 0 {
             let server = TelemetryServer(
-                host: configuration.httpHost, port: configuration.httpPort, render: registry.render, health: worker.state,
+                host: configuration.httpHost, port: configuration.httpPort, render: registry.render,
+                health: worker.state,
                 logger: Logger(label: "tally.http"))
             services.append(.init(service: server, failureTerminationBehavior: .gracefullyShutdownGroup))
         }

@@ -20,7 +20,9 @@ struct MetricTable {
         self.showArticle = showArticle
     }
 
-    static let headers = ["article", "span", "text", "subject", "value", "unit", "kind", "qualifier", "bounds", "change", "period"]
+    static let headers = [
+        "article", "span", "text", "subject", "value", "unit", "kind", "qualifier", "bounds", "change", "period",
+    ]
 
     /// The table, one line per metric plus a header and a rule, each line ending in "\n".
     func render(_ rows: [(article: String, metric: Metric)]) -> String {
@@ -33,8 +35,10 @@ struct MetricTable {
                 bounds = "\(m.lower.map(Self.number) ?? "")–\(m.upper.map(Self.number) ?? "")"
             }
             let change = m.change ? (m.direction.map { $0 == .up ? "↑" : "↓" } ?? "Δ") : ""
-            var line = ["\(m.start)-\(m.end)", m.text, m.subject, Self.number(m.value), m.unit, m.kind.rawValue,
-                        m.qualifier.rawValue, bounds, change, m.period ?? ""]
+            var line = [
+                "\(m.start)-\(m.end)", m.text, m.subject, Self.number(m.value), m.unit, m.kind.rawValue,
+                m.qualifier.rawValue, bounds, change, m.period ?? "",
+            ]
             if showArticle { line.insert(row.article, at: 0) }
             return line.map { truncate(sanitize($0)) }
         }
@@ -47,7 +51,11 @@ struct MetricTable {
             for (i, c) in r.enumerated() {
                 let pad = widths[i] - Self.displayWidth(c)
                 let numeric = i == headers.firstIndex(of: "value") && ri > 0
-                if numeric { line += String(repeating: " ", count: pad) + c } else { line += c + String(repeating: " ", count: pad) }
+                if numeric {
+                    line += String(repeating: " ", count: pad) + c
+                } else {
+                    line += c + String(repeating: " ", count: pad)
+                }
                 if i < r.count - 1 { line += "  " }
             }
             while line.hasSuffix(" ") { line.removeLast() }
@@ -72,7 +80,8 @@ struct MetricTable {
             || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
             || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
             || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v) {
+            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        {
             return 2
         }
         return 1

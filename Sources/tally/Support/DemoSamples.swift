@@ -20,8 +20,9 @@ enum DemoSamples {
         let files = all.filter { $0.hasSuffix(".txt") }.sorted()
         guard !files.isEmpty else { throw DemoError("no sample reports in \(dir.path)") }
         let pages = try all.filter { $0.hasSuffix(".html") }.sorted().map { name in
-            Sample(id: String(name.dropLast(5)), title: nil, body: "",
-                   html: try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+            Sample(
+                id: String(name.dropLast(5)), title: nil, body: "",
+                html: try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
         }
         return try files.map { name in
             let body = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)

@@ -43,7 +43,10 @@ struct JSONLogHandler: LogHandler {
         ]
         if let error = event.error { obj["error"] = "\(error)" }
         for (k, v) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { obj[k] = "\(v)" }
-        guard var data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard
+            var data = try? JSONSerialization.data(
+                withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
         data.append(0x0A)
         Self.lock.withLock { FileHandle.standardError.write(data) }
     }

@@ -29,11 +29,13 @@ struct KafkaOptions: ParsableArguments {
     /// The resolved client configuration.
     func config(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> KafkaConfig {
         // Only the connection settings: other TALLY_* names are `tally run`'s, not this command's.
-        let s = Settings.resolve(flags: try flagSettings(), environment: environment.filter { Self.isConnection($0.key) }, file: [:])
+        let s = Settings.resolve(
+            flags: try flagSettings(), environment: environment.filter { Self.isConnection($0.key) }, file: [:])
         do { return try s.kafkaConfig() } catch { throw ValidationError(error.message) }
     }
 
     static func isConnection(_ name: String) -> Bool {
-        name == SettingSpec.environmentName("brokers") || name.hasPrefix(SettingSpec.environmentName(SettingsTable.kafkaPrefix))
+        name == SettingSpec.environmentName("brokers")
+            || name.hasPrefix(SettingSpec.environmentName(SettingsTable.kafkaPrefix))
     }
 }
