@@ -133,7 +133,7 @@ public struct MetricExtractor: Sendable {
                 lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
                 direction: out.found.change ? direction : nil,
                 basis: basis?.basis, basisReference: basis?.reference,
-                period: PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
+                period: out.found.referencePeriod ?? PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
                 sentence: sentenceCache.1))
         }
         MeasureWordSubject.separate(&metrics)

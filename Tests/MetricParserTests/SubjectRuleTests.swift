@@ -166,6 +166,98 @@ struct SubjectRuleTests {
         #expect(ms.count == 2 && ms[0].subject == "城镇新增就业" && ms[1].subject == "城镇新增就业目标任务完成率")
     }
 
+    @Test("a figure inside a 的-modifier scopes the next figure; a headless modifier takes the last head")
+    func modifierHoldingFigure() throws {
+        let text = "受访家庭中，月收入在5000元以下的占比为22%，5000元至8000元的为41%，8000元以上的为37%。"
+        let low = try one(text, "22%"), mid = try one(text, "41%"), high = try one(text, "37%")
+        #expect(low.subject.contains("5000元以下") && low.subject.hasSuffix("占比"), "\(low.subject)")
+        #expect(mid.subject.contains("8000元") && mid.subject.hasSuffix("占比"), "\(mid.subject)")
+        #expect(high.subject.contains("8000元以上") && high.subject.hasSuffix("占比"), "\(high.subject)")
+        #expect(Set([low.subject, mid.subject, high.subject]).count == 3)
+    }
+
+    @Test("将/把 OBJECT 由 + figure: the figure is the object's earlier value")
+    func disposalFrom() throws {
+        let m = try one("统计局把全年的出口增长预测由原来的8%下调至5%。", "8%")
+        #expect(m.subject.hasPrefix("出口增长预测"), "\(m.subject)")
+    }
+
+    @Test("a pronoun (这, 将它) and a reference's own value take the sentence's last subject")
+    func pronounsAndReferenceValues() throws {
+        let text = "本季度工业产值增长6.1%，这虽然低于上季度的6.8%，但仍属较快。"
+        let now = try one(text, "6.1%"), before = try one(text, "6.8%")
+        #expect(before.subject == now.subject, "\(before.subject) vs \(now.subject)")
+        #expect(!before.subject.contains("这"))
+        let t2 = "上月预计今年的失业率为4.2%，现在将它调高到4.6%。"
+        #expect(try one(t2, "4.6%").subject.contains("失业率"))
+        // The same in traditional characters.
+        let t3 = "本季度工業產值增長6.1%，這雖然低於上季度的6.8%。"
+        #expect(try one(t3, "6.8%").subject == (try one(t3, "6.1%")).subject)
+    }
+
+    @Test("a clause with a change verb does not open a ；-item as its topic")
+    func changeClauseIsNoTopic() throws {
+        let ms = try all("各项指标平稳；同时将税率进一步调低，原定的增值税税率为13%。")
+        let m = try #require(ms.first(where: { $0.text == "13%" }))
+        #expect(!m.subject.contains("调低"), "\(m.subject)")
+    }
+
+    @Test("the last of a list of places ends at its division suffix, before the names' predicate")
+    func placeListPredicate() throws {
+        let text = "甲县旅游收入达到30亿元；乙县、丙县、丁城市紧随其后，分别达到21亿元、18亿元和12亿元。"
+        let last = try one(text, "12亿元")
+        #expect(last.subject.hasPrefix("丁城市") && !last.subject.contains("紧随"), "\(last.subject)")
+    }
+
+    @Test("分别占 with a head written once after the last name: each name's share")
+    func distributiveShares() throws {
+        let text = "全年接待游客120万人次，其中本省游客占六成，外省及境外游客则分别占35%及5%。"
+        let a = try one(text, "35%"), b = try one(text, "5%")
+        #expect(a.subject == "外省游客占比" && b.subject == "境外游客占比", "\(a.subject) \(b.subject)")
+        let alone = try all("入境旅客12万人次，以本地、邻省及外国旅客为主，分别占50%、30%及20%。")
+        #expect(alone.filter { $0.kind == .percent }.map(\.subject) == ["本地旅客占比", "邻省旅客占比", "外国旅客占比"])
+    }
+
+    @Test("优于/高于 + figure + 的 + a target or standard: the reference's value, not a completion rate")
+    func referenceNounAfterFigure() throws {
+        let m = try one("全市地表水达标率92%，优于85%的年度目标。", "85%")
+        #expect(m.subject.hasPrefix("地表水达标率") && m.subject.hasSuffix("目标") && !m.subject.contains("完成率") && !m.change, "\(m.subject)")
+        let n = try one("城镇登记失业率3.1%，低于4.5%的控制线。", "4.5%")
+        #expect(n.subject.hasSuffix("控制线") && n.subject.hasPrefix("城镇登记失业率"), "\(n.subject)")
+        let o = try one("城镇登记失业率为3.1%，低于4.5%的控制目标。", "4.5%")
+        #expect(o.subject.hasPrefix("城镇登记失业率") && !o.subject.contains("完成率"), "\(o.subject)")
+    }
+
+    @Test("traditional characters read like simplified in comparisons and levels (環比, 與…相比, 省級)")
+    func traditionalComparisons() throws {
+        let text = "本月零售額同比增長5.3%，環比增長2.1%。"
+        let yoy = try one(text, "5.3%"), mom = try one(text, "2.1%")
+        #expect(mom.basis == .previousPeriod && mom.subject == "零售額環比增速", "\(mom.subject)")
+        #expect(yoy.subject != mom.subject)
+        let m = try one("全年出口額120億元，與上年相比增長8%。", "8%")
+        #expect(m.basis == .previousYear && m.subject.hasPrefix("出口額") && m.subject.contains("上年相比"), "\(m.subject)")
+        let level = try one("示範合作社28家，其中省級6家。", "6家")
+        #expect(level.subject == "省級示範合作社", "\(level.subject)")
+    }
+
+    @Test("a clause that is only a change takes the object before only when the verb carries or announces it")
+    func changeOnlyClauseObject() throws {
+        #expect(try one("市政府公布地区生产总值的增长，增长4.5%。", "4.5%").subject.hasPrefix("地区生产总值"))
+        #expect(try one("规模以上工业企业实现利润，增长8.4%。", "8.4%").subject.hasPrefix("利润"))
+        let kept = try one("全市工业生产保持平稳，增长5.2%。", "5.2%")
+        #expect(!kept.subject.contains("平稳") && kept.subject.hasPrefix("工业"), "\(kept.subject)")
+    }
+
+    @Test("累计 before a verb marks the sentence's figures as cumulative totals")
+    func cumulativeTotals() throws {
+        let text = "今年新建公园12个。五年来累计新建公园58个，惠及居民120万户。"
+        let year = try one(text, "12个"), total = try one(text, "58个"), homes = try one(text, "120万户")
+        #expect(year.subject != total.subject && total.subject.hasPrefix("累计"), "\(year.subject) \(total.subject)")
+        #expect(homes.subject.hasPrefix("累计"), "\(homes.subject)")
+        // 累计 before the figure itself is a linking word, not a marker.
+        #expect(!(try one("全社会用电量累计934亿千瓦时。", "934亿千瓦时")).subject.hasPrefix("累计"))
+    }
+
     @Test("no two figures of one report share a subject unless they measure the same thing")
     func distinctRowHeaders() throws {
         let text = """

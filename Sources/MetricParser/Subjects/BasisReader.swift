@@ -21,7 +21,7 @@ enum BasisReader {
         // 同比 / 环比 are the whole phrase.
         if y - x == 2, s[x + 1] == u("比") {
             if s[x] == u("同") { return Reading(basis: .previousYear) }
-            if s[x] == u("环") { return Reading(basis: .previousPeriod) }
+            if ScriptFold.simplified(s[x]) == u("环") { return Reading(basis: .previousPeriod) }  // 環比
         }
         // 按年 (year on year), 按季 / 按月 (on the previous quarter / month).
         if y - x == 2, s[x] == u("按") {

@@ -16,7 +16,7 @@ enum ChangeSubject {
         }
         // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
         // verb reads on (比上年增长, 较年初上涨).
-        if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" {
+        if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" || comparison == "環比" {
             out += rateNoun(found, in: s)
         } else if let w = found.changeWord {
             let word = SubjectFinder(s: s).compact(w)

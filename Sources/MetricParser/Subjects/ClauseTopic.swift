@@ -18,14 +18,20 @@ extension SubjectFinder {
         while b < end {
             if CharClass.has(s[b], CharClass.asciiDigit) { return "" }
             if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil
+                || Self.announcing.prefix(s, at: b, limit: end) != nil
                 || PredicateLexicon.increase.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true
                 || PredicateLexicon.decrease.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true,
                b > a { break }
             b += 1
         }
-        if object, b < end, let vl = PredicateLexicon.verbs.prefix(s, at: b, limit: end) {
+        if object, b < end, let vl = Self.announcing.prefix(s, at: b, limit: end) ?? PredicateLexicon.verbs.prefix(s, at: b, limit: end) {
+            // The change is the object's only when the verb carries or announces it (实现利润, 公布…的增长)
+            // or the object names a change itself; 工业生产保持平稳，增长5% is about the topic.
             let (ox, oy) = trim(b + vl, end)
-            if oy - ox >= 2 { return clean(ox, oy) }
+            let carries = PredicateLexicon.lightVerbs.prefix(s, at: b, limit: end) != nil || Self.announcing.prefix(s, at: b, limit: end) != nil
+            let namesChange = oy - ox >= 2 && ((PredicateLexicon.increase.suffix(s, before: oy, limit: ox) ?? 0) >= 2
+                || (PredicateLexicon.decrease.suffix(s, before: oy, limit: ox) ?? 0) >= 2 || ChangeSubject.rateNouns.suffix(s, before: oy, limit: ox) != nil)
+            if oy - ox >= 2, carries || namesChange { return clean(ox, oy) }
         }
         // Without a verb the clause is the topic with its adjective predicate (党员过半).
         var (x, y) = trim(a, b)
@@ -33,6 +39,9 @@ extension SubjectFinder {
         while y > x, let l = PredicateLexicon.verbAdverbs.suffix(s, before: y, limit: x), y - l > x { y -= l }
         return y - x >= 2 ? clean(x, y) : ""
     }
+
+    /// Verbs that announce a figure (公布 the growth, 录得 a rise): their object is what changes.
+    static let announcing = WordList("公布 发布 宣布 公告 通报 录得")
 
     /// Verbs of having that open a clause (具有, 拥有): what follows is the topic.
     static let openingVerbs = WordList("具有 拥有 具备 共有 现有")

@@ -16,17 +16,65 @@ struct Coordination {
         items = []; next = 0; self.sentence = sentence.lowerBound
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
+        var namesAlone = false
         if Self.isBlank(s, begin, end), begin > sentence.lowerBound {
-            // 甲县、乙县紧随其后，分别达到…: the names are in the clause before.
+            // 甲县、乙县紧随其后，分别达到…: the names are in the clause before, with a predicate of their own.
             end = begin - 1
             begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
+            namesAlone = true
         }
-        let (names, rest) = Self.split(s, begin, end)
+        var (names, rest) = Self.split(s, begin, end)
         guard names.count >= 2 else { return nil }
-        items = names
-        indicator = Self.sibling(previous, of: names) ?? rest
+        if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
+        items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
+        // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
+        indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
+        // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
+        if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
+            indicator = String(scalars: [s[mark + 2]]) + "比"
+        }
         next = 1
         return items[0] + indicator
+    }
+
+    /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多) is not part of the last name.
+    static func withoutPredicate(_ name: String) -> String {
+        let a = [UInt32](name)
+        var k = 2
+        while k < a.count {
+            if PredicateLexicon.linkers.prefix(a, at: k, limit: a.count) != nil || PredicateLexicon.verbs.prefix(a, at: k, limit: a.count) != nil {
+                return String(scalars: a[..<k])
+            }
+            k += 1
+        }
+        return name
+    }
+
+    /// 香港及中国台湾旅客: a head noun written once after the last name (旅客, 2–4 characters, also named
+    /// in the previous subject or earlier in the sentence) belongs to every name → 香港旅客, 中国台湾旅客.
+    static func sharingHead(_ names: [String], named: String) -> [String] {
+        let last = [UInt32](names[names.count - 1]), p = [UInt32](named)
+        guard last.count >= 4, !p.isEmpty else { return names }
+        var n = min(4, last.count - 2)
+        while n >= 2 {
+            let head = Array(last[(last.count - n)...])
+            let word = String(scalars: head)
+            if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
+                return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+            }
+            n -= 1
+        }
+        return names
+    }
+
+    private static func contains(_ p: [UInt32], _ w: [UInt32]) -> Bool {
+        guard w.count <= p.count else { return false }
+        var i = 0
+        while i + w.count <= p.count {
+            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The subject of a figure that continues the list (、79.6亿元 / 和70.7亿元), or nil.
@@ -54,8 +102,9 @@ struct Coordination {
         return k
     }
 
-    /// `甲、乙和丙REST` → ([甲, 乙, 丙], REST). The last name ends where the first name's final character
-    /// recurs (产业 … 第三产业对…), else after as many characters as the first name has.
+    /// `甲、乙和丙REST` → ([甲, 乙, 丙], REST). The last name ends where a final character of the names
+    /// before it recurs (产业 … 第三产业对…), or, for places, at its first division suffix (…县、丁市紧随其后),
+    /// else at the first adverb.
     static func split(_ s: [UInt32], _ a: Int, _ b: Int) -> ([String], String) {
         var parts: [[UInt32]] = [[]]
         for k in a..<b {
@@ -68,11 +117,16 @@ struct Coordination {
             }
         }
         parts = parts.filter { !$0.isEmpty }
-        guard parts.count >= 2, let first = parts.first, let lastChar = first.last else { return ([], "") }
+        guard parts.count >= 2 else { return ([], "") }
         var last = parts.removeLast()
         // Without a recurring final character the last name runs to the first adverb.
         var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
-        if let i = last.firstIndex(of: lastChar) { cut = i + 1 }
+        let finals = Set(parts.compactMap { $0.last })
+        let places = !finals.isDisjoint(with: divisionSuffixes)
+        // A name has at least two characters (市区 … 县区).
+        if let i = last.indices.dropFirst().first(where: { finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0])) }) {
+            cut = i + 1
+        }
         var rest = Array(last[cut...])
         last = Array(last[..<cut])
         parts.append(last)
@@ -104,5 +158,5 @@ struct Coordination {
     static let finalJoints = Set([UInt32]("和及与與"))
     /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly
     /// inside a word (人均, 平均).
-    static let restStops = Set([UInt32]("也都则則亦还還已紧緊"))
+    static let restStops = Set([UInt32]("也都则則亦还還已"))
 }

@@ -40,7 +40,7 @@ enum SubjectContext {
         // subject (参保…) is about the same scope (城镇基本医疗保险).
         if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
         // 其中省级9家: a level of the last subject's thing.
-        if n <= 3, scalars.last == u("级") {
+        if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
             return subject + stripLeadingVerb(previous)
         }
         return subject

@@ -30,6 +30,18 @@ struct SubjectFinder {
         var linked = false
         /// Where the figure's clause starts.
         var clauseStart = 0
+        /// A 的-modifier holding the previous figure with no head of its own (2000元—3000元的为60%): the
+        /// head is the last such modifier's (see `ClauseFrames`).
+        var headlessModifier: String? = nil
+        /// The head after a 的-modifier holding the previous figure (…1500元—2000元的比例 → 比例).
+        var modifierHead = ""
+        /// The phrase is a pronoun for an earlier subject (这, 将它), or the figure is a reference's own
+        /// value (低于上年的5.1%): the sentence's last subject.
+        var pronoun = false
+        /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
+        var referencePeriod: String? = nil
+        /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
+        var revision = ""
     }
 
     /// - Parameters:
@@ -44,9 +56,28 @@ struct SubjectFinder {
         readShare(q, &c, &result)
         peel(&c, &result)
         readReferenceOrRate(&c, &result)
+        result.linked = c.linked
+        result.clauseStart = c.start
+        if let d = disposalSubject(c) { result.subject = d; return result }
         var object = backwardPhrase(&c, &result)
+        switch pronounPhrase(object.a, object.b) {
+        case .none: break
+        case .demonstrative: result.pronoun = true; return result
+        case .object:
+            // 现时将它调低到-2.5%: the revised value; the verb of the revision tells it from the first.
+            result.pronoun = true
+            result.revision = compact(object.b..<c.figure)
+            return result
+        }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         subject = withTopic(subject, c, &object, &result)
+        if !result.change, c.linked || q.kind == .percent, let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart) {
+            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope.
+            if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
+            result.modifierHead = subject
+            result.subject = clean(m.start, m.de) + subject
+            return result
+        }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, later: later, &result)
         result.subject = subject
         result.linked = c.linked
@@ -131,6 +162,18 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
+        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) {
+            // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
+            // (what stands before the comparison, else the sentence's last subject), not a difference.
+            // A time as the reference (去年第四季度) is the figure's period.
+            let from = head.start + (PredicateLexicon.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
+            var rx = from, ry = c.end  // not trimmed: 去年 is the reference itself
+            while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
+            while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
+            if rx < ry, BasisReader.classify(s, rx, ry).basis != .reference { result.referencePeriod = clean(rx, ry) }
+            c.end = head.start
+            return
+        }
         if !result.change, let head = referenceHead(cs, c.end) {
             result.change = true; result.direction = head.direction
             result.comparison = head.start..<c.end; result.changeWord = nil
@@ -163,7 +206,7 @@ struct SubjectFinder {
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
-                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(s[k]), s[k] != u("的") {
+                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])), s[k] != u("的") {
                     if let l = PredicateLexicon.increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
@@ -173,14 +216,14 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
-                   k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(s[k]) {
+                   k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])) {
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil, !PredicateLexicon.nominalAfterVerb.contains(s[m]) {
+                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m])) {
                                 start = m; break
                             }
                             m += 1
@@ -291,7 +334,7 @@ struct SubjectFinder {
         var clauseEnd = f
         while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
         let c = s[f]
-        if c == u("、") || c == u("和") || c == u("及") || c == u("与") {
+        if c == u("、") || c == u("和") || c == u("及") || ScriptFold.simplified(c) == u("与") {
             // 4期、近3000本《园区党建简报》: the items share the noun after the last figure.
             guard let last = later.last(where: { $0.lowerBound > f && $0.lowerBound < clauseEnd }) else { return "" }
             var a = last.upperBound
@@ -324,7 +367,7 @@ struct SubjectFinder {
                 }
                 if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
-                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(s[k + vl]) || s[k + vl] == u("的"))) { break }
+                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl])) || s[k + vl] == u("的"))) { break }
             }
             k += 1
         }

@@ -23,6 +23,28 @@ struct SubjectPipeline {
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
+    /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
+    private var lastModifierHead = ""
+    /// The sentence whose figures are cumulative, with 累计 as written.
+    private var cumulative: (sentence: Int, word: String)? = nil
+
+    /// 累计/累計 in `[a, b)` followed by a verb (not by the figure or a linking word: 用电量累计934亿千瓦时).
+    private func cumulativeMark(_ a: Int, _ b: Int) -> String? {
+        var k = a
+        while k + 2 < b {
+            if s[k] == u("累"), ScriptFold.simplified(s[k + 1]) == u("计"),
+               PredicateLexicon.linkers.prefix(s, at: k + 2, limit: b) == nil, !CharClass.isDigit(s[k + 2]),
+               PredicateLexicon.verbs.prefix(s, at: k + 2, limit: b) != nil || PredicateLexicon.lightVerbs.prefix(s, at: k + 2, limit: b) != nil
+                || s[k + 2] == u("新") {
+                return String(scalars: s[k..<(k + 2)])
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The last figure's finished subject (with its comparison) and its sentence start.
+    private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
@@ -40,11 +62,27 @@ struct SubjectPipeline {
             second.changeWord = p.found.changeWord
             let reference = p.references.count == 2 ? p.references[1] : nil
             return finish(&second, base: p.base, comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
-                          reference: reference, kind: q.kind)
+                          reference: reference, kind: q.kind, sentence: sentence.lowerBound)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+        if let modifier = found.headlessModifier {
+            found.subject = modifier + lastModifierHead  // 2000元—3000元的为60%
+        } else if !found.modifierHead.isEmpty {
+            lastModifierHead = found.modifierHead
+        }
+        if found.pronoun {
+            // 这虽然低于…的5.1% / 现时将它调低到…: the last figure's whole row header, comparison included.
+            found.subject = lastFinal.flatMap { $0.sentence == sentence.lowerBound ? $0.subject + found.revision : nil } ?? ""
+        }
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
-        var base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+        var base: String
+        if let noun = finder.referenceNounAfter(suffixEnd, clauseStart: found.clauseStart, prefixStart: prefixStart) {
+            // 优于72%的考核目标: the reference's value for the last subject (not a completion rate).
+            found.change = false
+            base = (before ?? "") + noun
+        } else {
+            base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+        }
         if base.isEmpty, found.linked || found.change {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
@@ -60,6 +98,10 @@ struct SubjectPipeline {
         } else {
             coordination.end()
         }
+        // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
+        // cumulative totals, told apart from the period's own figures of the same things.
+        if let mark = cumulativeMark(found.clauseStart, prefixStart) { cumulative = (sentence.lowerBound, mark) }
+        if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) { base = c.word + base }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
@@ -77,15 +119,16 @@ struct SubjectPipeline {
             pair = (found, base, comparison, references)
             if references.count == 2 {
                 return finish(&found, base: base, comparison: swapReference(comparison, references, references[0]),
-                              reference: references[0], kind: q.kind)
+                              reference: references[0], kind: q.kind, sentence: sentence.lowerBound)
             }
         }
-        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind)
+        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
     }
 
-    private func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
-                        kind: MetricKind?) -> Output {
+    private mutating func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
+                                 kind: MetricKind?, sentence: Int) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         guard found.change else { return Output(found: found, basis: nil) }
         if let reference { return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference)) }
         return Output(found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
