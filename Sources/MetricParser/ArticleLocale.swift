@@ -59,8 +59,8 @@ public struct ArticleLocale: Sendable, Hashable {
         guard i + 2 < u.count else { return nil }
         var host: [UInt8] = []
         for c in u[(i + 3)...] {
-            if c == 0x2F || c == 0x3F || c == 0x23 { break }   // / ? #
-            if c == 0x40 { host.removeAll(); continue }          // user@
+            if c == 0x2F || c == 0x3F || c == 0x23 { break }  // / ? #
+            if c == 0x40 { host.removeAll(); continue }  // user@
             host.append(c | (c >= 0x41 && c <= 0x5A ? 0x20 : 0))
         }
         if let colon = host.lastIndex(of: 0x3A) { host.removeSubrange(colon...) }  // :port
@@ -114,7 +114,8 @@ public struct ArticleLocale: Sendable, Hashable {
                 }
             }
             if let best = counts.max(by: { $0.value < $1.value }),
-               counts.values.filter({ $0 == best.value }).count == 1 {
+                counts.values.filter({ $0 == best.value }).count == 1
+            {
                 return best.key
             }
         }

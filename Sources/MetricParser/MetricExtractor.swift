@@ -32,24 +32,29 @@ public struct MetricExtractor: Sendable {
         original.reserveCapacity(text.utf8.count / 2 + 16)
         for sc in text.unicodeScalars {
             if original.count >= options.maxInputScalars {
-                throw ParseError(code: .inputTooLarge,
-                                 reason: "input exceeds \(options.maxInputScalars) Unicode scalars",
-                                 offset: options.maxInputScalars)
+                throw ParseError(
+                    code: .inputTooLarge,
+                    reason: "input exceeds \(options.maxInputScalars) Unicode scalars",
+                    offset: options.maxInputScalars)
             }
             original.append(sc.value)
         }
         var textCursor = ScalarCursor(text)
         var sentenceCursor = ScalarCursor(text)
-        let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland).localCurrency
-        return extract(normalized: TextNormalizer.normalize(original), localCurrency: local,
-                       slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
+        let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland)
+            .localCurrency
+        return extract(
+            normalized: TextNormalizer.normalize(original), localCurrency: local,
+            slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
     }
 
     /// - Parameters:
     ///   - slice, sentenceSlice: the caller's text of code points `[a, b)` (called with
     ///     non-decreasing offsets, each on its own cursor).
-    func extract(normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String,
-                 sentenceSlice: (Int, Int) -> String) -> [Metric] {
+    func extract(
+        normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String,
+        sentenceSlice: (Int, Int) -> String
+    ) -> [Metric] {
         let s = t.scalars
         var core = QuantityScannerCore(s, localCurrency: localCurrency)
         let raws = core.scanAll()
@@ -89,8 +94,10 @@ public struct MetricExtractor: Sendable {
                 suffixEnd = q.end + hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
             }
-            candidates.append(Candidate(q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
-                                        sharesUnitWithNext: shares))
+            candidates.append(
+                Candidate(
+                    q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
+                    sharesUnitWithNext: shares))
             floor = suffixEnd
         }
 
@@ -112,9 +119,10 @@ public struct MetricExtractor: Sendable {
                 sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
             }
             let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
-            let out = subjects.subject(for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
-                                       floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
-                                       sharesUnitWithNext: c.sharesUnitWithNext)
+            let out = subjects.subject(
+                for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
+                floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
+                sharesUnitWithNext: c.sharesUnitWithNext)
             let basis = out.basis
             prevEnd = c.suffixEnd
 
@@ -127,14 +135,17 @@ public struct MetricExtractor: Sendable {
             var direction = out.found.direction
             if out.found.change, q.value < 0 { direction = .down }
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
-            metrics.append(Metric(
-                start: a, end: b, text: slice(a, b), subject: out.found.subject,
-                value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
-                lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
-                direction: out.found.change ? direction : nil,
-                basis: basis?.basis, basisReference: basis?.reference,
-                period: out.found.referencePeriod ?? PeriodFinder.period(s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
-                sentence: sentenceCache.1))
+            metrics.append(
+                Metric(
+                    start: a, end: b, text: slice(a, b), subject: out.found.subject,
+                    value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
+                    lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
+                    direction: out.found.change ? direction : nil,
+                    basis: basis?.basis, basisReference: basis?.reference,
+                    period: out.found.referencePeriod
+                        ?? PeriodFinder.period(
+                            s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
+                    sentence: sentenceCache.1))
         }
         MeasureWordSubject.separate(&metrics)
         return metrics

@@ -19,7 +19,9 @@ func htmlBench(_ articles: [String], minMB: Double) throws -> String {
     var (rb, rs) = (0, Double.infinity)
     var (tb, ts, tm) = (0, Double.infinity, 0)
     for _ in 0..<5 {
-        let h = try timed(pages, minMB: minMB, size: \.count) { try PageMetrics.extract(try reader.read($0), with: extractor).count }
+        let h = try timed(pages, minMB: minMB, size: \.count) {
+            try PageMetrics.extract(try reader.read($0), with: extractor).count
+        }
         if h.1 < hs { (hb, hs, hm) = h }
         let r = try timed(pages, minMB: minMB, size: \.count) { try reader.read($0).tables.count }
         if r.1 < rs { (rb, rs) = (r.0, r.1) }
@@ -30,14 +32,17 @@ func htmlBench(_ articles: [String], minMB: Double) throws -> String {
     let pageBytes = pages.reduce(0) { $0 + $1.count }, textBytes = texts.reduce(0) { $0 + $1.utf8.count }
     let ratio = (hs / Double(hb) * Double(pageBytes)) / (ts / Double(tb) * Double(textBytes))
     func f(_ v: Double) -> String { String(format: "%.2f", v) }
-    return "{\"html_bytes\": \(hb), \"html_seconds\": \(String(format: "%.4f", hs)), \"html_mb_per_s\": \(f(Double(hb) / 1e6 / hs)), "
+    return
+        "{\"html_bytes\": \(hb), \"html_seconds\": \(String(format: "%.4f", hs)), \"html_mb_per_s\": \(f(Double(hb) / 1e6 / hs)), "
         + "\"read_only_mb_per_s\": \(f(Double(rb) / 1e6 / rs)), \"text_bytes\": \(tb), \"text_mb_per_s\": \(f(Double(tb) / 1e6 / ts)), "
         + "\"ratio\": \(f(ratio)), \"page_to_text_bytes\": \(f(Double(pageBytes) / Double(textBytes))), "
         + "\"html_metrics\": \(hm), \"text_metrics\": \(tm), \"pages\": \(pages.count)}"
 }
 
 /// Runs `body` over `inputs` repeated to at least `minMB` of `size`; (bytes, CPU seconds, results).
-private func timed<T>(_ inputs: [T], minMB: Double, size: (T) -> Int, _ body: (T) throws -> Int) rethrows -> (Int, Double, Int) {
+private func timed<T>(_ inputs: [T], minMB: Double, size: (T) -> Int, _ body: (T) throws -> Int) rethrows -> (
+    Int, Double, Int
+) {
     let perRound = inputs.reduce(0) { $0 + size($1) }
     guard perRound > 0 else { FileHandle.standardError.write(Data("empty input\n".utf8)); exit(1) }
     let rounds = Int((minMB * 1e6 / Double(perRound)).rounded(.up))

@@ -44,13 +44,16 @@ while let a = args.popFirst() {
         }
         minMB = v
     case "-h", "--help":
-        print("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M] | --html FILE…"); exit(0)
+        print("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M] | --html FILE…");
+        exit(0)
     default:
         files.append(a)
     }
 }
 guard !files.isEmpty || scalingSmall != nil else {
-    FileHandle.standardError.write(Data("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M]\n".utf8)); exit(2)
+    FileHandle.standardError.write(
+        Data("usage: MetricParserBench FILE… [--min-mb N] | --scaling SMALL FILE… [--large-mb M]\n".utf8));
+    exit(2)
 }
 
 func read(_ f: String) -> String {
@@ -69,7 +72,9 @@ func threadCPUSeconds() -> Double {
 
 /// Runs `extract` over `articles` repeated until `minMB` are done; returns the JSON fields.
 /// `cpuTime` times with the thread's CPU clock instead of the wall clock.
-func run(_ articles: [String], minMB: Double, cpuTime: Bool = false) throws -> (bytes: Int, seconds: Double, mbps: Double, metrics: Int, count: Int) {
+func run(_ articles: [String], minMB: Double, cpuTime: Bool = false) throws -> (
+    bytes: Int, seconds: Double, mbps: Double, metrics: Int, count: Int
+) {
     let perRound = articles.reduce(0) { $0 + $1.utf8.count }
     guard perRound > 0 else { FileHandle.standardError.write(Data("empty input\n".utf8)); exit(1) }
     let rounds = Int((minMB * 1e6 / Double(perRound)).rounded(.up))
@@ -83,7 +88,9 @@ func run(_ articles: [String], minMB: Double, cpuTime: Bool = false) throws -> (
             for a in articles { metrics += try extractor.extract(a).count }
         }
     }
-    let seconds = cpuTime ? threadCPUSeconds() - cpu0
+    let seconds =
+        cpuTime
+        ? threadCPUSeconds() - cpu0
         : Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let bytes = perRound * rounds
     return (bytes, seconds, Double(bytes) / 1e6 / seconds, metrics, rounds * articles.count)
@@ -112,7 +119,9 @@ if html {
         if l2.mbps > l.mbps { l = l2 }
     }
     let ratio = s.mbps / l.mbps
-    print("{\"small\": \(json(s)), \"small_article_bytes\": \(smallText.utf8.count), \"large\": \(json(l)), \"large_article_bytes\": \(large.utf8.count), \"per_byte_cost_ratio\": \(String(format: "%.3f", ratio))}")
+    print(
+        "{\"small\": \(json(s)), \"small_article_bytes\": \(smallText.utf8.count), \"large\": \(json(l)), \"large_article_bytes\": \(large.utf8.count), \"per_byte_cost_ratio\": \(String(format: "%.3f", ratio))}"
+    )
 } else {
     print(json(try run(files.map(read), minMB: minMB)))
 }

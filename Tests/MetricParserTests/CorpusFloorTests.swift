@@ -35,7 +35,8 @@ struct CorpusFloorTests {
         for name in Self.names {
             total += try GoldCorpusTests.score(
                 article: TestPaths.corpus.appendingPathComponent("\(name).txt"),
-                gold: TestPaths.corpus.appendingPathComponent("\(name).gold.jsonl")).fullF1
+                gold: TestPaths.corpus.appendingPathComponent("\(name).gold.jsonl")
+            ).fullF1
         }
         let mean = total / Double(max(Self.names.count, 1))
         #expect(mean >= CorpusFloors.meanFull, "mean full F1 \(mean)")
@@ -48,7 +49,9 @@ struct CorpusFloorTests {
     func distinctSubjects(name: String) throws {
         let violations = try Self.sharedSubjects(name)
         let allowed = CorpusFloors.sharedSubjects[name] ?? 0
-        #expect(violations.count <= allowed, "\(name): \(violations.count) shared subjects (allowed \(allowed)):\n\(violations.joined(separator: "\n"))")
+        #expect(
+            violations.count <= allowed,
+            "\(name): \(violations.count) shared subjects (allowed \(allowed)):\n\(violations.joined(separator: "\n"))")
     }
 
     /// The groups of matched metrics that share (subject, kind, basis, period) while their gold
@@ -59,18 +62,25 @@ struct CorpusFloorTests {
         var spans: [(range: Range<Int>, subject: String, kind: String)] = []
         for g in gold where (g["optional"] as? Bool) != true {
             guard let anchor = g["anchor"] as? String, let t = g["text"] as? String,
-                  let at = scalarOffset(of: anchor, in: text), let inner = scalarOffset(of: t, in: anchor) else { continue }
+                let at = scalarOffset(of: anchor, in: text), let inner = scalarOffset(of: t, in: anchor)
+            else { continue }
             let start = at + inner
-            spans.append((start..<(start + t.unicodeScalars.count), g["subject"] as? String ?? "", g["kind"] as? String ?? ""))
+            spans.append(
+                (start..<(start + t.unicodeScalars.count), g["subject"] as? String ?? "", g["kind"] as? String ?? ""))
         }
         struct Key: Hashable { var subject: String, kind: MetricKind, basis: ChangeBasis?, period: String? }
         var groups: [Key: [(Metric, String)]] = [:]
         for m in try MetricExtractor().extract(text) {
-            guard let g = spans.first(where: { $0.range.overlaps(m.start..<m.end) && $0.kind == m.kind.rawValue }) else { continue }
-            groups[Key(subject: m.subject, kind: m.kind, basis: m.basis, period: m.period), default: []].append((m, g.subject))
+            guard let g = spans.first(where: { $0.range.overlaps(m.start..<m.end) && $0.kind == m.kind.rawValue })
+            else { continue }
+            groups[Key(subject: m.subject, kind: m.kind, basis: m.basis, period: m.period), default: []].append(
+                (m, g.subject))
         }
         return groups.filter { Set($0.value.map(\.1)).count > 1 }
-            .map { k, v in "  \(k.subject) [\(k.kind.rawValue)] ← " + v.map { "\($0.0.text) (gold \($0.1))" }.joined(separator: ", ") }
+            .map { k, v in
+                "  \(k.subject) [\(k.kind.rawValue)] ← "
+                    + v.map { "\($0.0.text) (gold \($0.1))" }.joined(separator: ", ")
+            }
             .sorted()
     }
 }

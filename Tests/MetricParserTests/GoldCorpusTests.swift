@@ -1,7 +1,7 @@
 import Foundation
 import MetricParser
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the extractor on the founding article and scores it with the shared scorer
 /// (`../shared/tools/score_metrics.py`), exactly as the quality bar is measured.
@@ -19,10 +19,12 @@ struct GoldCorpusTests {
     /// The demo's sample reports, labelled by hand in Tests/gold (a second annotator, different
     /// domains: statistics bulletin, rural, ecology, tourism, trade). They were used to find
     /// general rules, so they are a development set, not a blind one; the floors guard regressions.
-    @Test("demo sample reports against their hand labels: value F1 ≥ 0.95, full F1 ≥ 0.84", arguments: [
-        "01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment",
-        "04-summer-culture-tourism", "05-province-foreign-trade",
-    ])
+    @Test(
+        "demo sample reports against their hand labels: value F1 ≥ 0.95, full F1 ≥ 0.84",
+        arguments: [
+            "01-city-statistical-bulletin", "02-county-rural-revitalization", "03-ecology-environment",
+            "04-summer-culture-tourism", "05-province-foreign-trade",
+        ])
     func samples(name: String) throws {
         let scores = try Self.score(
             article: TestPaths.packageRoot.appendingPathComponent("Sources/tally/Samples/\(name).txt"),
@@ -32,7 +34,8 @@ struct GoldCorpusTests {
     }
 
     /// Writes the extractor's predictions and runs the shared scorer on them.
-    static func score(article: URL, gold: URL, locale: ArticleLocale? = nil) throws -> (valueF1: Double, fullF1: Double) {
+    static func score(article: URL, gold: URL, locale: ArticleLocale? = nil) throws -> (valueF1: Double, fullF1: Double)
+    {
         let text = try String(contentsOf: article, encoding: .utf8)
         let metrics = try MetricExtractor().extract(text, locale: locale)
 

@@ -43,7 +43,9 @@ struct MetricExtractorTests {
         #expect(!gdp.change && gdp.direction == nil && gdp.value == 939_230_000_000)
         let growth = try #require(metric(ms, "7.6%"))
         // The subject of a change names its comparison (corpus README: 销售量同比增速 vs 环比增速).
-        #expect(growth.change && growth.direction == .up && growth.subject == "地区生产总值比上年增长" && growth.basis == .previousYear)
+        #expect(
+            growth.change && growth.direction == .up && growth.subject == "地区生产总值比上年增长" && growth.basis == .previousYear
+        )
         let drop = try #require(metric(ms, "0.3个百分点"))
         #expect(drop.change && drop.direction == .down && drop.kind == .percentagePoint && drop.subject.contains("失业率"))
         let more = try #require(metric(ms, "14545元"))

@@ -53,13 +53,16 @@ struct PeerConformanceTests {
         }
         let total = passed + failed
         let rate = total == 0 ? 1.0 : Double(passed) / Double(total)
-        var report = "[peer] \(file): \(passed)/\(total) passed (\(String(format: "%.1f", rate * 100))%), \(skipped.count) skipped"
+        var report =
+            "[peer] \(file): \(passed)/\(total) passed (\(String(format: "%.1f", rate * 100))%), \(skipped.count) skipped"
         for (input, reason) in skipped { report += "\n  skip: \(input) — \(reason)" }
         for f in failures { report += "\n  fail: \(f)" }
         print(report)
         let floor = Self.floors[file] ?? 0
         #expect(rate >= floor, "\(file): pass rate \(rate) fell below the floor \(floor)")
-        #expect(!failures.contains { $0.hasSuffix("needs a skip entry with a reason") }, "\(file): a case is not comparable")
+        #expect(
+            !failures.contains { $0.hasSuffix("needs a skip entry with a reason") }, "\(file): a case is not comparable"
+        )
     }
 
     /// Every skip class is documented once (`PeerSkips`) and must hold for some shared case,
@@ -72,7 +75,9 @@ struct PeerConformanceTests {
                 if let k = PeerSkips.classify(file: file, c) { used.insert(k.name) }
             }
         }
-        for k in PeerSkips.classes where k.seenInSharedHalf { #expect(used.contains(k.name), "skip class '\(k.name)' matches no case") }
+        for k in PeerSkips.classes where k.seenInSharedHalf {
+            #expect(used.contains(k.name), "skip class '\(k.name)' matches no case")
+        }
     }
 }
 
@@ -164,7 +169,8 @@ enum PeerCaseChecker {
     /// measure words for us (Bowl, Cup, Dish) are counts of that word.
     static let ducklingUnits: [String: (MetricKind?, Double)] = [
         "Cent": (.money, 0.01), "Dollar": (.money, 1), "Pound": (.money, 1),
-        "Centimetre": (.length, 0.01), "Metre": (.length, 1), "Kilometre": (.length, 1000), "Millimetre": (.length, 0.001),
+        "Centimetre": (.length, 0.01), "Metre": (.length, 1), "Kilometre": (.length, 1000),
+        "Millimetre": (.length, 0.001),
         "Foot": (.length, 0.3048), "Inch": (.length, 0.0254), "Mile": (.length, 1609.344), "Yard": (.length, 0.9144),
         "M": (.length, 1), "Gram": (.mass, 0.001), "Kilogram": (.mass, 1), "Milligram": (.mass, 1e-6),
         "Ounce": (.mass, 0.028349523125), "Litre": (.volume, 0.001), "Millilitre": (.volume, 1e-6),
@@ -177,22 +183,31 @@ enum PeerCaseChecker {
     /// number as stated (factor 1); containers (Barrel 桶, Pot 罐) are count measure words.
     static let rtDimensionUnits: [String: (MetricKind?, Double)] = [
         "Meter": (.length, 1), "Kilometer": (.length, 1000), "Decimeter": (.length, 0.1), "Centimeter": (.length, 0.01),
-        "Micrometer": (.length, 0.001) /* RT names 毫米 Micrometer */, "Microns": (.length, 1e-6),
-        "Picometer": (.length, 1e-12), "Nanometer": (.length, 1e-9), "Li": (.length, 500), "Zhang": (.length, 10.0 / 3.0),
-        "Chi": (.length, 1.0 / 3.0), "Cun": (.length, 1.0 / 30.0), "Mile": (.length, 1609.344), "Inch": (.length, 0.0254),
-        "Foot": (.length, 0.3048), "Yard": (.length, 0.9144), "Knot": (.length, 1852), "Light year": (.length, 9.4607304725808e15),
+        // RT names 毫米 "Micrometer".
+        "Micrometer": (.length, 0.001), "Microns": (.length, 1e-6),
+        "Picometer": (.length, 1e-12), "Nanometer": (.length, 1e-9), "Li": (.length, 500),
+        "Zhang": (.length, 10.0 / 3.0),
+        "Chi": (.length, 1.0 / 3.0), "Cun": (.length, 1.0 / 30.0), "Mile": (.length, 1609.344),
+        "Inch": (.length, 0.0254),
+        "Foot": (.length, 0.3048), "Yard": (.length, 0.9144), "Knot": (.length, 1852),
+        "Light year": (.length, 9.4607304725808e15),
         "Meter per second": (.other, 1), "Kilometer per hour": (.other, 1), "Kilometer per minute": (.other, 1),
         "Kilometer per second": (.other, 1), "Mile per hour": (.other, 1), "Foot per second": (.other, 1),
         "Foot per minute": (.other, 1), "Yard per minute": (.other, 1), "Yard per second": (.other, 1),
         "Square centimetre": (.area, 1e-4), "Square decimeter": (.area, 1e-2), "Square meter": (.area, 1),
-        "Square kilometer": (.area, 1e6), "Acre": (.area, 4046.8564224), "Hectare": (.area, 1e4), "Mu": (.area, 2000.0 / 3.0),
-        "Liter": (.volume, 0.001), "Milliliter": (.volume, 1e-6), "Cubic meter": (.volume, 1), "Cubic decimeter": (.volume, 1e-3),
-        "Cubic millimeter": (.volume, 1e-9), "Cubic feet": (.volume, 0.028316846592), "Gallon": (.volume, 0.003785411784),
+        "Square kilometer": (.area, 1e6), "Acre": (.area, 4046.8564224), "Hectare": (.area, 1e4),
+        "Mu": (.area, 2000.0 / 3.0),
+        "Liter": (.volume, 0.001), "Milliliter": (.volume, 1e-6), "Cubic meter": (.volume, 1),
+        "Cubic decimeter": (.volume, 1e-3),
+        "Cubic millimeter": (.volume, 1e-9), "Cubic feet": (.volume, 0.028316846592),
+        "Gallon": (.volume, 0.003785411784),
         "Pint": (.volume, 0.000473176473), "Dou": (.volume, 0.01), "Dan": (.volume, 0.1),
-        "Kilogram": (.mass, 1), "Jin": (.mass, 0.5), "Liang": (.mass, 0.05), "Milligram": (.mass, 1e-6), "Microgram": (.mass, 1e-9),
+        "Kilogram": (.mass, 1), "Jin": (.mass, 0.5), "Liang": (.mass, 0.05), "Milligram": (.mass, 1e-6),
+        "Microgram": (.mass, 1e-9),
         "Gram": (.mass, 0.001), "Ton": (.mass, 1000), "Pound": (.mass, 0.45359237), "Ounce": (.mass, 0.028349523125),
         "Barrel": (.count, 1), "Pot": (.count, 1),
-        "Bit": (.other, 1), "Byte": (.other, 1), "Kilobit": (.other, 1), "Kilobyte": (.other, 1), "Megabit": (.other, 1),
+        "Bit": (.other, 1), "Byte": (.other, 1), "Kilobit": (.other, 1), "Kilobyte": (.other, 1),
+        "Megabit": (.other, 1),
         "Megabyte": (.other, 1), "Gigabyte": (.other, 1), "Terabyte": (.other, 1), "Petabyte": (.other, 1),
         "Calorie": (.other, 1), "Kilocalorie": (.other, 1), "Hertz": (.other, 1), "Kilohertz": (.other, 1),
         "Megahertz": (.other, 1), "Gigahertz": (.other, 1), "Watt": (.other, 1), "Kilowatt": (.other, 1),
@@ -209,25 +224,32 @@ enum PeerCaseChecker {
         "奈拉": "NGN", "瑞典克朗": "SEK", "丹麦克朗": "DKK", "挪威克朗": "NOK", "雷亚尔": "BRL", "巴西雷亚尔": "BRL",
         "墨西哥比索": "MXN", "里亚尔": "SAR", "日币": "JPY", "美金": "USD",
         "Chinese yuan": "CNY", "United States dollar": "USD", "New Taiwan dollar": "TWD", "Japanese yen": "JPY",
-        "Nigerian naira": "NGN", "Euro": "EUR", "British pound": "GBP", "Hong Kong dollar": "HKD", "Macau Pataca": "MOP",
+        "Nigerian naira": "NGN", "Euro": "EUR", "British pound": "GBP", "Hong Kong dollar": "HKD",
+        "Macau Pataca": "MOP",
         "Australian dollar": "AUD", "Canadian dollar": "CAD", "South Korean won": "KRW", "Russian ruble": "RUB",
         "Singapore dollar": "SGD", "Swiss franc": "CHF", "Indian rupee": "INR", "Thai baht": "THB",
     ]
 
-    static func expectation(file: String, _ c: [String: Any], _ e: [String: Any], input: String, endInclusive: Bool) -> Expectation? {
+    static func expectation(file: String, _ c: [String: Any], _ e: [String: Any], input: String, endInclusive: Bool)
+        -> Expectation?
+    {
         let sp = span(e, input: input, endInclusive: endInclusive)
         let text = e["text"] as? String ?? ""
         switch file {
         case "cn2an-cn2an", "rt-zh-number", "duckling-zh-numeral":
             let pred = c["predicate"] as? String
-            let raw = pred.map { $0.replacingOccurrences(of: "NumeralValue ", with: "").replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "") }
+            let raw = pred.map {
+                $0.replacingOccurrences(of: "NumeralValue ", with: "").replacingOccurrences(of: "(", with: "")
+                    .replacingOccurrences(of: ")", with: "")
+            }
             guard let v = number(e["value"]) ?? number(raw) else { return nil }
             return Expectation(span: sp, accepts: { matchesNumber($0, v) }, label: "\(text)=\(v)")
         case "chinese2digits-python":
             guard let vs = e["value"] as? String else { return nil }
             let percentConvert = ((c["kwargs"] as? [String: Any])?["percentConvert"] as? Bool) ?? true
             if vs.hasSuffix("%"), let v = Double(vs.dropLast()) {
-                return Expectation(span: sp, accepts: { $0.kind == .percent && close($0.value, v) }, label: "\(text)=\(vs)")
+                return Expectation(
+                    span: sp, accepts: { $0.kind == .percent && close($0.value, v) }, label: "\(text)=\(vs)")
             }
             if vs.contains("/") {
                 let parts = vs.split(separator: "/").compactMap { Double($0) }
@@ -237,11 +259,12 @@ enum PeerCaseChecker {
             }
             guard let v = Double(vs) else { return nil }
             if text.contains("%"), percentConvert {
-                return Expectation(span: sp, accepts: { $0.kind == .percent && close($0.value, v * 100) }, label: "\(text)=\(vs)")
+                return Expectation(
+                    span: sp, accepts: { $0.kind == .percent && close($0.value, v * 100) }, label: "\(text)=\(vs)")
             }
             return Expectation(span: sp, accepts: { matchesNumber($0, v) }, label: "\(text)=\(vs)")
         case "duckling-zh-amountofmoney", "duckling-zh-distance", "duckling-zh-quantity", "duckling-zh-temperature",
-             "duckling-zh-volume":
+            "duckling-zh-volume":
             guard let unitName = e["unit"] as? String, let pred = c["predicate"] as? String else { return nil }
             // A currency given by its ISO code (CNY, HKD, EUR …) is money in that currency.
             let isoCode = unitName.count == 3 && unitName.allSatisfy { $0.isUppercase }
@@ -250,28 +273,40 @@ enum PeerCaseChecker {
                 let nums = numbersIn(pred)
                 guard nums.count == 2 else { return nil }
                 let lo = nums[0] * factor, hi = nums[1] * factor
-                return Expectation(span: sp, accepts: { q in
-                    q.kind == kind && (q.lower.map { close($0, lo, tolerance: 2e-3) } ?? false)
-                        && (q.upper.map { close($0, hi, tolerance: 2e-3) } ?? false)
-                }, label: "\(text)=[\(lo),\(hi)]")
+                return Expectation(
+                    span: sp,
+                    accepts: { q in
+                        q.kind == kind && (q.lower.map { close($0, lo, tolerance: 2e-3) } ?? false)
+                            && (q.upper.map { close($0, hi, tolerance: 2e-3) } ?? false)
+                    }, label: "\(text)=[\(lo),\(hi)]")
             }
             guard let v = number(e["value"]) else { return nil }
             let target = v * factor
-            return Expectation(span: sp, accepts: { q in
-                q.kind == kind && close(q.value, target, tolerance: 2e-3) && (!isoCode || q.unit == unitName)
-            }, label: "\(text)=\(target)")
+            return Expectation(
+                span: sp,
+                accepts: { q in
+                    q.kind == kind && close(q.value, target, tolerance: 2e-3) && (!isoCode || q.unit == unitName)
+                }, label: "\(text)=\(target)")
         case "jionlp-extract-money":
             return Expectation(span: sp, accepts: { $0.kind == .money }, label: "\(text) as money")
         case "jionlp-parse-money":
             guard let caseName = (c["original_expected"] as? [String: Any])?["case"] as? String,
-                  let code = moneyCodes[caseName] else { return nil }
-            if let range = e["value_range"] as? [Any], range.count == 2, let lo = number(range[0]), let hi = number(range[1]) {
-                return Expectation(span: nil, accepts: { q in
-                    q.kind == .money && q.unit == code && (q.lower.map { close($0, lo) } ?? false) && (q.upper.map { close($0, hi) } ?? false)
-                }, label: "\(text)=[\(lo),\(hi)] \(code)")
+                let code = moneyCodes[caseName]
+            else { return nil }
+            if let range = e["value_range"] as? [Any], range.count == 2, let lo = number(range[0]),
+                let hi = number(range[1])
+            {
+                return Expectation(
+                    span: nil,
+                    accepts: { q in
+                        q.kind == .money && q.unit == code && (q.lower.map { close($0, lo) } ?? false)
+                            && (q.upper.map { close($0, hi) } ?? false)
+                    }, label: "\(text)=[\(lo),\(hi)] \(code)")
             }
             guard let v = number(e["value"]) else { return nil }
-            return Expectation(span: nil, accepts: { q in q.kind == .money && q.unit == code && close(q.value, v) }, label: "\(text)=\(v) \(code)")
+            return Expectation(
+                span: nil, accepts: { q in q.kind == .money && q.unit == code && close(q.value, v) },
+                label: "\(text)=\(v) \(code)")
         case "minlp-duckling-zh":
             return minlp(c["predicate"] as? String ?? "", span: sp, text: text)
         case "rt-zh-numberrange", "rt-zh-numberrange-experimental":
@@ -279,27 +314,47 @@ enum PeerCaseChecker {
             let inner = vs.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
             guard inner.count == 2 else { return nil }
             let lo = Double(inner[0]), hi = Double(inner[1])
-            return Expectation(span: sp, accepts: { q in
-                // A number range compares numbers: the figure as written (2252平方英尺 → 2252), not in our canonical unit.
-                let loOK = lo.map { v in (q.lower.map { close($0, v) } ?? false) || (q.lower == nil && (close(q.value, v) || close(q.number, v))) } ?? true
-                let hiOK = hi.map { v in (q.upper.map { close($0, v) } ?? false) || (q.upper == nil && (close(q.value, v) || close(q.number, v))) } ?? true
-                return loOK && hiOK
-            }, label: "\(text)=\(vs)")
+            return Expectation(
+                span: sp,
+                accepts: { q in
+                    // A number range compares numbers: the figure as written (2252平方英尺 → 2252), not in our canonical unit.
+                    let loOK =
+                        lo.map { v in
+                            (q.lower.map { close($0, v) } ?? false)
+                                || (q.lower == nil && (close(q.value, v) || close(q.number, v)))
+                        } ?? true
+                    let hiOK =
+                        hi.map { v in
+                            (q.upper.map { close($0, v) } ?? false)
+                                || (q.upper == nil && (close(q.value, v) || close(q.number, v)))
+                        } ?? true
+                    return loOK && hiOK
+                }, label: "\(text)=\(vs)")
         case "rt-zh-ordinal":
             guard let v = number(e["value"]) else { return nil }
-            return Expectation(span: sp, accepts: { $0.role == .ordinal && matchesNumber($0, v) }, label: "\(text)=ordinal \(v)")
+            return Expectation(
+                span: sp, accepts: { $0.role == .ordinal && matchesNumber($0, v) }, label: "\(text)=ordinal \(v)")
         case "rt-zh-percent":
-            guard let vs = e["value"] as? String, let v = Double(vs.replacingOccurrences(of: "%", with: "")) else { return nil }
-            return Expectation(span: sp, accepts: { q in
-                (q.kind == .percent || q.kind == .percentagePoint) && matchesNumber(q, v)
-            }, label: "\(text)=\(vs)")
+            guard let vs = e["value"] as? String, let v = Double(vs.replacingOccurrences(of: "%", with: "")) else {
+                return nil
+            }
+            return Expectation(
+                span: sp,
+                accepts: { q in
+                    (q.kind == .percent || q.kind == .percentagePoint) && matchesNumber(q, v)
+                }, label: "\(text)=\(vs)")
         case "rt-zh-currency":
             guard let v = number(e["value"]), let iso = e["isoCurrency"] as? String else { return nil }
-            return Expectation(span: sp, accepts: { q in q.kind == .money && q.unit == iso && close(q.value, v) }, label: "\(text)=\(v) \(iso)")
+            return Expectation(
+                span: sp, accepts: { q in q.kind == .money && q.unit == iso && close(q.value, v) },
+                label: "\(text)=\(v) \(iso)")
         case "rt-zh-dimension":
             guard let v = number(e["value"]), let unitName = e["unit"] as? String,
-                  let (kind, factor) = rtDimensionUnits[unitName] else { return nil }
-            return Expectation(span: sp, accepts: { q in q.kind == kind && close(q.value, v * factor, tolerance: 1e-4) }, label: "\(text)=\(v) \(unitName)")
+                let (kind, factor) = rtDimensionUnits[unitName]
+            else { return nil }
+            return Expectation(
+                span: sp, accepts: { q in q.kind == kind && close(q.value, v * factor, tolerance: 1e-4) },
+                label: "\(text)=\(v) \(unitName)")
         case "rt-zh-age", "rt-zh-temperature":
             guard let v = number(e["value"]) else { return nil }
             return Expectation(span: sp, accepts: { q in q.kind != nil && close(q.value, v) }, label: "\(text)=\(v)")
@@ -320,9 +375,12 @@ enum PeerCaseChecker {
             guard let v = nums.first else { return nil }
             let unit = pred.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
             let factor: Double = unit == "平方千米" ? 1e6 : 1
-            return Expectation(span: span, accepts: { q in
-                q.kind != nil && (close(q.value, v * factor, tolerance: 2e-3) || close(q.number, v, tolerance: 2e-3))
-            }, label: pred)
+            return Expectation(
+                span: span,
+                accepts: { q in
+                    q.kind != nil
+                        && (close(q.value, v * factor, tolerance: 2e-3) || close(q.number, v, tolerance: 2e-3))
+                }, label: pred)
         }
         if pred.hasPrefix("OpenIntervalValue") || pred.hasPrefix("NumeralValue") {
             guard let v = nums.first else { return nil }
@@ -331,9 +389,11 @@ enum PeerCaseChecker {
         if pred.hasPrefix("DoubleSideIntervalValue") {
             guard nums.count >= 2 else { return nil }
             let lo = nums[0], hi = nums[1]
-            return Expectation(span: span, accepts: { q in
-                (q.lower.map { close($0, lo) } ?? false) && (q.upper.map { close($0, hi) } ?? false)
-            }, label: pred)
+            return Expectation(
+                span: span,
+                accepts: { q in
+                    (q.lower.map { close($0, lo) } ?? false) && (q.upper.map { close($0, hi) } ?? false)
+                }, label: pred)
         }
         if pred.contains("Some(") || pred.contains("None") {
             // Ratio tuples: (ratio, numerator, denominator, …, Some(precision)) for percents, None for fractions.
@@ -361,9 +421,13 @@ enum PeerCaseChecker {
             cur = ""
         }
         for ch in s {
-            if ch.isASCII && (ch.isNumber || ch == "." || ch == "-" || ch == "+" || ((ch == "E" || ch == "e") && !cur.isEmpty)) {
+            if ch.isASCII
+                && (ch.isNumber || ch == "." || ch == "-" || ch == "+" || ((ch == "E" || ch == "e") && !cur.isEmpty))
+            {
                 cur.append(ch)
-            } else { flush() }
+            } else {
+                flush()
+            }
         }
         flush()
         return out
@@ -396,7 +460,8 @@ enum PeerCaseChecker {
                     // The text writes the numeral (三五百公里 → 300~500); our bounds are in canonical units.
                     let f = q.number == 0 ? 1 : q.value / q.number
                     return [1, f].contains { f in
-                        (q.lower.map { close($0, lo * f, tolerance: 1e-9) } ?? false) && (q.upper.map { close($0, hi * f, tolerance: 1e-9) } ?? false)
+                        (q.lower.map { close($0, lo * f, tolerance: 1e-9) } ?? false)
+                            && (q.upper.map { close($0, hi * f, tolerance: 1e-9) } ?? false)
                     }
                 }
                 return matchesNumber(q, t.value!, tolerance: 1e-9)
@@ -415,7 +480,9 @@ enum PeerCaseChecker {
         func readNumber(_ k0: Int) -> (Double, String, Int)? {
             var k = k0
             var str = ""
-            while k < a.count, isDigit(k) || (a[k] == "." && isDigit(k + 1) && !str.isEmpty) { str.unicodeScalars.append(a[k]); k += 1 }
+            while k < a.count, isDigit(k) || (a[k] == "." && isDigit(k + 1) && !str.isEmpty) {
+                str.unicodeScalars.append(a[k]); k += 1
+            }
             guard let v = Double(str) else { return nil }
             return (v, str, k)
         }
@@ -432,7 +499,11 @@ enum PeerCaseChecker {
             var m = multiplier(k)
             while let mm = m {
                 k += 1
-                if let (v2, _, k2) = readNumber(k) { value = value * mm + v2; k = k2; m = multiplier(k) } else { value *= mm; m = nil }
+                if let (v2, _, k2) = readNumber(k) {
+                    value = value * mm + v2; k = k2; m = multiplier(k)
+                } else {
+                    value *= mm; m = nil
+                }
             }
             var token = TextToken(value: neg ? -value : value, lower: nil, upper: nil, ignored: false, text: "")
             if k < a.count, a[k] == ":", isDigit(k + 1) {

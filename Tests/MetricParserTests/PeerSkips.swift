@@ -16,8 +16,10 @@ struct PeerSkipClass: Sendable {
     var seenInSharedHalf = true
     let applies: @Sendable (_ input: String, _ c: [String: Any]) -> Bool
 
-    init(name: String, reason: String, files: Set<String>?, seenInSharedHalf: Bool = true,
-         applies: @escaping @Sendable (_ input: String, _ c: [String: Any]) -> Bool) {
+    init(
+        name: String, reason: String, files: Set<String>?, seenInSharedHalf: Bool = true,
+        applies: @escaping @Sendable (_ input: String, _ c: [String: Any]) -> Bool
+    ) {
         self.name = name; self.reason = reason; self.files = files
         self.seenInSharedHalf = seenInSharedHalf; self.applies = applies
     }
@@ -38,15 +40,18 @@ enum PeerSkips {
     static let classes: [PeerSkipClass] = [
         PeerSkipClass(
             name: "whole-string validation",
-            reason: "cn2an validates the whole string as one numeral and raises on anything else; a text scanner reads the valid numerals inside it (and accepts the colloquial 百十一 = 111 as Duckling accepts 百二)",
+            reason:
+                "cn2an validates the whole string as one numeral and raises on anything else; a text scanner reads the valid numerals inside it (and accepts the colloquial 百十一 = 111 as Duckling accepts 百二)",
             files: ["cn2an-cn2an"], applies: { _, c in c["expected_error"] != nil }),
         PeerSkipClass(
             name: "Cantonese money",
-            reason: "Cantonese colloquial money (蚊 dollar, 毫 dime, 仙 cent, 個 for a dollar) is outside the report register",
+            reason:
+                "Cantonese colloquial money (蚊 dollar, 毫 dime, 仙 cent, 個 for a dollar) is outside the report register",
             files: ["duckling-zh-amountofmoney"], applies: { input, _ in matches(input, "[蚊毫個仙]") }),
         PeerSkipClass(
             name: "分 without 元",
-            reason: "分 alone after a number is a score or minutes in report text; we read cents only after 元/角 or before 钱",
+            reason:
+                "分 alone after a number is a score or minutes in report text; we read cents only after 元/角 or before 钱",
             files: ["duckling-zh-amountofmoney"],
             applies: { input, c in
                 (c["expected"] as? [[String: Any]] ?? []).contains { $0["unit"] as? String == "Cent" }
@@ -54,7 +59,8 @@ enum PeerSkips {
             }),
         PeerSkipClass(
             name: "digit run before 百 read as a percent or a sum",
-            reason: "chinese2digits reads 百X without a leading digit as X% (百四 = 4%) and N百分之M as N + M% (四百分之16 = 4.16); for us 百四 is 140 and N百分之M the fraction M/(N×100)",
+            reason:
+                "chinese2digits reads 百X without a leading digit as X% (百四 = 4%) and N百分之M as N + M% (四百分之16 = 4.16); for us 百四 is 140 and N百分之M the fraction M/(N×100)",
             files: ["chinese2digits-python"],
             applies: { input, _ in
                 matches(input, "(^|[^一二三四五六七八九十零〇两])百[一二三四五六七八九]") || matches(input, "[一二三四五六七八九壹贰叁肆伍陆柒捌玖]百分之")
@@ -65,7 +71,8 @@ enum PeerSkips {
             files: ["chinese2digits-python"], applies: { input, _ in input.contains("%万") }),
         PeerSkipClass(
             name: "万三 / 千四五 shorthands",
-            reason: "chinese2digits reads 万三 / 千四五 as per-ten-thousand and per-mille shorthands; for us a numeral never starts with 万, and 千四五 is 1400–1500",
+            reason:
+                "chinese2digits reads 万三 / 千四五 as per-ten-thousand and per-mille shorthands; for us a numeral never starts with 万, and 千四五 is 1400–1500",
             files: ["chinese2digits-python"],
             applies: { input, _ in matches(input, "(^|[^一二三四五六七八九十零〇两0-9])[万千][一二三四五六七八九]") }),
         PeerSkipClass(
@@ -98,11 +105,14 @@ enum PeerSkips {
             files: nil, applies: { input, _ in matches(input, "茶匙|汤匙|湯匙") }),
         PeerSkipClass(
             name: "yuan assumed for a bare number",
-            reason: "JioNLP assumes yuan for a bare amount (15k, 小于40万, 三百万, 30w); without a currency word it is a plain number for us",
+            reason:
+                "JioNLP assumes yuan for a bare amount (15k, 小于40万, 三百万, 30w); without a currency word it is a plain number for us",
             files: ["jionlp-parse-money", "jionlp-extract-money"],
             applies: { _, c in
                 let texts = expectedTexts(c)
-                return !texts.isEmpty && texts.allSatisfy { t in !t.contains { PeerSkips.currencyChars.contains($0) } && !t.contains("$") }
+                return !texts.isEmpty
+                    && texts.allSatisfy { t in !t.contains { PeerSkips.currencyChars.contains($0) } && !t.contains("$")
+                    }
             }),
         PeerSkipClass(
             name: "平 for square metres",
@@ -130,7 +140,8 @@ enum PeerSkips {
             files: ["rt-zh-number"], applies: { input, _ in matches(input, "[十百千0-9一二三四五六七八九]打") }),
         PeerSkipClass(
             name: "range pair before a unit",
-            reason: "we read 二三十 as the approximate range 20–30, a common report form; Recognizers-Text finds no percent in it",
+            reason:
+                "we read 二三十 as the approximate range 20–30, a common report form; Recognizers-Text finds no percent in it",
             files: ["rt-zh-percent"],
             applies: { input, c in
                 expectedTexts(c).isEmpty && matches(input, "(一二|二三|三四|四五|五六|六七|七八|八九)[十百千万]")
@@ -141,7 +152,8 @@ enum PeerSkips {
             files: nil, applies: { input, _ in matches(input, "[洞拐]") }),
         PeerSkipClass(
             name: "dates and scores rewritten",
-            reason: "WeTextProcessing renders dates as 2002/01 and scores as 78:96; dates and scores are not quantities for us",
+            reason:
+                "WeTextProcessing renders dates as 2002/01 and scores as 78:96; dates and scores are not quantities for us",
             files: ["wetext-itn-zh"],
             applies: { input, c in
                 guard let t = c["expected_text"] as? String else { return false }
@@ -149,7 +161,8 @@ enum PeerSkips {
             }),
         PeerSkipClass(
             name: "comparative ranges spelled with words",
-            reason: "a range whose two bounds are two figures each with its comparison word (大于二十…小于等于三十五, 1000以上，1500以下) is, for us, two figures with a qualifier each (the extractor sets qualifier and bound per metric; the scanner reports the numbers); ranges joined by 到/至/-/与…间 are read as ranges",
+            reason:
+                "a range whose two bounds are two figures each with its comparison word (大于二十…小于等于三十五, 1000以上，1500以下) is, for us, two figures with a qualifier each (the extractor sets qualifier and bound per metric; the scanner reports the numbers); ranges joined by 到/至/-/与…间 are read as ranges",
             files: ["rt-zh-numberrange", "rt-zh-numberrange-experimental"],
             applies: { _, c in
                 (c["expected"] as? [[String: Any]] ?? []).contains { e in
@@ -159,8 +172,12 @@ enum PeerSkips {
             }),
         PeerSkipClass(
             name: "bounds of 几百 / 数百",
-            reason: "the peers disagree on the bounds of a vague numeral: Duckling reads 幾百 / 數百 as 300–900, JioNLP 几十万 as 100000–1000000; we follow JioNLP (one order of magnitude, 几百 = 100–1000)",
-            files: ["duckling-zh-amountofmoney", "duckling-zh-numeral", "duckling-zh-distance", "duckling-zh-quantity", "duckling-zh-volume"],
+            reason:
+                "the peers disagree on the bounds of a vague numeral: Duckling reads 幾百 / 數百 as 300–900, JioNLP 几十万 as 100000–1000000; we follow JioNLP (one order of magnitude, 几百 = 100–1000)",
+            files: [
+                "duckling-zh-amountofmoney", "duckling-zh-numeral", "duckling-zh-distance", "duckling-zh-quantity",
+                "duckling-zh-volume",
+            ],
             seenInSharedHalf: false,
             applies: { input, _ in matches(input, "[几幾数數][十百千万萬亿億]") }),
         PeerSkipClass(
@@ -169,7 +186,8 @@ enum PeerSkips {
             files: nil, applies: { input, _ in input.contains("^") }),
         PeerSkipClass(
             name: "dot-joined digit groups",
-            reason: "three or more digit groups joined by dots (2222.2222.22222.222) are a version or code for us, not numbers",
+            reason:
+                "three or more digit groups joined by dots (2222.2222.22222.222) are a version or code for us, not numbers",
             files: nil, applies: { input, _ in matches(input, "[0-9]+\\.[0-9]+\\.[0-9]+") }),
     ]
 

@@ -41,10 +41,13 @@ struct RegisterCorpusTests {
         #expect(ArticleLocale(url: try Self.sourceURL("c-tw-2025-08-guofang-yusuan-ltn"))?.region == .taiwan)
         // udn.com says nothing by its host: the text names 內政部, 立法院, 行政院.
         #expect(ArticleLocale(url: try Self.sourceURL("c-tw-2026-02-renkou-xinshenger-udn")) == nil)
-        let text = try String(contentsOf: TestPaths.corpus.appendingPathComponent("c-tw-2026-02-renkou-xinshenger-udn.txt"), encoding: .utf8)
+        let text = try String(
+            contentsOf: TestPaths.corpus.appendingPathComponent("c-tw-2026-02-renkou-xinshenger-udn.txt"),
+            encoding: .utf8)
         #expect(ArticleLocale(text: text)?.region == .taiwan)
         // Simplified reports stay mainland.
-        let fuzhou = try String(contentsOf: TestPaths.corpus.appendingPathComponent("fuzhou-2019-two-new-orgs.txt"), encoding: .utf8)
+        let fuzhou = try String(
+            contentsOf: TestPaths.corpus.appendingPathComponent("fuzhou-2019-two-new-orgs.txt"), encoding: .utf8)
         #expect(ArticleLocale(text: fuzhou) == nil)
     }
 }

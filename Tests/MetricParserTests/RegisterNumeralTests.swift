@@ -51,7 +51,7 @@ struct RegisterNumeralTests {
         let x = try #require(q("總人口數為二三二八萬二七三人", "二三二八萬二七三人"))
         #expect(x.value == 23_280_273 && x.unit == "人")
         let y = try #require(q("減少十萬四三四一人", "十萬四三四一人"))
-        #expect(y.value == 104_341)   // not 104000 (十萬四 = 10萬 + 4000)
+        #expect(y.value == 104_341)  // not 104000 (十萬四 = 10萬 + 4000)
     }
 
     @Test("二二○○人 and 六五二三人 are press-style counts and metrics")
@@ -99,7 +99,7 @@ struct RegisterNumeralTests {
         let text = "撥款十億元，另支出人民幣5億元及3億美元。"
         let tw = try m(text, locale: ArticleLocale(.taiwan))
         #expect(metric(tw, "十億元")?.unit == "TWD")
-        #expect(metric(tw, "5億元")?.unit == "CNY")    // named currency wins
+        #expect(metric(tw, "5億元")?.unit == "CNY")  // named currency wins
         #expect(metric(tw, "3億美元")?.unit == "USD")
         #expect(metric(try m(text, locale: ArticleLocale(.hongKong)), "十億元")?.unit == "HKD")
         #expect(metric(try m(text, locale: ArticleLocale(.macau)), "十億元")?.unit == "MOP")
@@ -132,7 +132,7 @@ struct RegisterNumeralTests {
     func changeWords() throws {
         #expect(try m("出口成長5.2%。").first?.direction == .up)
         #expect(try m("出口衰退3.1%。").first?.direction == .down)
-        #expect(try m("經濟負成長1.5%。").first?.direction == .down)   // not 成長 (up)
+        #expect(try m("經濟負成長1.5%。").first?.direction == .down)  // not 成長 (up)
         #expect(try m("新生兒減幅37.3%。").first?.direction == .down)
         #expect(try m("零售額按年下跌4.2%。").first?.direction == .down)
         #expect(try m("營收較去年增長8%。").first?.direction == .up)

@@ -221,7 +221,9 @@ struct SubjectRuleTests {
     @Test("优于/高于 + figure + 的 + a target or standard: the reference's value, not a completion rate")
     func referenceNounAfterFigure() throws {
         let m = try one("全市地表水达标率92%，优于85%的年度目标。", "85%")
-        #expect(m.subject.hasPrefix("地表水达标率") && m.subject.hasSuffix("目标") && !m.subject.contains("完成率") && !m.change, "\(m.subject)")
+        #expect(
+            m.subject.hasPrefix("地表水达标率") && m.subject.hasSuffix("目标") && !m.subject.contains("完成率") && !m.change,
+            "\(m.subject)")
         let n = try one("城镇登记失业率3.1%，低于4.5%的控制线。", "4.5%")
         #expect(n.subject.hasSuffix("控制线") && n.subject.hasPrefix("城镇登记失业率"), "\(n.subject)")
         let o = try one("城镇登记失业率为3.1%，低于4.5%的控制目标。", "4.5%")

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import MetricParser
+import TestSupport
 
 /// Locations of the shared material: `../shared` beside the package root.
 enum TestPaths {

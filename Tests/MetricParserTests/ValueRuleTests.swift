@@ -46,8 +46,9 @@ struct ValueRuleTests {
 
     // MARK: terms, sessions and phases are names
 
-    @Test("届 before a session, a numeral or a body elected by term is a name, not a count",
-          arguments: [
+    @Test(
+        "届 before a session, a numeral or a body elected by term is a name, not a count",
+        arguments: [
             "学习贯彻二十届三中全会精神，全市新增党员300名。",
             "十四届全国人大代表中有本市代表12名。",
             "省委十一届五次、六次全会部署的任务，完成投资20亿元。",
@@ -55,7 +56,7 @@ struct ValueRuleTests {
             "三届五次全会提出目标，新建学校8所。",
             "十五届人大常委会第十二次会议听取报告，涉及项目45个。",
             "2024届高校毕业生中已有3.1万人签约。",
-          ])
+        ])
     func termNumbers(sentence: String) throws {
         let ms = try m(sentence)
         #expect(!ms.contains { $0.unit == "届" }, "\(ms.map(\.text))")
@@ -150,11 +151,13 @@ struct ValueRuleTests {
     // MARK: tables read the article's currency
 
     func moneyTable() -> DataTable {
-        DataTable(index: 0, rows: [
-            [.init(text: "项目", start: 0, isHeader: true), .init(text: "金额（亿元）", start: 3, isHeader: true)],
-            [.init(text: "税收收入", start: 10), .init(text: "125.6", start: 15)],
-            [.init(text: "非税收入", start: 21), .init(text: "32元", start: 26)],
-        ])
+        DataTable(
+            index: 0,
+            rows: [
+                [.init(text: "项目", start: 0, isHeader: true), .init(text: "金额（亿元）", start: 3, isHeader: true)],
+                [.init(text: "税收收入", start: 10), .init(text: "125.6", start: 15)],
+                [.init(text: "非税收入", start: 21), .init(text: "32元", start: 26)],
+            ])
     }
 
     @Test("A table's 元 is the article's currency: TWD on a Taiwan page, CNY by default")
@@ -169,10 +172,12 @@ struct ValueRuleTests {
 
     @Test("A named currency in a header is kept whatever the locale")
     func tableNamedCurrency() throws {
-        let t = DataTable(index: 0, rows: [
-            [.init(text: "项目", start: 0, isHeader: true), .init(text: "金额（万美元）", start: 3, isHeader: true)],
-            [.init(text: "出口", start: 11), .init(text: "88", start: 14)],
-        ])
+        let t = DataTable(
+            index: 0,
+            rows: [
+                [.init(text: "项目", start: 0, isHeader: true), .init(text: "金额（万美元）", start: 3, isHeader: true)],
+                [.init(text: "出口", start: 11), .init(text: "88", start: 14)],
+            ])
         #expect(TableMetrics.metrics(t, locale: ArticleLocale(.taiwan)).map(\.metric.unit) == ["USD"])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import MetricParser
 import PageText
+import Synchronization
 import Testing
 
 /// Pages as crawlers really deliver them: best-effort text, or a `PageError` saying why not —

@@ -2,8 +2,8 @@ import Foundation
 import MetricParser
 import PageFixtures
 import PageText
-import Testing
 import TestSupport
+import Testing
 
 /// Every real report of ../shared/corpus, wrapped at test time in a government site's HTML,
 /// must score within 0.01 full F1 of its plain text with the shared scorer: reading pages costs

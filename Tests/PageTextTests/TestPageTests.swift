@@ -27,7 +27,8 @@ struct TestPageTests {
             found,
             [
                 Expected(text: "1234.5亿元", subject: "地区生产总值", value: 1234.5e8, unit: "CNY", kind: .money),
-                Expected(text: "5.6%", subject: "地区生产总值比上年增长", value: 5.6, unit: "percent", kind: .percent, direction: .up),
+                Expected(
+                    text: "5.6%", subject: "地区生产总值比上年增长", value: 5.6, unit: "percent", kind: .percent, direction: .up),
                 Expected(text: "312.4万人", subject: "常住人口", value: 3_124_000, unit: "人", kind: .count),
                 Expected(text: "98.7", subject: "第一产业增加值", value: 98.7e8, unit: "CNY", kind: .money, cell: (0, 1, 1)),
                 Expected(
@@ -88,7 +89,8 @@ struct TestPageTests {
         #expect(String(validating: bytes, as: UTF8.self) == nil, "the file really is GBK")
         let expected = [
             Expected(text: "8.6亿元", subject: "完成固定资产投资", value: 8.6e8, unit: "CNY", kind: .money),
-            Expected(text: "12.5%", subject: "完成固定资产投资增速", value: 12.5, unit: "percent", kind: .percent, direction: .up),
+            Expected(
+                text: "12.5%", subject: "完成固定资产投资增速", value: 12.5, unit: "percent", kind: .percent, direction: .up),
             Expected(text: "46公里", subject: "农村公路", value: 46_000, unit: "m", kind: .length),
             Expected(text: "2.3万人", subject: "群众", value: 23_000, unit: "人", kind: .count),
         ]

@@ -14,8 +14,9 @@ enum MeasureWords {
     static let compoundFirst = Set(compound.map { $0[0] })
 
     /// Single-character measure words.
-    static let single: Set<UInt32> = Set([UInt32](
-        "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
+    static let single: Set<UInt32> = Set(
+        [UInt32](
+            "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
 
     /// Characters that, right after a measure word, make it part of another word.
     static let blockers: [UInt32: Set<UInt32>] = {
@@ -45,9 +46,9 @@ enum MeasureWords {
         let c = folded(s[i])
         if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), compoundFirst.contains(c) {
             for w in compound where w[0] == c && i + w.count <= s.count {
-            var ok = true
-            for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
-            if ok { return w.count }
+                var ok = true
+                for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
+                if ok { return w.count }
             }
         }
         guard CharClass.has(c, CharClass.measureWord) else { return nil }

@@ -3,7 +3,8 @@
 /// change verbs (比上年增长7.7%), and the scope and function words trimmed off a subject.
 enum PredicateLexicon {
     /// Linking words right before a figure: SUBJECT + 达/为/有/共计 + NUMBER.
-    static let linkers = WordList("""
+    static let linkers = WordList(
+        """
         达到 达 为 是 有 共有 就有 已有 还有 另有 尚有 计 共计 合计 总计 累计 累计达 累计达到 累计为 共 总共 一共 \
         分别为 分别是 分别达 分别达到 分别 均为 均达 均 都 占 仅 只有 仅有 高达 增至 增长到 增长至 提高到 提高至 \
         降至 降到 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
@@ -17,11 +18,13 @@ enum PredicateLexicon {
     /// Change verbs before a figure, with their direction.
     /// Taiwan/Hong Kong/Macau press words are listed with the mainland ones (成长 = 增长, 衰退 and
     /// 负成长 = 下降, 年增率 = 同比增速, 按年 = 同比, 按季 = 环比); traditional spellings fold.
-    static let increase = WordList("""
+    static let increase = WordList(
+        """
         多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
         扩大了 多 成长 正成长 增长为 成长了 调高 上调 上扬 走高 年增 月增 季增 飙升 大增 劲升
         """)
-    static let decrease = WordList("""
+    static let decrease = WordList(
+        """
         少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
         衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 年减 月减 季减 锐减 大减 骤降 跌落
         """)
@@ -38,7 +41,8 @@ enum PredicateLexicon {
     static let comparisonHeads = WordList("比 较 同比 环比 与 和 同 按年 按季 按月 相较 相比 较之")
 
     /// Transitive verbs that take the counted thing as object: [verb][object][number].
-    static let verbs = WordList("""
+    static let verbs = WordList(
+        """
         召开 举办 举行 开展 投入 建成 完成 实现 达成 新建 新增 新组建 组建 创建 打造 评出 评选 表彰 编发 印发 发布 发放 开发 \
         吸引 培训 开办 涉及 参加 参与 辐射 压实 编入 成立 走访 收集 解决 协调解决 帮助 带动 覆盖 惠及 受理 办理 处理 查处 \
         立案 审结 接待 救助 资助 安置 转移 招聘 吸纳 录用 引进 签约 签订 开工 竣工 投产 整改 清理 排查 检查 发现 拆除 关闭 \
@@ -54,7 +58,8 @@ enum PredicateLexicon {
     static let nominalAfterVerb = Set([UInt32]("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
 
     /// Scope, time and discourse words trimmed from the front of a subject.
-    static let leadingNoise = WordList("""
+    static let leadingNoise = WordList(
+        """
         全市 全省 全国 全区 全县 全镇 全乡 全州 全盟 全年 全部 各级 各类 各地 各 其中 此外 另外 同时 目前 当前 现 现有 \
         我市 本市 该市 我省 本省 该省 我区 本区 我县 本县 我国 截至目前 截止目前 今年 去年 上年 当年 年末 年底 年初 年内 \
         期末 其 共 已 已经 累计 先后 陆续 分别 共计 总计 合计 在 对 把 将 向 给 由 被 从 为 和 与 及 并 且 而 还 也 又 都 \
@@ -63,7 +68,8 @@ enum PredicateLexicon {
         """)
     static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
     /// Adverbs and prepositions that end a subject read forward from the number.
-    static let forwardStops = WordList("""
+    static let forwardStops = WordList(
+        """
         全部 累计 都 均 已 已经 共 分别 先后 还 也 被 将 把 获 获得 在 到 于 为 用于 用来 给 向 对 参加 参与 通过 开展 \
         进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
         """)

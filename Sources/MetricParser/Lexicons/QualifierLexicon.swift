@@ -18,7 +18,9 @@ enum QualifierLexicon {
     static let lessThanAfter = WordList("以下 以内 之内 不到")
 
     /// Words that end in a qualifier character but are something else (节约, 最近, 经过).
-    static let falseFriends = WordList("节约 签约 合约 制约 邀约 违约 履约 预约 集约 特约 相约 契约 条约 公约 最近 附近 靠近 临近 就近 亲近 贴近 经过 通过 不过 越过 度过 跨过 错过 走过 做过 看过 赶超 发过 办过 开过 举办过 年过 有过 受过")
+    static let falseFriends = WordList(
+        "节约 签约 合约 制约 邀约 违约 履约 预约 集约 特约 相约 契约 条约 公约 最近 附近 靠近 临近 就近 亲近 贴近 经过 通过 不过 越过 度过 跨过 错过 走过 做过 看过 赶超 发过 办过 开过 举办过 年过 有过 受过"
+    )
 
     /// Qualifier word ending right before `i` (spaces skipped), not crossing `limit`.
     static func before(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {

@@ -33,14 +33,20 @@ final class UnitLexicon: @unchecked Sendable {
 
     private init() {
         var list: [(String, UnitInfo)] = []
-        func add(_ surfaces: String, _ kind: MetricKind, _ unit: String, _ factor: Double, _ special: UnitInfo.Special = .none) {
-            for s in surfaces.split(separator: " ") { list.append((String(s), UnitInfo(kind: kind, unit: unit, factor: factor, special: special))) }
+        func add(
+            _ surfaces: String, _ kind: MetricKind, _ unit: String, _ factor: Double,
+            _ special: UnitInfo.Special = .none
+        ) {
+            for s in surfaces.split(separator: " ") {
+                list.append((String(s), UnitInfo(kind: kind, unit: unit, factor: factor, special: special)))
+            }
         }
         // Money. 元/圆/块 carry 角/分 after them and are the article's own currency (`local`);
         // named currencies map to ISO 4217 (`CurrencyLexicon`).
         func addLocal(_ surfaces: String, _ factor: Double, _ special: UnitInfo.Special) {
             for s in surfaces.split(separator: " ") {
-                list.append((String(s), UnitInfo(kind: .money, unit: "CNY", factor: factor, special: special, local: true)))
+                list.append(
+                    (String(s), UnitInfo(kind: .money, unit: "CNY", factor: factor, special: special, local: true)))
             }
         }
         addLocal("元 圆 块 块钱 元钱 元整 圆整", 1, .yuan)
@@ -148,16 +154,18 @@ final class UnitLexicon: @unchecked Sendable {
             list.append((s, UnitInfo(kind: .other, unit: s, factor: 1)))
         }
         // Other units, reported as written.
-        for s in ["千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "千伏", "伏", "千帕", "兆帕", "帕", "赫兹", "兆赫", "分贝",
-                  "吨标准煤", "吨标煤", "千卡", "大卡", "卡路里", "字节", "千字节", "兆字节", "吉字节", "比特", "千比特",
-                  "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "摩尔", "mol",
-                  // Recognizers-Text's information, power and frequency names, freight and passenger
-                  // turnover (吨公里, 人公里) and electrical units common in statistics bulletins.
-                  "十亿字节", "千兆字节", "万亿字节", "兆兆字节", "千兆兆", "千万亿字节", "太字节", "拍字节", "byte", "bytes", "pb",
-                  "kib", "mib", "gib", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "千瓦小时", "马力", "千伏安", "伏安", "安培", "毫安",
-                  "毫安时", "mah", "千赫", "千赫兹", "兆赫兹", "吉赫", "吉赫兹", "ghz", "mhz", "khz", "千焦", "兆焦", "焦耳",
-                  "勒克斯", "流明", "帕斯卡", "牛顿", "迈", "吨公里", "吨千米", "人公里", "人千米", "延人公里", "标准立方米", "立方米/秒",
-                  "开尔文", "开氏度", "凯氏度", "开尔文温度", "兰氏度", "兰氏温度"] {
+        for s in [
+            "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "千伏", "伏", "千帕", "兆帕", "帕", "赫兹", "兆赫", "分贝",
+            "吨标准煤", "吨标煤", "千卡", "大卡", "卡路里", "字节", "千字节", "兆字节", "吉字节", "比特", "千比特",
+            "兆比特", "kwh", "kw", "mw", "gw", "kpa", "mpa", "hz", "db", "kb", "mb", "gb", "tb", "摩尔", "mol",
+            // Recognizers-Text's information, power and frequency names, freight and passenger
+            // turnover (吨公里, 人公里) and electrical units common in statistics bulletins.
+            "十亿字节", "千兆字节", "万亿字节", "兆兆字节", "千兆兆", "千万亿字节", "太字节", "拍字节", "byte", "bytes", "pb",
+            "kib", "mib", "gib", "兆瓦时", "吉瓦时", "太瓦时", "瓦时", "千瓦小时", "马力", "千伏安", "伏安", "安培", "毫安",
+            "毫安时", "mah", "千赫", "千赫兹", "兆赫兹", "吉赫", "吉赫兹", "ghz", "mhz", "khz", "千焦", "兆焦", "焦耳",
+            "勒克斯", "流明", "帕斯卡", "牛顿", "迈", "吨公里", "吨千米", "人公里", "人千米", "延人公里", "标准立方米", "立方米/秒",
+            "开尔文", "开氏度", "凯氏度", "开尔文温度", "兰氏度", "兰氏温度",
+        ] {
             list.append((s, UnitInfo(kind: .other, unit: s, factor: 1)))
         }
         add("摄氏度 摄氏温度 ℃ °c", .other, "°C", 1)
@@ -180,7 +188,8 @@ final class UnitLexicon: @unchecked Sendable {
         }
         firstBits = bits
         var names: [UInt32: [Entry]] = [:]
-        for e in map.values.joined() where e.info.kind == .money && !e.info.local && e.info.factor == 1 && !e.ascii && e.surface.count >= 2 {
+        for e in map.values.joined()
+        where e.info.kind == .money && !e.info.local && e.info.factor == 1 && !e.ascii && e.surface.count >= 2 {
             names[e.surface.last!, default: []].append(e)
         }
         for k in names.keys { names[k]!.sort { $0.surface.count > $1.surface.count } }
@@ -193,7 +202,9 @@ final class UnitLexicon: @unchecked Sendable {
 
     /// The currency name ending right before `end` → (ISO code, length).
     func currencyName(_ s: [UInt32], endingBefore end: Int) -> (code: String, length: Int)? {
-        guard end >= 2, end <= s.count, let entries = currencyNamesByLast[ScriptFold.simplified(s[end - 1])] else { return nil }
+        guard end >= 2, end <= s.count, let entries = currencyNamesByLast[ScriptFold.simplified(s[end - 1])] else {
+            return nil
+        }
         outer: for e in entries {
             let len = e.surface.count
             guard end - len >= 0 else { continue }
@@ -216,12 +227,17 @@ final class UnitLexicon: @unchecked Sendable {
             var ok = true
             for k in 1..<max(len, 1) where k < len {
                 let c = s[i + k]
-                if (CharClass.isASCIILetter(c) ? c | 0x20 : (c < 0x10000 ? UInt32(fold[Int(c)]) : c)) != e.surface[k] { ok = false; break }
+                if (CharClass.isASCIILetter(c) ? c | 0x20 : (c < 0x10000 ? UInt32(fold[Int(c)]) : c)) != e.surface[k] {
+                    ok = false; break
+                }
             }
             if !ok { continue }
             // "3 m" but not "3 most"; "2g" but not "2go".
             if let last = e.surface.last, CharClass.isASCIILetter(last) || e.ascii,
-               i + len < s.count, CharClass.isASCIILetter(s[i + len]) { continue }
+                i + len < s.count, CharClass.isASCIILetter(s[i + len])
+            {
+                continue
+            }
             return (e.info, len)
         }
         return nil

@@ -76,14 +76,14 @@ struct NumeralEvaluation {
 extension ChineseNumeral {
     /// Evaluates the longest valid prefix of `tokens`; nil when not even one token is a numeral.
     static func evaluate(_ tokens: ArraySlice<NumeralToken>) -> NumeralEvaluation? {
-        var total = 0.0          // groups closed by a 万/亿 bigger than anything after
-        var section = 0.0        // current group below 万
+        var total = 0.0  // groups closed by a 万/亿 bigger than anything after
+        var section = 0.0  // current group below 万
         var pending: Double? = nil
         var pendingPlace = 1.0
         var pendingChinese = false
-        var zeroBefore = false   // 零 right before the pending digit (一千零五: no implied 百)
+        var zeroBefore = false  // 零 right before the pending digit (一千零五: no implied 百)
         var lastSmall = Double.infinity
-        var prevUnit: Double? = nil   // unit just before the pending digit (for 一万三 = 13000)
+        var prevUnit: Double? = nil  // unit just before the pending digit (for 一万三 = 13000)
         var maxBig = 0.0
         var lastBig = Double.infinity
         var place = 1.0
@@ -100,7 +100,9 @@ extension ChineseNumeral {
             guard let p = pending else { return (0, 1) }
             // Before another 万/亿 only a small unit implies the next place (三千四万 = 3400万,
             // but 一十二亿四万 = 12亿 + 4万).
-            if pendingChinese, !zeroBefore, let u = prevUnit, u >= 100, !beforeBig || u < 1e4 { return (p * u / 10, u / 10) }
+            if pendingChinese, !zeroBefore, let u = prevUnit, u >= 100, !beforeBig || u < 1e4 {
+                return (p * u / 10, u / 10)
+            }
             return (p, pendingPlace)
         }
         func current() -> Double { total + section + scaledPending().0 }
@@ -117,7 +119,9 @@ extension ChineseNumeral {
                 if total == 0 && section == 0 { sawZeroOnly = true }
                 zeroBefore = true
                 index += 1
-                if sawZeroOnly { best = NumeralEvaluation(value: 0, approxStep: nil, used: index, hasBigUnit: false, trailingBig: 1) }
+                if sawZeroOnly {
+                    best = NumeralEvaluation(value: 0, approxStep: nil, used: index, hasBigUnit: false, trailingBig: 1)
+                }
                 continue
             case let .tens(v):
                 if pending != nil || approxStep != nil || afterFraction || lastSmall <= 10 { break loop }

@@ -11,18 +11,29 @@ enum NonMetricFilter {
         let num = q.num
         // Digit strings are codes (二〇一九, 0591), except press-style counts of three or four digits
         // with their unit (六五二三人, 二二〇〇人) and 五五折.
-        let pressDigits = num.hasChinese && !num.leadingZero && (3...4).contains(num.end - num.start) && kind != .duration
-        if num.digitString && !pressDigits && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) { return false }
+        let pressDigits =
+            num.hasChinese && !num.leadingZero && (3...4).contains(num.end - num.start) && kind != .duration
+        if num.digitString && !pressDigits && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) {
+            return false
+        }
         // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
         // tidy first: 8.46 × 10⁴ is 84599.99999999999 in binary.
-        if kind == .count, q.value <= 0 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value)) { return false }
+        if kind == .count,
+            q.value <= 0 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value))
+        {
+            return false
+        }
         // One Chinese digit before a measure word is a word: 一批, 两个维护, 三会, 四大, 一年来.
         if num.singleChineseDigit, ![.percent, .money, .multiple, .percentagePoint].contains(kind) { return false }
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
         let before = precedingChar(s, q.start)
         // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
         // 每六點二分鐘 (a measured average interval) is a figure; 每3年 (a schedule) is not.
-        if before == u("前") || before == u("每") && !(kind == .duration && num.hasDecimal) || before == u("后") && kind == .duration { return false }
+        if before == u("前") || before == u("每") && !(kind == .duration && num.hasDecimal)
+            || before == u("后") && kind == .duration
+        {
+            return false
+        }
         if kind == .duration {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
             let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []
@@ -30,16 +41,26 @@ enum NonMetricFilter {
             // 首十个月 / 头三个月 (the first months of a year, like 前三季度): a period, not a duration.
             if before == u("首") || before == u("头") { return false }
             // 2019年至2023年, 1998-2003年: a span of calendar years.
-            if q.unit == "year", let lo = q.lower, let hi = q.upper, (1900...2100).contains(lo), (1900...2100).contains(hi) { return false }
+            if q.unit == "year", let lo = q.lower, let hi = q.upper, (1900...2100).contains(lo),
+                (1900...2100).contains(hi)
+            {
+                return false
+            }
             if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
             // 3年来, 5年间, 3年后: spans of time framing other figures.
             let a = q.end < s.count ? s[q.end] : 0
-            if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") { return false }
+            if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") {
+                return false
+            }
             // 5年期贷款市场报价利率, 10年期国债, 7天期逆回购: a tenor names the product.
             if a == u("期") { return false }
         }
         // 两位数增长, 3位数: a number of digits describes a magnitude, it counts nothing.
-        if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count, s[q.unitEnd] == u("数") { return false }
+        if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count,
+            s[q.unitEnd] == u("数")
+        {
+            return false
+        }
         // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
         if kind == .count, isAgeBracket(q, in: s) { return false }
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
@@ -62,8 +83,12 @@ enum NonMetricFilter {
         while a < s.count, CharClass.isSpace(s[a]) { a += 1 }
         let limit = min(s.count, a + 8)
         if unit == u("届") {
-            if a < s.count, CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-                || ChineseNumeral.tensWords[s[a]] != nil { return true }
+            if a < s.count,
+                CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                    || ChineseNumeral.tensWords[s[a]] != nil
+            {
+                return true
+            }
             if TermNouns.bodies.prefix(s, at: a, limit: limit) != nil { return true }
             if TermNouns.events.prefix(s, at: a, limit: limit) != nil {
                 return TermNouns.holding.suffix(s, before: q.start, limit: max(0, q.start - 4)) == nil
@@ -71,7 +96,9 @@ enum NonMetricFilter {
             return false
         }
         if unit == u("次"), before == u("届") { return true }
-        if unit == u("期"), a + 1 < s.count, [u("工"), u("项")].contains(s[a]), [u("程"), u("目")].contains(s[a + 1]) { return true }
+        if unit == u("期"), a + 1 < s.count, [u("工"), u("项")].contains(s[a]), [u("程"), u("目")].contains(s[a + 1]) {
+            return true
+        }
         return false
     }
 
@@ -106,9 +133,18 @@ enum NonMetricFilter {
             if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
             if c == 0x22 { quoteCount += 1 }
             if open == 0, start - j <= 40 {
-                if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 { open = 1 }  // closed before us
-                else if c == 0x201C { open = 0x201D } else if c == 0x300A { open = 0x300B }
-                else if c == 0x2018 { open = 0x2019 } else if c == 0x3008 { open = 0x3009 }
+                if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 {
+                    open = 1
+                }  // closed before us
+                else if c == 0x201C {
+                    open = 0x201D
+                } else if c == 0x300A {
+                    open = 0x300B
+                } else if c == 0x2018 {
+                    open = 0x2019
+                } else if c == 0x3008 {
+                    open = 0x3009
+                }
             }
             j -= 1
         }

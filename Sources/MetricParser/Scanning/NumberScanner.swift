@@ -54,7 +54,10 @@ struct NumberScanner {
     }
 
     /// Parses an Arabic digit run at `i` (digit or '.' + digit). Returns the token and metadata.
-    func arabicRun(at i: Int) -> (token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool, multiplier: Double)? {
+    func arabicRun(at i: Int) -> (
+        token: NumeralToken, intDigits: Int, separators: Bool, decimal: Bool, leadingZero: Bool, suffixed: Bool,
+        multiplier: Double
+    )? {
         let n = s.count
         var j = i
         var mantissa: Double = 0
@@ -70,9 +73,10 @@ struct NumberScanner {
                 intDigits += 1; groupLen += 1
                 trailingZeros = c == 0x30 ? trailingZeros + 1 : 0
                 j += 1
-            } else if c == 0x2C || c == 0xFF0C, intDigits > 0, (separators ? groupLen == 3 : groupLen <= 3),
-                      j + 3 < n + 0, j + 3 <= n - 1 + 1,
-                      isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4) {
+            } else if c == 0x2C || c == 0xFF0C, intDigits > 0, separators ? groupLen == 3 : groupLen <= 3,
+                j + 3 < n + 0, j + 3 <= n - 1 + 1,
+                isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4)
+            {
                 // "1,234" / "82，225": a separator only when exactly three digits follow.
                 separators = true; groupLen = 0
                 j += 1
@@ -129,8 +133,10 @@ struct NumberScanner {
             }
         }
         let place: Double = decimal ? (decimals > 0 ? pow10(-decimals) : 1) : pow10(trailingZeros)
-        return (NumeralToken(kind: .digit(value, chinese: false, place: place), start: i, end: j),
-                intDigits, separators, decimal, leadingZero, suffixed, multiplier)
+        return (
+            NumeralToken(kind: .digit(value, chinese: false, place: place), start: i, end: j),
+            intDigits, separators, decimal, leadingZero, suffixed, multiplier
+        )
     }
 
     @inline(__always)
@@ -155,12 +161,17 @@ struct NumberScanner {
         if s[i] == u("负") {
             var j = skipSpaces(i + 1)
             if at(j) == u("的") { j = skipSpaces(j + 1) }
-            guard j < n, CharClass.has(s[j], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) || s[j] == 0x2E else { return nil }
+            guard j < n,
+                CharClass.has(s[j], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit) || s[j] == 0x2E
+            else { return nil }
             negative = true; i = j
         } else if s[i] == 0x2D {
             let prev = at(i - 1)
             guard i + 1 < n, isDigitAt(i + 1) || (s[i + 1] == 0x2E && isDigitAt(i + 2)),
-                  !(CharClass.isDigit(prev) || CharClass.isASCIILetter(prev) || prev == 0x2D || prev == 0x29 || prev == 0xFF09 || CharClass.has(prev, CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit)) else { return nil }
+                !(CharClass.isDigit(prev) || CharClass.isASCIILetter(prev) || prev == 0x2D || prev == 0x29
+                    || prev == 0xFF09
+                    || CharClass.has(prev, CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit))
+            else { return nil }
             negative = true; i += 1
         }
         if s[i] == 0x2E && !(isDigitAt(i + 1) && !isDigitAt(i - 1)) { return nil }
@@ -175,7 +186,8 @@ struct NumberScanner {
         let vagueHead = head == u("几") || head == u("数") || head == u("上")
         if i == i0, vagueHead {
             let next = at(i + 1)
-            let unitNext = next == u("十") && head != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
+            let unitNext =
+                next == u("十") && head != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
             if unitNext, !unitStartsAt(i + 1) {
                 tokens.append(NumeralToken(kind: .digit(1, chinese: true, place: 1), start: i, end: i + 1))
                 vague = true; hasChinese = true; j = i + 1
@@ -206,7 +218,9 @@ struct NumberScanner {
             lastWasArabic = false
             if f & CharClass.cjkDigit != 0 {
                 let d = CharClass.cjkDigitValue(c)
-                tokens.append(NumeralToken(kind: d == 0 ? .zero : .digit(Double(d), chinese: true, place: 1), start: j, end: j + 1))
+                tokens.append(
+                    NumeralToken(
+                        kind: d == 0 ? .zero : .digit(Double(d), chinese: true, place: 1), start: j, end: j + 1))
                 hasChinese = true
                 j += 1
             } else if f & CharClass.cjkSmallUnit != 0 {
@@ -223,11 +237,18 @@ struct NumberScanner {
                 if tokens.isEmpty || unitStartsAt(j) { break }
                 // 兆 is mega before 瓦/字节 and a name in 一兆韦德: a multiplier only before more numeral or
                 // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
-                if c == u("兆") && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-                    && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money { break }
+                if c == u("兆")
+                    && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                    && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money
+                {
+                    break
+                }
                 tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
                 j += 1
-            } else if !tokens.isEmpty && (c == u("点") || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit))) {
+            } else if !tokens.isEmpty
+                && (c == u("点")
+                    || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit)))
+            {
                 // A full-width point after a Chinese numeral is its decimal point too (三．三二％).
                 // Chinese decimal: 二点五, 零点零零三, 1点45. Not 一点两 (两 is never a decimal digit).
                 var k = j + 1
@@ -237,10 +258,15 @@ struct NumberScanner {
                 while k < n, count < 40 {
                     let d = s[k]
                     if point == 0x2E, !CharClass.has(d, CharClass.cjkDigit) { break }
-                    if CharClass.isDigit(d) { frac += Double(d - 0x30) * scale }
-                    else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) { frac += Double(CharClass.cjkDigitValue(d)) * scale }
-                    else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) { k = skipSpaces(k); continue }
-                    else { break }
+                    if CharClass.isDigit(d) {
+                        frac += Double(d - 0x30) * scale
+                    } else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) {
+                        frac += Double(CharClass.cjkDigitValue(d)) * scale
+                    } else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) {
+                        k = skipSpaces(k); continue
+                    } else {
+                        break
+                    }
                     scale /= 10; count += 1; k += 1
                 }
                 if count == 0 { break }
@@ -258,16 +284,20 @@ struct NumberScanner {
                 let k = skipSpaces(j)
                 let next = at(k)
                 let nf = CharClass.flags(next)
-                let joinsChinese = nf & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) != 0
+                let joinsChinese =
+                    nf & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) != 0
                     || next == u("余") || next == u("多") || next == u("几") || next == u("点")
                 // 7万 5千 4百: an Arabic group after a unit joins when a unit follows it too.
                 var joinsArabic = false
-                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .small = last.kind { joinsArabic = true }
+                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .small = last.kind {
+                    joinsArabic = true
+                }
                 if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .big = last.kind { joinsArabic = true }
                 if joinsArabic {
                     var m = k
                     while m < n, CharClass.isDigit(s[m]) { m += 1 }
-                    joinsArabic = CharClass.has(at(m), CharClass.cjkSmallUnit | CharClass.cjkBigUnit) && !unitStartsAt(m)
+                    joinsArabic =
+                        CharClass.has(at(m), CharClass.cjkSmallUnit | CharClass.cjkBigUnit) && !unitStartsAt(m)
                 }
                 if !joinsChinese && !joinsArabic { break }
                 if case .digit(_, chinese: false, _) = tokens.last!.kind, nf & CharClass.cjkBigUnit == 0 { break }
@@ -280,10 +310,13 @@ struct NumberScanner {
         // 三十两 / 二两 / 两万两: a final 两 after a Chinese numeral, with no measure word, unit or
         // numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two.
         if tokens.count >= 2, let last = tokens.last, last.end == j, s[last.start] == u("两"),
-           !CharClass.has(at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
-           at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
-           MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
-           !(tokens.count == 2 && isChineseDigitOrZero(tokens[0]) && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2)) {
+            !CharClass.has(
+                at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
+            at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
+            MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
+            !(tokens.count == 2 && isChineseDigitOrZero(tokens[0])
+                && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2))
+        {
             tokens.removeLast()
             j = last.start
         }
@@ -311,7 +344,9 @@ struct NumberScanner {
             var v = 0.0
             for k in 0..<run { v = v * 10 + Double(digitValue(tokens[k])) }
             var end = tokens[run - 1].end
-            if run < tokens.count, case let .fraction(f) = tokens[run].kind { v += f; end = tokens[run].end; result.hasDecimal = true }
+            if run < tokens.count, case let .fraction(f) = tokens[run].kind {
+                v += f; end = tokens[run].end; result.hasDecimal = true
+            }
             result.value = negative ? -v : v
             result.end = end
             result.digitString = true
@@ -322,7 +357,8 @@ struct NumberScanner {
         if tokens.count >= 3 {
             for k in 1..<(tokens.count - 1) {
                 if case let .digit(a, true, _) = tokens[k].kind, case let .digit(b, true, _) = tokens[k + 1].kind,
-                   ChineseNumeral.isRangePair(Int(a), Int(b)) {
+                    ChineseNumeral.isRangePair(Int(a), Int(b))
+                {
                     var prefixOK = true
                     if case .digit = tokens[k - 1].kind { prefixOK = false }
                     if prefixOK { return rangePair(at: k, result) }
@@ -351,10 +387,15 @@ struct NumberScanner {
         }
         // 三仟 / 5万 / 三千万: one digit times units; a bare digit before 到 borrows this scale.
         if ev.used >= 2, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, ev.approxStep == nil,
-           tokens[1..<ev.used].allSatisfy({ if case .small = $0.kind { return true }; if case .big = $0.kind { return true }; return false }) {
+            tokens[1..<ev.used].allSatisfy({
+                if case .small = $0.kind { return true }; if case .big = $0.kind { return true }; return false
+            })
+        {
             result.unitScale = ev.value / d
         }
-        if ev.used == 1, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, !decimal { result.singleDigit = true }
+        if ev.used == 1, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, !decimal {
+            result.singleDigit = true
+        }
         if ev.used == 1, case .digit(_, false, _) = tokens[0].kind, !separators, !suffixed, !decimal {
             result.plainIntegerDigits = intDigits
             if leadingZero { result.digitString = true }
@@ -379,8 +420,16 @@ struct NumberScanner {
             var e = k
             while e < tokens.count, isChineseDigitOrZero(tokens[e]) { e += 1 }
             let len = e - k
-            let beforeBig = e < tokens.count && { if case .big = tokens[e].kind { return true }; return false }()
-            let afterBig = k > 0 && { if case .big = tokens[k - 1].kind { return true }; return false }()
+            let beforeBig =
+                e < tokens.count
+                && {
+                    if case .big = tokens[e].kind { return true }; return false
+                }()
+            let afterBig =
+                k > 0
+                && {
+                    if case .big = tokens[k - 1].kind { return true }; return false
+                }()
             let atStart = k == 0
             let pairAtStart = len == 2 && ChineseNumeral.isRangePair(digitValue(tokens[k]), digitValue(tokens[k + 1]))
             if len >= 2 && ((atStart && beforeBig && !pairAtStart) || (afterBig && len >= 3 && len <= 8)) {
@@ -391,8 +440,10 @@ struct NumberScanner {
                     v = v * 10 + Double(d)
                     trailingZeros = d == 0 ? trailingZeros + 1 : 0
                 }
-                out.append(NumeralToken(kind: .digit(v, chinese: false, place: v == 0 ? 1 : pow10(trailingZeros)),
-                                        start: tokens[k].start, end: tokens[e - 1].end))
+                out.append(
+                    NumeralToken(
+                        kind: .digit(v, chinese: false, place: v == 0 ? 1 : pow10(trailingZeros)),
+                        start: tokens[k].start, end: tokens[e - 1].end))
                 changed = true
                 k = e
             } else if len > 0 {
@@ -412,7 +463,8 @@ struct NumberScanner {
         var high = tokens
         high.remove(at: k)
         guard let lo = ChineseNumeral.evaluate(low[...]), let hi = ChineseNumeral.evaluate(high[...]),
-              lo.used == low.count || lo.used >= k + 1, hi.used >= k + 1 else { return nil }
+            lo.used == low.count || lo.used >= k + 1, hi.used >= k + 1
+        else { return nil }
         var r = base
         // The range ends where the shorter reading ends, mapped back to the full token list.
         let usedFull = min(lo.used + 1, hi.used + 1, tokens.count)

@@ -44,9 +44,11 @@ public struct Quantity: Sendable, Hashable {
     public var qualifier: Qualifier
     public var role: QuantityRole
 
-    public init(start: Int, end: Int, text: String, number: Double, value: Double, lower: Double? = nil,
-                upper: Double? = nil, unit: String? = nil, kind: MetricKind? = nil,
-                qualifier: Qualifier = .exact, role: QuantityRole = .cardinal) {
+    public init(
+        start: Int, end: Int, text: String, number: Double, value: Double, lower: Double? = nil,
+        upper: Double? = nil, unit: String? = nil, kind: MetricKind? = nil,
+        qualifier: Qualifier = .exact, role: QuantityRole = .cardinal
+    ) {
         self.start = start
         self.end = end
         self.text = text

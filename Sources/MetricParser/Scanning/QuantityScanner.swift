@@ -35,7 +35,8 @@ public enum QuantityScanner {
             let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
             return Quantity(
                 start: a, end: b, text: String(scalars: original[a..<b]), number: FloatMath.tidy(q.number),
-                value: FloatMath.tidy(q.value), lower: q.lower.map(FloatMath.tidy), upper: q.upper.map(FloatMath.tidy), unit: q.unit, kind: q.kind, qualifier: q.qualifier, role: q.role)
+                value: FloatMath.tidy(q.value), lower: q.lower.map(FloatMath.tidy), upper: q.upper.map(FloatMath.tidy),
+                unit: q.unit, kind: q.kind, qualifier: q.qualifier, role: q.role)
         }
     }
 }
@@ -70,7 +71,9 @@ struct QuantityScannerCore {
             if f & CharClass.asciiDigit != 0, i > 0, CharClass.isASCIILetter(s[i - 1]) || s[i - 1] == 0x5F {
                 // Digits inside a Latin token: PM2.5, A2021…, iPhone12, CO2.
                 var j = i
-                while j < n, CharClass.isDigit(s[j]) || CharClass.isASCIILetter(s[j]) || s[j] == 0x2E || s[j] == 0x5F { j += 1 }
+                while j < n, CharClass.isDigit(s[j]) || CharClass.isASCIILetter(s[j]) || s[j] == 0x2E || s[j] == 0x5F {
+                    j += 1
+                }
                 i = j
                 continue
             }
@@ -102,7 +105,8 @@ struct QuantityScannerCore {
                 if at(gap) == u("又") || at(gap) == u("再") { gap += 1 }
                 let av = qs[k - 1].value, bv = qs[k].value
                 if qs[k].start == gap, qs[k - 1].unit == qs[k].unit, qs[k - 1].lower == nil, qs[k].lower == nil,
-                   abs(bv) < 1, bv > 0, FloatMath.isIntegral(av) {
+                    abs(bv) < 1, bv > 0, FloatMath.isIntegral(av)
+                {
                     qs[k - 1].value = av + (av < 0 ? -bv : bv)
                     qs[k - 1].number = qs[k - 1].value
                     qs[k - 1].end = qs[k].end
@@ -125,7 +129,9 @@ struct QuantityScannerCore {
             var m = k - 1
             while m > 0, k - m < 4, qs[m].kind == nil || qs[m].role != .cardinal { m -= 1 }
             let prevKind = qs[m].kind, prevEnd = qs[m].end
-            guard qs[m].role == .cardinal, prevKind == .percent || prevKind == .percentagePoint, qs[k].start - prevEnd <= 30 else { continue }
+            guard qs[m].role == .cardinal, prevKind == .percent || prevKind == .percentagePoint,
+                qs[k].start - prevEnd <= 30
+            else { continue }
             var compared = false
             for j in prevEnd..<qs[k].start {
                 if CharClass.has(s[j], CharClass.sentenceBreak) { compared = false; break }
@@ -144,15 +150,21 @@ struct QuantityScannerCore {
         let c = at(j)
         if c == u("百") || c == u("佰") {
             if at(j + 1) == u("万") { scale = 1e-4; j += 1 } else { scale = 1 }
-        } else if c == u("千") || c == u("仟") { scale = 0.1 }
-        else if c == u("万") { scale = 0.01 }
-        else { return nil }
+        } else if c == u("千") || c == u("仟") {
+            scale = 0.1
+        } else if c == u("万") {
+            scale = 0.01
+        } else {
+            return nil
+        }
         j = skipSpaces(j + 1)
         guard at(j) == u("分") else { return nil }
         j = skipSpaces(j + 1)
         if at(j) == u("之") { return (skipSpaces(j + 1) - i, scale) }
         // 百分三十 (spoken), but not 百分点 / 百分比.
-        if scale == 1, CharClass.has(at(j), CharClass.cjkDigit | CharClass.asciiDigit | CharClass.cjkSmallUnit), at(j) != u("百") || at(j + 1) != u("分") {
+        if scale == 1, CharClass.has(at(j), CharClass.cjkDigit | CharClass.asciiDigit | CharClass.cjkSmallUnit),
+            at(j) != u("百") || at(j + 1) != u("分")
+        {
             return (j - i, scale)
         }
         return nil
@@ -172,15 +184,17 @@ struct QuantityScannerCore {
             let j = i + len
             if at(j) == u("百") && !CharClass.has(at(j + 1), CharClass.cjkDigit) && scale == 1 {
                 // 百分之百 / 百分百.
-                return make(start: i0, numberStart: j, numberEnd: j + 1, end: j + 1, number: 100 * (negative ? -1 : 1),
-                            info: UnitInfo(kind: .percent, unit: "percent", factor: 1), unitStart: i, unitEnd: j,
-                            num: ParsedNumber(start: j, end: j + 1, value: 100), percentPrefix: true)
+                return make(
+                    start: i0, numberStart: j, numberEnd: j + 1, end: j + 1, number: 100 * (negative ? -1 : 1),
+                    info: UnitInfo(kind: .percent, unit: "percent", factor: 1), unitStart: i, unitEnd: j,
+                    num: ParsedNumber(start: j, end: j + 1, value: 100), percentPrefix: true)
             }
             guard var num = ns.parse(at: j) else { return nil }
             if negative { num.value = -num.value; num.lower = num.lower.map { -$0 }; num.upper = num.upper.map { -$0 } }
-            var q = make(start: i0, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
-                         info: UnitInfo(kind: .percent, unit: "percent", factor: scale), unitStart: i, unitEnd: j,
-                         num: num, percentPrefix: true)
+            var q = make(
+                start: i0, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
+                info: UnitInfo(kind: .percent, unit: "percent", factor: scale), unitStart: i, unitEnd: j,
+                num: num, percentPrefix: true)
             q.lower = num.lower.map { $0 * scale }
             q.upper = num.upper.map { $0 * scale }
             q.qualifier = num.qualifier
@@ -194,15 +208,27 @@ struct QuantityScannerCore {
             let prev = at(num.start - 1), next = at(num.end)
             // 貳月, 叁日: a financial digit naming a month or day is a date numeral.
             let dateNext = next == u("月") || next == u("日") || next == u("号")
-            if !dateNext, CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit) { return nil }
-            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil, MeasureWords.match(s, at: num.end) == nil { return nil }
+            if !dateNext,
+                CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit)
+            {
+                return nil
+            }
+            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil,
+                MeasureWords.match(s, at: num.end) == nil
+            {
+                return nil
+            }
         }
         // 重拾一個: a numeral opening with a financial character but written with ordinary digits
         // after a word character is that word (real financial numerals are written all in that form).
         if CharClass.has(s[num.start], CharClass.financial), num.end - num.start >= 2 {
             let prev = at(num.start - 1)
             if CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit),
-               (num.start + 1..<num.end).contains(where: { CharClass.has(s[$0], CharClass.cjkDigit | CharClass.cjkSmallUnit) && !CharClass.has(s[$0], CharClass.financial) }) {
+                (num.start + 1..<num.end).contains(where: {
+                    CharClass.has(s[$0], CharClass.cjkDigit | CharClass.cjkSmallUnit)
+                        && !CharClass.has(s[$0], CharClass.financial)
+                })
+            {
                 return nil
             }
         }
@@ -224,32 +250,38 @@ struct QuantityScannerCore {
             // 半折 / 对折: half price, 50 percent.
             var num = ParsedNumber(start: i, end: i + 1, value: 5, hasChinese: true)
             num.singleChineseDigit = s[i] == u("半")
-            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 5,
-                        info: UnitInfo(kind: .percent, unit: "percent", factor: 10), unitStart: i + 1, unitEnd: i + 2, num: num)
+            return make(
+                start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 5,
+                info: UnitInfo(kind: .percent, unit: "percent", factor: 10), unitStart: i + 1, unitEnd: i + 2, num: num)
         }
         guard s[i] == u("半") else { return nil }  // 对 only starts 对折
         if next == u("百") {
-            return make(start: i, numberStart: i, numberEnd: i + 2, end: i + 2, number: 50, info: nil,
-                        unitStart: i + 2, unitEnd: i + 2, num: ParsedNumber(start: i, end: i + 2, value: 50, hasChinese: true))
+            return make(
+                start: i, numberStart: i, numberEnd: i + 2, end: i + 2, number: 50, info: nil,
+                unitStart: i + 2, unitEnd: i + 2, num: ParsedNumber(start: i, end: i + 2, value: 50, hasChinese: true))
         }
         if next != u("个") {
             // 半斤, 半小时, 半公里 — but not 上半年 (a period) or 半岛 (a word).
             let prev = at(i - 1)
             guard !Self.halfBlockers.contains(prev), let m = UnitLexicon.shared.match(s, at: i + 1),
-                  m.info.kind != .money, m.info.kind != .percent, m.info.kind != .other else { return nil }
+                m.info.kind != .money, m.info.kind != .percent, m.info.kind != .other
+            else { return nil }
             var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
             num.singleChineseDigit = true
-            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
-                        unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
+            return make(
+                start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
+                unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
         }
         var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
         num.singleChineseDigit = true
         if let m = UnitLexicon.shared.match(s, at: i + 1) {
-            return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
-                        unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
+            return make(
+                start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
+                unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
         }
-        return make(start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 0.5,
-                    info: UnitInfo(kind: .count, unit: "个", factor: 1), unitStart: i + 1, unitEnd: i + 2, num: num)
+        return make(
+            start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 0.5,
+            info: UnitInfo(kind: .count, unit: "个", factor: 1), unitStart: i + 1, unitEnd: i + 2, num: num)
     }
 
     /// `X分之Y` at the end of `num` → Y/X; also A又X分之Y.
@@ -269,11 +301,13 @@ struct QuantityScannerCore {
         guard at(j) == u("之") else { return nil }
         j = skipSpaces(j + 1)
         guard j < n, CharClass.has(s[j], CharClass.numeralStart), denominator.value != 0,
-              let numerator = ns.parse(at: j) else { return nil }
+            let numerator = ns.parse(at: j)
+        else { return nil }
         let frac = numerator.value / denominator.value
         let v = whole == 0 ? frac : (whole < 0 ? whole - abs(frac) : whole + abs(frac))
-        var q = make(start: start, numberStart: start, numberEnd: numerator.end, end: numerator.end, number: v,
-                     info: nil, unitStart: numerator.end, unitEnd: numerator.end, num: num)
+        var q = make(
+            start: start, numberStart: start, numberEnd: numerator.end, end: numerator.end, number: v,
+            info: nil, unitStart: numerator.end, unitEnd: numerator.end, num: num)
         q.isFraction = true
         // 百万分之七, 百万万分之七, 亿分之三: a denominator written as units alone (a power of ten
         // from 十万 up) is a per-ten-thousand… form, read as percent like 百分之/千分之/万分之.
@@ -297,18 +331,22 @@ struct QuantityScannerCore {
         var k = num.end + 1
         while CharClass.isDigit(at(k)), k - num.end <= 4 { k += 1 }
         let c = at(k)
-        guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"), !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil else { return nil }
+        guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"),
+            !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil
+        else { return nil }
         var end = k + 1
         if let len = MeasureWords.match(s, at: end) { end += len }  // 11.69/10万人
         let unitText = String(scalars: s[num.end..<end])
-        return make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
-                    info: UnitInfo(kind: .other, unit: unitText, factor: 1), unitStart: num.end, unitEnd: end, num: num)
+        return make(
+            start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
+            info: UnitInfo(kind: .other, unit: unitText, factor: 1), unitStart: num.end, unitEnd: end, num: num)
     }
 
     /// 1 4/3: a whole number, one space and a slash fraction.
     mutating func mixedFraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
         guard num.plainIntegerDigits > 0, num.plainIntegerDigits <= 3, !num.leadingZero, at(num.end) == 0x20,
-              CharClass.isDigit(at(num.end + 1)) else { return nil }
+            CharClass.isDigit(at(num.end + 1))
+        else { return nil }
         var k = num.end + 1, a = 0.0
         while CharClass.isDigit(at(k)), k - num.end <= 3 { a = a * 10 + Double(at(k) - 0x30); k += 1 }
         guard at(k) == 0x2F, CharClass.isDigit(at(k + 1)) else { return nil }
@@ -318,8 +356,9 @@ struct QuantityScannerCore {
         while CharClass.isDigit(at(k)), k - bs < 3 { b = b * 10 + Double(at(k) - 0x30); k += 1 }
         guard b > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E else { return nil }
         let v = num.value < 0 ? num.value - a / b : num.value + a / b
-        var q = make(start: start, numberStart: num.start, numberEnd: k, end: k, number: v, info: nil,
-                     unitStart: k, unitEnd: k, num: num)
+        var q = make(
+            start: start, numberStart: num.start, numberEnd: k, end: k, number: v, info: nil,
+            unitStart: k, unitEnd: k, num: num)
         q.isFraction = true
         return q
     }
@@ -338,24 +377,35 @@ struct QuantityScannerCore {
     /// 3/5, -3/2: small Arabic fractions, read as bare numbers (never a metric on their own).
     mutating func slashFraction(after num: ParsedNumber, start: Int) -> RawQuantity? {
         guard num.plainIntegerDigits > 0, num.plainIntegerDigits <= 3, !num.leadingZero, at(num.end) == 0x2F,
-              CharClass.isDigit(at(num.end + 1)), at(num.start - 1) != 0x2F else { return nil }
+            CharClass.isDigit(at(num.end + 1)), at(num.start - 1) != 0x2F
+        else { return nil }
         var k = num.end + 1
         var d = 0.0
         while CharClass.isDigit(at(k)), k - num.end <= 3 { d = d * 10 + Double(at(k) - 0x30); k += 1 }
-        guard d > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E, !CharClass.isASCIILetter(at(k)) else { return nil }
-        if UnitLexicon.shared.match(s, at: k) != nil || MeasureWords.match(s, at: k) != nil || at(k) == u("月") || at(k) == u("日") { return nil }
-        var q = make(start: start, numberStart: num.start, numberEnd: k, end: k, number: num.value / d, info: nil,
-                     unitStart: k, unitEnd: k, num: num)
+        guard d > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E, !CharClass.isASCIILetter(at(k)) else {
+            return nil
+        }
+        if UnitLexicon.shared.match(s, at: k) != nil || MeasureWords.match(s, at: k) != nil || at(k) == u("月")
+            || at(k) == u("日")
+        {
+            return nil
+        }
+        var q = make(
+            start: start, numberStart: num.start, numberEnd: k, end: k, number: num.value / d, info: nil,
+            unitStart: k, unitEnd: k, num: num)
         q.isFraction = true
         return q
     }
 
-    func make(start: Int, numberStart: Int, numberEnd: Int, end: Int, number: Double, info: UnitInfo?,
-              unitStart: Int, unitEnd: Int, num: ParsedNumber, percentPrefix: Bool = false) -> RawQuantity {
+    func make(
+        start: Int, numberStart: Int, numberEnd: Int, end: Int, number: Double, info: UnitInfo?,
+        unitStart: Int, unitEnd: Int, num: ParsedNumber, percentPrefix: Bool = false
+    ) -> RawQuantity {
         RawQuantity(
             start: start, end: end, numberStart: numberStart, numberEnd: numberEnd, unitStart: unitStart,
             unitEnd: unitEnd, number: number, value: number * (info?.factor ?? 1), lower: nil, upper: nil,
-            kind: info?.kind, unit: info?.unit, qualifier: .exact, role: .cardinal, num: num, percentPrefix: percentPrefix)
+            kind: info?.kind, unit: info?.unit, qualifier: .exact, role: .cardinal, num: num,
+            percentPrefix: percentPrefix)
     }
 
     /// Reads the unit or measure word after `num` and builds the quantity.
@@ -381,7 +431,8 @@ struct QuantityScannerCore {
             }
             p += 2
         } else if at(p) == u("个"), let m = UnitLexicon.shared.match(s, at: p + 1),
-                  [.area, .volume, .length, .mass].contains(m.info.kind) {
+            [.area, .volume, .length, .mass].contains(m.info.kind)
+        {
             // 三个平方, 六个加仑: 个 is a filler.
             info = m.info; unitStart = p + 1; unitEnd = p + 1 + m.length
         } else if let len = MeasureWords.match(s, at: p) {
@@ -398,10 +449,13 @@ struct QuantityScannerCore {
             case .cheng:
                 // 七成六 → 76, 三成半 → 35.
                 let k = skipSpaces(end, max: 1)
-                if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
+                if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"),
+                    !continuesNumeral(k + 1)
+                {
                     value += Double(d); end = k + 1
                 } else if num.hasArabic, number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
-                          UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil {
+                    UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil
+                {
                     // 1成5 → 15 (Taiwan press writes 一成五 with digits).
                     value += Double(at(k) - 0x30); end = k + 1
                 }
@@ -412,11 +466,15 @@ struct QuantityScannerCore {
                 (value, end) = subunits(after: end, base: value, allowBareDigit: true)
             case .tenths:
                 // 三米九 = 3.9 m, 十二度五 = 12.5°: a lone Chinese digit after the unit is a tenth.
-                if num.hasChinese, let d = ChineseNumeral.digit(at(end)), !CharClass.isDigit(at(end)), at(end) != u("两"),
-                   !continuesNumeral(end + 1) {
+                if num.hasChinese, let d = ChineseNumeral.digit(at(end)), !CharClass.isDigit(at(end)),
+                    at(end) != u("两"),
+                    !continuesNumeral(end + 1)
+                {
                     number += Double(d) / 10; value = number * inf.factor; end += 1
-                } else if inf.unit == "kg", inf.factor == 0.5, let d = ChineseNumeral.digit(at(end)) ?? (CharClass.isDigit(at(end)) ? Int(at(end) - 0x30) : nil),
-                          at(end + 1) == u("两") {
+                } else if inf.unit == "kg", inf.factor == 0.5,
+                    let d = ChineseNumeral.digit(at(end)) ?? (CharClass.isDigit(at(end)) ? Int(at(end) - 0x30) : nil),
+                    at(end + 1) == u("两")
+                {
                     // 六斤八两 = 3.4 kg.
                     value += Double(d) * 0.05; end += 2
                 }
@@ -432,14 +490,18 @@ struct QuantityScannerCore {
             info = UnitInfo(kind: .other, unit: t, factor: 1); unitEnd = p + 1; end = unitEnd; value = number
         } else if at(p) == u("两"), !continuesNumeral(p + 1), num.hasArabic || num.end == p {
             // 1234两, 三十两, 两万两: the mass unit (NumberScanner leaves a final 两 to it).
-            info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd; value = number * 0.05
+            info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd;
+            value = number * 0.05
         }
-        if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start), number > 0 {
+        if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start),
+            number > 0
+        {
             number = -number; value = -value
         }
         // 一吨半, 三岁半, 两个半小时.
         if info != nil, info!.kind != .money, info!.kind != .percent || info!.special == .cheng,
-           half || (at(end) == u("半") && !continuesNumeral(end + 1)) {
+            half || (at(end) == u("半") && !continuesNumeral(end + 1))
+        {
             let f = info!.special == .cheng ? 10.0 : (info!.factor)
             value += (number < 0 ? -0.5 : 0.5) * f
             number += number < 0 ? -0.5 : 0.5
@@ -455,13 +517,15 @@ struct QuantityScannerCore {
         }
         // 8亿元人民币 is covered by the lexicon; a currency word or symbol before the number
         // (人民币 50元, 港币两千九百六十元, $94,000, ¥100) names the currency of 元.
-        var q = make(start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
-                     unitStart: unitStart, unitEnd: unitEnd, num: num)
+        var q = make(
+            start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
+            unitStart: unitStart, unitEnd: unitEnd, num: num)
         q.value = value
         if let inf = info, inf.local {
             q.unit = localCurrency
             // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
-            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1 {
+            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1
+            {
                 q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
             }
         }
@@ -540,7 +604,8 @@ struct QuantityScannerCore {
             if c == u("毛") || c == u("角") {
                 // 九毛九 / 两角五分 are dimes; 3毛 (wool), 5角星 (a star) are not.
                 let endsPhrase = !CharClass.isIdeograph(next)
-                let spokenMoney = num.hasChinese && !num.hasArabic
+                let spokenMoney =
+                    num.hasChinese && !num.hasArabic
                     && (CharClass.has(next, CharClass.cjkDigit) || next == u("钱") || endsPhrase)
                 return spokenMoney || (c == u("角") && endsPhrase)
             }
@@ -554,7 +619,8 @@ struct QuantityScannerCore {
     static let chengBlockers = Set([UInt32]("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像"))
     static let zheBlockers = Set([UInt32]("合算旧扣射叠磨腾返价线服断中"))
     static let fangBlockers = Set([UInt32]("面案式向法针位便言志队阵舟圆正格块形略"))
-    static let duBlockers = Set([UInt32]("假过日")
+    static let duBlockers = Set(
+        [UInt32]("假过日")
     )
     static let miBlockers = Set([UInt32]("粮饭面价线"))
     static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
@@ -585,7 +651,8 @@ struct QuantityScannerCore {
         }
         let sign: Double = base < 0 ? -1 : 1
         var jiao = afterJiao
-        if !afterJiao, at(k) == u("零"), let (d, j) = digitAt(k + 1), j - k == 2, !continuesNumeral(j) || at(j) == u("分") {
+        if !afterJiao, at(k) == u("零"), let (d, j) = digitAt(k + 1), j - k == 2, !continuesNumeral(j) || at(j) == u("分")
+        {
             // 三块零四 = 3.04.
             return (value + sign * d * 0.01, at(j) == u("分") ? j + 1 : j)
         }
@@ -633,7 +700,9 @@ struct QuantityScannerCore {
 
     /// Length of a unit or measure word after '/' or 每 (吨, 立方米, 小时, 人, 亩).
     func denominatorLength(at i: Int) -> Int? {
-        if let m = UnitLexicon.shared.match(s, at: i), m.info.kind != .percent, m.info.kind != .money { return m.length }
+        if let m = UnitLexicon.shared.match(s, at: i), m.info.kind != .percent, m.info.kind != .money {
+            return m.length
+        }
         if let len = MeasureWords.match(s, at: i) { return len }
         return nil
     }
@@ -653,10 +722,10 @@ struct QuantityScannerCore {
         guard j >= 0 else { return nil }
         let last = s[j]
         switch last {
-        case 0x24: return CurrencyPrefix(code: "USD", start: j, symbol: true)             // $
-        case 0xA5, 0xFFE5: return CurrencyPrefix(code: "CNY", start: j, symbol: true)     // ¥ ￥
-        case 0x20AC: return CurrencyPrefix(code: "EUR", start: j, symbol: true)           // €
-        case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)             // £
+        case 0x24: return CurrencyPrefix(code: "USD", start: j, symbol: true)  // $
+        case 0xA5, 0xFFE5: return CurrencyPrefix(code: "CNY", start: j, symbol: true)  // ¥ ￥
+        case 0x20AC: return CurrencyPrefix(code: "EUR", start: j, symbol: true)  // €
+        case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)  // £
         default: break
         }
         guard let name = UnitLexicon.shared.currencyName(s, endingBefore: j + 1) else { return nil }
@@ -671,11 +740,18 @@ struct QuantityScannerCore {
         let c = at(j)
         var dash = false
         var between = false
-        if c == u("到") || c == u("至") { j += 1 }
-        else if c == u("与") || c == u("和") { j += 1; between = true }  // 20与30之间
-        else if c == 0x7E { j += 1 }
-        else if c == 0x2D { while at(j) == 0x2D { j += 1 }; dash = true }
-        else { return }
+        if c == u("到") || c == u("至") {
+            j += 1
+        } else if c == u("与") || c == u("和") {
+            j += 1; between = true
+        }  // 20与30之间
+        else if c == 0x7E {
+            j += 1
+        } else if c == 0x2D {
+            while at(j) == 0x2D { j += 1 }; dash = true
+        } else {
+            return
+        }
         j = skipSpaces(j, max: 1)
         if at(j) == u("负") || !CharClass.has(at(j), CharClass.numeralStart) || at(j) == 0x2D { return }
         // A year range (2016-2019年) or a date (2019-12-31) is not a quantity range; two Chinese
@@ -689,9 +765,10 @@ struct QuantityScannerCore {
             second = r
         } else if q.percentPrefix {
             guard let num = ns.parse(at: j) else { return }
-            second = make(start: j, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
-                          info: UnitInfo(kind: .percent, unit: "percent", factor: q.value / (q.number == 0 ? 1 : q.number)),
-                          unitStart: num.end, unitEnd: num.end, num: num)
+            second = make(
+                start: j, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
+                info: UnitInfo(kind: .percent, unit: "percent", factor: q.value / (q.number == 0 ? 1 : q.number)),
+                unitStart: num.end, unitEnd: num.end, num: num)
             second.value = num.value * (q.number == 0 ? 1 : q.value / q.number)
         } else {
             guard let num = ns.parse(at: j) else { return }
@@ -715,7 +792,8 @@ struct QuantityScannerCore {
         var lowNumber = q.number
         if dash {
             // 3-5万, 20-100个, 1.6m-3.9m; a bare "12-31" or "0591-8765…" is a date or a code.
-            let bareOK = q.num.plainIntegerDigits > 0 && q.num.plainIntegerDigits <= 3 && !q.num.leadingZero
+            let bareOK =
+                q.num.plainIntegerDigits > 0 && q.num.plainIntegerDigits <= 3 && !q.num.leadingZero
                 && second.num.plainIntegerDigits > 0 && second.num.plainIntegerDigits <= 3
             guard second.kind != nil || second.num.hasBigUnit || bareOK else { return }
         }
@@ -724,7 +802,9 @@ struct QuantityScannerCore {
             var m = 1.0
             if q.num.singleDigit, let scale = second.num.unitScale, q.number * scale <= second.number * (1 + 1e-9) {
                 m = scale  // 两到三仟, 3到5万
-            } else if second.num.hasBigUnit && !q.num.hasBigUnit && q.number * second.num.trailingBig <= second.number * (1 + 1e-9) {
+            } else if second.num.hasBigUnit && !q.num.hasBigUnit
+                && q.number * second.num.trailingBig <= second.number * (1 + 1e-9)
+            {
                 m = second.num.trailingBig  // 十八至三十万, 一百二十到一百五十万
             }
             lowNumber = q.number * m
@@ -762,8 +842,10 @@ struct QuantityScannerCore {
         let integral = FloatMath.isIntegral(q.number) && !num.hasDecimal
         // Years: 2019年, 二〇一九年, 2016-2019年.
         if unitChar == u("年"), q.unitEnd - q.unitStart == 1 {
-            if (num.plainIntegerDigits == 4 || (num.digitString && num.end - num.start >= 2) || (num.hasArabic && num.end - num.start == 4 && q.lower != nil)),
-               q.number >= 1000 || num.digitString {
+            if num.plainIntegerDigits == 4 || (num.digitString && num.end - num.start >= 2)
+                || (num.hasArabic && num.end - num.start == 4 && q.lower != nil),
+                q.number >= 1000 || num.digitString
+            {
                 q.role = .year; return
             }
             if num.plainIntegerDigits == 2, before == 0x27 || before == 0x2019 { q.role = .year; return }
@@ -774,16 +856,35 @@ struct QuantityScannerCore {
             let next = at(q.end)
             if integral, q.number >= 1, q.number <= 12, next == u("月"), before != u("个") { q.role = .date; return }
             if integral, q.number >= 1, q.number <= 31, next == u("日") || next == u("号") { q.role = .date; return }
-            if integral, q.number >= 0, q.number <= 24, ScriptFold.simplified(next) == u("时") || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1))) { q.role = .date; return }
+            if integral, q.number >= 0, q.number <= 24,
+                ScriptFold.simplified(next) == u("时")
+                    || (next == u("点") && !CharClass.has(at(q.end + 1), CharClass.cjkDigit)) && !num.hasArabic
+                    || (next == u("点") && num.hasArabic && !CharClass.isDigit(at(q.end + 1)))
+            {
+                q.role = .date; return
+            }
             if num.plainIntegerDigits == 4, q.number >= 1900, q.number <= 2100,
-               next == 0x2D || next == 0x2F || next == 0x2E, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
-            if num.plainIntegerDigits >= 1, num.plainIntegerDigits <= 2, next == 0x2F, CharClass.isDigit(at(q.end + 1)) { q.role = .date; return }
-            if before == 0x2F || (before == 0x2D && p >= 1 && CharClass.isDigit(at(p - 1)) && num.plainIntegerDigits <= 2) { q.role = .date; return }
+                next == 0x2D || next == 0x2F || next == 0x2E, CharClass.isDigit(at(q.end + 1))
+            {
+                q.role = .date; return
+            }
+            if num.plainIntegerDigits >= 1, num.plainIntegerDigits <= 2, next == 0x2F, CharClass.isDigit(at(q.end + 1))
+            {
+                q.role = .date; return
+            }
+            if before == 0x2F
+                || (before == 0x2D && p >= 1 && CharClass.isDigit(at(p - 1)) && num.plainIntegerDigits <= 2)
+            {
+                q.role = .date; return
+            }
         }
-        if q.kind == nil, before == 0x3A || before == 0x2236 || before == 0xFF1A { q.role = .date; return }  // 10:30 (ratios fixed below)
+        // 10:30 (ratios are fixed below).
+        if q.kind == nil, before == 0x3A || before == 0x2236 || before == 0xFF1A { q.role = .date; return }
         if NonMetricFilter.insideURL(s, num.start) { q.role = .identifier; return }
         // Identifiers: phone numbers, IDs, codes (leading zeros, long digit runs).
-        if num.leadingZero && num.plainIntegerDigits >= 3 || num.plainIntegerDigits >= 11 || (num.digitString && num.end - num.start >= 5) {
+        if num.leadingZero && num.plainIntegerDigits >= 3 || num.plainIntegerDigits >= 11
+            || (num.digitString && num.end - num.start >= 5)
+        {
             q.role = .identifier; return
         }
         if num.hasArabic, CharClass.isASCIILetter(after), q.kind == nil { q.role = .identifier; return }
@@ -792,7 +893,9 @@ struct QuantityScannerCore {
         if before == 0x28 || before == 0xFF08 { ls -= 1 }
         while ls >= 0, CharClass.isSpace(s[ls]) { ls -= 1 }
         let lineStart = ls < 0 || s[ls] == 0x0A || s[ls] == 0x0D
-        if lineStart, q.kind == nil, after == u("、") || after == 0x29 || after == 0xFF09 || (after == 0x2E && !CharClass.isDigit(at(q.end + 1))) {
+        if lineStart, q.kind == nil,
+            after == u("、") || after == 0x29 || after == 0xFF09 || (after == 0x2E && !CharClass.isDigit(at(q.end + 1)))
+        {
             q.role = .listMarker; return
         }
     }
@@ -807,7 +910,9 @@ struct QuantityScannerCore {
         if a == u("度") || a == u("底") || a == u("初") || a == u("末") { return true }
         if CharClass.isDigit(a) || CharClass.has(a, CharClass.cjkDigit | CharClass.cjkSmallUnit) {
             var k = q.end
-            while k < n, k - q.end < 3, CharClass.isDigit(at(k)) || CharClass.has(at(k), CharClass.cjkDigit | CharClass.cjkSmallUnit) { k += 1 }
+            while k < n, k - q.end < 3,
+                CharClass.isDigit(at(k)) || CharClass.has(at(k), CharClass.cjkDigit | CharClass.cjkSmallUnit)
+            { k += 1 }
             if at(k) == u("月") { return true }
         }
         guard q.number >= 100 else { return false }
@@ -826,12 +931,14 @@ struct QuantityScannerCore {
         for k in 1..<qs.count {
             let a = qs[k - 1], b = qs[k]
             let sep = a.end < n ? s[a.end] : 0
-            if b.start == a.end + 1, sep == 0x3A || sep == 0x2236 || sep == 0xFF1A, a.num.hasArabic || a.num.hasChinese {
+            if b.start == a.end + 1, sep == 0x3A || sep == 0x2236 || sep == 0xFF1A, a.num.hasArabic || a.num.hasChinese
+            {
                 if a.role == .cardinal || a.role == .date { qs[k - 1].role = .ratio }
                 if b.role == .cardinal || b.role == .date { qs[k].role = .ratio }
                 // hh:mm is a clock time.
                 if a.num.plainIntegerDigits <= 2, b.num.plainIntegerDigits == 2, a.kind == nil, b.kind == nil,
-                   !a.num.hasDecimal, !b.num.hasDecimal {
+                    !a.num.hasDecimal, !b.num.hasDecimal
+                {
                     qs[k - 1].role = .date; qs[k].role = .date
                 }
             }

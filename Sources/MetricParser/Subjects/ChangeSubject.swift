@@ -5,7 +5,9 @@
 /// (a change in percent) is named by its rate noun (增速, 涨幅, 降幅); an amount by its change word.
 enum ChangeSubject {
     /// - Parameter comparison: the comparison phrase as it goes into the subject (同比, 比年初, 高于全国).
-    static func compose(base: String, _ found: SubjectFinder.Result, comparison: String, kind: MetricKind?, in s: [UInt32]) -> String {
+    static func compose(
+        base: String, _ found: SubjectFinder.Result, comparison: String, kind: MetricKind?, in s: [UInt32]
+    ) -> String {
         guard found.change, !base.isEmpty, !comparison.isEmpty || found.changeWord != nil else { return base }
         var out = base
         if !comparison.isEmpty, !base.hasSuffix(comparison) { out += comparison }

@@ -27,7 +27,9 @@ extension SubjectFinder {
             if ch == u("由") || ch == u("从") { break }
             k -= 1
         }
-        guard k > c.start, c.end - k <= 5, ScriptFold.simplified(s[k]) == u("由") || ScriptFold.simplified(s[k]) == u("从") else { return nil }
+        guard k > c.start, c.end - k <= 5,
+            ScriptFold.simplified(s[k]) == u("由") || ScriptFold.simplified(s[k]) == u("从")
+        else { return nil }
         var m = k - 1
         while m >= c.start, ScriptFold.simplified(s[m]) != u("将") && s[m] != u("把") { m -= 1 }
         guard m >= c.start else { return nil }
@@ -73,7 +75,8 @@ extension SubjectFinder {
         guard a == b || PredicateLexicon.referenceHeads.prefix(s, at: a, limit: b) == b - a else { return nil }
         var e = k + 1
         while e < n, e - k <= 10, !CharClass.isBreak(s[e]) { e += 1 }
-        guard e < n, e - k <= 10, CharClass.isBreak(s[e]), Self.referenceNouns.suffix(s, before: e, limit: k + 1) != nil else { return nil }
+        guard e < n, e - k <= 10, CharClass.isBreak(s[e]), Self.referenceNouns.suffix(s, before: e, limit: k + 1) != nil
+        else { return nil }
         let (x, y) = trim(k + 1, e)
         return x < y ? clean(x, y) : nil
     }

@@ -12,25 +12,40 @@ extension SubjectFinder {
         // The topic ends at the clause's first verb (实现, 完成, 达到 …) or a digit: a clause with a
         // figure of its own would have given the figure before this one its subject already.
         // 具有大专学历党员超过一半: a verb opening the clause is not where the topic ends.
-        if let l = PredicateLexicon.verbs.prefix(s, at: a, limit: end) ?? PredicateLexicon.linkers.prefix(s, at: a, limit: end)
-            ?? Self.openingVerbs.prefix(s, at: a, limit: end) { a += l }
+        if let l = PredicateLexicon.verbs.prefix(s, at: a, limit: end) ?? PredicateLexicon.linkers.prefix(
+            s, at: a, limit: end)
+            ?? Self.openingVerbs.prefix(s, at: a, limit: end)
+        {
+            a += l
+        }
         var b = a
         while b < end {
             if CharClass.has(s[b], CharClass.asciiDigit) { return "" }
-            if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil
+            if PredicateLexicon.verbs.prefix(s, at: b, limit: end) != nil
+                || PredicateLexicon.linkers.prefix(s, at: b, limit: end) != nil
                 || Self.announcing.prefix(s, at: b, limit: end) != nil
                 || PredicateLexicon.increase.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true
                 || PredicateLexicon.decrease.prefix(s, at: b, limit: end).map({ $0 >= 2 }) == true,
-               b > a { break }
+                b > a
+            {
+                break
+            }
             b += 1
         }
-        if object, b < end, let vl = Self.announcing.prefix(s, at: b, limit: end) ?? PredicateLexicon.verbs.prefix(s, at: b, limit: end) {
+        if object, b < end,
+            let vl = Self.announcing.prefix(s, at: b, limit: end) ?? PredicateLexicon.verbs.prefix(s, at: b, limit: end)
+        {
             // The change is the object's only when the verb carries or announces it (实现利润, 公布…的增长)
             // or the object names a change itself; 工业生产保持平稳，增长5% is about the topic.
             let (ox, oy) = trim(b + vl, end)
-            let carries = PredicateLexicon.lightVerbs.prefix(s, at: b, limit: end) != nil || Self.announcing.prefix(s, at: b, limit: end) != nil
-            let namesChange = oy - ox >= 2 && ((PredicateLexicon.increase.suffix(s, before: oy, limit: ox) ?? 0) >= 2
-                || (PredicateLexicon.decrease.suffix(s, before: oy, limit: ox) ?? 0) >= 2 || ChangeSubject.rateNouns.suffix(s, before: oy, limit: ox) != nil)
+            let carries =
+                PredicateLexicon.lightVerbs.prefix(s, at: b, limit: end) != nil
+                || Self.announcing.prefix(s, at: b, limit: end) != nil
+            let namesChange =
+                oy - ox >= 2
+                && ((PredicateLexicon.increase.suffix(s, before: oy, limit: ox) ?? 0) >= 2
+                    || (PredicateLexicon.decrease.suffix(s, before: oy, limit: ox) ?? 0) >= 2
+                    || ChangeSubject.rateNouns.suffix(s, before: oy, limit: ox) != nil)
             if oy - ox >= 2, carries || namesChange { return clean(ox, oy) }
         }
         // Without a verb the clause is the topic with its adjective predicate (党员过半).

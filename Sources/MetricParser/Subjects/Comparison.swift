@@ -20,8 +20,11 @@ extension SubjectFinder {
             if CharClass.isBreak(s[k]) { return nil }
             guard Self.isReferenceFirst(s[k]) else { k -= 1; continue }
             // 超年度目标121.76万人: a bare 超 before a target (目标, 计划, 任务) is a comparison with it.
-            let overTarget = s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.suffix(s, before: e, limit: k + 1) != nil
-            if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e, k == cs || s[k - 1] != u("不") {
+            let overTarget =
+                s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.suffix(s, before: e, limit: k + 1) != nil
+            if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e,
+                k == cs || s[k - 1] != u("不")
+            {
                 let up = s[k] == u("高") || s[k] == u("超") || s[k] == u("优") || s[k] == u("快") || s[k] == u("多")
                 return (k, up ? .up : .down)
             }
@@ -55,13 +58,19 @@ extension SubjectFinder {
     func stripComparison(_ a: Int, _ e0: Int) -> Int {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
-        if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") { return e - 2 }
+        if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") {
+            return e - 2
+        }
         // 按年上升 / 按季下跌 (Hong Kong: year on year, quarter on quarter).
-        if e - 2 >= a, s[e - 2] == u("按"), s[e - 1] == u("年") || s[e - 1] == u("季") || s[e - 1] == u("月") { return e - 2 }
+        if e - 2 >= a, s[e - 2] == u("按"), s[e - 1] == u("年") || s[e - 1] == u("季") || s[e - 1] == u("月") {
+            return e - 2
+        }
         if e - 2 >= a, s[e - 2] == u("相") && s[e - 1] == u("比") {
             var k = e - 3
             while k >= a, e - k <= 14 {
-                if ScriptFold.simplified(s[k]) == u("与") || s[k] == u("和") || s[k] == u("同") || s[k] == u("跟") { return k }
+                if ScriptFold.simplified(s[k]) == u("与") || s[k] == u("和") || s[k] == u("同") || s[k] == u("跟") {
+                    return k
+                }
                 k -= 1
             }
             return e - 2
@@ -71,7 +80,9 @@ extension SubjectFinder {
             if s[k] == u("比") || s[k] == u("较") || s[k] == u("較") {
                 // 同比上年 / 环比上月: the 同/环 belongs to the comparison.
                 // 同比上年 / 环比上月 / 相较去年同期: the first character belongs to the comparison.
-                if k - 1 >= a, s[k - 1] == u("同") || ScriptFold.simplified(s[k - 1]) == u("环") || s[k - 1] == u("相") { return k - 1 }
+                if k - 1 >= a, s[k - 1] == u("同") || ScriptFold.simplified(s[k - 1]) == u("环") || s[k - 1] == u("相") {
+                    return k - 1
+                }
                 return k
             }
             if CharClass.isBreak(s[k]) { break }

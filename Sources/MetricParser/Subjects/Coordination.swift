@@ -42,7 +42,9 @@ struct Coordination {
         let a = [UInt32](name)
         var k = 2
         while k < a.count {
-            if PredicateLexicon.linkers.prefix(a, at: k, limit: a.count) != nil || PredicateLexicon.verbs.prefix(a, at: k, limit: a.count) != nil {
+            if PredicateLexicon.linkers.prefix(a, at: k, limit: a.count) != nil
+                || PredicateLexicon.verbs.prefix(a, at: k, limit: a.count) != nil
+            {
                 return String(scalars: a[..<k])
             }
             k += 1
@@ -110,7 +112,9 @@ struct Coordination {
         for k in a..<b {
             let c = s[k]
             if CharClass.isSpace(c) || c == 0x201C || c == 0x201D { continue }
-            if c == u("、") || (finalJoints.contains(c) && parts.count >= 1 && !parts[parts.count - 1].isEmpty && k + 1 < b) {
+            if c == u("、")
+                || (finalJoints.contains(c) && parts.count >= 1 && !parts[parts.count - 1].isEmpty && k + 1 < b)
+            {
                 parts.append([])
             } else {
                 parts[parts.count - 1].append(c)
@@ -124,7 +128,9 @@ struct Coordination {
         let finals = Set(parts.compactMap { $0.last })
         let places = !finals.isDisjoint(with: divisionSuffixes)
         // A name has at least two characters (市区 … 县区).
-        if let i = last.indices.dropFirst().first(where: { finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0])) }) {
+        if let i = last.indices.dropFirst().first(where: {
+            finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0]))
+        }) {
             cut = i + 1
         }
         var rest = Array(last[cut...])
@@ -132,7 +138,9 @@ struct Coordination {
         parts.append(last)
         if let stop = rest.firstIndex(where: { restStops.contains($0) }) { rest = Array(rest[..<stop]) }
         // 而香港及…, 以甲、乙为主: a conjunction or preposition opening the clause is not part of a name.
-        if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) { head.removeFirst(); parts[0] = head }
+        if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) {
+            head.removeFirst(); parts[0] = head
+        }
         let names = parts.map { String(scalars: $0) }
         return (names, String(scalars: rest))
     }

@@ -10,8 +10,9 @@ enum MeasureWordSubject {
         while i < metrics.count {
             // Fields are read in place: copying whole metrics would retain every string of each.
             if metrics[i - 1].kind == .count, metrics[i].kind == .count, metrics[i - 1].unit != metrics[i].unit,
-               !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
-               metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence {
+                !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
+                metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence
+            {
                 metrics[i - 1].subject += counted(metrics[i - 1].unit)
                 metrics[i].subject += counted(metrics[i].unit)
             }

@@ -1,7 +1,8 @@
 /// The period a sentence states for its figures: "2019年全市新组建…" → "2019",
 /// "2019年上半年…" → "2019年上半年", "2016-2019年" → "2016-2019".
 enum PeriodFinder {
-    static let suffixes = WordList("""
+    static let suffixes = WordList(
+        """
         上半年 下半年 全年 年末 年底 年初 末 底 一季度 二季度 三季度 四季度 第一季度 第二季度 第三季度 第四季度 \
         前三季度 前两季度 前三个季度 1-6月 1-9月 1-3月 1-11月 1-12月 1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月
         """)
@@ -16,7 +17,9 @@ enum PeriodFinder {
         // Years are sorted: start at the sentence (binary search) so the cost per figure does not
         // grow with the article.
         var lo = 0, hi = years.count
-        while lo < hi { let mid = (lo + hi) / 2; if years[mid].start < sentenceStart { lo = mid + 1 } else { hi = mid } }
+        while lo < hi {
+            let mid = (lo + hi) / 2; if years[mid].start < sentenceStart { lo = mid + 1 } else { hi = mid }
+        }
         for k in lo..<years.count {
             if years[k].start >= position { break }
             guard years[k].end <= position else { continue }

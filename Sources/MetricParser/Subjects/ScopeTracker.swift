@@ -18,7 +18,9 @@ struct ScopeTracker {
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
     mutating func advance(_ s: [UInt32], clauseStart cs: Int, sentence: Range<Int>) {
         if sentence.lowerBound >= sentenceEnd { parent = nil }
-        guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else { return }
+        guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else {
+            return
+        }
         var opens = Self.startsWithQiZhong(s, cs, sentence.upperBound)
         if !opens, cs - 1 > sentence.lowerBound {
             // ，其中，X…: the clause before is 其中 alone.
@@ -53,7 +55,8 @@ struct ScopeTracker {
         // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
         // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).
         guard !found.linked, found.indicator.isEmpty, found.shareBase == nil,
-              kind == parentKind, let kind, Self.measures.contains(kind) else { return base }
+            kind == parentKind, let kind, Self.measures.contains(kind)
+        else { return base }
         guard b.count <= 6, p.count >= 2 else { return base }
         if sharesHead(b, p) { return base }
         return base + parent
@@ -63,7 +66,8 @@ struct ScopeTracker {
         guard b.count <= 3, p.count > b.count + 1 else { return nil }
         var main = p[...], alternative: ArraySlice<UInt32> = []
         if let close = p.last, close == 0x29 || close == 0xFF09,
-           let open = p.lastIndex(where: { $0 == 0x28 || $0 == 0xFF08 }) {
+            let open = p.lastIndex(where: { $0 == 0x28 || $0 == 0xFF08 })
+        {
             main = p[..<open]
             alternative = p[(open + 1)..<(p.count - 1)]
         }

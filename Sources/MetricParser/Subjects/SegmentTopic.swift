@@ -44,8 +44,11 @@ struct SegmentTopic {
         while k < y {
             if CharClass.has(s[k], CharClass.asciiDigit) || CharClass.isDigit(s[k]) { return "" }
             // A verb, a linking word or a change (物价进一步调低) makes the clause a statement, not a name.
-            if PredicateLexicon.verbs.prefix(s, at: k, limit: y) != nil || PredicateLexicon.linkers.prefix(s, at: k, limit: y) != nil
-                || (PredicateLexicon.increase.prefix(s, at: k, limit: y) ?? 0) >= 2 || (PredicateLexicon.decrease.prefix(s, at: k, limit: y) ?? 0) >= 2 {
+            if PredicateLexicon.verbs.prefix(s, at: k, limit: y) != nil
+                || PredicateLexicon.linkers.prefix(s, at: k, limit: y) != nil
+                || (PredicateLexicon.increase.prefix(s, at: k, limit: y) ?? 0) >= 2
+                || (PredicateLexicon.decrease.prefix(s, at: k, limit: y) ?? 0) >= 2
+            {
                 return ""
             }
             k += 1

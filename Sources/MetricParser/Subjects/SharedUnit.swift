@@ -7,7 +7,8 @@ enum SharedUnit {
     /// The bare number `q` read with the unit of `next`, or nil when they are not coordinated.
     static func borrow(_ q: RawQuantity, next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
         guard q.role == .cardinal, q.kind == nil, next.role == .cardinal, let kind = next.kind,
-              q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2 else { return nil }
+            q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2
+        else { return nil }
         var k = q.end
         while k < next.start, CharClass.isSpace(s[k]) { k += 1 }
         guard k < next.start, joints.contains(s[k]) else { return nil }

@@ -24,16 +24,21 @@ enum SubjectContext {
         let scalars = [UInt32](subject)
         let n = scalars.count
         // 占比65.0% / 比重: the share of the last subject.
-        if shareWords.prefix(scalars, at: 0, limit: n) == n { return previous.hasSuffix("占比") ? previous : previous + "占比" }
+        if shareWords.prefix(scalars, at: 0, limit: n) == n {
+            return previous.hasSuffix("占比") ? previous : previous + "占比"
+        }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
-        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !previous.contains(subject) { return previous + subject }
+        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !previous.contains(subject) {
+            return previous + subject
+        }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
         if let kind, physical.contains(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: n) == n,
-           previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject) {
+            previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject)
+        {
             return subject + stripLeadingVerb(previous)
         }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
@@ -59,7 +64,8 @@ enum SubjectContext {
         let a = [UInt32](subject)
         guard targetWords.suffix(a, before: a.count, limit: 0) != nil else { return nil }
         var start = 0
-        for (i, c) in a.enumerated() where CharClass.has(c, CharClass.asciiDigit) || c == u("万") || c == u("亿") || c == u(".") {
+        for (i, c) in a.enumerated()
+        where CharClass.has(c, CharClass.asciiDigit) || c == u("万") || c == u("亿") || c == u(".") {
             start = i + 1
         }
         // 完成年度目标: the verb is already in 完成率.

@@ -71,7 +71,9 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         subject = withTopic(subject, c, &object, &result)
-        if !result.change, c.linked || q.kind == .percent, let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart) {
+        if !result.change, c.linked || q.kind == .percent,
+            let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
+        {
             // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope.
             if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
             result.modifierHead = subject
@@ -130,7 +132,8 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             let whole = PredicateLexicon.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
             if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
-               (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l {  // 设有 is a verb, not 设 + 有
+                (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
+            {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
@@ -144,12 +147,14 @@ struct SubjectFinder {
                 // The longer change word wins across both lists: 少增 and 负成长 are decreases.
                 let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
                 if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
-                   !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
-                   l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
+                    !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
+                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
+                {
                     result.change = true; result.direction = .up; markChange(&result, cs, &e, l); continue
                 }
                 if let l = PredicateLexicon.decrease.suffix(s, before: e, limit: cs),
-                   l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
+                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
+                {
                     result.change = true; result.direction = .down; markChange(&result, cs, &e, l); continue
                 }
             }
@@ -180,8 +185,11 @@ struct SubjectFinder {
             c.end = head.start
         }
         if !result.change {
-            if PredicateLexicon.increaseRate.suffix(s, before: c.end, limit: cs) != nil { result.change = true; result.direction = .up }
-            else if PredicateLexicon.decreaseRate.suffix(s, before: c.end, limit: cs) != nil { result.change = true; result.direction = .down }
+            if PredicateLexicon.increaseRate.suffix(s, before: c.end, limit: cs) != nil {
+                result.change = true; result.direction = .up
+            } else if PredicateLexicon.decreaseRate.suffix(s, before: c.end, limit: cs) != nil {
+                result.change = true; result.direction = .down
+            }
         }
         if c.existential {
             // 其中有5765家单位完成共建: what stands before 有 is scope, the subject follows.
@@ -197,7 +205,9 @@ struct SubjectFinder {
         // 16个省市和36个地(市): a phrase ending in a conjunction is the previous item, not this one's.
         var rawEnd = e
         while rawEnd > cs, CharClass.isSpace(s[rawEnd - 1]) { rawEnd -= 1 }
-        if rawEnd > cs, Self.conjunctions.contains(s[rawEnd - 1]), PredicateLexicon.verbs.suffix(s, before: rawEnd, limit: cs) == nil {
+        if rawEnd > cs, Self.conjunctions.contains(s[rawEnd - 1]),
+            PredicateLexicon.verbs.suffix(s, before: rawEnd, limit: cs) == nil
+        {
             a = b
         }
         var verbEnd = -1
@@ -206,7 +216,9 @@ struct SubjectFinder {
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
-                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])), s[k] != u("的") {
+                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])),
+                    s[k] != u("的")
+                {
                     if let l = PredicateLexicon.increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
@@ -216,14 +228,19 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
-                   k == b ? !(linked || result.change) : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])) {
+                    k == b
+                        ? !(linked || result.change)
+                        : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
+                {
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m])) {
+                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil,
+                                !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
+                            {
                                 start = m; break
                             }
                             m += 1
@@ -242,7 +259,9 @@ struct SubjectFinder {
                 k -= 1
             }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
-            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
+            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 {
+                a = d + 1
+            }
             (a, b) = trim(a, b)
         }
         return Phrase(a: a, b: b, verbEnd: verbEnd, rawEnd: rawEnd)
@@ -266,8 +285,10 @@ struct SubjectFinder {
     }
 
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.
-    private func forwardOrAction(_ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int,
-                                 later: ArraySlice<Range<Int>>, _ result: inout Result) -> String {
+    private func forwardOrAction(
+        _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int,
+        later: ArraySlice<Range<Int>>, _ result: inout Result
+    ) -> String {
         let cs = c.start, e = c.end
         var subject = subject0
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
@@ -280,8 +301,9 @@ struct SubjectFinder {
             var rawEmpty = true
             for k in cs..<c.figure where !CharClass.isSpace(s[k]) { rawEmpty = false; break }
             let afterEnumeration = cs > 0 && s[cs - 1] == u("、")
-            let f = forward(q, suffixEnd: suffixEnd, later: later,
-                            includePredicate: c.existential || (rawEmpty && !afterEnumeration))
+            let f = forward(
+                q, suffixEnd: suffixEnd, later: later,
+                includePredicate: c.existential || (rawEmpty && !afterEnumeration))
             if !f.isEmpty || subject.isEmpty { subject = f }
             // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
             // action before the figure says which villages (涉及村).
@@ -328,7 +350,10 @@ struct SubjectFinder {
         while f < n, CharClass.isSpace(s[f]) { f += 1 }
         guard f < n else { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
-        if f > suffixEnd, PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil {
+        if f > suffixEnd,
+            PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil
+                || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil
+        {
             return ""
         }
         var clauseEnd = f
@@ -367,7 +392,12 @@ struct SubjectFinder {
                 }
                 if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
-                   !(k + vl < n && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl])) || s[k + vl] == u("的"))) { break }
+                    !(k + vl < n
+                        && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
+                            || s[k + vl] == u("的")))
+                {
+                    break
+                }
             }
             k += 1
         }
@@ -388,8 +418,13 @@ struct SubjectFinder {
         var cs = end, depth = 0
         while cs > floor {
             let c = s[cs - 1]
-            if c == 0x29 || c == 0xFF09 { depth += 1 } else if (c == 0x28 || c == 0xFF08) && depth > 0 { depth -= 1 }
-            else if depth == 0, CharClass.isBreak(c) { break }
+            if c == 0x29 || c == 0xFF09 {
+                depth += 1
+            } else if (c == 0x28 || c == 0xFF08) && depth > 0 {
+                depth -= 1
+            } else if depth == 0, CharClass.isBreak(c) {
+                break
+            }
             cs -= 1
         }
         return cs

@@ -33,9 +33,11 @@ struct SubjectPipeline {
         var k = a
         while k + 2 < b {
             if s[k] == u("累"), ScriptFold.simplified(s[k + 1]) == u("计"),
-               PredicateLexicon.linkers.prefix(s, at: k + 2, limit: b) == nil, !CharClass.isDigit(s[k + 2]),
-               PredicateLexicon.verbs.prefix(s, at: k + 2, limit: b) != nil || PredicateLexicon.lightVerbs.prefix(s, at: k + 2, limit: b) != nil
-                || s[k + 2] == u("新") {
+                PredicateLexicon.linkers.prefix(s, at: k + 2, limit: b) == nil, !CharClass.isDigit(s[k + 2]),
+                PredicateLexicon.verbs.prefix(s, at: k + 2, limit: b) != nil
+                    || PredicateLexicon.lightVerbs.prefix(s, at: k + 2, limit: b) != nil
+                    || s[k + 2] == u("新")
+            {
                 return String(scalars: s[k..<(k + 2)])
             }
             k += 1
@@ -52,8 +54,10 @@ struct SubjectPipeline {
     init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
-    mutating func subject(for q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, sentence: Range<Int>,
-                          later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool) -> Output {
+    mutating func subject(
+        for q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, sentence: Range<Int>,
+        later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool
+    ) -> Output {
         var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
         if let p = pair {
             // 5.9和2.9个百分点: the second number has the first one's reading and the next reference.
@@ -61,8 +65,10 @@ struct SubjectPipeline {
             var second = p.found
             second.changeWord = p.found.changeWord
             let reference = p.references.count == 2 ? p.references[1] : nil
-            return finish(&second, base: p.base, comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
-                          reference: reference, kind: q.kind, sentence: sentence.lowerBound)
+            return finish(
+                &second, base: p.base,
+                comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
+                reference: reference, kind: q.kind, sentence: sentence.lowerBound)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
         if let modifier = found.headlessModifier {
@@ -72,7 +78,8 @@ struct SubjectPipeline {
         }
         if found.pronoun {
             // 这虽然低于…的5.1% / 现时将它调低到…: the last figure's whole row header, comparison included.
-            found.subject = lastFinal.flatMap { $0.sentence == sentence.lowerBound ? $0.subject + found.revision : nil } ?? ""
+            found.subject =
+                lastFinal.flatMap { $0.sentence == sentence.lowerBound ? $0.subject + found.revision : nil } ?? ""
         }
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base: String
@@ -85,8 +92,9 @@ struct SubjectPipeline {
         }
         if base.isEmpty, found.linked || found.change {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
-            base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
-                                              object: found.change && !found.linked)
+            base = finder.previousClauseTopic(
+                clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
+                object: found.change && !found.linked)
         } else if before == nil, ChangeSubject.isBareRateNoun(base) {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
@@ -101,7 +109,9 @@ struct SubjectPipeline {
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
         // cumulative totals, told apart from the period's own figures of the same things.
         if let mark = cumulativeMark(found.clauseStart, prefixStart) { cumulative = (sentence.lowerBound, mark) }
-        if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) { base = c.word + base }
+        if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) {
+            base = c.word + base
+        }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
@@ -118,20 +128,27 @@ struct SubjectPipeline {
             let references = reading?.reference.map(SharedUnit.references) ?? []
             pair = (found, base, comparison, references)
             if references.count == 2 {
-                return finish(&found, base: base, comparison: swapReference(comparison, references, references[0]),
-                              reference: references[0], kind: q.kind, sentence: sentence.lowerBound)
+                return finish(
+                    &found, base: base, comparison: swapReference(comparison, references, references[0]),
+                    reference: references[0], kind: q.kind, sentence: sentence.lowerBound)
             }
         }
-        return finish(&found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
+        return finish(
+            &found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
     }
 
-    private mutating func finish(_ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
-                                 kind: MetricKind?, sentence: Int) -> Output {
+    private mutating func finish(
+        _ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
+        kind: MetricKind?, sentence: Int
+    ) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
         if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         guard found.change else { return Output(found: found, basis: nil) }
-        if let reference { return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference)) }
-        return Output(found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
+        if let reference {
+            return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference))
+        }
+        return Output(
+            found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
     }
 
     /// 高于全国全省 → 高于全省 for the second figure.

@@ -17,16 +17,21 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1) { a += l; changed = true; continue }
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1)
+            {
+                a += l; changed = true; continue
+            }
             if let y = yearPrefix(a, b) { a = y; changed = true; continue }
             if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
-               (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
-               (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l {  // 平均 keeps its 均
+                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
+                (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
+            {  // 平均 keeps its 均
                 b -= l; changed = true; continue
             }
             // 固定资产投资（不含农户）: a closing parenthetical is a remark, not part of the name.
             if b - a > 2, s[b - 1] == 0x29 || s[b - 1] == 0xFF09,
-               let open = lastIndex(of: s[b - 1] == 0x29 ? 0x28 : 0xFF08, a, b - 1), open > a, b - 1 - open > 3 {
+                let open = lastIndex(of: s[b - 1] == 0x29 ? 0x28 : 0xFF08, a, b - 1), open > a, b - 1 - open > 3
+            {
                 b = open; changed = true; continue
             }
         }
@@ -42,7 +47,8 @@ extension SubjectFinder {
         var k = a
         if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
         let d0 = k
-        while k < b, CharClass.isDigit(s[k]) || s[k] == u("〇") || CharClass.has(s[k], CharClass.cjkDigit) && k - d0 < 4 { k += 1 }
+        while k < b, CharClass.isDigit(s[k]) || s[k] == u("〇") || CharClass.has(s[k], CharClass.cjkDigit) && k - d0 < 4
+        { k += 1 }
         guard k - d0 == 4, k < b, s[k] == u("年") else { return nil }
         k += 1
         if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }

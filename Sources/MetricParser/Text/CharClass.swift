@@ -40,12 +40,14 @@ enum CharClass {
             t[c] |= needsNormalizing
         }
         for c in [0x20, 0x09, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF] { t[c] |= space }
-        for c in [0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x2212, 0x2013, 0x2014, 0x2015,
-                  0x301C, 0x300C, 0x300D, 0x300E, 0x300F, 0x26] {
+        for c in [
+            0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF, 0x2212, 0x2013, 0x2014, 0x2015,
+            0x301C, 0x300C, 0x300D, 0x300E, 0x300F, 0x26,
+        ] {
             t[c] |= needsNormalizing
         }
-        for s in "，,、；;：:" .unicodeScalars { t[Int(s.value)] |= clauseBreak }
-        for s in "。！？!?\n\r" .unicodeScalars { t[Int(s.value)] |= sentenceBreak }
+        for s in "，,、；;：:".unicodeScalars { t[Int(s.value)] |= clauseBreak }
+        for s in "。！？!?\n\r".unicodeScalars { t[Int(s.value)] |= sentenceBreak }
         for (c, _) in ChineseNumeral.digitValues { t[Int(c)] |= cjkDigit | numeralStart }
         for (c, _) in ChineseNumeral.smallUnits { t[Int(c)] |= cjkSmallUnit | numeralStart }
         for (c, _) in ChineseNumeral.bigUnits { t[Int(c)] |= cjkBigUnit }

@@ -15,7 +15,8 @@ enum SentenceSplitter {
             if CharClass.has(c, CharClass.sentenceBreak) {
                 if c != 0x0A && c != 0x0D { b += 1 }
                 // Closing quotes and brackets belong to the sentence they end.
-                while b < s.count, s[b] == 0x201D || s[b] == 0x2019 || s[b] == 0x29 || s[b] == 0xFF09 || s[b] == 0x300B { b += 1 }
+                while b < s.count, s[b] == 0x201D || s[b] == 0x2019 || s[b] == 0x29 || s[b] == 0xFF09 || s[b] == 0x300B
+                { b += 1 }
                 break
             }
             b += 1

@@ -121,9 +121,13 @@ enum TextNormalizer {
             let digitsStart = j
             while j < n, j - digitsStart < 8 {
                 let c = s[j]
-                if CharClass.isDigit(c) { v = v &* (hex ? 16 : 10) &+ (c - 0x30) }
-                else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 { v = v &* 16 &+ ((c | 0x20) - 0x61 + 10) }
-                else { break }
+                if CharClass.isDigit(c) {
+                    v = v &* (hex ? 16 : 10) &+ (c - 0x30)
+                } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
+                    v = v &* 16 &+ ((c | 0x20) - 0x61 + 10)
+                } else {
+                    break
+                }
                 j += 1
             }
             guard j > digitsStart, j < n, s[j] == 0x3B else { return nil }
