@@ -44,18 +44,11 @@ public enum GovernmentPage {
             """
     }
 
+    /// HTML's four text escapes (`&` first, so the others are not escaped twice).
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
+        [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;")].reduce(s) { text, pair in
+            text.split(separator: Character(pair.0), omittingEmptySubsequences: false).joined(separator: pair.1)
         }
-        return out
     }
 
     /// Every run of ASCII digits (with . and ,) in a span, every % in bold: tags inside figures.
