@@ -59,6 +59,9 @@ struct DeadLetterRedriveTests {
         }
         #expect(redriven.count == 6)
         #expect(redriven.allSatisfy { $0.headers.value(forKey: "tally.original.topic") == f.raw })
+        #expect(
+            Set(redriven.compactMap(\.keyString)) == Set((0..<6).map(ReplayFixture.id)),
+            "redriven with the original keys")
 
         // Again: the ledger says they are done; nothing is written.
         let rawAfter = try f.written(f.raw, partitions: 2)
@@ -92,9 +95,10 @@ struct DeadLetterRedriveTests {
             parserVersion: "x",
             failedAt: "2026-12-01T00:00:00Z")
         let e = try StoredDeadLetter.decode(
-            ConsumerRecord(topic: "dlq", partition: 0, offset: 2, key: nil, value: empty.json())
+            ConsumerRecord(topic: "dlq", partition: 0, offset: 2, key: [0xFF, 0x00], value: empty.json())
         ).get()
         #expect(e.unredrivableReason?.contains("no original payload") == true)
+        #expect(e.originalKey == [0xFF, 0x00], "a key that is not UTF-8 is kept byte for byte for the redrive")
         let binary = DeadLetterEvent(
             reason: .init(.invalidUTF8, "invalid UTF-8 at byte 0"), original: lineage, key: nil,
             payload: [0xFF, 0xFE, 0x00],

@@ -106,12 +106,8 @@ public struct DeadLetterRedriver: Sendable {
                 todo.append(d)
             }
         }
-        guard options.execute else {
-            result.redriven = todo.count
-            return result
-        }
-        guard !todo.isEmpty else { return result }
-        try send(todo)
+        // In a dry run, how many would be sent.
+        if options.execute, !todo.isEmpty { try send(todo) }
         result.redriven = todo.count
         return result
     }
@@ -193,7 +189,7 @@ public struct DeadLetterRedriver: Sendable {
 
     func message(for d: StoredDeadLetter) -> ProducerMessage {
         ProducerMessage(
-            topic: options.targetTopic ?? d.original.topic, key: d.key.map { Array($0.utf8) }, value: d.payload,
+            topic: options.targetTopic ?? d.original.topic, key: d.originalKey, value: d.payload,
             headers: [
                 KafkaHeader(key: "tally.redrive.of", string: d.id),
                 KafkaHeader(key: "tally.original.topic", string: d.original.topic),

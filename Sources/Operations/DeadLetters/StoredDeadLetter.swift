@@ -13,7 +13,11 @@ public struct StoredDeadLetter: Sendable, Hashable, Encodable {
     public var errorClass: String
     public var reason: String
     public var original: Original
+    /// The original key as text (the JSON's `key`; null when it was not UTF-8).
     public var key: String?
+    /// The original key as bytes: the dead-letter record is keyed like the original, so this is
+    /// its own record key — also for a key that is not UTF-8, which `key` cannot carry.
+    public var originalKey: [UInt8]?
     /// The original value (decoded from `payload` or `payload_base64`); nil when the record had none.
     public var payload: [UInt8]?
     public var payloadBytes: Int
@@ -30,7 +34,7 @@ public struct StoredDeadLetter: Sendable, Hashable, Encodable {
     /// JSON for `show --format json`: the payload as a short text preview, not a byte array.
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeStoredProperties(
-            of: self, excluding: ["topic", "partition", "offset", "timestampMs", "payload"],
+            of: self, excluding: ["topic", "partition", "offset", "timestampMs", "payload", "originalKey"],
             adding: ["id": id, "payloadPreview": payload.map { String(decoding: $0.prefix(200), as: UTF8.self) }])
     }
 
@@ -75,7 +79,7 @@ public struct StoredDeadLetter: Sendable, Hashable, Encodable {
                 timestampMs: record.timestampMs,
                 errorClass: errorClass, reason: reason,
                 original: Original(topic: oTopic, partition: oPartition, offset: oOffset),
-                key: object["key"] as? String,
+                key: object["key"] as? String, originalKey: record.key,
                 payload: payload, payloadBytes: (object["payload_bytes"] as? NSNumber)?.intValue ?? payload?.count ?? 0,
                 payloadTruncated: object["payload_truncated"] as? Bool ?? false,
                 parserVersion: object["parser_version"] as? String, failedAt: object["failed_at"] as? String))
