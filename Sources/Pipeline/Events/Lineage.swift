@@ -1,3 +1,5 @@
+import Kafka
+
 /// Where an event came from: the raw record's coordinates (`lineage` in metric events,
 /// `original` in dead letters).
 public struct Lineage: Sendable, Hashable, Codable {
@@ -12,6 +14,12 @@ public struct Lineage: Sendable, Hashable, Codable {
         self.partition = partition
         self.offset = offset
         self.timestampMs = timestampMs
+    }
+
+    /// Where `record` was read.
+    public init(of record: ConsumerRecord) {
+        self.init(
+            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
     }
 
     func write(into w: inout JSONWriter) {

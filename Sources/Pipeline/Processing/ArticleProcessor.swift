@@ -68,8 +68,7 @@ public struct ArticleProcessor: Sendable {
 
     /// Decodes, validates and parses one record. Never throws: every failure is a dead letter.
     public func process(_ record: ConsumerRecord, now: Date = Date()) -> Outcome {
-        let lineage = Lineage(
-            topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestampMs)
+        let lineage = Lineage(of: record)
         let stamp = Self.timestamp(now)
         switch decode(record) {
         case .failure(let reason):
@@ -129,9 +128,7 @@ public struct ArticleProcessor: Sendable {
                     headers: Self.metricHeaders + trace.headers(child: $0.metricID))
             }
             if let summaryTopic = options.summaryTopic {
-                let lineage = Lineage(
-                    topic: record.topic, partition: record.partition, offset: record.offset,
-                    timestampMs: record.timestampMs)
+                let lineage = Lineage(of: record)
                 let summary = ArticleSummaryEvent(
                     article: article, metricIDs: events.map(\.metricID), parserVersion: parserVersion,
                     processedAt: events.first?.extractedAt ?? Self.timestamp(Date()), lineage: lineage)
