@@ -5,7 +5,7 @@
 /// // [5644场次 subject 动员部署会 count, 35907名 subject 参会党员 count]
 /// ```
 ///
-/// Pure Swift over `String.unicodeScalars`; no Foundation, no regular expressions. Offsets in
+/// Pure Swift over the text's code points (decoded once from UTF-8); no Foundation, no regular expressions. Offsets in
 /// the result are Unicode code-point offsets into the text exactly as given (HTML entities and
 /// full-width forms are normalized internally through an offset map).
 ///
@@ -28,24 +28,12 @@ public struct MetricExtractor: Sendable {
     /// - Throws: `ParseError` with code `.inputTooLarge` when `text` has more than
     ///   `options.maxInputScalars` scalars.
     public func extract(_ text: String, locale: ArticleLocale? = nil) throws(ParseError) -> [Metric] {
-        var original = [UInt32]()
-        original.reserveCapacity(text.utf8.count / 2 + 16)
-        for sc in text.unicodeScalars {
-            if original.count >= options.maxInputScalars {
-                throw ParseError(
-                    code: .inputTooLarge,
-                    reason: "input exceeds \(options.maxInputScalars) Unicode scalars",
-                    offset: options.maxInputScalars)
-            }
-            original.append(sc.value)
-        }
-        var textCursor = ScalarCursor(text)
-        var sentenceCursor = ScalarCursor(text)
+        let original = try UTF8Scalars.decode(text, limit: options.maxInputScalars)
         let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland)
             .localCurrency
         return extract(
             normalized: TextNormalizer.normalize(original), localCurrency: local,
-            slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
+            slice: { String(scalars: original[$0..<$1]) }, sentenceSlice: { String(scalars: original[$0..<$1]) })
     }
 
     /// - Parameters:
