@@ -31,9 +31,11 @@ public struct MetricExtractor: Sendable {
         let original = try UTF8Scalars.decode(text, limit: options.maxInputScalars)
         let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland)
             .localCurrency
+        var textCutter = TextCutter(text, scalars: original)
+        var sentenceCutter = TextCutter(text, scalars: original)
         return extract(
             normalized: TextNormalizer.normalize(original), localCurrency: local,
-            slice: { String(scalars: original[$0..<$1]) }, sentenceSlice: { String(scalars: original[$0..<$1]) })
+            slice: { textCutter.slice($0, $1) }, sentenceSlice: { sentenceCutter.slice($0, $1) })
     }
 
     /// - Parameters:

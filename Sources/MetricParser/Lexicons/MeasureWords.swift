@@ -11,7 +11,7 @@ enum MeasureWords {
         "标准箱", "国际标准箱", "自然箱", "标准箱位", "箱位", "列次", "吨次",
     ].map { [UInt32]($0) }.sorted { $0.count > $1.count }
 
-    static let compoundFirst = Set(compound.map { $0[0] })
+    static let compoundFirst = ScalarSet(compound.map { $0[0] })
 
     /// Single-character measure words.
     static let single: Set<UInt32> = Set(
@@ -19,7 +19,7 @@ enum MeasureWords {
             "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
 
     /// Characters that, right after a measure word, make it part of another word.
-    static let blockers: [UInt32: Set<UInt32>] = {
+    static let blockers: ScalarMap<ScalarSet> = {
         let rows: [(String, String)] = [
             ("期", "间末初限望待盼货刊"), ("家", "庭长乡园属具电居务"), ("场", "所馆地景面合"), ("所", "有以在属得谓"),
             ("次", "数序要日"), ("名", "单称字义誉牌片"), ("位", "于置列"), ("台", "湾阶风"), ("部", "署分长"),
@@ -33,9 +33,9 @@ enum MeasureWords {
             ("集", "团中体"), ("股", "份"), ("篇", "章"), ("封", "闭"), ("根", "本据"), ("把", "握关"), ("章", "程"),
             ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
         ]
-        var m: [UInt32: Set<UInt32>] = [:]
-        for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = Set([UInt32](bs)) }
-        return m
+        var m: [UInt32: ScalarSet] = [:]
+        for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = ScalarSet(bs) }
+        return ScalarMap(m)
     }()
 
     /// Measure word at `i` → its length, or nil.

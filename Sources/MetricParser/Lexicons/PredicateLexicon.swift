@@ -55,7 +55,7 @@ enum PredicateLexicon {
         节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业
         """)
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
-    static let nominalAfterVerb = Set([UInt32]("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
+    static let nominalAfterVerb = ScalarSet("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规")
 
     /// Scope, time and discourse words trimmed from the front of a subject.
     static let leadingNoise = WordList(

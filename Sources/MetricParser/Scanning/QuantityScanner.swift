@@ -615,18 +615,18 @@ struct QuantityScannerCore {
         return true
     }
 
-    static let halfBlockers = Set([UInt32]("上下前后大多一这那"))
-    static let chengBlockers = Set([UInt32]("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像"))
-    static let zheBlockers = Set([UInt32]("合算旧扣射叠磨腾返价线服断中"))
-    static let fangBlockers = Set([UInt32]("面案式向法针位便言志队阵舟圆正格块形略"))
+    static let halfBlockers = ScalarSet("上下前后大多一这那")
+    static let chengBlockers = ScalarSet("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像")
+    static let zheBlockers = ScalarSet("合算旧扣射叠磨腾返价线服断中")
+    static let fangBlockers = ScalarSet("面案式向法针位便言志队阵舟圆正格块形略")
     static let duBlockers = Set(
         [UInt32]("假过日")
     )
-    static let miBlockers = Set([UInt32]("粮饭面价线"))
-    static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
-    static let kuaiBlockers = Set([UInt32]("地头板状"))
-    static let liBlockers = Set([UInt32]("程面边头外内的弄巷拉"))
-    static let chiBlockers = Set([UInt32]("度码子寸步土"))
+    static let miBlockers = ScalarSet("粮饭面价线")
+    static let yuanBlockers = ScalarSet("素旦首帅老化件年月")
+    static let kuaiBlockers = ScalarSet("地头板状")
+    static let liBlockers = ScalarSet("程面边头外内的弄巷拉")
+    static let chiBlockers = ScalarSet("度码子寸步土")
 
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {

@@ -3,8 +3,8 @@
 func u(_ s: Unicode.Scalar) -> UInt32 { s.value }
 
 extension Array where Element == UInt32 {
-    /// Builds scalar arrays from literals in lexicon tables (not used on the hot path).
-    init(_ string: String) { self = string.unicodeScalars.map(\.value) }
+    /// The scalars of `string` (lexicon literals, and subjects compared by the subject stage).
+    init(_ string: String) { self = UTF8Scalars.decode(string) }
 }
 
 extension String {
@@ -31,5 +31,38 @@ extension String {
             }
             return n
         }
+    }
+}
+
+/// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
+/// (no re-encoding, no UTF-8 validation). A cursor over the decoded scalars turns code-point
+/// offsets into UTF-8 offsets, which index a native String in O(1); offsets are expected to grow
+/// (a step back walks back), so the cursor passes over the text once.
+struct TextCutter {
+    let text: String
+    let scalars: [UInt32]
+    private var offset = 0
+    private var byte = 0
+
+    init(_ text: String, scalars: [UInt32]) {
+        self.text = text
+        self.scalars = scalars
+    }
+
+    @inline(__always)
+    private static func utf8Length(_ c: UInt32) -> Int { c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4 }
+
+    private mutating func byteOffset(_ target: Int) -> Int {
+        while offset < target { byte += Self.utf8Length(scalars[offset]); offset += 1 }
+        while offset > target { offset -= 1; byte -= Self.utf8Length(scalars[offset]) }
+        return byte
+    }
+
+    /// The original text of code points `[a, b)`.
+    mutating func slice(_ a: Int, _ b: Int) -> String {
+        let i = byteOffset(a), j = byteOffset(b)
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: i)
+        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: j - i)])
     }
 }

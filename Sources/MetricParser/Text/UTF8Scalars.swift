@@ -8,11 +8,17 @@ enum UTF8Scalars {
     /// - Throws: `.inputTooLarge` when `text` has more than `limit` scalars (checked before any
     ///   allocation when the byte count already proves it).
     static func decode(_ text: String, limit: Int) throws(ParseError) -> [UInt32] {
+        // Every scalar takes at most 4 bytes: more than 4 × limit bytes is too many scalars.
+        if text.utf8.count / 4 > limit { throw tooLarge(limit) }
+        let scalars = decode(text)
+        if scalars.count > limit { throw tooLarge(limit) }
+        return scalars
+    }
+
+    static func decode(_ text: String) -> [UInt32] {
         var text = text
         let bytes = text.utf8.count
-        // Every scalar takes at most 4 bytes: more than 4 × limit bytes is too many scalars.
-        if bytes / 4 > limit { throw tooLarge(limit) }
-        let scalars = text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 in
             [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
                 guard let p = utf8.baseAddress else { count = 0; return }
                 var i = 0, n = 0
@@ -35,8 +41,6 @@ enum UTF8Scalars {
                 count = n
             }
         }
-        if scalars.count > limit { throw tooLarge(limit) }
-        return scalars
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {
