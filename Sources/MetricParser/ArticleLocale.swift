@@ -97,6 +97,9 @@ public struct ArticleLocale: Sendable, Hashable {
         (WordList("澳门特区 澳门特别行政区 澳门政府 澳府"), .macau),
     ]
 
+    /// First characters (folded) of every currency name and body above.
+    static let evidenceStarts = ScalarSet((currencyNames + bodies).flatMap { $0.0.firstScalars })
+
     /// Scans once: counts traditional-only characters against their simplified twins, then the
     /// currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
@@ -112,9 +115,13 @@ public struct ArticleLocale: Sendable, Hashable {
             }
         }
         guard traditional > 2 * simplified, traditional >= 3 else { return nil }
+        let fold = ScriptFold.pointer, starts = evidenceStarts
         for lists in [currencyNames, bodies] {
             var counts = [Region: Int]()
             for i in 0..<s.count {
+                // Most characters begin no name of either list: skip them before trying six lists.
+                let c = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
+                guard starts.contains(c) else { continue }
                 for (list, region) in lists where list.prefix(s, at: i, limit: min(s.count, i + 8)) != nil {
                     counts[region, default: 0] += 1
                 }

@@ -12,6 +12,8 @@ final class WordList: @unchecked Sendable {
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
     private let firstBits: [UInt64]
     private let lastBits: [UInt64]
+    /// First characters of the words, folded (what `prefix` can match at).
+    let firstScalars: [UInt32]
     /// `ScriptFold.pointer`, held here so hot look-ups skip the global's lazy-init check.
     private let fold: UnsafePointer<UInt16>
 
@@ -24,6 +26,7 @@ final class WordList: @unchecked Sendable {
         }
         for k in f.keys { f[k]!.sort { $0.count > $1.count } }
         for k in l.keys { l[k]!.sort { $0.count > $1.count } }
+        firstScalars = Array(f.keys)
         byFirst = ScalarMap(f)
         byLast = ScalarMap(l)
         var fb = [UInt64](repeating: 0, count: 1024), lb = [UInt64](repeating: 0, count: 1024)

@@ -10,8 +10,12 @@ extension Array where Element == UInt32 {
 extension String {
     /// Builds a String from scalars (output fields only), encoding UTF-8 straight into the
     /// string's storage: no intermediate array.
+    /// The capacity is the exact UTF-8 length (one cheap pass): a subject or unit of up to 15
+    /// bytes then stays a small string, with no heap allocation.
     init<C: Collection>(scalars: C) where C.Element == UInt32 {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var bytes = 0
+        for v in scalars { bytes &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+        self.init(unsafeUninitializedCapacity: bytes) { buffer in
             var n = 0
             for v in scalars {
                 switch v {
@@ -50,12 +54,19 @@ struct TextCutter {
     }
 
     @inline(__always)
-    private static func utf8Length(_ c: UInt32) -> Int { c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4 }
+    private static func utf8Length(_ c: UInt32) -> Int {
+        1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
+    }
 
     private mutating func byteOffset(_ target: Int) -> Int {
-        while offset < target { byte += Self.utf8Length(scalars[offset]); offset += 1 }
-        while offset > target { offset -= 1; byte -= Self.utf8Length(scalars[offset]) }
-        return byte
+        var o = offset, b = byte
+        scalars.withUnsafeBufferPointer { p in
+            while o < target { b &+= Self.utf8Length(p[o]); o &+= 1 }
+            while o > target { o &-= 1; b &-= Self.utf8Length(p[o]) }
+        }
+        offset = o
+        byte = b
+        return b
     }
 
     /// The original text of code points `[a, b)`.
