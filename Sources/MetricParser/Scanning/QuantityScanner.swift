@@ -45,7 +45,6 @@ struct QuantityScannerCore {
     let s: [UInt32]
     var ns: NumberScanner
     let n: Int
-    var unitCache: [UInt32: String] = [:]
     /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
     let localCurrency: String
 
@@ -547,29 +546,31 @@ struct QuantityScannerCore {
 
     static let percentPointWords = ([UInt32]("个百分点"), [UInt32]("百分点"))
 
-    /// The measure word at `[p, p + len)` as a String; one-character words come from a cache
-    /// (a report repeats 个 and 名 thousands of times).
-    mutating func unitString(_ p: Int, _ len: Int) -> String {
-        if len == 1 {
-            if let cached = unitCache[s[p]] { return cached }
-            let str = String(scalars: s[p..<(p + 1)])
-            unitCache[s[p]] = str
-            return str
-        }
-        return String(scalars: s[p..<(p + len)])
+    /// The measure word at `[p, p + len)` as a String. Up to five CJK characters fit a small
+    /// string: no allocation, so no cache is needed.
+    func unitString(_ p: Int, _ len: Int) -> String {
+        String(scalars: s[p..<(p + len)])
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
     func spacedPercentPoint(at p: Int) -> (UnitInfo, Int)? {
         guard at(p) == u("个") || at(p) == u("百") else { return nil }
+        // The non-space characters read so far are matched against both words as they come
+        // (no array per call: this runs after every 个 that follows a number).
+        let (long, short) = Self.percentPointWords
         var k = p
-        var word = [UInt32]()
-        while k < n, k - p < 12, word.count < 4 {
+        var count = 0
+        var matchesLong = true, matchesShort = true
+        while k < n, k - p < 12, count < 4 {
             if CharClass.isSpace(s[k]) { k += 1; continue }
-            word.append(s[k]); k += 1
-            if word == Self.percentPointWords.0 || word == Self.percentPointWords.1 {
+            let c = s[k]
+            matchesLong = matchesLong && count < long.count && c == long[count]
+            matchesShort = matchesShort && count < short.count && c == short[count]
+            count += 1; k += 1
+            if (matchesLong && count == long.count) || (matchesShort && count == short.count) {
                 return (UnitInfo(kind: .percentagePoint, unit: "percentage_point", factor: 1), k - p)
             }
+            if !matchesLong && !matchesShort { return nil }
         }
         return nil
     }
