@@ -11,7 +11,8 @@ enum MeasureWords {
         "标准箱", "国际标准箱", "自然箱", "标准箱位", "箱位", "列次", "吨次",
     ].map { [UInt32]($0) }.sorted { $0.count > $1.count }
 
-    static let compoundFirst = ScalarSet(compound.map { $0[0] })
+    /// `compound` by first character, longest first (the order of `compound`).
+    static let compoundByFirst: ScalarMap<[[UInt32]]> = ScalarMap(Dictionary(grouping: compound) { $0[0] })
 
     /// Single-character measure words.
     static let single: Set<UInt32> = Set(
@@ -44,8 +45,8 @@ enum MeasureWords {
         let fold = ScriptFold.pointer
         @inline(__always) func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
         let c = folded(s[i])
-        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), compoundFirst.contains(c) {
-            for w in compound where w[0] == c && i + w.count <= s.count {
+        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), let words = compoundByFirst[c] {
+            for w in words where i + w.count <= s.count {
                 var ok = true
                 for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
                 if ok { return w.count }
