@@ -28,22 +28,19 @@ public struct MetricExtractor: Sendable {
     /// - Throws: `ParseError` with code `.inputTooLarge` when `text` has more than
     ///   `options.maxInputScalars` scalars.
     public func extract(_ text: String, locale: ArticleLocale? = nil) throws(ParseError) -> [Metric] {
-        let original = try UTF8Scalars.decode(text, limit: options.maxInputScalars)
+        let (original, byteOffsets) = try UTF8Scalars.decodeArticle(text, limit: options.maxInputScalars)
         let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland)
             .localCurrency
-        var textCutter = TextCutter(text, scalars: original)
-        var sentenceCutter = TextCutter(text, scalars: original)
+        let cutter = TextCutter(text: text, scalars: original, byteOffsets: byteOffsets)
         return extract(
             normalized: TextNormalizer.normalize(original), localCurrency: local,
-            slice: { textCutter.slice($0, $1) }, sentenceSlice: { sentenceCutter.slice($0, $1) })
+            slice: cutter.slice)
     }
 
     /// - Parameters:
-    ///   - slice, sentenceSlice: the caller's text of code points `[a, b)` (called with
-    ///     non-decreasing offsets, each on its own cursor).
+    ///   - slice: the caller's text of code points `[a, b)`.
     func extract(
-        normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String,
-        sentenceSlice: (Int, Int) -> String
+        normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String
     ) -> [Metric] {
         let s = t.scalars
         var core = QuantityScannerCore(s, localCurrency: localCurrency)
@@ -106,7 +103,7 @@ public struct MetricExtractor: Sendable {
             let sentence = sentenceRange
             if !(sentenceCache.0.contains(q.start) && q.end <= sentenceCache.0.upperBound) {
                 let cut = sentenceCut(sentence, around: q.start, q.end)
-                sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
+                sentenceCache = (cut, slice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
             }
             let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
             let out = subjects.subject(

@@ -39,41 +39,19 @@ extension String {
 }
 
 /// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
-/// (no re-encoding, no UTF-8 validation). A cursor over the decoded scalars turns code-point
-/// offsets into UTF-8 offsets, which index a native String in O(1); offsets are expected to grow
-/// (a step back walks back), so the cursor passes over the text once.
+/// (no re-encoding, no UTF-8 validation): the decoder recorded each scalar's UTF-8 offset, and a
+/// UTF-8 offset indexes a native String in O(1).
 struct TextCutter {
     let text: String
     let scalars: [UInt32]
-    private var offset = 0
-    private var byte = 0
-
-    init(_ text: String, scalars: [UInt32]) {
-        self.text = text
-        self.scalars = scalars
-    }
-
-    @inline(__always)
-    private static func utf8Length(_ c: UInt32) -> Int {
-        1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
-    }
-
-    private mutating func byteOffset(_ target: Int) -> Int {
-        var o = offset, b = byte
-        scalars.withUnsafeBufferPointer { p in
-            while o < target { b &+= Self.utf8Length(p[o]); o &+= 1 }
-            while o > target { o &-= 1; b &-= Self.utf8Length(p[o]) }
-        }
-        offset = o
-        byte = b
-        return b
-    }
+    /// `UTF8Scalars.decodeArticle`'s offsets; nil (a text of 4 GB or more) re-encodes instead.
+    let byteOffsets: [UInt32]?
 
     /// The original text of code points `[a, b)`.
-    mutating func slice(_ a: Int, _ b: Int) -> String {
-        let i = byteOffset(a), j = byteOffset(b)
+    func slice(_ a: Int, _ b: Int) -> String {
+        guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
         let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: i)
-        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: j - i)])
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(byteOffsets[a]))
+        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: Int(byteOffsets[b] - byteOffsets[a]))])
     }
 }

@@ -5,42 +5,74 @@
 /// table-free decode into preallocated storage. A Swift String is always valid UTF-8, so the
 /// lead byte alone says how long each sequence is.
 enum UTF8Scalars {
+    /// An article's scalars and, for `TextCutter`, the UTF-8 offset of each (`byteOffsets[k]` =
+    /// offset of scalar `k`, plus the byte count at the end); nil for a text of 4 GB or more.
     /// - Throws: `.inputTooLarge` when `text` has more than `limit` scalars (checked before any
     ///   allocation when the byte count already proves it).
-    static func decode(_ text: String, limit: Int) throws(ParseError) -> [UInt32] {
+    static func decodeArticle(_ text: String, limit: Int) throws(ParseError) -> (
+        scalars: [UInt32], byteOffsets: [UInt32]?
+    ) {
         // Every scalar takes at most 4 bytes: more than 4 × limit bytes is too many scalars.
         if text.utf8.count / 4 > limit { throw tooLarge(limit) }
-        let scalars = decode(text)
+        let withOffsets = text.utf8.count < Int(UInt32.max)
+        let (scalars, offsets) = decode(text, recordingOffsets: withOffsets)
         if scalars.count > limit { throw tooLarge(limit) }
-        return scalars
+        return (scalars, withOffsets ? offsets : nil)
     }
 
-    static func decode(_ text: String) -> [UInt32] {
+    static func decode(_ text: String) -> [UInt32] { decode(text, recordingOffsets: false).scalars }
+
+    private static func decode(_ text: String, recordingOffsets: Bool) -> (scalars: [UInt32], offsets: [UInt32]) {
         var text = text
         let bytes = text.utf8.count
         return text.withUTF8 { utf8 in
-            [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
-                guard let p = utf8.baseAddress else { count = 0; return }
-                var i = 0, n = 0
-                while i < bytes {
-                    let b = UInt32(p[i])
-                    if b < 0x80 {
-                        out[n] = b; i += 1
-                    } else if b < 0xE0 {
-                        out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
-                    } else if b < 0xF0 {
-                        out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
-                    } else {
-                        out[n] =
-                            (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                            | UInt32(p[i + 3] & 0x3F)
-                        i += 4
-                    }
-                    n += 1
+            guard let p = utf8.baseAddress, bytes > 0 else { return ([], recordingOffsets ? [0] : []) }
+            var scalarCount = 0
+            if !recordingOffsets {
+                let scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
+                    count = run(p, bytes, into: out.baseAddress!, offsets: nil)
                 }
-                count = n
+                return (scalars, [])
             }
+            var scalars: [UInt32] = []
+            let offsets = [UInt32](unsafeUninitializedCapacity: bytes + 1) { offs, offsCount in
+                scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
+                    count = run(p, bytes, into: out.baseAddress!, offsets: offs.baseAddress!)
+                    scalarCount = count
+                }
+                offsCount = scalarCount + 1
+            }
+            return (scalars, offsets)
         }
+    }
+
+    /// Decodes `bytes` bytes at `p` into `out`; with `offsets`, also writes each scalar's UTF-8
+    /// offset there (and `bytes` after the last). Returns the scalar count.
+    @inline(__always)
+    private static func run(
+        _ p: UnsafePointer<UInt8>, _ bytes: Int, into out: UnsafeMutablePointer<UInt32>,
+        offsets: UnsafeMutablePointer<UInt32>?
+    ) -> Int {
+        var i = 0, n = 0
+        while i < bytes {
+            if let offsets { offsets[n] = UInt32(truncatingIfNeeded: i) }
+            let b = UInt32(p[i])
+            if b < 0x80 {
+                out[n] = b; i += 1
+            } else if b < 0xE0 {
+                out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+            } else if b < 0xF0 {
+                out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
+            } else {
+                out[n] =
+                    (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F)
+                i += 4
+            }
+            n += 1
+        }
+        if let offsets { offsets[n] = UInt32(truncatingIfNeeded: bytes) }
+        return n
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {
