@@ -87,6 +87,12 @@ struct SubjectFinder {
         return result
     }
 
+    /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
+    static let auxiliaries = Set([UInt32]("将將要拟擬"))
+
+    /// Benefactive prepositions: 为/给/替 + beneficiary + verb.
+    static let benefactive = Set([UInt32]("为為给給替"))
+
     /// A phrase ending in one of these belongs to the previous item (16个省市和36个地(市)).
     static let conjunctions = Set([UInt32]("和及与或并"))
 
@@ -277,9 +283,18 @@ struct SubjectFinder {
         if p.verbEnd >= 0, !c.linked, p.b - p.a <= 2, p.a < p.b {
             // 农村劳动力转移就业647万人: a short object says little alone; a short topic (a noun, not a
             // long name) and the verb complete it.
-            let (ta, tb) = trim(c.start, p.a)
+            var (ta, tb) = trim(c.start, p.a)
+            // 平均每月可为村集体增加收入: the beneficiary of 为/给/替 is the scope; the adverbs before it are not.
+            // A per-period word before it (每月, 每年) makes the figure a rate, told apart from a total.
+            var k = tb - 1
+            while k > ta, !Self.benefactive.contains(s[k]) { k -= 1 }
+            var rate = ""
+            if k > ta {
+                if let m = perPeriod(ta, k) { rate = String(scalars: s[m..<(m + 2)]) }
+                (ta, tb) = trim(k, tb)
+            }
             let topic = tb - ta - verbLength(before: p.verbEnd, from: ta)
-            if topic >= 2, topic <= 6 { return clean(ta, tb) + subject }
+            if topic >= 2, topic <= 6 { return rate + clean(ta, tb) + subject }
         }
         return subject
     }
@@ -295,7 +310,11 @@ struct SubjectFinder {
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
         // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows.
         let examplesBefore = p.rawEnd > cs && s[p.rawEnd - 1] == u("等") && q.kind == .count
-        if subject.isEmpty || quotedBefore || examplesBefore {
+        // 我市将组织232场招聘会: a word after an auxiliary (将, 要, 拟) is the predicate, not a noun; its
+        // object follows the measure word.
+        let auxiliaryBefore =
+            p.a > cs && p.b - p.a <= 2 && Self.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
+        if subject.isEmpty || quotedBefore || examplesBefore || auxiliaryBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
@@ -305,6 +324,10 @@ struct SubjectFinder {
                 q, suffixEnd: suffixEnd, later: later,
                 includePredicate: c.existential || (rawEmpty && !afterEnumeration))
             if !f.isEmpty || subject.isEmpty { subject = f }
+            if !f.isEmpty, p.verbEnd >= 0, isVerbal(q) {
+                // 书记每年参加1次集中培训: a verbal measure word counts the actor's doings; the actor is scope.
+                subject = actor(cs, before: p.verbEnd) + f
+            }
             // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
             // action before the figure says which villages (涉及村).
             if f.unicodeScalars.count == 1 {
@@ -333,6 +356,32 @@ struct SubjectFinder {
             subject += String(scalars: s[q.unitStart..<q.unitEnd])
         }
         return subject
+    }
+
+    /// 每 + a time unit (每月, 每年, 每天) in `[a, b)`: where it starts.
+    private func perPeriod(_ a: Int, _ b: Int) -> Int? {
+        var m = a
+        while m + 1 < b {
+            if s[m] == u("每"), Self.periodUnits.contains(s[m + 1]) { return m }
+            m += 1
+        }
+        return nil
+    }
+
+    static let periodUnits = Set([UInt32]("年月日天周季"))
+
+    /// The figure counts with a verbal measure word (次, 回, 趟, 遍, 轮).
+    private func isVerbal(_ q: RawQuantity) -> Bool {
+        q.kind == .count && q.unitEnd == q.unitStart + 1 && MeasureWords.verbal.contains(s[q.unitStart])
+    }
+
+    /// The actor before the verb ending at `verbEnd`: what precedes the verb, without an opening pivot
+    /// verb (要求/鼓励/组织 + actor + action) and without the adverbs between actor and verb.
+    private func actor(_ cs: Int, before verbEnd: Int) -> String {
+        var (a, b) = trim(cs, verbEnd - verbLength(before: verbEnd, from: cs))
+        if let l = PredicateLexicon.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
+        while a < b, let l = PredicateLexicon.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
+        return a < b ? clean(a, b) : ""
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
@@ -394,7 +443,9 @@ struct SubjectFinder {
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
                     !(k + vl < n
                         && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
-                            || s[k + vl] == u("的")))
+                            || s[k + vl] == u("的"))),
+                    // 1次集中培训，: after a verbal measure word a verb that ends the clause names the event.
+                    !(k + vl >= clauseEnd && isVerbal(q))
                 {
                     break
                 }
