@@ -43,9 +43,18 @@ struct ScopeTracker {
     }
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
-    func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) -> String {
+    /// - Parameter measureWord: the figure's one-character measure word, if any.
+    func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?) -> String {
         guard let parent, !found.change else { return base }
         if found.bareLightVerb { return found.topic + parent }
+        // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
+        // not count institutions (张, 人) is a scope of the parent's indicator.
+        if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty, base.unicodeScalars.count <= 10,
+            Self.institutionHeads.suffix([UInt32](base), before: base.unicodeScalars.count, limit: 0) != nil, let mw = measureWord,
+            !Self.institutionCounters.contains(mw)
+        {
+            return base + parent
+        }
         // 服务中心(站)2079家，其中中心341家、站1738家: a part that is the parent's head word (or its
         // alternative in parentheses) is the parent with that head.
         guard !base.isEmpty, base.utf8.count <= 18 else { return base }  // parts are short (≤ 6 characters)
@@ -73,13 +82,22 @@ struct ScopeTracker {
         }
         var i = main.startIndex + 1
         while i + b.count <= main.endIndex {
-            if Array(main[i..<(i + b.count)]) == b { return String(scalars: Array(main[..<i]) + b) }
+            if Array(main[i..<(i + b.count)]) == b {
+                // 次均医药费，其中药费: a part is never the whole; ending inside the parent's last word,
+                // it narrows that word (医药费 → 药费).
+                if i + b.count == p.count { return String(scalars: Array(main[..<(i - 1)]) + b) }
+                return String(scalars: Array(main[..<i]) + b)
+            }
             i += 1
         }
         // The alternative replaces a head of two characters: 中心(站) → 站.
         if Array(alternative) == b, main.count > 3 { return String(scalars: Array(main.dropLast(2)) + b) }
         return nil
     }
+
+    /// Heads of institution names, and the measure words that count institutions.
+    static let institutionHeads = WordList("院 医院 中心 站 所 室 机构 学校 企业 公司 银行 单位")
+    static let institutionCounters = Set([UInt32]("家个所座处间"))
 
     static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 

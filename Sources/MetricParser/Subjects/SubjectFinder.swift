@@ -264,6 +264,8 @@ struct SubjectFinder {
                 }
                 k -= 1
             }
+            // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
+            if !linked, let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 {
                 a = d + 1
@@ -357,6 +359,20 @@ struct SubjectFinder {
         }
         return subject
     }
+
+    /// After X等 (and 各类, 各种, 多种) in `[a, b)` when two or more characters follow: where the noun starts.
+    private func afterExamples(_ a: Int, _ b: Int) -> Int? {
+        guard let d = lastIndex(of: u("等"), a + 1, b), d + 1 < b, !Self.notExamples.contains(s[d + 1]) else {
+            return nil
+        }
+        var k = d + 1
+        if let l = Self.examplesClassifier.prefix(s, at: k, limit: b) { k += l }
+        return b - k >= 2 ? k : nil
+    }
+
+    /// 等级, 等待, 等于, 等同, 等候: 等 is not the end of a list of examples.
+    static let notExamples = Set([UInt32]("级級待于於同候"))
+    static let examplesClassifier = WordList("各类 各类的 各种 多种 多类 多项 方面的 领域的 的")
 
     /// 每 + a time unit (每月, 每年, 每天) in `[a, b)`: where it starts.
     private func perPeriod(_ a: Int, _ b: Int) -> Int? {

@@ -25,8 +25,22 @@ struct SubjectPipeline {
     private var lastBase = ""
     /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
     private var lastModifierHead = ""
-    /// The sentence whose figures are cumulative, with 累计 as written.
-    private var cumulative: (sentence: Int, word: String)? = nil
+    /// The sentence whose figures are cumulative, with 累计 as written and the end of its paragraph.
+    private var cumulative: (sentence: Int, word: String, paragraphEnd: Int)? = nil
+
+    /// A year (2023年) or a relative time word (今年, 去年, 当年) in `[a, b)`: a sentence with its own period.
+    private func namesTime(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k + 1 < b {
+            let next = ScriptFold.simplified(s[k + 1])
+            if next == u("年"), CharClass.isDigit(s[k]) || Self.relativeYears.contains(s[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// 今年, 去年, 当年, 上年, 本年, 明年, 前年.
+    static let relativeYears = Set([UInt32]("今去当當上本明前"))
 
     /// 累计/累計 in `[a, b)` followed by a verb (not by the figure or a linking word: 用电量累计934亿千瓦时).
     private func cumulativeMark(_ a: Int, _ b: Int) -> String? {
@@ -108,7 +122,20 @@ struct SubjectPipeline {
         }
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
         // cumulative totals, told apart from the period's own figures of the same things.
-        if let mark = cumulativeMark(found.clauseStart, prefixStart) { cumulative = (sentence.lowerBound, mark) }
+        // The frame holds on through the paragraph's later sentences until one names its own time
+        // (…累计新开工改造…。各地在改造过程中，共改造提升…: still the cumulative totals).
+        if let c = cumulative, c.sentence != sentence.lowerBound {
+            if prefixStart >= c.paragraphEnd || namesTime(sentence.lowerBound, prefixStart) {
+                cumulative = nil
+            } else {
+                cumulative?.sentence = sentence.lowerBound
+            }
+        }
+        if let mark = cumulativeMark(found.clauseStart, prefixStart) {
+            var end = prefixStart
+            while end < s.count, s[end] != 0x0A { end += 1 }
+            cumulative = (sentence.lowerBound, mark, end)
+        }
         if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) {
             base = c.word + base
         }
@@ -117,7 +144,8 @@ struct SubjectPipeline {
         var part = false
         if scope.parent != nil {
             let own = base  // compared only inside a breakdown
-            base = scope.apply(found, base: base, kind: q.kind)
+            let measureWord = q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil
+            base = scope.apply(found, base: base, kind: q.kind, measureWord: measureWord)
             part = base != own
         }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
