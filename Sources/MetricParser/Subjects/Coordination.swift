@@ -28,7 +28,9 @@ struct Coordination {
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
         items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
-        indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
+        // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
+        indicator =
+            !namesAlone && !rest.isEmpty ? rest : Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
         if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
             indicator = String(scalars: [s[mark + 2]]) + "比"
@@ -126,7 +128,12 @@ struct Coordination {
         // Without a recurring final character the last name runs to the first adverb.
         var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
         let finals = Set(parts.compactMap { $0.last })
-        let places = !finals.isDisjoint(with: divisionSuffixes)
+        // 成都、内江、南充、资阳市…: bare place names (two or three characters) before a last name with
+        // its division suffix are places too.
+        let barePlaces =
+            parts.allSatisfy { $0.count >= 2 && $0.count <= 3 }
+            && last.indices.dropFirst().prefix(3).contains(where: { divisionSuffixes.contains(last[$0]) })
+        let places = !finals.isDisjoint(with: divisionSuffixes) || barePlaces
         // A name has at least two characters (市区 … 县区).
         if let i = last.indices.dropFirst().first(where: {
             finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0]))

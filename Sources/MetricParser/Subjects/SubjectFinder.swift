@@ -9,6 +9,28 @@
 ///   across an enumeration: 印发4期、近3000本《园区党建简报》 → 《园区党建简报》.
 struct SubjectFinder {
     let s: [UInt32]
+    /// The article reports figures for the nation and for its own region (全国… / 全省…): 全国 is then a
+    /// scope that tells figures apart, not the article's region, and stays in the subject.
+    var nationIsScope = false
+
+    init(s: [UInt32]) { self.s = s }
+
+    /// One pass over the article: 全国 and a regional 全省/全市/全区/全县/全州 both occur.
+    static func comparesNation(_ s: [UInt32]) -> Bool {
+        var nation = false, region = false
+        var k = 0
+        while k + 1 < s.count {
+            if s[k] == u("全") {
+                let n = ScriptFold.simplified(s[k + 1])
+                if n == u("国") { nation = true } else if Self.regionChars.contains(n) { region = true }
+                if nation && region { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    static let regionChars = Set([UInt32]("省市区县州"))
 
     struct Result {
         var subject: String

@@ -17,7 +17,7 @@ struct SubjectPipeline {
         var basis: BasisReader.Reading?
     }
 
-    let finder: SubjectFinder
+    private(set) var finder: SubjectFinder
     private var s: [UInt32] { finder.s }
     private var previousSubject: (sentence: Int, subject: String)? = nil
     private var scope = ScopeTracker()
@@ -65,7 +65,10 @@ struct SubjectPipeline {
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
 
-    init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
+    init(_ s: [UInt32]) {
+        finder = SubjectFinder(s: s)
+        finder.nationIsScope = SubjectFinder.comparesNation(s)
+    }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
     mutating func subject(
