@@ -24,6 +24,11 @@ struct Coordination {
             namesAlone = true
         }
         var (names, rest) = Self.split(s, begin, end)
+        if names.count < 2, let set = Self.numberedSet(s, begin, end) {
+            // 三次产业对经济增长的贡献率分别为…: the members of a numbered set, in order.
+            items = set.items; indicator = set.rest; next = 1
+            return items[0] + indicator
+        }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
         items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
@@ -38,6 +43,23 @@ struct Coordination {
         next = 1
         return items[0] + indicator
     }
+
+    /// 三次产业 / 三大产业 + REST at the start of `[a, b)`: a set named by its size, whose members are
+    /// its ordinals (第一产业, 第二产业, 第三产业), with the rest of the phrase.
+    static func numberedSet(_ s: [UInt32], _ a: Int, _ b: Int) -> (items: [String], rest: String)? {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        guard k + 4 <= b, let n = ordinals.firstIndex(of: s[k]), n >= 1,
+            ScriptFold.simplified(s[k + 1]) == u("次") || s[k + 1] == u("大")
+        else { return nil }
+        let noun = Array(s[(k + 2)..<(k + 4)])
+        guard noun.allSatisfy({ CharClass.isIdeograph($0) }) else { return nil }
+        let items = (0...n).map { String(scalars: [u("第"), ordinals[$0]] + noun) }
+        return (items, String(scalars: s[(k + 4)..<b].filter { !CharClass.isSpace($0) }))
+    }
+
+    /// 一 … 九, the ordinals of a numbered set's members.
+    static let ordinals = [UInt32]("一二三四五六七八九")
 
     /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多) is not part of the last name.
     static func withoutPredicate(_ name: String) -> String {

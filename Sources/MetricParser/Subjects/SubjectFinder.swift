@@ -64,6 +64,8 @@ struct SubjectFinder {
         var referencePeriod: String? = nil
         /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
         var revision = ""
+        /// The verb before a figure whose subject follows its measure word (培训了1万多名党员领导干部 → 培训).
+        var actionVerb = ""
     }
 
     /// - Parameters:
@@ -351,6 +353,9 @@ struct SubjectFinder {
             if !f.isEmpty, p.verbEnd >= 0, isVerbal(q) {
                 // 书记每年参加1次集中培训: a verbal measure word counts the actor's doings; the actor is scope.
                 subject = actor(cs, before: p.verbEnd) + f
+            } else if !f.isEmpty, subject0.isEmpty, p.verbEnd >= 0 {
+                let vl = verbLength(before: p.verbEnd, from: cs)
+                if vl > 0 { result.actionVerb = String(scalars: s[(p.verbEnd - vl)..<p.verbEnd]) }
             }
             // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
             // action before the figure says which villages (涉及村).

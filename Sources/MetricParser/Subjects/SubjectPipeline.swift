@@ -59,6 +59,13 @@ struct SubjectPipeline {
         return nil
     }
 
+    /// The subjects given so far in the article, by kind (one hash lookup a figure).
+    private struct Counted: Hashable {
+        var subject: String
+        var kind: MetricKind
+    }
+    private var counted: Set<Counted> = []
+
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -151,6 +158,12 @@ struct SubjectPipeline {
             base = scope.apply(found, base: base, kind: q.kind, measureWord: measureWord)
             part = base != own
         }
+        if !found.actionVerb.isEmpty, let kind = q.kind, counted.contains(Counted(subject: base, kind: kind)) {
+            // 2126名党员领导干部…；培训了1万多名党员领导干部: the same thing counted again for another action;
+            // the verb tells the figures apart.
+            base = found.actionVerb + base
+        }
+        if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
         scope.record(found, base: base, kind: q.kind, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
