@@ -19,7 +19,8 @@ struct SegmentTopic {
         var start = segmentStart
         if start < sentence.lowerBound { start = -1 }
         while k < position {
-            if s[k] == u("；") || s[k] == u(";") { start = k + 1 }
+            // 成立3个合作社：甲合作社，…；乙合作社，…: the colon opens the first item of the list.
+            if s[k] == u("；") || s[k] == u(";") || s[k] == u("：") || s[k] == u(":") { start = k + 1 }
             k += 1
         }
         scanned = max(scanned, position)

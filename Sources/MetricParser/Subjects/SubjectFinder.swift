@@ -382,7 +382,7 @@ struct SubjectFinder {
         }
         var subject = clean(va, vb)
         if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
-            subject += String(scalars: s[q.unitStart..<q.unitEnd])
+            subject += q.unit ?? String(scalars: s[q.unitStart..<q.unitEnd])  // 人(次) → 人次
         }
         return subject
     }

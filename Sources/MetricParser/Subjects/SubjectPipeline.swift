@@ -20,6 +20,8 @@ struct SubjectPipeline {
     private(set) var finder: SubjectFinder
     private var s: [UInt32] { finder.s }
     private var previousSubject: (sentence: Int, subject: String)? = nil
+    /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
+    private var byKind: (sentence: Int, subjects: [MetricKind: String]) = (-1, [:])
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
@@ -113,6 +115,13 @@ struct SubjectPipeline {
             base = (before ?? "") + noun
         } else {
             base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+            if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = q.kind,
+                byKind.sentence == sentence.lowerBound, let same = byKind.subjects[kind], !same.hasPrefix(found.topic)
+            {
+                // 预算收入3.5亿元，同口径完成3.67亿元: a light verb with no object continues the last figure's
+                // indicator; its topic is the scope (同口径预算收入), as under 其中.
+                base = found.topic + same
+            }
         }
         if base.isEmpty, found.linked || found.change {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
@@ -165,6 +174,10 @@ struct SubjectPipeline {
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        if let kind = q.kind, !base.isEmpty {
+            if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
+            byKind.subjects[kind] = base
+        }
         scope.record(found, base: base, kind: q.kind, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
         if sharesUnitWithNext {
