@@ -168,7 +168,8 @@ struct GeneralizationReportTests {
                 Expect(text: "8.9万吨", value: 89_000_000, unit: "kg", kind: .mass, subject: "水果产量"),
                 Expect(text: "152家", value: 152, unit: "家", kind: .count, subject: "规模以上工业企业"),
                 Expect(text: "286.4亿元", value: 28_640_000_000, unit: "CNY", kind: .money, subject: "规模以上工业总产值"),
-                Expect(text: "18.7%", value: 18.7, unit: "percent", kind: .percent, subject: "规模以上工业总产值同比增速", change: .up),
+                Expect(
+                    text: "18.7%", value: 18.7, unit: "percent", kind: .percent, subject: "规模以上工业总产值同比增速", change: .up),
                 Expect(
                     text: "2.3个百分点", value: 2.3, unit: "percentage_point", kind: .percentagePoint,
                     subject: "规模以上工业总产值增幅比上半年回落", change: .down),

@@ -49,8 +49,10 @@ struct ScopeTracker {
         if found.bareLightVerb { return found.topic + parent }
         // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
         // not count institutions (张, 人) is a scope of the parent's indicator.
-        if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty, base.unicodeScalars.count <= 10,
-            Self.institutionHeads.suffix([UInt32](base), before: base.unicodeScalars.count, limit: 0) != nil, let mw = measureWord,
+        if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty,
+            base.unicodeScalars.count <= 10,
+            Self.institutionHeads.suffix([UInt32](base), before: base.unicodeScalars.count, limit: 0) != nil,
+            let mw = measureWord,
             !Self.institutionCounters.contains(mw)
         {
             return base + parent

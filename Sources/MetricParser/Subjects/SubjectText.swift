@@ -17,8 +17,10 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1),
-                !cumulativeNoun(a, l, b), !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
+                !(l == 1 && a + l == b - 1),
+                !cumulativeNoun(a, l, b),
+                !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
                 a += l; changed = true; continue
             }
