@@ -7,10 +7,7 @@ import Testing
 struct SubjectClassTests {
     let extractor = MetricExtractor()
 
-    func one(_ text: String, _ quantity: String) throws -> Metric {
-        let ms = try extractor.extract(text)
-        return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
-    }
+    func one(_ text: String, _ quantity: String) throws -> Metric { try extractOne(text, quantity, with: extractor) }
 
     @Test("a verbal measure word counts the actor's doings; 至少 before the verb bounds the figure")
     func verbalMeasureWord() throws {
