@@ -95,6 +95,8 @@ struct SubjectClassTests {
         let subjects = try ["5.1%", "4.3%", "3.8%"].map { try one(text, $0).subject }
         #expect(subjects[0].hasPrefix("东阳工业用电量") && subjects[1].hasPrefix("西岭工业用电量"))
         #expect(subjects[2].hasPrefix("南屏市工业用电量"))
+        // Every figure of the list is the head's change, with its comparison.
+        #expect(try ["4.3%", "3.8%"].allSatisfy { try one(text, $0).basis == .previousYear })
         // Names with a phrase of their own take it, not the previous sentence's indicator.
         let next = "甲市规模以上工业增加值增长6%。乙镇、丙镇和丁镇人均可支配收入分别为2.1万元、1.9万元和1.7万元。"
         #expect(try one(next, "1.9万元").subject == "丙镇人均可支配收入")
@@ -119,5 +121,23 @@ struct SubjectClassTests {
         let text = "全县税收收入5.2亿元，自然增幅3%，同口径完成5.6亿元，增幅7.5%。"
         #expect(try one(text, "5.6亿元").subject == "同口径税收收入")
         #expect(try one(text, "7.5%").subject.contains("同口径税收收入"))
+    }
+
+    @Test("a list of figures as long as the list of things counted before it pairs with them in order")
+    func implicitPairing() throws {
+        let text = "全市1200家民营企业和350家社会组织建立了工会，工会覆盖率达到92.5%、81.3%，比上年底分别提升3.2%、1.4%。"
+        #expect(try one(text, "92.5%").subject == "民营企业工会覆盖率")
+        #expect(try one(text, "81.3%").subject == "社会组织工会覆盖率")
+        let first = try one(text, "3.2%"), second = try one(text, "1.4%")
+        #expect(first.subject.hasPrefix("民营企业工会覆盖率") && second.subject.hasPrefix("社会组织工会覆盖率"))
+        #expect(first.basis == .startOfPeriod && second.basis == .startOfPeriod && second.direction == .up)
+    }
+
+    @Test("past a breakdown's items (；) a count with another measure word is the parent unit's")
+    func afterBreakdown() throws {
+        let text = "全县幼儿园86所，其中公办园52所、民办园34所；专任教师1900人。全县专任教师8200人。"
+        #expect(try one(text, "1900人").subject == "幼儿园专任教师")
+        #expect(try one(text, "8200人").subject == "专任教师")
+        #expect(try one(text, "34所").subject == "民办园")
     }
 }

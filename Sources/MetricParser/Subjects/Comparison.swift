@@ -11,13 +11,11 @@ extension SubjectFinder {
         var end = verbStart
         while end > e, let l = PredicateLexicon.particles.suffix(s, before: end, limit: e) {
             end -= l
-            // 同比分别增长13.2%、15%: 分别 between the comparison and the verb still opens a list.
-            // The list's shared phrase ends before the comparison (…销售额 | 同比).
-            // Only with the names in this clause (not ，比2019年底分别提升: the list is the clause before).
-            if l == 2, s[end] == u("分"), ScriptFold.simplified(s[end + 1]) == u("别"),
-                (cs..<e).contains(where: { !CharClass.isSpace(s[$0]) })
-            {
-                r.distributive = e
+            // 同比分别增长13.2%、15%: 分别 between the comparison and the verb still opens a list. With names
+            // in this clause their shared phrase ends before the comparison (…销售额 | 同比); without
+            // (，比上年底分别提升) the list is the clause before's.
+            if l == 2, s[end] == u("分"), ScriptFold.simplified(s[end + 1]) == u("别") {
+                r.distributive = (cs..<e).contains(where: { !CharClass.isSpace(s[$0]) }) ? e : end
             }
         }
         r.comparison = e < end ? e..<end : nil

@@ -9,6 +9,16 @@ struct Coordination {
     private var indicator = ""
     private var next = 0
     private var sentence = -1
+    /// The last list paired without 分别 (see `startImplicit`), for a 分别 later in its sentence.
+    private var implicit: (sentence: Int, items: [String], indicator: String) = (-1, [], "")
+
+    /// 甲企业…和乙组织…建立了党组织，覆盖率达到91.58%、88.98%: a list of figures as long as a list of things
+    /// counted before in the sentence pairs with them in order. Returns the first figure's subject.
+    mutating func startImplicit(items: [String], indicator: String, sentence: Int) -> String {
+        self.items = items; self.indicator = indicator; self.sentence = sentence; next = 1
+        implicit = (sentence, items, indicator)
+        return items[0] + indicator
+    }
 
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
@@ -17,13 +27,20 @@ struct Coordination {
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
         var namesAlone = false
-        if Self.isBlank(s, begin, end), begin > sentence.lowerBound {
+        if Self.isBlank(s, begin, end) || Self.isComparison(s, begin, end), begin > sentence.lowerBound {
             // 甲县、乙县紧随其后，分别达到…: the names are in the clause before, with a predicate of their own.
             end = begin - 1
             begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
             namesAlone = true
         }
         var (names, rest) = Self.split(s, begin, end)
+        if namesAlone, names.contains(where: { $0.unicodeScalars.contains { CharClass.isDigit($0.value) } }) {
+            // ，比2019年底分别提升…: the clause before is a list of figures, not of names; the things they
+            // were paired with are the names.
+            guard implicit.sentence == sentence.lowerBound else { return nil }
+            items = implicit.items; indicator = implicit.indicator; next = 1
+            return items[0] + indicator
+        }
         if names.count < 2, let set = Self.numberedSet(s, begin, end) {
             // 三次产业对经济增长的贡献率分别为…: the members of a numbered set, in order.
             items = set.items; indicator = set.rest; next = 1
@@ -114,6 +131,17 @@ struct Coordination {
     }
 
     mutating func end() { items = []; next = 0 }
+
+    /// ，比2019年底分别提升: a clause that holds only the comparison names nothing.
+    private static func isComparison(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        guard k < b, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") || s[k + 1 < b ? k + 1 : k] == u("比")
+        else { return false }
+        // A time base (比上年, 比2019年底, 同比), not a named reference (比全国 may head a list of its own).
+        guard let reading = BasisReader.read(s, k, b) else { return false }
+        return reading.basis != .reference
+    }
 
     private static func isBlank(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         var k = a

@@ -13,6 +13,8 @@ struct ScopeTracker {
     private var parentScalars: [UInt32] = []
     private var parentKind: MetricKind? = nil
     private var lastKind: MetricKind? = nil
+    private var lastMeasureWord: UInt32? = nil
+    private var parentMeasureWord: UInt32? = nil
 
     /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
@@ -32,6 +34,7 @@ struct ScopeTracker {
             parent = lastIndicator
             parentScalars = [UInt32](lastIndicator)
             parentKind = lastKind
+            parentMeasureWord = lastMeasureWord
             sentenceEnd = sentence.upperBound
         }
     }
@@ -43,10 +46,21 @@ struct ScopeTracker {
     }
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
-    /// - Parameter measureWord: the figure's one-character measure word, if any.
-    func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?) -> String {
+    /// - Parameters:
+    ///   - measureWord: the figure's one-character measure word, if any.
+    ///   - afterSemicolon: the figure's clause opens a new ；-item.
+    func apply(
+        _ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?, afterSemicolon: Bool
+    ) -> String {
         guard let parent, !found.change else { return base }
         if found.bareLightVerb { return found.topic + parent }
+        // 服务中心(站)2079家，其中中心341家、站1738家；卫生技术人员2.8万人: past the breakdown's items (；), a count
+        // with another measure word than the parent's is not a part but another indicator of the parent's unit.
+        if afterSemicolon, kind == .count, parentKind == .count, let mw = measureWord, let pm = parentMeasureWord,
+            mw != pm, !base.isEmpty, !base.hasPrefix(parent), base.unicodeScalars.count <= 8
+        {
+            return parent + base
+        }
         // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
         // not count institutions (张, 人) is a scope of the parent's indicator.
         if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty,
@@ -105,7 +119,9 @@ struct ScopeTracker {
 
     /// Remembers the figure's indicator as the one a later 其中 breaks down.
     /// - Parameter part: `apply` read the figure as a part of the breakdown.
-    mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, part: Bool) {
+    mutating func record(
+        _ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?, part: Bool
+    ) {
         guard !found.change, !base.isEmpty else { return }
         // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
         // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
@@ -115,6 +131,7 @@ struct ScopeTracker {
         }
         lastIndicator = found.indicator.isEmpty ? base : found.indicator
         lastKind = kind
+        lastMeasureWord = measureWord
     }
 
     /// 发明专利 under 申请专利, 出口 under 进出口总值: a part that shares a word (two characters) with

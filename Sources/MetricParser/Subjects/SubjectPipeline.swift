@@ -29,6 +29,8 @@ struct SubjectPipeline {
     private var lastModifierHead = ""
     /// The sentence whose figures are cumulative, with 累计 as written and the end of its paragraph.
     private var cumulative: (sentence: Int, word: String, paragraphEnd: Int)? = nil
+    /// The end of the paragraph holding the last 累计 mark.
+    private var paragraphEnd = 0
 
     /// A year (2023年) or a relative time word (今年, 去年, 当年) in `[a, b)`: a sentence with its own period.
     private func namesTime(_ a: Int, _ b: Int) -> Bool {
@@ -67,6 +69,26 @@ struct SubjectPipeline {
         var kind: MetricKind
     }
     private var counted: Set<Counted> = []
+    /// Things counted in a row joined by 和/、 in the current sentence (2091家社会组织和…), by kind.
+    private var joined: (sentence: Int, names: [String], kind: MetricKind?) = (-1, [], nil)
+
+    /// How many figures form a 、/和-list starting with the figure that ends at `end`.
+    private func listLength(from end: Int, _ later: ArraySlice<Range<Int>>) -> Int {
+        var n = 1, k = end
+        for span in later {
+            var j = k
+            while j < span.lowerBound, CharClass.isSpace(s[j]) { j += 1 }
+            guard j < span.lowerBound, Coordination.listJoints.contains(s[j]) else { break }
+            j += 1
+            while j < span.lowerBound, CharClass.isSpace(s[j]) { j += 1 }
+            guard j == span.lowerBound else { break }
+            n += 1; k = span.upperBound
+        }
+        return n
+    }
+
+    /// The reading of the figure that opened the current 分别 list.
+    private var listHead: SubjectFinder.Result? = nil
 
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
@@ -133,10 +155,25 @@ struct SubjectPipeline {
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
         }
         if let mark = found.distributive {
-            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
+            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
+                base = listed
+                listHead = found
+            }
         } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
             base = listed
+            if let head = listHead, head.change, !found.change {
+                // 同比分别增长13.2%、15%: every figure of the list is the head's change, with its comparison.
+                found.change = true; found.direction = head.direction
+                found.comparison = head.comparison; found.changeWord = head.changeWord
+            }
+        } else if let kind = q.kind, joined.sentence == sentence.lowerBound, joined.names.count >= 2,
+            joined.kind != kind, !base.isEmpty, listLength(from: suffixEnd, later) == joined.names.count,
+            !joined.names.contains(where: { base.hasPrefix($0) })
+        {
+            base = coordination.startImplicit(items: joined.names, indicator: base, sentence: sentence.lowerBound)
+            listHead = found
         } else {
+            listHead = nil
             coordination.end()
         }
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
@@ -151,9 +188,12 @@ struct SubjectPipeline {
             }
         }
         if let mark = cumulativeMark(found.clauseStart, prefixStart) {
-            var end = prefixStart
-            while end < s.count, s[end] != 0x0A { end += 1 }
-            cumulative = (sentence.lowerBound, mark, end)
+            if prefixStart >= paragraphEnd {
+                // Each scalar is scanned once: marks come in text order and reuse the end found before.
+                paragraphEnd = prefixStart
+                while paragraphEnd < s.count, s[paragraphEnd] != 0x0A { paragraphEnd += 1 }
+            }
+            cumulative = (sentence.lowerBound, mark, paragraphEnd)
         }
         if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) {
             base = c.word + base
@@ -164,7 +204,10 @@ struct SubjectPipeline {
         if scope.parent != nil {
             let own = base  // compared only inside a breakdown
             let measureWord = q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil
-            base = scope.apply(found, base: base, kind: q.kind, measureWord: measureWord)
+            let cs = found.clauseStart
+            let afterSemicolon = cs > 0 && (s[cs - 1] == u("；") || s[cs - 1] == u(";"))
+            base = scope.apply(
+                found, base: base, kind: q.kind, measureWord: measureWord, afterSemicolon: afterSemicolon)
             part = base != own
         }
         if !found.actionVerb.isEmpty, let kind = q.kind, counted.contains(Counted(subject: base, kind: kind)) {
@@ -174,11 +217,14 @@ struct SubjectPipeline {
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
             if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
             byKind.subjects[kind] = base
         }
-        scope.record(found, base: base, kind: q.kind, part: part)
+        scope.record(
+            found, base: base, kind: q.kind,
+            measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
         if sharesUnitWithNext {
             let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
@@ -192,6 +238,19 @@ struct SubjectPipeline {
         }
         return finish(
             &found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
+    }
+
+    /// Extends the run of joined counts with this figure when 和/及/与/、 stands right before it.
+    private mutating func recordJoined(_ base: String, kind: MetricKind?, prefixStart: Int, sentence: Int) {
+        var k = prefixStart
+        while k > 0, CharClass.isSpace(s[k - 1]) { k -= 1 }
+        if k > 0, Coordination.listJoints.contains(s[k - 1]), joined.sentence == sentence, joined.kind == kind,
+            !joined.names.isEmpty, !base.isEmpty
+        {
+            joined.names.append(base)
+        } else if joined.sentence != sentence || kind == joined.kind || joined.names.count < 2 {
+            joined = (sentence, base.isEmpty ? [] : [base], kind)
+        }
     }
 
     private mutating func finish(
