@@ -19,7 +19,7 @@ enum CorpusFloors {
         "a-sc-2015-q1-jinrong-yunxing": Floor(value: 0.99, full: 0.99),
         "a-sc-2019-tongjigongbao": Floor(value: 0.99, full: 0.99),
         "a-sn-2013-h1-jiuye-shebao": Floor(value: 0.99, full: 0.99),
-        "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.84),
+        "b-ah-hexian-2017-yaobucun-fupin": Floor(value: 0.99, full: 0.99),
         "b-cn-2011-7yue-gangkou-tuntuliang": Floor(value: 0.99, full: 0.99),
         "b-cn-2023-laojiu-xiaoqu-gaizao": Floor(value: 0.99, full: 0.99),
         "b-fj-fuzhou-2021-dangnei-tongji-liangxin": Floor(value: 0.99, full: 0.95),
@@ -35,7 +35,7 @@ enum CorpusFloors {
     ]
 
     /// The mean full F1 over the corpus may not drop below this.
-    static let meanFull = 0.94
+    static let meanFull = 0.95
 
     /// Known groups of figures that share (subject, kind, basis, period) though their gold subjects
     /// differ — scopes the parser does not yet tell apart. These ceilings only go down; an article

@@ -140,4 +140,12 @@ struct SubjectClassTests {
         #expect(try one(text, "8200人").subject == "专任教师")
         #expect(try one(text, "34所").subject == "民办园")
     }
+
+    @Test("counted sets followed by a clause of totality and a predicate: the predicate says what they did")
+    func collectivePredicate() throws {
+        let text = "2023年全乡剩余的45户，103人，全部搬迁。"
+        #expect(try one(text, "45户").subject.contains("搬迁") && one(text, "103人").subject.contains("搬迁"))
+        // A linking word describes the set instead.
+        #expect(try !one("今年新招聘教师60名，均为本科以上学历。", "60名").subject.contains("本科"))
+    }
 }

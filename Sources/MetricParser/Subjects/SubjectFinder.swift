@@ -401,6 +401,35 @@ struct SubjectFinder {
     static let notExamples = Set([UInt32]("级級待于於同候"))
     static let examplesClassifier = WordList("各类 各类的 各种 多种 多类 多项 方面的 领域的 的")
 
+    /// 全村剩余的31户，62人，全部脱贫: counted sets that end their clauses, then a clause that is only an
+    /// adverb of totality and a short predicate; the predicate (脱贫) says what the counted did. Reads
+    /// forward over at most the next few clauses.
+    func collectivePredicate(after suffixEnd: Int, sentenceEnd: Int, later: ArraySlice<Range<Int>>) -> String? {
+        var k = suffixEnd
+        var spans = later.makeIterator()
+        for _ in 0..<4 {
+            guard k < sentenceEnd, s[k] == u("，") || s[k] == u(",") else { return nil }
+            k += 1
+            // Another figure alone in its clause (，62人，) belongs to the same set.
+            if let next = spans.next(), next.lowerBound == k {
+                k = next.upperBound
+                continue
+            }
+            guard let l = Self.totality.prefix(s, at: k, limit: sentenceEnd) else { return nil }
+            let a = k + l
+            // ，均为女性 / ，都是新建: a linking word describes the set; it is not what the set did.
+            if PredicateLexicon.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
+            var b = a
+            while b < sentenceEnd, CharClass.isIdeograph(s[b]), !CharClass.isBreak(s[b]) { b += 1 }
+            guard b - a >= 2, b - a <= 4, b == sentenceEnd || CharClass.isBreak(s[b]) else { return nil }
+            return clean(a, b)
+        }
+        return nil
+    }
+
+    /// Adverbs of totality opening a predicate of the whole set: 全部脱贫, 均已出列, 都已就业.
+    static let totality = WordList("全部 全部已 全都 均 均已 都 都已 已全部 全部实现")
+
     /// 每 + a time unit (每月, 每年, 每天) in `[a, b)`: where it starts.
     private func perPeriod(_ a: Int, _ b: Int) -> Int? {
         var m = a

@@ -198,6 +198,12 @@ struct SubjectPipeline {
         if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) {
             base = c.word + base
         }
+        if q.kind == .count, !found.linked, !found.change, !base.isEmpty,
+            let done = finder.collectivePredicate(after: suffixEnd, sentenceEnd: sentence.upperBound, later: later),
+            !base.hasSuffix(done)
+        {
+            base += done  // 剩余的31户，62人，全部脱贫 → 剩余…脱贫
+        }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
