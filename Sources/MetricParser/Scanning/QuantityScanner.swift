@@ -549,7 +549,9 @@ struct QuantityScannerCore {
     /// The measure word at `[p, p + len)` as a String. Up to five CJK characters fit a small
     /// string: no allocation, so no cache is needed.
     func unitString(_ p: Int, _ len: Int) -> String {
-        String(scalars: s[p..<(p + len)])
+        if len == 1 { return String(scalars: s[p..<(p + 1)]) }
+        // 人(次) is written for 人次: the unit is the compound without its parentheses.
+        return String(scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
