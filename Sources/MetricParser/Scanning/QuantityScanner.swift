@@ -551,7 +551,8 @@ struct QuantityScannerCore {
     func unitString(_ p: Int, _ len: Int) -> String {
         if len == 1 { return String(scalars: s[p..<(p + 1)]) }
         // 人(次) is written for 人次: the unit is the compound without its parentheses.
-        return String(scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
+        return String(
+            scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
