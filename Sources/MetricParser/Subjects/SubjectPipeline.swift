@@ -21,7 +21,7 @@ struct SubjectPipeline {
     private var s: [UInt32] { finder.s }
     private var previousSubject: (sentence: Int, subject: String)? = nil
     /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
-    private var byKind: (sentence: Int, subjects: [MetricKind: String]) = (-1, [:])
+    private var byKind: (sentence: Int, subjects: KindTable) = (-1, KindTable())
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
@@ -221,7 +221,10 @@ struct SubjectPipeline {
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
-            if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
+            if byKind.sentence != sentence.lowerBound {
+                byKind.sentence = sentence.lowerBound
+                byKind.subjects.removeAll()
+            }
             byKind.subjects[kind] = base
         }
         scope.record(
