@@ -32,38 +32,32 @@ enum Boilerplate {
         "daohang",
     ]
 
-    static func isChrome(classOrID: String) -> Bool {
-        var bytes = Array(classOrID.utf8)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { isChrome(classOrID: $0.baseAddress!) }
-    }
-
-    /// Over a NUL-terminated attribute value; words of up to 15 letters are small strings
-    /// (no allocation), longer ones cannot be chrome words but may start with a prefix.
-    static func isChrome(classOrID p: UnsafePointer<UInt8>) -> Bool {
+    /// Over an attribute value; words of up to 15 letters are small strings (no allocation),
+    /// longer ones cannot be chrome words but may start with a prefix.
+    static func isChrome(classOrID p: UnsafeBufferPointer<UInt8>) -> Bool {
         func check(_ from: Int, _ to: Int) -> Bool {
             guard to > from else { return false }
-            var w = String(decoding: UnsafeBufferPointer(start: p + from, count: to - from), as: UTF8.self)
+            var w = String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
             if w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { w = w.lowercased() }
             return chromeWords.contains(w) || chromePrefixes.contains { w.hasPrefix($0) }
         }
-        var i = 0, start = 0
-        while p[i] != 0 {
+        var start = 0
+        for i in 0..<p.count {
             let b = p[i] | 0x20
             if !(b >= 0x61 && b <= 0x7A) {
                 if check(start, i) { return true }
                 start = i + 1
             }
-            i += 1
         }
-        return check(start, i)
+        return check(start, p.count)
     }
 
     /// Per-page memo of class/id values (the same few repeat on every element of a page), bounded.
     struct Memo {
         private var seen: [String: Bool] = [:]
-        mutating func isChrome(_ p: UnsafePointer<UInt8>) -> Bool {
-            let value = String(cString: p)
+        mutating func isChrome(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            if p.isEmpty { return false }
+            let value = String(decoding: p, as: UTF8.self)
             if let v = seen[value] { return v }
             let v = Boilerplate.isChrome(classOrID: p)
             if seen.count < 1024 { seen[value] = v }
@@ -78,11 +72,11 @@ enum Boilerplate {
     }
 }
 
-/// What the walker needs to know about a tag, worked out once per tag name and page.
+/// What the walker needs to know about a tag, worked out once per tag name and page. Only flags:
+/// copying one costs no reference counting.
 struct TagInfo {
     /// Tags the walker treats specially.
     enum Special { case head, title, meta, br, table, root }
-    let name: String
     let special: Special?
     let dropped: Bool
     let block: Bool
@@ -90,26 +84,8 @@ struct TagInfo {
     let isLink: Bool
 }
 
-/// Tag names → `TagInfo`, keyed by libxml2's interned name pointer. Each tag gets a small index
-/// (kept in the node's scratch word by the measuring pass, so the writing pass needs no lookup);
-/// past 255 distinct names, or when a page does not intern names, the info is just recomputed.
-struct TagTable {
-    private var index: [UInt: UInt8] = [:]
-    private var infos: [TagInfo] = []
-
-    /// The tag's index (1…255), or 0 when it has none.
-    mutating func id(_ n: LibXML.Node) -> UInt8 {
-        let key = n.namePointer
-        if let i = index[key] { return i }
-        guard infos.count < 255 else { return 0 }
-        infos.append(Self.make(n.name))
-        let i = UInt8(infos.count)
-        index[key] = i
-        return i
-    }
-
-    func info(_ id: UInt8, _ n: LibXML.Node) -> TagInfo { id == 0 ? Self.make(n.name) : infos[Int(id) - 1] }
-
+/// Tag names → `TagInfo`: worked out once per tag name and page (`LibXML.TreeBuilder`).
+enum TagTable {
     static func make(_ name: String) -> TagInfo {
         let special: TagInfo.Special? =
             switch name {
@@ -122,24 +98,8 @@ struct TagTable {
             default: nil
             }
         return TagInfo(
-            name: name, special: special, dropped: Boilerplate.droppedTags.contains(name),
+            special: special, dropped: Boilerplate.droppedTags.contains(name),
             block: Boilerplate.blockTags.contains(name),
             judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
-    }
-}
-
-/// What the measuring pass leaves on each element (libxml2's `_private` word): bytes of text
-/// below it (28 bits), of those inside links (28 bits), and its tag index (8 bits).
-struct NodeStats {
-    var raw: UInt64
-    static let mask: UInt64 = (1 << 28) - 1
-
-    var text: Int { Int(raw & Self.mask) }
-    var links: Int { Int((raw >> 28) & Self.mask) }
-    var tag: UInt8 { UInt8(raw >> 56) }
-
-    init(raw: UInt64) { self.raw = raw }
-    init(text: Int, links: Int, tag: UInt8) {
-        raw = UInt64(min(text, Int(Self.mask))) | UInt64(min(links, Int(Self.mask))) << 28 | UInt64(tag) << 56
     }
 }

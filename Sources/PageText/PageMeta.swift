@@ -12,9 +12,11 @@ struct PageMeta {
     ]
     static let sourceNames = ["contentsource", "source", "og:site_name", "sitename", "dc.publisher", "publisher"]
 
-    mutating func add(_ n: LibXML.Node) {
-        guard let key = (n.attribute("name") ?? n.attribute("property") ?? n.attribute("itemprop"))?.lowercased(),
-            let content = n.attribute("content")
+    mutating func add(_ n: Int32, of dom: DOM) {
+        guard
+            let key = (dom.attribute(n, .name) ?? dom.attribute(n, .property) ?? dom.attribute(n, .itemprop))?
+                .lowercased(),
+            let content = dom.attribute(n, .content)
         else { return }
         let v = Self.collapse(content)
         if !v.isEmpty, values[key] == nil { values[key] = v }

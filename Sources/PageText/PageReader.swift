@@ -61,9 +61,8 @@ public struct PageReader: Sendable {
 
     private func parse(_ utf8: [UInt8], charset: String, note: String?) throws(PageError) -> Page {
         guard let doc = LibXML.parse(utf8) else { throw PageError(.unparseable, "libxml2 could not read the page") }
-        defer { doc.free() }
-        var walker = PageWalker(capacity: utf8.count / 2)
-        walker.run(doc)
+        var walker = PageWalker(doc.dom, capacity: utf8.count / 2)
+        walker.run()
         var page = walker.finish()
         page.charset = charset
         if let note { page.notes.insert(note, at: 0) }
