@@ -55,11 +55,11 @@ enum Boilerplate {
     /// Per-page memo of class/id values (the same few repeat on every element of a page), bounded.
     struct Memo {
         private var seen: [String: Bool] = [:]
-        mutating func isChrome(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-            if p.isEmpty { return false }
-            let value = String(decoding: p, as: UTF8.self)
+        mutating func isChrome(_ bytes: ArraySlice<UInt8>) -> Bool {
+            if bytes.isEmpty { return false }
+            let value = String(decoding: bytes, as: UTF8.self)
             if let v = seen[value] { return v }
-            let v = Boilerplate.isChrome(classOrID: p)
+            let v = bytes.withUnsafeBufferPointer { Boilerplate.isChrome(classOrID: $0) }
             if seen.count < 1024 { seen[value] = v }
             return v
         }
@@ -76,7 +76,7 @@ enum Boilerplate {
 /// copying one costs no reference counting.
 struct TagInfo {
     /// Tags the walker treats specially.
-    enum Special { case head, title, meta, br, table, root }
+    enum Special { case head, title, meta, br, table, root, caption, tr, td, th, thead, tbody, tfoot }
     let special: Special?
     let dropped: Bool
     let block: Bool
@@ -84,8 +84,45 @@ struct TagInfo {
     let isLink: Bool
 }
 
-/// Tag names → `TagInfo`: worked out once per tag name and page (`LibXML.TreeBuilder`).
+/// Tag names → `TagInfo`. libxml2's HTML tag names are ASCII (htmlParseHTMLName), so every name
+/// a rule mentions is looked up by its bytes, without making a string.
 enum TagTable {
+    /// Up to 16 bytes of a name, packed.
+    private struct Packed: Hashable {
+        var lo: UInt64 = 0
+        var hi: UInt64 = 0
+    }
+
+    private static let known: [Packed: TagInfo] = {
+        let names =
+            Boilerplate.droppedTags.union(Boilerplate.blockTags).union(Boilerplate.linkDensityTags)
+            .union(["head", "title", "meta", "br", "a", "th", "td"])
+        var table: [Packed: TagInfo] = [:]
+        for name in names {
+            let packed = Array(name.utf8).withUnsafeBufferPointer { pack($0) }
+            table[packed!] = make(name)
+        }
+        return table
+    }()
+    private static let plain = make("")
+
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
+        guard bytes.count <= 16 else { return nil }
+        var p = Packed()
+        for (i, b) in bytes.enumerated() {
+            if i < 8 { p.lo |= UInt64(b) << (8 * UInt64(i)) } else { p.hi |= UInt64(b) << (8 * UInt64(i - 8)) }
+        }
+        return p
+    }
+
+    /// The info of a NUL-terminated tag name.
+    static func info(_ name: UnsafePointer<UInt8>) -> TagInfo {
+        var n = 0
+        while n <= 16, name[n] != 0 { n += 1 }
+        guard let packed = pack(UnsafeBufferPointer(start: name, count: n)) else { return plain }
+        return known[packed] ?? plain
+    }
+
     static func make(_ name: String) -> TagInfo {
         let special: TagInfo.Special? =
             switch name {
@@ -95,6 +132,13 @@ enum TagTable {
             case "br": .br
             case "table": .table
             case "html", "body": .root
+            case "caption": .caption
+            case "tr": .tr
+            case "td": .td
+            case "th": .th
+            case "thead": .thead
+            case "tbody": .tbody
+            case "tfoot": .tfoot
             default: nil
             }
         return TagInfo(

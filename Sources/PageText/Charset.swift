@@ -77,9 +77,10 @@ enum Charset {
         bytes.withUnsafeBufferPointer { b in
             for i in 0..<n {
                 let c = b[i]
-                guard c < 0x20 else { continue }
+                // Branch-free: most bytes are text, and line breaks come at random.
+                let isControl = c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C
+                controls &+= isControl ? 1 : 0
                 if c == 0 { nul = i; return }
-                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
             }
         }
         if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }

@@ -36,7 +36,6 @@ struct DOM {
     var attributes: [Attribute] = []
     var attributeBytes: [UInt8] = []
     var tags: [TagInfo] = []
-    var tagNames: [String] = []
     /// The document element (libxml2's xmlDocGetRootElement), or `none`.
     var root: Int32 = DOM.none
 
@@ -47,7 +46,8 @@ struct DOM {
 
     @inline(__always) func isElement(_ n: Int32) -> Bool { nodes[Int(n)].tag >= 0 }
     @inline(__always) func info(_ n: Int32) -> TagInfo { tags[Int(nodes[Int(n)].tag)] }
-    func name(_ n: Int32) -> String { isElement(n) ? tagNames[Int(nodes[Int(n)].tag)] : "" }
+    /// An element's special role (table parts, head, …); nil for text and other elements.
+    @inline(__always) func special(_ n: Int32) -> TagInfo.Special? { isElement(n) ? info(n).special : nil }
     @inline(__always) func firstChild(_ n: Int32) -> Int32 { nodes[Int(n)].firstChild }
     @inline(__always) func next(_ n: Int32) -> Int32 { nodes[Int(n)].next }
     @inline(__always) func parent(_ n: Int32) -> Int32 { nodes[Int(n)].parent }
@@ -60,20 +60,23 @@ struct DOM {
         }
     }
 
-    /// The attribute's value ("" when it has none), nil when the element lacks it.
-    func withAttribute<R>(_ n: Int32, _ key: Key, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+    /// Where the attribute's value is in `attributeBytes` (empty when it has none), nil when the
+    /// element lacks it.
+    func attributeRange(_ n: Int32, _ key: Key) -> Range<Int>? {
         let node = nodes[Int(n)]
-        guard node.tag >= 0 else { return body(nil) }
-        for a in attributes[Int(node.start)..<Int(node.start + node.count)] where a.key == key {
-            return attributeBytes.withUnsafeBufferPointer { b in
-                body(UnsafeBufferPointer(rebasing: b[Int(a.start)..<Int(a.start + a.count)]))
-            }
+        guard node.tag >= 0 else { return nil }
+        var i = Int(node.start)
+        let end = i + Int(node.count)
+        while i < end {
+            let a = attributes[i]
+            if a.key == key { return Int(a.start)..<Int(a.start + a.count) }
+            i += 1
         }
-        return body(nil)
+        return nil
     }
 
     func attribute(_ n: Int32, _ key: Key) -> String? {
-        withAttribute(n, key) { $0.map { String(decoding: $0, as: UTF8.self) } }
+        attributeRange(n, key).map { String(decoding: attributeBytes[$0], as: UTF8.self) }
     }
 
     // MARK: Building

@@ -90,10 +90,10 @@ enum LibXML {
         private var docFirstIsRoot = false
         private(set) var depthLimited = false
         /// Tag name pointer → tag index. The parser interns names in its dictionary, so a
-        /// page has a few dozen pointers; open addressing over 256 slots, else `byName`.
+        /// page has a few dozen pointers; open addressing over 256 slots (a name
+        /// that finds no free slot just gets another index).
         private var slotKeys = [UInt](repeating: 0, count: 256)
         private var slotTags = [Int32](repeating: 0, count: 256)
-        private var byName: [String: Int32] = [:]
 
         init(capacity: Int) { dom = DOM(capacity: capacity) }
 
@@ -158,16 +158,9 @@ enum LibXML {
                 if slotKeys[slot] == 0 { break }
                 slot = (slot + 1) & 255
             }
-            let s = Self.localName(name, ctxt)
-            let tag: Int32
-            if let t = byName[s] {
-                tag = t
-            } else {
-                tag = Int32(dom.tags.count)
-                dom.tags.append(TagTable.make(s))
-                dom.tagNames.append(s)
-                byName[s] = tag
-            }
+            let tag = Int32(dom.tags.count)
+            dom.tags.append(
+                xmlStrchr(name, 0x3A) == nil ? TagTable.info(name) : TagTable.make(Self.localName(name, ctxt)))
             if slotKeys[slot] == 0 {
                 slotKeys[slot] = key
                 slotTags[slot] = tag
@@ -179,9 +172,6 @@ enum LibXML {
         private static func localName(_ name: UnsafePointer<UInt8>, _ ctxt: UnsafeMutablePointer<xmlParserCtxt>)
             -> String
         {
-            guard xmlStrchr(name, 0x3A) != nil else {
-                return String(cString: name)
-            }
             var prefix: UnsafeMutablePointer<UInt8>?
             guard let local = xmlSplitQName(ctxt, name, &prefix) else { return String(cString: name) }
             // libxml2's xmlFree is free() (the project never installs other allocators).

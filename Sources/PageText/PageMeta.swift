@@ -11,15 +11,17 @@ struct PageMeta {
         "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "date", "datepublished",
     ]
     static let sourceNames = ["contentsource", "source", "og:site_name", "sitename", "dc.publisher", "publisher"]
+    /// Only these are kept (keywords and descriptions are long and never read).
+    private static let wanted = Set(titleNames + dateNames + sourceNames)
 
     mutating func add(_ n: Int32, of dom: DOM) {
         guard
             let key = (dom.attribute(n, .name) ?? dom.attribute(n, .property) ?? dom.attribute(n, .itemprop))?
                 .lowercased(),
-            let content = dom.attribute(n, .content)
+            Self.wanted.contains(key), values[key] == nil, let content = dom.attribute(n, .content)
         else { return }
         let v = Self.collapse(content)
-        if !v.isEmpty, values[key] == nil { values[key] = v }
+        if !v.isEmpty { values[key] = v }
     }
 
     var title: String? {

@@ -60,8 +60,8 @@ struct PageWalker {
         }
         if info.dropped { return false }
         if info.special != .root {
-            if dom.withAttribute(n, .class, { $0.map { chrome.isChrome($0) } ?? false }) { return false }
-            if dom.withAttribute(n, .id, { $0.map { chrome.isChrome($0) } ?? false }) { return false }
+            if let r = dom.attributeRange(n, .class), chrome.isChrome(dom.attributeBytes[r]) { return false }
+            if let r = dom.attributeRange(n, .id), chrome.isChrome(dom.attributeBytes[r]) { return false }
             if info.judgedForLinks {
                 let v = dom.nodes[Int(n)]
                 if Boilerplate.isLinkDense(text: Int(v.textBytes), links: Int(v.linkBytes)) { return false }
@@ -199,11 +199,11 @@ enum DataTableReader {
             var cells: [CellNode] = []
             var n = dom.firstChild(tr)
             while n != DOM.none {
-                let name = dom.name(n)
-                if name == "td" || name == "th" {
+                let role = dom.special(n)
+                if role == .td || role == .th {
                     cells.append(
                         CellNode(
-                            node: n, isHeader: header || name == "th",
+                            node: n, isHeader: header || role == .th,
                             rowSpan: span(dom.attribute(n, .rowspan)), colSpan: span(dom.attribute(n, .colspan))))
                 }
                 n = dom.next(n)
@@ -212,13 +212,13 @@ enum DataTableReader {
         }
         var n = dom.firstChild(table)
         while n != DOM.none {
-            switch dom.name(n) {
-            case "caption": caption = n
-            case "tr": readRow(n, header: false)
-            case let group where group == "thead" || group == "tbody" || group == "tfoot":
+            switch dom.special(n) {
+            case .caption: caption = n
+            case .tr: readRow(n, header: false)
+            case let group where group == .thead || group == .tbody || group == .tfoot:
                 var tr = dom.firstChild(n)
                 while tr != DOM.none {
-                    if dom.name(tr) == "tr" { readRow(tr, header: group == "thead") }
+                    if dom.special(tr) == .tr { readRow(tr, header: group == .thead) }
                     tr = dom.next(tr)
                 }
             default: break
