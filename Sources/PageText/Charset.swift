@@ -40,7 +40,7 @@ enum Charset {
         if name == "UTF-16LE" || name == "UTF-16BE", let u = convert(body, from: name!, strict: false) {
             return Decoded(utf8: u, charset: name!, note: nil)
         }
-        if let reason = binaryReason(Array(body.prefix(8192))) { throw PageError(.binary, reason) }
+        if let reason = binaryReason(body) { throw PageError(.binary, reason) }
         let validUTF8 = String(validating: body, as: UTF8.self) != nil
         let ascii = validUTF8 && !body.contains(where: { $0 >= 0x80 })
         if ascii || (validUTF8 && (name == nil || name == "UTF-8")) {
@@ -70,18 +70,17 @@ enum Charset {
     }
 
     /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
-    static func binaryReason(_ bytes: [UInt8]) -> String? {
+    static func binaryReason(_ bytes: ArraySlice<UInt8>) -> String? {
         let n = min(bytes.count, 8192)
-        var controls = 0
-        var nul: Int?
-        bytes.withUnsafeBufferPointer { b in
+        let (controls, nul) = bytes.withUnsafeBufferPointer { b -> (Int, Int?) in
+            var controls = 0
             for i in 0..<n {
                 let c = b[i]
-                // Branch-free: most bytes are text, and line breaks come at random.
-                let isControl = c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C
-                controls &+= isControl ? 1 : 0
-                if c == 0 { nul = i; return }
+                guard c < 0x20 else { continue }
+                if c == 0 { return (controls, i) }
+                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
             }
+            return (controls, nil)
         }
         if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }
         if controls * 10 > n { return "binary content (\(controls) control bytes in the first \(n)), not an HTML page" }

@@ -31,7 +31,16 @@ struct PageMeta {
     var publishedAt: String? { Self.dateNames.lazy.compactMap { values[$0] }.compactMap(PublishedDate.rfc3339).first }
 
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Fast paths, same result: no byte that can start a whitespace character (ASCII ones,
+        // U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), or all ASCII (split at its whitespace).
+        let u = s.utf8
+        let mayHaveSpace = u.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+        if !mayHaveSpace { return s }
+        if !u.contains(where: { $0 >= 0x80 }) {
+            return u.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        }
+        return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

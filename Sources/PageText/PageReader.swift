@@ -48,7 +48,7 @@ public struct PageReader: Sendable {
     public func read(html: String) throws(PageError) -> Page {
         let bytes = Array(html.utf8)
         try check(bytes.count)
-        if let reason = Charset.binaryReason(bytes) { throw PageError(.binary, reason) }
+        if let reason = Charset.binaryReason(bytes[...]) { throw PageError(.binary, reason) }
         return try parse(bytes, charset: "UTF-8", note: nil)
     }
 
