@@ -72,19 +72,48 @@ enum Charset {
     /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
     static func binaryReason(_ bytes: ArraySlice<UInt8>) -> String? {
         let n = min(bytes.count, 8192)
-        let (controls, nul) = bytes.withUnsafeBufferPointer { b -> (Int, Int?) in
-            var controls = 0
-            for i in 0..<n {
-                let c = b[i]
-                guard c < 0x20 else { continue }
-                if c == 0 { return (controls, i) }
-                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
+        let (nul, controls) = bytes.withUnsafeBufferPointer { all -> (Int?, Int) in
+            let head = UnsafeBufferPointer(rebasing: all[..<n])
+            if let base = head.baseAddress, let z = memchr(base, 0, n) {
+                return (UnsafeRawPointer(z) - UnsafeRawPointer(base), 0)
             }
-            return (controls, nil)
+            // Bytes below 0x20 other than tab, LF, FF and CR, eight at a time.
+            var controls = 0, i = 0
+            let raw = UnsafeRawBufferPointer(head)
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                controls += (Self.bytesBelow0x20(x) & ~Self.whitespaceBytes(x)).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                let c = head[i]
+                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D, c != 0x0C { controls += 1 }
+                i += 1
+            }
+            return (nil, controls)
         }
         if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }
         if controls * 10 > n { return "binary content (\(controls) control bytes in the first \(n)), not an HTML page" }
         return nil
+    }
+
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `x` below 0x20 (no carry crosses bytes: 0x7F + 0x60 < 0x100).
+    private static func bytesBelow0x20(_ x: UInt64) -> UInt64 {
+        ~(((x & lows) &+ 0x6060_6060_6060_6060) | x) & highs
+    }
+
+    /// The high bit of each byte of `x` equal to `b` (exact: a zero byte is the only one whose
+    /// low seven bits plus 0x7F do not carry and whose high bit is clear).
+    private static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 {
+        let y = x ^ (UInt64(b) &* 0x0101_0101_0101_0101)
+        return ~(((y & lows) &+ lows) | y) & highs
+    }
+
+    private static func whitespaceBytes(_ x: UInt64) -> UInt64 {
+        bytes(x, equalTo: 0x09) | bytes(x, equalTo: 0x0A) | bytes(x, equalTo: 0x0C) | bytes(x, equalTo: 0x0D)
     }
 
     /// The names pages use, mapped to what iconv reads best: supersets for the Chinese ones.
