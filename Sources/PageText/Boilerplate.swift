@@ -32,36 +32,30 @@ enum Boilerplate {
         "daohang",
     ]
 
-    /// Over an attribute value; words of up to 15 letters are small strings (no allocation),
-    /// longer ones cannot be chrome words but may start with a prefix.
-    static func isChrome(classOrID p: UnsafeBufferPointer<UInt8>) -> Bool {
-        func check(_ from: Int, _ to: Int) -> Bool {
-            guard to > from else { return false }
-            var w = String(decoding: UnsafeBufferPointer(rebasing: p[from..<to]), as: UTF8.self)
-            if w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { w = w.lowercased() }
-            return chromeWords.contains(w) || chromePrefixes.contains { w.hasPrefix($0) }
-        }
-        var start = 0
-        for i in 0..<p.count {
-            let b = p[i] | 0x20
-            if !(b >= 0x61 && b <= 0x7A) {
-                if check(start, i) { return true }
-                start = i + 1
-            }
-        }
-        return check(start, p.count)
-    }
+    private static let chromeWordKeys = Set(chromeWords.map { PackedName(Array($0.utf8))! })
+    private static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
 
-    /// Per-page memo of class/id values (the same few repeat on every element of a page), bounded.
-    struct Memo {
-        private var seen: [String: Bool] = [:]
-        mutating func isChrome(_ bytes: ArraySlice<UInt8>) -> Bool {
-            if bytes.isEmpty { return false }
-            let value = String(decoding: bytes, as: UTF8.self)
-            if let v = seen[value] { return v }
-            let v = bytes.withUnsafeBufferPointer { Boilerplate.isChrome(classOrID: $0) }
-            if seen.count < 1024 { seen[value] = v }
-            return v
+    /// Over an attribute value, word by word (runs of ASCII letters, lower-cased), without
+    /// making strings: it runs for every element with a class or id.
+    static func isChrome(classOrID p: ArraySlice<UInt8>) -> Bool {
+        p.withUnsafeBufferPointer { p in
+            func check(_ from: Int, _ to: Int) -> Bool {
+                guard to > from else { return false }
+                let word = UnsafeBufferPointer(rebasing: p[from..<to])
+                if let key = PackedName(word, lowercased: true), chromeWordKeys.contains(key) { return true }
+                return chromePrefixBytes.contains { prefix in
+                    prefix.count <= word.count && prefix.indices.allSatisfy { word[$0] | 0x20 == prefix[$0] }
+                }
+            }
+            var start = 0
+            for i in 0..<p.count {
+                let b = p[i] | 0x20
+                if !(b >= 0x61 && b <= 0x7A) {
+                    if check(start, i) { return true }
+                    start = i + 1
+                }
+            }
+            return check(start, p.count)
         }
     }
 
@@ -84,42 +78,45 @@ struct TagInfo {
     let isLink: Bool
 }
 
+/// Up to 16 bytes of an ASCII name, packed: a set of names looked up without making strings.
+struct PackedName: Hashable {
+    private var lo: UInt64 = 0
+    private var hi: UInt64 = 0
+
+    /// nil when longer than 16 bytes. `lowercased`: ASCII letters' case bit set (letters only).
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool = false) {
+        guard bytes.count <= 16 else { return nil }
+        for (i, b) in bytes.enumerated() {
+            let v = UInt64(lowercased ? b | 0x20 : b)
+            if i < 8 { lo |= v << (8 * UInt64(i)) } else { hi |= v << (8 * UInt64(i - 8)) }
+        }
+    }
+
+    init?(_ bytes: [UInt8]) {
+        guard let p = bytes.withUnsafeBufferPointer({ PackedName($0) }) else { return nil }
+        self = p
+    }
+}
+
 /// Tag names → `TagInfo`. libxml2's HTML tag names are ASCII (htmlParseHTMLName), so every name
 /// a rule mentions is looked up by its bytes, without making a string.
 enum TagTable {
-    /// Up to 16 bytes of a name, packed.
-    private struct Packed: Hashable {
-        var lo: UInt64 = 0
-        var hi: UInt64 = 0
-    }
 
-    private static let known: [Packed: TagInfo] = {
+    private static let known: [PackedName: TagInfo] = {
         let names =
             Boilerplate.droppedTags.union(Boilerplate.blockTags).union(Boilerplate.linkDensityTags)
             .union(["head", "title", "meta", "br", "a", "th", "td"])
-        var table: [Packed: TagInfo] = [:]
-        for name in names {
-            let packed = Array(name.utf8).withUnsafeBufferPointer { pack($0) }
-            table[packed!] = make(name)
-        }
+        var table: [PackedName: TagInfo] = [:]
+        for name in names { table[PackedName(Array(name.utf8))!] = make(name) }
         return table
     }()
     private static let plain = make("")
-
-    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Packed? {
-        guard bytes.count <= 16 else { return nil }
-        var p = Packed()
-        for (i, b) in bytes.enumerated() {
-            if i < 8 { p.lo |= UInt64(b) << (8 * UInt64(i)) } else { p.hi |= UInt64(b) << (8 * UInt64(i - 8)) }
-        }
-        return p
-    }
 
     /// The info of a NUL-terminated tag name.
     static func info(_ name: UnsafePointer<UInt8>) -> TagInfo {
         var n = 0
         while n <= 16, name[n] != 0 { n += 1 }
-        guard let packed = pack(UnsafeBufferPointer(start: name, count: n)) else { return plain }
+        guard let packed = PackedName(UnsafeBufferPointer(start: name, count: n)) else { return plain }
         return known[packed] ?? plain
     }
 

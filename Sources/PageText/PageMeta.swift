@@ -37,8 +37,19 @@ struct PageMeta {
         let mayHaveSpace = u.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
         if !mayHaveSpace { return s }
         if !u.contains(where: { $0 >= 0x80 }) {
-            return u.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) })
-                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var gap = false
+            for b in u {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    gap = true
+                    continue
+                }
+                if gap, !out.isEmpty { out.append(0x20) }
+                gap = false
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
         return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }

@@ -4,7 +4,6 @@ import MetricParser
 struct PageWalker {
     private let dom: DOM
     private var w: TextWriter
-    private var chrome = Boilerplate.Memo()
     /// Data tables with the bytes of the text they were written to (for a 单位 line beside them).
     private var tables: [(table: DataTable, startByte: Int, endByte: Int)] = []
     private var meta = PageMeta()
@@ -60,8 +59,12 @@ struct PageWalker {
         }
         if info.dropped { return false }
         if info.special != .root {
-            if let r = dom.attributeRange(n, .class), chrome.isChrome(dom.attributeBytes[r]) { return false }
-            if let r = dom.attributeRange(n, .id), chrome.isChrome(dom.attributeBytes[r]) { return false }
+            if let r = dom.attributeRange(n, .class), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
+                return false
+            }
+            if let r = dom.attributeRange(n, .id), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
+                return false
+            }
             if info.judgedForLinks {
                 let v = dom.nodes[Int(n)]
                 if Boilerplate.isLinkDense(text: Int(v.textBytes), links: Int(v.linkBytes)) { return false }
