@@ -41,8 +41,7 @@ enum Charset {
             return Decoded(utf8: u, charset: name!, note: nil)
         }
         if let reason = binaryReason(body) { throw PageError(.binary, reason) }
-        let validUTF8 = String(validating: body, as: UTF8.self) != nil
-        let ascii = validUTF8 && !body.contains(where: { $0 >= 0x80 })
+        let (validUTF8, ascii) = utf8Validity(body)
         if ascii || (validUTF8 && (name == nil || name == "UTF-8")) {
             return Decoded(utf8: Array(body), charset: name ?? "UTF-8", note: nil)
         }
@@ -114,6 +113,46 @@ enum Charset {
 
     private static func whitespaceBytes(_ x: UInt64) -> UInt64 {
         bytes(x, equalTo: 0x09) | bytes(x, equalTo: 0x0A) | bytes(x, equalTo: 0x0C) | bytes(x, equalTo: 0x0D)
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
+    /// surrogates, nothing past U+10FFFF), and whether they are all ASCII; eight ASCII bytes at a
+    /// time, without making a string of the page.
+    static func utf8Validity(_ bytes: ArraySlice<UInt8>) -> (valid: Bool, ascii: Bool) {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            let raw = UnsafeRawBufferPointer(b)
+            var i = 0, ascii = true
+            while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
+                ascii = false
+                func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                    i + k < n && b[i + k] >= lo && b[i + k] <= hi
+                }
+                let len: Int
+                switch c {
+                case 0xC2...0xDF: len = cont(1) ? 2 : 0
+                case 0xE0: len = cont(1, 0xA0) && cont(2) ? 3 : 0
+                case 0xE1...0xEC, 0xEE...0xEF: len = cont(1) && cont(2) ? 3 : 0
+                case 0xED: len = cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+                case 0xF0: len = cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+                case 0xF1...0xF3: len = cont(1) && cont(2) && cont(3) ? 4 : 0
+                case 0xF4: len = cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+                default: len = 0
+                }
+                if len == 0 { return (false, false) }
+                i += len
+            }
+            return (true, ascii)
+        }
     }
 
     /// The names pages use, mapped to what iconv reads best: supersets for the Chinese ones.
