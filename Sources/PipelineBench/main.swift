@@ -51,7 +51,7 @@ func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 /// the same cores does to wall-clock time.
 func processCPUSeconds() -> Double {
     var u = rusage()
-    getrusage(RUSAGE_SELF, &u)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
     func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return s(u.ru_utime) + s(u.ru_stime)
 }
