@@ -51,7 +51,9 @@ public struct MetricEvent: Sendable, Hashable {
     /// The same, with the sentence's JSON taken from `sentences` when the previous event written
     /// with it had the same sentence (`SentenceCache`): an article's events share one cache.
     func json(sentences: inout SentenceCache) -> [UInt8] {
-        var w = JSONWriter(capacity: 384 + metric.sentence.utf8.count)
+        // Room for the whole event: one allocation, no growth.
+        let text = metric.sentence.utf8.count + metric.text.utf8.count + metric.subject.utf8.count
+        var w = JSONWriter(capacity: 640 + text + article.url.utf8.count + (article.title?.utf8.count ?? 0))
         w.beginObject()
         w.key("schema"); w.string(Self.schema)
         w.key("metric_id"); w.string(metricID)
