@@ -125,9 +125,10 @@ public struct ArticleProcessor: Sendable {
             let key = Array(article.id.utf8)
             var sentences = SentenceCache()
             var out = events.map {
-                ProducerMessage(
+                let traced = trace.headers(child: $0.metricID)
+                return ProducerMessage(
                     topic: options.outputTopic, key: key, value: $0.json(sentences: &sentences),
-                    headers: Self.metricHeaders + trace.headers(child: $0.metricID))
+                    headers: traced.isEmpty ? Self.metricHeaders : Self.metricHeaders + traced)
             }
             if let summaryTopic = options.summaryTopic {
                 let lineage = Lineage(of: record)
