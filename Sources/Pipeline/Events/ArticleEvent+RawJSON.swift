@@ -39,8 +39,8 @@ extension ArticleEvent {
     /// The reason for a record the scan refused. Bytes that are not UTF-8 anywhere in the record
     /// come first (such a record is not JSON text at all), whatever the scan met before them.
     static func reason(for failure: JSONScan.Failure, in bytes: [UInt8]) -> DeadLetterReason {
-        guard let bad = firstInvalidUTF8(bytes) else {
-            return DeadLetterReason(failure.invalidUTF8 ? .invalidUTF8 : .invalidJSON, failure.description)
+        guard let bad = firstInvalidUTF8(bytes) ?? (failure.invalidUTF8 ? failure.offset : nil) else {
+            return DeadLetterReason(.invalidJSON, failure.description)
         }
         if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])), f.offset == bad {
             return DeadLetterReason(.invalidJSON, "\(f.description), inside a UTF-8 sequence")
