@@ -43,7 +43,7 @@ enum SubjectContext {
         }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
-        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
+        if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
             return subject + stripLeadingVerb(previous)
