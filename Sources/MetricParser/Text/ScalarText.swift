@@ -39,19 +39,30 @@ extension String {
 }
 
 /// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
-/// (no re-encoding, no UTF-8 validation): the decoder recorded each scalar's UTF-8 offset, and a
-/// UTF-8 offset indexes a native String in O(1).
+/// (no re-encoding, no UTF-8 validation): the decoder kept the UTF-8 offset of every 32nd scalar,
+/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1).
 struct TextCutter {
     let text: String
     let scalars: [UInt32]
-    /// `UTF8Scalars.decodeArticle`'s offsets; nil (a text of 4 GB or more) re-encodes instead.
+    /// `UTF8Scalars.decodeArticle`'s checkpoints; nil (a text of 4 GB or more) re-encodes instead.
     let byteOffsets: [UInt32]?
+
+    private func byteOffset(_ k: Int, _ checkpoints: [UInt32]) -> Int {
+        let stride = UTF8Scalars.checkpointStride
+        var b = Int(checkpoints[k / stride])
+        for j in (k - k % stride)..<k {
+            let c = scalars[j]
+            b &+= 1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
+        }
+        return b
+    }
 
     /// The original text of code points `[a, b)`.
     func slice(_ a: Int, _ b: Int) -> String {
         guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
         let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: Int(byteOffsets[a]))
-        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: Int(byteOffsets[b] - byteOffsets[a]))])
+        let i = byteOffset(a, byteOffsets), j = byteOffset(b, byteOffsets)
+        let from = utf8.index(utf8.startIndex, offsetBy: i)
+        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: j - i)])
     }
 }

@@ -5,8 +5,13 @@
 /// table-free decode into preallocated storage. A Swift String is always valid UTF-8, so the
 /// lead byte alone says how long each sequence is.
 enum UTF8Scalars {
-    /// An article's scalars and, for `TextCutter`, the UTF-8 offset of each (`byteOffsets[k]` =
-    /// offset of scalar `k`, plus the byte count at the end); nil for a text of 4 GB or more.
+    /// Every `checkpointStride`-th scalar's UTF-8 offset is kept: a 32nd of an array of all of
+    /// them, so a 2 MB article's working set hardly grows, and a cut walks at most 31 scalars.
+    static let checkpointStride = 32
+
+    /// An article's scalars and, for `TextCutter`, the UTF-8 offset of every 32nd
+    /// (`byteOffsets[k]` = offset of scalar `32k`, up to the scalar count); nil for a text of 4 GB
+    /// or more.
     /// - Throws: `.inputTooLarge` when `text` has more than `limit` scalars (checked before any
     ///   allocation when the byte count already proves it).
     static func decodeArticle(_ text: String, limit: Int) throws(ParseError) -> (
@@ -35,19 +40,19 @@ enum UTF8Scalars {
                 return (scalars, [])
             }
             var scalars: [UInt32] = []
-            let offsets = [UInt32](unsafeUninitializedCapacity: bytes + 1) { offs, offsCount in
+            let offsets = [UInt32](unsafeUninitializedCapacity: bytes / checkpointStride + 2) { offs, offsCount in
                 scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
                     count = run(p, bytes, into: out.baseAddress!, offsets: offs.baseAddress!)
                     scalarCount = count
                 }
-                offsCount = scalarCount + 1
+                offsCount = scalarCount / checkpointStride + 1
             }
             return (scalars, offsets)
         }
     }
 
-    /// Decodes `bytes` bytes at `p` into `out`; with `offsets`, also writes each scalar's UTF-8
-    /// offset there (and `bytes` after the last). Returns the scalar count.
+    /// Decodes `bytes` bytes at `p` into `out`; with `offsets`, also writes the UTF-8 offset of
+    /// every 32nd scalar there (the scalar count's entry too). Returns the scalar count.
     @inline(__always)
     private static func run(
         _ p: UnsafePointer<UInt8>, _ bytes: Int, into out: UnsafeMutablePointer<UInt32>,
@@ -55,7 +60,7 @@ enum UTF8Scalars {
     ) -> Int {
         var i = 0, n = 0
         while i < bytes {
-            if let offsets { offsets[n] = UInt32(truncatingIfNeeded: i) }
+            if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
             let b = UInt32(p[i])
             if b < 0x80 {
                 out[n] = b; i += 1
@@ -71,7 +76,7 @@ enum UTF8Scalars {
             }
             n += 1
         }
-        if let offsets { offsets[n] = UInt32(truncatingIfNeeded: bytes) }
+        if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
         return n
     }
 
