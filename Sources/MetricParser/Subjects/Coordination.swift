@@ -9,6 +9,8 @@ struct Coordination {
     private var indicator = ""
     private var next = 0
     private var sentence = -1
+    /// The list is of shares (分别占) with no whole named.
+    private(set) var sharesOfImplicitWhole = false
 
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
@@ -30,8 +32,10 @@ struct Coordination {
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
+        sharesOfImplicitWhole = false
         if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
             indicator = String(scalars: [s[mark + 2]]) + "比"
+            sharesOfImplicitWhole = true
         }
         next = 1
         return items[0] + indicator

@@ -18,7 +18,16 @@ enum SubjectContext {
         }
         guard let previous, !previous.isEmpty else { return subject }
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
-        if subject.isEmpty { return previous }
+        if subject.isEmpty {
+            // 增幅达78.1%，为783万人次: a count after a rate is of the thing, not of the rate.
+            let p = [UInt32](previous)
+            if let kind, kind != .percent, kind != .percentagePoint,
+                let l = rateSuffixes.suffix(p, before: p.count, limit: 0), p.count - l >= 2
+            {
+                return String(scalars: p[..<(p.count - l)])
+            }
+            return previous
+        }
         // Everything below is about short words (≤ 5 characters): most subjects skip it.
         guard subject.utf8.count <= 15 else { return subject }
         let scalars = [UInt32](subject)
@@ -43,7 +52,10 @@ enum SubjectContext {
         }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
-        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
+        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) {
+            // 经乙站入境的旅客为55万人次: a 的-modifier cut from the head is this figure's own scope.
+            return found.deModifier.isEmpty ? scoped : found.deModifier + subject
+        }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
             return subject + stripLeadingVerb(previous)

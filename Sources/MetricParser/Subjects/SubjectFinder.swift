@@ -42,6 +42,14 @@ struct SubjectFinder {
         var referencePeriod: String? = nil
         /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
         var revision = ""
+        /// An estimate verb opening the clause, as written (现估计, 本来预计): see `EstimateFrame`.
+        var estimate = ""
+        /// X + 占 + percent with no whole named (香港旅客占60.7%): 占 as written; the whole is the
+        /// sentence's last figure's thing (see `ImplicitWhole`).
+        var shareOfImplicitWhole: String? = nil
+        /// The 的-modifier cut from a linked subject (经某口岸入境的旅客为… → 经某口岸入境), the scope when
+        /// the head alone would borrow the previous figure's.
+        var deModifier = ""
     }
 
     /// - Parameters:
@@ -69,7 +77,12 @@ struct SubjectFinder {
             result.revision = compact(object.b..<c.figure)
             return result
         }
+        if let e = estimateVerb(c.start, object.b) {
+            result.estimate = e.word
+            if object.a < e.end { (object.a, object.b) = trim(e.end, object.b) }
+        }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
+        if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
         subject = withTopic(subject, c, &object, &result)
         if !result.change, c.linked || q.kind == .percent,
             let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
@@ -81,6 +94,7 @@ struct SubjectFinder {
             return result
         }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, later: later, &result)
+        if Anaphora.isTimeAdverb(subject) { subject = "" }
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
@@ -135,6 +149,9 @@ struct SubjectFinder {
                 (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
+                if l == 1, guardCount == 1, ScriptFold.simplified(s[e - 1]) == u("占") {
+                    result.shareOfImplicitWhole = String(scalars: [s[e - 1]])
+                }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
             if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
@@ -260,6 +277,8 @@ struct SubjectFinder {
             }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 {
+                let (mx, my) = trim(a, d)
+                if mx < my { result.deModifier = clean(mx, my) }
                 a = d + 1
             }
             (a, b) = trim(a, b)
@@ -280,6 +299,9 @@ struct SubjectFinder {
             let (ta, tb) = trim(c.start, p.a)
             let topic = tb - ta - verbLength(before: p.verbEnd, from: ta)
             if topic >= 2, topic <= 6 { return clean(ta, tb) + subject }
+            if let scope = locativeScope(ta, p.verbEnd - verbLength(before: p.verbEnd, from: ta)) {
+                return scope + subject
+            }
         }
         return subject
     }
@@ -295,7 +317,12 @@ struct SubjectFinder {
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
         // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows.
         let examplesBefore = p.rawEnd > cs && s[p.rawEnd - 1] == u("等") && q.kind == .count
-        if subject.isEmpty || quotedBefore || examplesBefore {
+        // 花4484亿元的“少子女化对策计划”: a figure modifying a quoted name is that name's figure.
+        var after = suffixEnd
+        while after < s.count, CharClass.isSpace(s[after]) { after += 1 }
+        let namedAfter =
+            after + 1 < s.count && s[after] == u("的") && (s[after + 1] == 0x201C || s[after + 1] == u("《"))
+        if subject.isEmpty || quotedBefore || examplesBefore || namedAfter {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true

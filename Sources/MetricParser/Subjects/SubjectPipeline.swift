@@ -51,7 +51,19 @@ struct SubjectPipeline {
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
 
-    init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
+    /// The article is in traditional characters (words the rules add are written so too).
+    private let traditional: Bool
+    /// End of the previous figure (a pronoun for a figure reaches back to it within the paragraph).
+    private var previousEnd = 0
+    /// The whole of the current 分别占 list of shares (以甲、乙旅客为主，分别占…).
+    private var listWhole: String? = nil
+
+    init(_ written: (scalars: [UInt32], traditional: Bool)) {
+        finder = SubjectFinder(s: written.scalars)
+        traditional = written.traditional
+    }
+
+    init(_ s: [UInt32]) { self.init((s, false)) }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
     mutating func subject(
@@ -71,6 +83,8 @@ struct SubjectPipeline {
                 reference: reference, kind: q.kind, sentence: sentence.lowerBound)
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+        let priorEnd = previousEnd
+        previousEnd = suffixEnd
         if let modifier = found.headlessModifier {
             found.subject = modifier + lastModifierHead  // 2000元—3000元的为60%
         } else if !found.modifierHead.isEmpty {
@@ -90,7 +104,11 @@ struct SubjectPipeline {
         } else {
             base = SubjectContext.resolve(found, kind: q.kind, previous: before)
         }
-        if base.isEmpty, found.linked || found.change {
+        if !found.estimate.isEmpty, found.subject.isEmpty {
+            // 现估计今年增长为1.5%: a new estimate of the last figure's indicator, not its earlier value.
+            base = SubjectFinder.withoutEarlierMarker(base)
+        }
+        if base.isEmpty, found.linked || found.change || prefixStart < q.start {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
             base = finder.previousClauseTopic(
                 clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
@@ -99,12 +117,25 @@ struct SubjectPipeline {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
         }
+        if Anaphora.isAnaphor(base), let last = lastFinal, sameParagraph(priorEnd, prefixStart) {
+            base = last.subject  // 其后这一数字明显下降，长期低于三％
+        }
+        if let interval = finder.intervalSubject(q, previous: before, traditional: traditional) { base = interval }
         if let mark = found.distributive {
-            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) { base = listed }
+            listWhole = nil
+            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
+                base = listed
+                if coordination.sharesOfImplicitWhole { base = implicitWhole(base, of: before, list: true) }
+            }
         } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
             base = listed
+            if let whole = listWhole { base = whole + "中" + base }
         } else {
             coordination.end()
+            listWhole = nil
+            if let share = found.shareOfImplicitWhole, !base.isEmpty {
+                base = implicitWhole(base + share + "比", of: before, list: false)
+            }
         }
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
         // cumulative totals, told apart from the period's own figures of the same things.
@@ -137,11 +168,34 @@ struct SubjectPipeline {
             &found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
     }
 
+    /// 经甲码头入境旅客…为5084179人次，香港旅客占60.7%: a share whose whole the text leaves implicit is
+    /// a share of the sentence's last figure's thing (WHOLE中PART占比); not when that figure is a share itself.
+    private mutating func implicitWhole(_ share: String, of whole: String?, list: Bool) -> String {
+        guard let whole, !whole.isEmpty, !share.hasPrefix(whole), !Self.isShare(whole) else { return share }
+        if list { listWhole = whole }
+        return whole + "中" + share
+    }
+
+    private static func isShare(_ subject: String) -> Bool {
+        subject.hasSuffix("比重") || subject.hasSuffix("占比") || subject.hasSuffix("佔比") || subject.contains("占")
+            || subject.contains("佔")
+    }
+
+    /// No line break between the end of the last figure and `b` (and not too far: one paragraph).
+    private func sameParagraph(_ a: Int, _ b: Int) -> Bool {
+        guard a <= b, b - a <= 400 else { return false }
+        for k in a..<b where s[k] == 0x0A || s[k] == 0x0D { return false }
+        return true
+    }
+
     private mutating func finish(
         _ found: inout SubjectFinder.Result, base: String, comparison: String, reference: String?,
         kind: MetricKind?, sentence: Int
     ) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        if !found.estimate.isEmpty, !found.subject.isEmpty, !found.subject.hasSuffix(found.estimate) {
+            found.subject += found.estimate  // 生产总值增长现估计 vs 生产总值增长原来
+        }
         if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         guard found.change else { return Output(found: found, basis: nil) }
         if let reference {

@@ -22,6 +22,7 @@ extension SubjectFinder {
                 a += l; changed = true; continue
             }
             if let y = yearPrefix(a, b) { a = y; changed = true; continue }
+            if let m = monthPrefix(a, b) { a = m; changed = true; continue }
             if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
                 (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
                 (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
@@ -55,6 +56,25 @@ extension SubjectFinder {
         if k < b, s[k] == u("度") { k += 1 }
         return k
     }
+
+    /// A leading month or run of months, the period of the figure (十月入境旅客, 首十个月…, 前3个月…,
+    /// 1月份…) → index after it; a bare duration (3个月内) is not a period. Leaves two characters at least.
+    private func monthPrefix(_ a: Int, _ b: Int) -> Int? {
+        var k = a
+        let opened = k < b && Self.monthRunOpeners.contains(s[k])
+        if opened { k += 1 }
+        let d0 = k
+        while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.monthDigits.contains(s[k]) { k += 1 }
+        guard k > d0, k < b else { return nil }
+        if opened, ScriptFold.simplified(s[k]) == u("个") { k += 1 }
+        guard k < b, s[k] == u("月") else { return nil }
+        k += 1
+        if k < b, s[k] == u("份") { k += 1 }
+        return b - k >= 2 ? k : nil
+    }
+
+    static let monthRunOpeners = Set([UInt32]("首前头頭"))
+    static let monthDigits = Set([UInt32]("一二三四五六七八九十两〇"))
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {
