@@ -28,7 +28,8 @@ struct Coordination {
         var (names, rest) = Self.split(s, begin, end)
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
-        items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
+        items = Self.sharingHead(
+            names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]), previous: previous)
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
@@ -58,17 +59,21 @@ struct Coordination {
 
     /// 香港及中国台湾旅客: a head noun written once after the last name (旅客, 2–4 characters, also named
     /// in the previous subject or earlier in the sentence) belongs to every name → 香港旅客, 中国台湾旅客.
-    static func sharingHead(_ names: [String], named: String) -> [String] {
-        let last = [UInt32](names[names.count - 1]), p = [UInt32](named)
-        guard last.count >= 4, !p.isEmpty else { return names }
-        var n = min(4, last.count - 2)
-        while n >= 2 {
-            let head = Array(last[(last.count - n)...])
-            let word = String(scalars: head)
-            if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
-                return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+    /// The previous subject is tried first: 中国台湾 recurring earlier in the sentence is a name, not a head.
+    static func sharingHead(_ names: [String], named: String, previous: String = "") -> [String] {
+        let last = [UInt32](names[names.count - 1])
+        guard last.count >= 4 else { return names }
+        for context in [previous, named] where !context.isEmpty {
+            let p = [UInt32](context)
+            var n = min(4, last.count - 2)
+            while n >= 2 {
+                let head = Array(last[(last.count - n)...])
+                let word = String(scalars: head)
+                if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
+                    return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+                }
+                n -= 1
             }
-            n -= 1
         }
         return names
     }

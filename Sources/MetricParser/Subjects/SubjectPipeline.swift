@@ -57,6 +57,8 @@ struct SubjectPipeline {
     private var previousEnd = 0
     /// The whole of the current 分别占 list of shares (以甲、乙旅客为主，分别占…).
     private var listWhole: String? = nil
+    /// The whole named by the share before a 分别占 list (甲占总数58.1%；乙及丙分别占…): the list's too.
+    private var listNamedWhole: String? = nil
 
     init(_ written: (scalars: [UInt32], traditional: Bool)) {
         finder = SubjectFinder(s: written.scalars)
@@ -123,6 +125,7 @@ struct SubjectPipeline {
         if let interval = finder.intervalSubject(q, previous: before, traditional: traditional) { base = interval }
         if let mark = found.distributive {
             listWhole = nil
+            listNamedWhole = nil
             if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
                 base = listed
                 if coordination.sharesOfImplicitWhole { base = implicitWhole(base, of: before, list: true) }
@@ -130,9 +133,11 @@ struct SubjectPipeline {
         } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
             base = listed
             if let whole = listWhole { base = whole + "中" + base }
+            if let whole = listNamedWhole { base = Self.shareOf(base, whole) }
         } else {
             coordination.end()
             listWhole = nil
+            listNamedWhole = nil
             if let share = found.shareOfImplicitWhole, !base.isEmpty {
                 base = implicitWhole(base + share + "比", of: before, list: false)
             }
@@ -171,9 +176,32 @@ struct SubjectPipeline {
     /// 经甲码头入境旅客…为5084179人次，香港旅客占60.7%: a share whose whole the text leaves implicit is
     /// a share of the sentence's last figure's thing (WHOLE中PART占比); not when that figure is a share itself.
     private mutating func implicitWhole(_ share: String, of whole: String?, list: Bool) -> String {
-        guard let whole, !whole.isEmpty, !share.hasPrefix(whole), !Self.isShare(whole) else { return share }
+        guard let whole, !whole.isEmpty, !share.hasPrefix(whole) else { return share }
+        if Self.isShare(whole) {
+            guard list, let named = Self.namedWhole(whole) else { return share }
+            listNamedWhole = named
+            return Self.shareOf(share, named)
+        }
         if list { listWhole = whole }
         return whole + "中" + share
+    }
+
+    /// The whole a share names (甲占总数 → 总数, 甲占旅客总数比重 → 旅客总数), or nil.
+    private static func namedWhole(_ share: String) -> String? {
+        let a = [UInt32](share)
+        guard let k = a.lastIndex(where: { $0 == u("占") || $0 == u("佔") }) else { return nil }
+        var w = Array(a[(k + 1)...])
+        if w.count > 2, w.suffix(2) == [u("比"), u("重")] { w.removeLast(2) }
+        return w.count >= 2 ? String(scalars: w) : nil
+    }
+
+    /// 乙占比 + 总数 → 乙占总数比重.
+    private static func shareOf(_ share: String, _ whole: String) -> String {
+        let a = [UInt32](share)
+        guard a.count > 2, a.last == u("比"), a[a.count - 2] == u("占") || a[a.count - 2] == u("佔") else {
+            return share
+        }
+        return String(scalars: a[..<(a.count - 1)]) + whole + "比重"
     }
 
     private static func isShare(_ subject: String) -> Bool {
