@@ -141,6 +141,31 @@ struct QuantityScannerCore {
             qs[k].kind = prevKind; qs[k].unit = qs[m].unit
             qs[k].value = qs[k].number
         }
+        borrowRateUnits(&qs)
+    }
+
+    /// A bare number right after a rate noun (减幅卅七点三二, 增速为7.5) is a percent when the sentence
+    /// has named percents before it: a rate is a percent, and the writer leaves out the unit it named.
+    func borrowRateUnits(_ qs: inout [RawQuantity]) {
+        for k in 1..<qs.count where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            var e = qs[k].start
+            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: max(0, e - 2)) { e -= l }
+            guard
+                PredicateLexicon.increaseRate.suffix(s, before: e, limit: max(0, e - 5)) != nil
+                    || PredicateLexicon.decreaseRate.suffix(s, before: e, limit: max(0, e - 5)) != nil
+            else { continue }
+            var m = k - 1
+            while m > 0, k - m < 6, qs[m].kind != .percent { m -= 1 }
+            guard qs[m].kind == .percent, qs[m].role == .cardinal, qs[k].start - qs[m].end <= 120 else { continue }
+            var sameSentence = true
+            for j in qs[m].end..<qs[k].start where CharClass.has(s[j], CharClass.sentenceBreak) {
+                sameSentence = false
+                break
+            }
+            guard sameSentence else { continue }
+            qs[k].kind = .percent; qs[k].unit = qs[m].unit
+            qs[k].value = qs[k].number
+        }
     }
 
     /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
