@@ -19,7 +19,8 @@ enum ChangeSubject {
         // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
         // verb reads on (比上年增长, 较年初上涨).
         if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" || comparison == "環比" {
-            out += rateNoun(found, in: s)
+            // 本地生产总值的增长 / 出口增长预测: a base whose tail already names the growth takes no rate noun.
+            if !namesChange(base) { out += rateNoun(found, in: s) }
         } else if let w = found.changeWord {
             let word = SubjectFinder(s: s).compact(w)
             if !base.hasSuffix(word) { out += word }
@@ -32,6 +33,16 @@ enum ChangeSubject {
         if found.direction == .down { return "降幅" }
         if let w = found.changeWord, w.contains(where: { s[$0] == u("涨") || s[$0] == u("漲") }) { return "涨幅" }
         return "增速"
+    }
+
+    /// `base` ends with a change word of two or more characters (本地生产总值的增长), or with one and a
+    /// forecast noun (出口增长预测); 增加值 is a noun, not a change.
+    static func namesChange(_ base: String) -> Bool {
+        let a = [UInt32](base)
+        var end = a.count
+        if let l = SubjectFinder.estimateVerbs.suffix(a, before: end, limit: 0), l < end { end -= l }
+        return (PredicateLexicon.increase.suffix(a, before: end, limit: 0) ?? 0) >= 2
+            || (PredicateLexicon.decrease.suffix(a, before: end, limit: 0) ?? 0) >= 2
     }
 
     static func endsWithRateNoun(_ subject: String) -> Bool {

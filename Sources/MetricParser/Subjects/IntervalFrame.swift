@@ -19,6 +19,6 @@ extension SubjectFinder {
             while e < n, e - (k + 2) < 8, CharClass.isIdeograph(s[e]) { e += 1 }
             thing = clean(k + 2, e)
         }
-        return thing + verb + (traditional ? "間隔" : "间隔")
+        return (thing.hasSuffix(verb) ? thing : thing + verb) + (traditional ? "間隔" : "间隔")
     }
 }

@@ -322,7 +322,8 @@ struct SubjectFinder {
         while after < s.count, CharClass.isSpace(s[after]) { after += 1 }
         let namedAfter =
             after + 1 < s.count && s[after] == u("的") && (s[after + 1] == 0x201C || s[after + 1] == u("《"))
-        if subject.isEmpty || quotedBefore || examplesBefore || namedAfter {
+        if namedAfter, let name = quotedName(at: after + 1) { return name }
+        if subject.isEmpty || quotedBefore || examplesBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
@@ -360,6 +361,15 @@ struct SubjectFinder {
             subject += String(scalars: s[q.unitStart..<q.unitEnd])
         }
         return subject
+    }
+
+    /// The name in the quotes or title marks opening at `open` (“…” or 《…》), without the quotes.
+    private func quotedName(at open: Int) -> String? {
+        let close: UInt32 = s[open] == u("《") ? u("》") : 0x201D
+        var k = open + 1
+        while k < s.count, k - open <= 30, s[k] != close, !CharClass.isBreak(s[k]) { k += 1 }
+        guard k < s.count, s[k] == close, k - open >= 3 else { return nil }
+        return clean(open, k + 1)
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
