@@ -21,12 +21,12 @@ enum PredicateLexicon {
     static let increase = WordList(
         """
         多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
-        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上扬 走高 年增 月增 季增 飙升 大增 劲升
+        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升
         """)
     static let decrease = WordList(
         """
         少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
-        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 年减 月减 季减 锐减 大减 骤降 跌落
+        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
@@ -74,7 +74,7 @@ enum PredicateLexicon {
         进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
         """)
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
-    static let keepWhole = WordList("平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
+    static let keepWhole = WordList("估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
 
     /// Adverbs that end a subject even when it includes its predicate (单位完成共建 but not 全部编入).
     static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 总计 同比 比 较")

@@ -3,13 +3,29 @@
 /// the earlier estimate) by the verb as written, with the time adverb before it (现估计, 本来预计).
 extension SubjectFinder {
     /// The estimate verb at the start of `[cs, end)` (after a time adverb): its text and end, else nil.
+    /// Who estimates may stand before the verb (主计总处预估今年经济成长率为…: up to six characters, no
+    /// verb); the indicator must then follow it (今年增长预计为5%: the verb ends the indicator, no frame).
     func estimateVerb(_ cs: Int, _ end: Int) -> (word: String, end: Int)? {
         var a = cs
         while a < end, CharClass.isSpace(s[a]) { a += 1 }
-        var k = a
+        var start = a
+        while start < end, start - a <= 6 {
+            if Self.estimateAdverbs.prefix(s, at: start, limit: end) != nil
+                || Self.estimateVerbs.prefix(s, at: start, limit: end) != nil
+            {
+                break
+            }
+            if start > a, PredicateLexicon.verbs.prefix(s, at: start, limit: end) != nil { return nil }
+            start += 1
+        }
+        var k = start
         if let l = Self.estimateAdverbs.prefix(s, at: k, limit: end) { k += l }
         guard let l = Self.estimateVerbs.prefix(s, at: k, limit: end) else { return nil }
-        return (clean(a, k + l), k + l)
+        if start > a {
+            let (x, y) = trim(k + l, end)
+            guard y - x >= 2 else { return nil }
+        }
+        return (clean(start, k + l), k + l)
     }
 
     /// The complete list of verbs of estimating and forecasting before an indicator.

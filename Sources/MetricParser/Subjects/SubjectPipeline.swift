@@ -229,6 +229,9 @@ struct SubjectPipeline {
         if let reference {
             return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference))
         }
+        if found.comparison == nil, let w = found.changeWord, let basis = ChangeSubject.periodBasis(of: w, in: s) {
+            return Output(found: found, basis: BasisReader.Reading(basis: basis, reference: nil))
+        }
         return Output(
             found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
     }

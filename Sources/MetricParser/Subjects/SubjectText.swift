@@ -47,10 +47,15 @@ extension SubjectFinder {
     private func yearPrefix(_ a: Int, _ b: Int) -> Int? {
         var k = a
         if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
+        // 民國112年 / 112年: a Minguo year (Taiwan) has two or three digits after 民國, three without it.
+        var minguo = false
+        if k + 2 <= b, s[k] == u("民"), ScriptFold.simplified(s[k + 1]) == u("国") { k += 2; minguo = true }
         let d0 = k
         while k < b, CharClass.isDigit(s[k]) || s[k] == u("〇") || CharClass.has(s[k], CharClass.cjkDigit) && k - d0 < 4
         { k += 1 }
-        guard k - d0 == 4, k < b, s[k] == u("年") else { return nil }
+        let digits = k - d0
+        let isYear = digits == 4 || (minguo && digits >= 2 && digits <= 3) || (digits == 3 && s[d0] == u("1"))
+        guard isYear, k < b, s[k] == u("年") else { return nil }
         k += 1
         if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
         if k < b, s[k] == u("度") { k += 1 }
@@ -61,6 +66,16 @@ extension SubjectFinder {
     /// 1月份…) → index after it; a bare duration (3个月内) is not a period. Leaves two characters at least.
     private func monthPrefix(_ a: Int, _ b: Int) -> Int? {
         var k = a
+        // 首季 / 本季 / 上季 / 第一季(度): a quarter (Taiwan and Hong Kong write 季 for 季度).
+        if k + 1 < b, Self.quarterOpeners.contains(s[k]) || s[k] == u("第") {
+            var q = k + 1
+            if s[k] == u("第"), q < b, Self.monthDigits.contains(s[q]) || CharClass.isDigit(s[q]) { q += 1 }
+            if q < b, s[q] == u("季"), q > k + 1 || s[k] != u("第") {
+                q += 1
+                if q < b, s[q] == u("度") { q += 1 }
+                return b - q >= 2 ? q : nil
+            }
+        }
         let opened = k < b && Self.monthRunOpeners.contains(s[k])
         if opened { k += 1 }
         let d0 = k
@@ -74,6 +89,7 @@ extension SubjectFinder {
     }
 
     static let monthRunOpeners = Set([UInt32]("首前头頭"))
+    static let quarterOpeners = Set([UInt32]("首本上次"))
     static let monthDigits = Set([UInt32]("一二三四五六七八九十两〇"))
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
