@@ -3,7 +3,7 @@
 /// sentence's last subject, else the noun after the measure word), the event's verb and 间隔.
 extension SubjectFinder {
     /// The interval's subject for a duration right after 每, else nil.
-    func intervalSubject(_ q: RawQuantity, previous: String?, traditional: Bool) -> String? {
+    func intervalSubject(_ q: RawQuantity, previous: String?, sentence: Range<Int>) -> String? {
         guard q.kind == .duration, q.numberStart > 0, s[q.numberStart - 1] == u("每") else { return nil }
         let n = s.count
         var k = q.end
@@ -19,6 +19,20 @@ extension SubjectFinder {
             while e < n, e - (k + 2) < 8, CharClass.isIdeograph(s[e]) { e += 1 }
             thing = clean(k + 2, e)
         }
-        return (thing.hasSuffix(verb) ? thing : thing + verb) + (traditional ? "間隔" : "间隔")
+        return (thing.hasSuffix(verb) ? thing : thing + verb) + (isTraditional(sentence) ? "間隔" : "间隔")
+    }
+
+    /// The sentence is in traditional characters: its traditional-only characters outnumber the
+    /// simplified ones that have a traditional twin (the test `ArticleLocale` makes over a whole text).
+    func isTraditional(_ r: Range<Int>) -> Bool {
+        var traditional = 0, simplified = 0
+        for k in r where s[k] >= 0x4E00 && s[k] < 0xA000 {
+            if ScriptFold.simplified(s[k]) != s[k] {
+                traditional += 1
+            } else if ArticleLocale.simplifiedTargets[Int(s[k])] {
+                simplified += 1
+            }
+        }
+        return traditional > simplified
     }
 }

@@ -149,7 +149,7 @@ struct SubjectFinder {
                 (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
-                if l == 1, guardCount == 1, ScriptFold.simplified(s[e - 1]) == u("占") {
+                if l == 1, guardCount == 1, ScriptFold.simplified(s[e - 1]) == u("占"), trim(cs, e - 1).0 < e - 1 {
                     result.shareOfImplicitWhole = String(scalars: [s[e - 1]])
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue

@@ -51,8 +51,6 @@ struct SubjectPipeline {
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
 
-    /// The article is in traditional characters (words the rules add are written so too).
-    private let traditional: Bool
     /// End of the previous figure (a pronoun for a figure reaches back to it within the paragraph).
     private var previousEnd = 0
     /// The whole of the current 分别占 list of shares (以甲、乙旅客为主，分别占…).
@@ -60,12 +58,7 @@ struct SubjectPipeline {
     /// The whole named by the share before a 分别占 list (甲占总数58.1%；乙及丙分别占…): the list's too.
     private var listNamedWhole: String? = nil
 
-    init(_ written: (scalars: [UInt32], traditional: Bool)) {
-        finder = SubjectFinder(s: written.scalars)
-        traditional = written.traditional
-    }
-
-    init(_ s: [UInt32]) { self.init((s, false)) }
+    init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
     mutating func subject(
@@ -122,7 +115,7 @@ struct SubjectPipeline {
         if Anaphora.isAnaphor(base), let last = lastFinal, sameParagraph(priorEnd, prefixStart) {
             base = last.subject  // 其后这一数字明显下降，长期低于三％
         }
-        if let interval = finder.intervalSubject(q, previous: before, traditional: traditional) { base = interval }
+        if let interval = finder.intervalSubject(q, previous: before, sentence: sentence) { base = interval }
         if let mark = found.distributive {
             listWhole = nil
             listNamedWhole = nil

@@ -6,14 +6,11 @@
 /// Offsets are the normalized ones (a fold is one scalar for one), so figure spans still apply;
 /// the subject rules match words through `ScriptFold` and read both scripts. Entities, full-width
 /// forms and punctuation stay normalized. A text with no folded ideograph is returned as is.
-/// `traditional`: three or more ideographs were folded (words the rules compose, such as 间隔, are
-/// then written in traditional characters too).
 enum WrittenText {
-    static func scalars(_ t: NormalizedText) -> (scalars: [UInt32], traditional: Bool) {
+    static func scalars(_ t: NormalizedText) -> [UInt32] {
         let s = t.scalars
-        if s == t.original { return (s, false) }  // same storage when nothing was normalized
+        if s == t.original { return s }  // same storage when nothing was normalized
         var out: [UInt32]? = nil
-        var folded = 0
         for i in 0..<s.count {
             let c = s[i]
             guard c >= 0x3400, CharClass.isIdeograph(c) else { continue }
@@ -21,8 +18,7 @@ enum WrittenText {
             guard o != c, CharClass.isIdeograph(o) else { continue }
             if out == nil { out = s }
             out![i] = o
-            folded += 1
         }
-        return (out ?? s, folded >= 3)
+        return out ?? s
     }
 }
