@@ -107,4 +107,56 @@ struct RegisterSubjectTests {
         #expect(try subject(ms, "20.5%") == "外地旅客增幅")
         #expect(try subject(ms, "120萬人次") == "外地旅客")
     }
+
+    @Test("由X上升至Y / 由X減至Y: both figures are the indicator's; 就業 is not 就 + 業")
+    func fromTo() throws {
+        let ms = try m("同期的就業不足率由1.1%上升至1.2%。總就業人數由三百七十一萬人減至三百六十八萬人，減少約三萬人。")
+        #expect(try subject(ms, "1.1%") == "就業不足率")
+        #expect(try subject(ms, "1.2%") == "就業不足率")
+        #expect(try subject(ms, "三百六十八萬人") == "總就業人數")
+        #expect(try subject(ms, "三萬人") == "總就業人數減少")
+        #expect(try subject(try m("在校学生为1.2万人。", .mainland), "1.2万人") == "在校学生")
+    }
+
+    @Test("較…的4.3%為低 is the base's own value of the indicator, its period the base")
+    func comparedOwnValue() throws {
+        let ms = try m("今年首三個月，出口按年增長2.7%，較去年第四季的4.3%為低。")
+        let x = try #require(metric(ms, "4.3%"))
+        #expect(x.subject.hasPrefix("出口") && !x.subject.contains("為低") && x.period == "去年第四季")
+        #expect(!x.change)
+    }
+
+    @Test("年增/年減 name the comparison: 營收年增幅 vs 營收季增幅, basis previous year / period")
+    func periodChangeWords() throws {
+        let ms = try m("公司第二季營收達新台幣6735億元，年增40.1％，季增13.6％。", ArticleLocale(.taiwan))
+        let y = try #require(metric(ms, "40.1％")), q = try #require(metric(ms, "13.6％"))
+        #expect(y.subject.hasSuffix("營收年增幅") && y.basis == .previousYear)
+        #expect(q.subject.hasSuffix("營收季增幅") && q.basis == .previousPeriod)
+        #expect(metric(ms, "6735億元")?.unit == "TWD")
+    }
+
+    @Test("Minguo years: 112年 / 民國113年 leave the subject, the period reads 1911 + N")
+    func minguo() throws {
+        let ms = try m("112年全年出生數為13萬5571人，較111年減少1萬3744人。民國113年第一季失業率為3.38％。", ArticleLocale(.taiwan))
+        let a = try #require(metric(ms, "13萬5571人"))
+        #expect(a.subject == "出生數" && a.period == "2023年全年")
+        #expect(try subject(ms, "3.38％") == "失業率")
+        #expect(metric(ms, "3.38％")?.period == "2024")
+    }
+
+    @Test("24年來 frames a figure in traditional text as 24年来 does: not a duration")
+    func timeFrames() throws {
+        #expect(try m("失業率3.38%，為24年來最低。", ArticleLocale(.taiwan)).allSatisfy { $0.kind != .duration })
+        #expect(try m("連續26個月負成長。", ArticleLocale(.taiwan)).allSatisfy { $0.kind != .duration })
+    }
+
+    @Test("an estimator before the verb: 主計總處預估今年經濟成長率為3.29％ → 經濟成長率預估; 上修 is a change")
+    func estimator() throws {
+        let ms = try m("主計總處預估今年經濟成長率為3.29％，上修0.2個百分點。", ArticleLocale(.taiwan))
+        #expect(try subject(ms, "3.29％") == "經濟成長率預估")
+        let up = try #require(metric(ms, "0.2個百分點"))
+        #expect(up.change && up.direction == .up)
+        // The verb after the indicator is no frame: 今年增長預計為5%.
+        #expect(try subject(try m("今年出口增長預計為5%。"), "5%").contains("出口"))
+    }
 }

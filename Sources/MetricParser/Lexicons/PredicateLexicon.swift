@@ -7,7 +7,7 @@ enum PredicateLexicon {
         """
         达到 达 为 是 有 共有 就有 已有 还有 另有 尚有 计 共计 合计 总计 累计 累计达 累计达到 累计为 共 总共 一共 \
         分别为 分别是 分别达 分别达到 分别 均为 均达 均 都 占 仅 只有 仅有 高达 增至 增长到 增长至 提高到 提高至 \
-        降至 降到 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
+        降至 降到 减至 减到 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
         跃升至 攀升至 回升至 回落至 实现了 完成了 约为 约有 总量为 总量达 规模达 规模为 已达 已达到 已超过 超 逾 只 即 仍有 \
         分別 分別為 分別是 分別達 分別達到 分別佔 分别占 為 佔 達 達到 \
         达成 攀升到 跃升到 上涨到 上涨至 下跌至 下跌到 突破了 超过了 多达 保持在 保持 稳定在 控制在 维持在 位居 排名
@@ -66,7 +66,10 @@ enum PredicateLexicon {
         均 的 了 通过 经过 为了 围绕 一年来 一年以来 以来 其后 随后 之后 此后 至此 上半年 下半年 前三季度 一季度 二季度 \
         三季度 四季度 全年共 是 相当于 占 去年同期 上年同期 同期的 年度 本年度 全年累计 当月 本月 本周 今年以来 同期 就 已有 共有
         """)
-    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
+    /// Nouns whose first character is a one-character scope word (就业 is not 就 + 业, 在校生 not 在 + 校生).
+    static let nounsOpeningWithNoise = WordList(
+        "就业 就医 就学 就读 在校 在岗 在职 在建 在读 在园 在册 在编 在线 在途 对外 对口 从业 共产 共青 由于 其他 各项")
+    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """

@@ -40,6 +40,8 @@ struct SubjectFinder {
         var pronoun = false
         /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
         var referencePeriod: String? = nil
+        /// The figure is a reference's own value (低于…的5.1%, 较…的4.3%为低): what follows it is a predicate.
+        var ownValue = false
         /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
         var revision = ""
         /// An estimate verb opening the clause, as written (现估计, 本来预计): see `EstimateFrame`.
@@ -83,6 +85,11 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
+        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a {
+            // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
+            let (x, y) = trim(c.start, object.a)
+            if x < y { subject = clean(x, y) + subject }
+        }
         subject = withTopic(subject, c, &object, &result)
         if !result.change, c.linked || q.kind == .percent,
             let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
@@ -184,7 +191,7 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
-        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) {
+        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) ?? comparedBase(cs, c.end) {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
@@ -194,6 +201,7 @@ struct SubjectFinder {
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
             if rx < ry, BasisReader.classify(s, rx, ry).basis != .reference { result.referencePeriod = clean(rx, ry) }
             c.end = head.start
+            result.ownValue = true
             return
         }
         if !result.change, let head = referenceHead(cs, c.end) {
@@ -323,7 +331,7 @@ struct SubjectFinder {
         let namedAfter =
             after + 1 < s.count && s[after] == u("的") && (s[after + 1] == 0x201C || s[after + 1] == u("《"))
         if namedAfter, let name = quotedName(at: after + 1) { return name }
-        if subject.isEmpty || quotedBefore || examplesBefore {
+        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true

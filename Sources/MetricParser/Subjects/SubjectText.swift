@@ -17,7 +17,9 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b, !(l == 1 && a + l == b - 1)
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
+                !(l == 1 && a + l == b - 1),
+                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil
             {
                 a += l; changed = true; continue
             }

@@ -37,7 +37,7 @@ enum ScriptFold {
         習习練练課课訊讯傳传媒媒廣广播播攝摄錄录檔档權权憲宪選选舉举黨党員员議议會会團团\
         兌兑換换額额盈盈餘余負负債债稅税費费價价廉廉貴贵賤贱錢钱銀银財财資资產产業业\
         億亿萬万邁迈嗎吗麼么呢呢著着\
-        續续繼继剛刚斷断
+        續续繼继剛刚斷断連连
         """
 
     /// simplified(c) for every BMP scalar (identity where no pair applies).
