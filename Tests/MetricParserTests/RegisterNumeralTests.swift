@@ -147,6 +147,16 @@ struct RegisterNumeralTests {
         #expect(q.direction == .down && q.basis == .previousPeriod)
     }
 
+    @Test("a bare number after a noun that names its measure word is a count: 人口約七百五十萬 → 7.5e6 人")
+    func countedNouns() throws {
+        let a = try #require(try m("本港人口約七百五十萬。").first)
+        #expect(a.kind == .count && a.unit == "人" && a.value == 7_500_000 && a.qualifier == .approximate)
+        let b = try #require(try m("訪港旅客人次錄得450萬，按年增加1.2倍。").first)
+        #expect(b.unit == "人次" && b.value == 4_500_000)
+        // Any other noun leaves a bare number bare.
+        #expect(try m("指數為450。").isEmpty)
+    }
+
     @Test("a bare number after a rate noun is a percent when the sentence named percents: 減幅卅七點三二")
     func bareRate() throws {
         let ms = try m("出口成長4.5%，進口減幅卅七點三二。")

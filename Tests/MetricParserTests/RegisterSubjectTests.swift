@@ -159,4 +159,18 @@ struct RegisterSubjectTests {
         // The verb after the indicator is no frame: 今年增長預計為5%.
         #expect(try subject(try m("今年出口增長預計為5%。"), "5%").contains("出口"))
     }
+
+    @Test("an estimate after 的 is not the indicator: 總銷貨價值的臨時估計為… keeps 總銷貨價值")
+    func estimateNoun() throws {
+        let ms = try m("七月份零售業總銷貨價值的臨時估計為三百零二億元，較去年同月下跌百分之十一點五。")
+        let s = try subject(ms, "三百零二億元")
+        #expect(s.hasPrefix("零售業總銷貨價值") && s.hasSuffix("臨時估計"))
+        #expect(try subject(ms, "百分之十一點五").hasPrefix("零售業總銷貨價值"))
+    }
+
+    @Test("占 before an amount is not a share of an implicit whole: 其中國防占3,500億元")
+    func amountAfterZhan() throws {
+        let ms = try m("總預算2.8兆元，其中國防占新台幣3,500億元。", ArticleLocale(.taiwan))
+        #expect(try subject(ms, "3,500億元") == "國防")
+    }
 }

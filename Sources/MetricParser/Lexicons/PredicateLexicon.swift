@@ -69,7 +69,7 @@ enum PredicateLexicon {
     /// Nouns whose first character is a one-character scope word (就业 is not 就 + 业, 在校生 not 在 + 校生).
     static let nounsOpeningWithNoise = WordList(
         "就业 就医 就学 就读 在校 在岗 在职 在建 在读 在园 在册 在编 在线 在途 对外 对口 从业 共产 共青 由于 其他 各项")
-    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
+    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """

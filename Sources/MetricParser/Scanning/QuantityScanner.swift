@@ -89,6 +89,7 @@ struct QuantityScannerCore {
         }
         markRatios(&out)
         borrowComparedUnits(&out)
+        borrowCountedUnits(&out)
         joinMoneySubunits(&out)
         return out
     }
@@ -143,6 +144,28 @@ struct QuantityScannerCore {
         }
         borrowRateUnits(&qs)
     }
+
+    /// A bare number after a noun that names its own measure word (人口约七百五十万, 旅客人次录得450万,
+    /// 失业人数为13.4万) is a count of that word: 人口 and 人数 count 人; 人次, 户数, 宗数, 家数, 件数 their own.
+    func borrowCountedUnits(_ qs: inout [RawQuantity]) {
+        for k in qs.indices where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            var e = qs[k].start
+            if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
+            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: max(0, e - 3)) { e -= l }
+            if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
+            while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
+            guard e >= 2,
+                let unit = Self.countedNouns[[ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1])]]
+            else { continue }
+            qs[k].kind = .count; qs[k].unit = unit
+            qs[k].value = qs[k].number
+        }
+    }
+
+    static let countedNouns: [[UInt32]: String] = [
+        [UInt32]("人口"): "人", [UInt32]("人数"): "人", [UInt32]("人次"): "人次", [UInt32]("户数"): "户",
+        [UInt32]("宗数"): "宗", [UInt32]("家数"): "家", [UInt32]("件数"): "件",
+    ]
 
     /// A bare number right after a rate noun (减幅卅七点三二, 增速为7.5) is a percent when the sentence
     /// has named percents before it: a rate is a percent, and the writer leaves out the unit it named.

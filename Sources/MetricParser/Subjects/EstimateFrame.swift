@@ -28,9 +28,17 @@ extension SubjectFinder {
         return (clean(start, k + l), k + l)
     }
 
+    /// `[a, b)` is an estimate used as a noun (临时估计, 初步估计, 预测): after 的 it does not name the
+    /// indicator, the modifier does (零售业总销货价值的临时估计为302亿元).
+    func isEstimateHead(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        if let l = Self.estimateAdverbs.prefix(s, at: k, limit: b) { k += l }
+        return Self.estimateVerbs.prefix(s, at: k, limit: b) == b - k
+    }
+
     /// The complete list of verbs of estimating and forecasting before an indicator.
     static let estimateVerbs = WordList("估计 预计 预测 预期 预料 估算 推算 预估 初步估计 初步预计")
-    static let estimateAdverbs = WordList("现 现时 现在 目前 本来 原来 原先 原本 早前 最新")
+    static let estimateAdverbs = WordList("现 现时 现在 目前 本来 原来 原先 原本 早前 最新 临时 初步")
     /// An earlier value's marker at the end of a subject (生产总值增长原来): not part of a new estimate's.
     static let earlierMarkers = WordList("原来 原先 原本 本来")
 

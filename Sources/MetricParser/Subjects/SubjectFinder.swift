@@ -64,7 +64,7 @@ struct SubjectFinder {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
         var result = Result(subject: "")
         readShare(q, &c, &result)
-        peel(&c, &result)
+        peel(q, &c, &result)
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
@@ -144,7 +144,7 @@ struct SubjectFinder {
     }
 
     /// Peels what stands between the subject and the figure: 了, 达, 就有, 比上年增长, 同比下降.
-    private func peel(_ c: inout Clause, _ result: inout Result) {
+    private func peel(_ q: RawQuantity, _ c: inout Clause, _ result: inout Result) {
         let cs = c.start
         var e = c.end
         var guardCount = 0
@@ -156,7 +156,9 @@ struct SubjectFinder {
                 (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
-                if l == 1, guardCount == 1, ScriptFold.simplified(s[e - 1]) == u("占"), trim(cs, e - 1).0 < e - 1 {
+                if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
+                    trim(cs, e - 1).0 < e - 1
+                {
                     result.shareOfImplicitWhole = String(scalars: [s[e - 1]])
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
@@ -284,7 +286,9 @@ struct SubjectFinder {
                 k -= 1
             }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
-            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 {
+            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
+                !isEstimateHead(d + 1, b)
+            {
                 let (mx, my) = trim(a, d)
                 if mx < my { result.deModifier = clean(mx, my) }
                 a = d + 1
