@@ -173,4 +173,25 @@ struct RegisterSubjectTests {
         let ms = try m("總預算2.8兆元，其中國防占新台幣3,500億元。", ArticleLocale(.taiwan))
         #expect(try subject(ms, "3,500億元") == "國防")
     }
+
+    @Test("實質增長 qualifies the last subject's change; 首三季 is a period; 增加5.1%至18,000元 is the new level")
+    func macauRelease() throws {
+        let ms = try m(
+            "本地生產總值為3,794億澳門元，實質增長80.5%。首三季入境旅客2,042萬人次。住戶月收入中位數增加5.1%至18,000元。",
+            ArticleLocale(.macau))
+        #expect(try subject(ms, "80.5%") == "本地生產總值實質增速")
+        #expect(try subject(ms, "2,042萬人次") == "入境旅客")
+        #expect(try subject(ms, "18,000元") == "住戶月收入中位數")
+        #expect(metric(ms, "18,000元")?.unit == "MOP")
+    }
+
+    @Test("a clause that is only a comparison frames the changes after it: 與去年同期相比，…增加5.1%")
+    func leadingComparison() throws {
+        let ms = try m("與去年同期相比，住戶月收入中位數增加5.1%，失業率下降0.3個百分點。")
+        #expect(metric(ms, "5.1%")?.basis == .previousYear)
+        #expect(metric(ms, "0.3個百分點")?.basis == .previousYear)
+        let cn = try m("与上月相比，全市用电量增长2.1%。", .mainland)
+        #expect(metric(cn, "2.1%")?.basis == .previousPeriod)
+        #expect(try m("全市用电量增长2.1%。", .mainland).first?.basis == nil)
+    }
 }

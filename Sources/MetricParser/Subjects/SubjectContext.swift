@@ -41,6 +41,8 @@ enum SubjectContext {
         if shareWords.prefix(scalars, at: 0, limit: n) == n {
             return previous.hasSuffix("占比") ? previous : previous + "占比"
         }
+        // 实质增长80.5% / 实际增长7%: an adverb of measurement qualifies the last subject's change.
+        if measureAdverbs.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
@@ -68,6 +70,7 @@ enum SubjectContext {
         return subject
     }
 
+    static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")
     static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")

@@ -225,9 +225,34 @@ struct SubjectPipeline {
         if found.comparison == nil, let w = found.changeWord, let basis = ChangeSubject.periodBasis(of: w, in: s) {
             return Output(found: found, basis: BasisReader.Reading(basis: basis, reference: nil))
         }
-        return Output(
-            found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
+        if let c = found.comparison {
+            return Output(found: found, basis: BasisReader.read(s, c.lowerBound, c.upperBound))
+        }
+        return Output(found: found, basis: leadingComparison(before: found.clauseStart, sentence: sentence))
     }
+
+    /// 与去年同期相比，住户月收入中位数增加5.1%: a clause of its own that is only a comparison (与/和/同/跟 …
+    /// 相比) frames the changes after it in the sentence.
+    private func leadingComparison(before clauseStart: Int, sentence: Int) -> BasisReader.Reading? {
+        var b = clauseStart - 1
+        while b > sentence, clauseStart - b <= 60 {
+            var a = b
+            while a > sentence, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+            var x = a, y = b
+            while x < y, CharClass.isSpace(s[x]) { x += 1 }
+            while y > x, CharClass.isSpace(s[y - 1]) { y -= 1 }
+            if y - x >= 4, Self.frameOpeners.contains(ScriptFold.simplified(s[x])),
+                Self.frameClosers.suffix(s, before: y, limit: x) != nil
+            {
+                return BasisReader.read(s, x, y)
+            }
+            b = a - 1
+        }
+        return nil
+    }
+
+    static let frameOpeners = Set([UInt32]("与和同跟较比"))
+    static let frameClosers = WordList("相比 相比较 比较 相较 对比")
 
     /// 高于全国全省 → 高于全省 for the second figure.
     private func swapReference(_ comparison: String, _ references: [String], _ one: String) -> String {

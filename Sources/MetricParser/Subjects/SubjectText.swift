@@ -84,6 +84,11 @@ extension SubjectFinder {
         while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.monthDigits.contains(s[k]) { k += 1 }
         guard k > d0, k < b else { return nil }
         if opened, ScriptFold.simplified(s[k]) == u("个") { k += 1 }
+        if opened, s[k] == u("季") {
+            k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
+            if k < b, s[k] == u("度") { k += 1 }
+            return b - k >= 2 ? k : nil
+        }
         guard k < b, s[k] == u("月") else { return nil }
         k += 1
         if k < b, s[k] == u("份") { k += 1 }
