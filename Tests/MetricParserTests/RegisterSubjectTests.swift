@@ -194,4 +194,17 @@ struct RegisterSubjectTests {
         #expect(metric(cn, "2.1%")?.basis == .previousPeriod)
         #expect(try m("全市用电量增长2.1%。", .mainland).first?.basis == nil)
     }
+
+    @Test("分別 + a change + a list pairs the list with the sentence's figures before it, in order")
+    func distributiveChange() throws {
+        let ms = try m("住宅單位成交量為3,526個，成交價值為175.6億元，分別按年減少28.5%及31.2%。", ArticleLocale(.macau))
+        let a = try #require(metric(ms, "28.5%")), b = try #require(metric(ms, "31.2%"))
+        #expect(a.subject.hasSuffix("成交量按年減少") && a.direction == .down && a.basis == .previousYear)
+        #expect(b.subject.hasSuffix("成交價值按年減少") && b.direction == .down && b.basis == .previousYear)
+        let cn = try m("出口额为120亿元，进口额为80亿元，分别增长5.2%和3.1%。", .mainland)
+        #expect(try subject(cn, "5.2%").hasPrefix("出口额") && subject(cn, "3.1%").hasPrefix("进口额"))
+        // One figure before a list of two: nothing to pair.
+        let one = try m("出口额为120亿元，分别增长5.2%和3.1%。", .mainland)
+        #expect(try !subject(one, "3.1%").hasPrefix("出口额增"))
+    }
 }

@@ -57,6 +57,7 @@ struct SubjectPipeline {
     private var listWhole: String? = nil
     /// The whole named by the share before a 分别占 list (甲占总数58.1%；乙及丙分别占…): the list's too.
     private var listNamedWhole: String? = nil
+    private var distributiveChange = DistributiveChange()
 
     init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
 
@@ -76,6 +77,19 @@ struct SubjectPipeline {
                 &second, base: p.base,
                 comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
                 reference: reference, kind: q.kind, sentence: sentence.lowerBound)
+        }
+        if let d = distributiveChange.next(
+            s, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: sentence.lowerBound)
+        {
+            // 分别按年减少28.5%及31.2%: the list's next figure is the same change of the next indicator.
+            var item = found
+            item.change = true; item.direction = d.change.direction
+            item.changeWord = d.change.changeWord; item.comparison = d.change.comparison
+            previousEnd = suffixEnd
+            let comparison = item.comparison.map { finder.compact($0) } ?? ""
+            return finish(
+                &item, base: d.base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound
+            )
         }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
         let priorEnd = previousEnd
@@ -122,6 +136,10 @@ struct SubjectPipeline {
             if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
                 base = listed
                 if coordination.sharesOfImplicitWhole { base = implicitWhole(base, of: before, list: true) }
+            } else if let first = distributiveChange.start(
+                s, found, suffixEnd: suffixEnd, later: later, sentence: sentence.lowerBound)
+            {
+                base = first
             }
         } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
             base = listed
@@ -150,6 +168,7 @@ struct SubjectPipeline {
             part = base != own
         }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        distributiveChange.note(base: base, change: found.change, sentence: sentence.lowerBound)
         scope.record(found, base: base, kind: q.kind, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
         if sharesUnitWithNext {
