@@ -207,4 +207,13 @@ struct RegisterSubjectTests {
         let one = try m("出口额为120亿元，分别增长5.2%和3.1%。", .mainland)
         #expect(try !subject(one, "3.1%").hasPrefix("出口额增"))
     }
+
+    @Test("a range of months is a period (1至6月…), 編列 takes its object (社會福利預算)")
+    func taiwanNews() throws {
+        let ms = try m(
+            "今年1至6月外銷訂單金額2,954億美元，較去年同期增加10.2%。北市今年編列社會福利預算逾400億元。", ArticleLocale(.taiwan))
+        #expect(try subject(ms, "2,954億美元") == "外銷訂單金額")
+        #expect(try subject(ms, "400億元") == "社會福利預算")
+        #expect(metric(ms, "400億元")?.qualifier == .moreThan)
+    }
 }

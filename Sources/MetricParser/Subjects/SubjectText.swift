@@ -83,6 +83,13 @@ extension SubjectFinder {
         let d0 = k
         while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.monthDigits.contains(s[k]) { k += 1 }
         guard k > d0, k < b else { return nil }
+        // 1至6月 / 1-6月 / 一到三月: a range of months.
+        if !opened, k + 1 < b, s[k] == u("至") || s[k] == u("到") || s[k] == 0x2D || s[k] == 0x7E {
+            let r0 = k + 1
+            var r = r0
+            while r < b, r - r0 < 3, CharClass.isDigit(s[r]) || Self.monthDigits.contains(s[r]) { r += 1 }
+            if r > r0 { k = r }
+        }
         if opened, ScriptFold.simplified(s[k]) == u("个") { k += 1 }
         if opened, s[k] == u("季") {
             k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
