@@ -216,4 +216,14 @@ struct RegisterSubjectTests {
         #expect(try subject(ms, "400億元") == "社會福利預算")
         #expect(metric(ms, "400億元")?.qualifier == .moreThan)
     }
+
+    @Test("由 PERIOD 的 A 升至 PERIOD 的 B: both the indicator's, each in its period")
+    func fromPeriodToPeriod() throws {
+        let ms = try m("經季節性調整的失業率由二月至四月的2.9%微升至三月至五月的3.0%。")
+        let a = try #require(metric(ms, "2.9%")), b = try #require(metric(ms, "3.0%"))
+        #expect(a.subject == "經季節性調整的失業率" && a.period == "二月至四月")
+        #expect(b.subject == a.subject && b.period == "三月至五月")
+        let cn = try m("失业率由上月的5.2%降至本月的5.0%。", .mainland)
+        #expect(metric(cn, "5.0%")?.subject == "失业率" && metric(cn, "5.0%")?.period == "本月")
+    }
 }

@@ -63,6 +63,12 @@ struct SubjectFinder {
     func find(_ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>) -> Result {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
         var result = Result(subject: "")
+        if let frame = fromToFrame(c.start, prefixStart) {
+            // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
+            result.subject = frame.subject; result.referencePeriod = frame.period
+            result.ownValue = true; result.clauseStart = c.start
+            return result
+        }
         readShare(q, &c, &result)
         peel(q, &c, &result)
         readReferenceOrRate(&c, &result)
