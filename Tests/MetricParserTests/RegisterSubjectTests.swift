@@ -83,6 +83,8 @@ struct RegisterSubjectTests {
         #expect(try subject(lead, "60.5%") == "經東口岸入境旅客中本港旅客佔比")
         #expect(try subject(lead, "39.5%").hasSuffix("中外地旅客佔比"))
         #expect(try subject(lead, "60.5%") != subject(lead, "39.5%"))
+        let from = try m("經東口岸入境旅客為300萬人次，客源主要來自本港及外地，分別佔60.5%及39.5%。")
+        #expect(try subject(from, "60.5%") == "經東口岸入境旅客中本港佔比")
     }
 
     @Test("a head with a 的-modifier of its own is not the last figure's: 經西口岸入境的旅客")

@@ -150,6 +150,16 @@ struct Coordination {
         if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) {
             head.removeFirst(); parts[0] = head
         }
+        // 客源主要来自甲及乙: the verb that introduces the list is not part of the first name.
+        if let head = parts.first, head.count > 3 {
+            var k = head.count - 2
+            while k >= 1 {
+                if let l = nameLeadIns.prefix(head, at: k, limit: head.count), k + l < head.count {
+                    parts[0] = Array(head[(k + l)...]); break
+                }
+                k -= 1
+            }
+        }
         let names = parts.map { String(scalars: $0) }
         return (names, String(scalars: rest))
     }
@@ -171,6 +181,7 @@ struct Coordination {
     /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
     static let divisionSuffixes = Set([UInt32]("省市县縣区區镇鎮乡鄉村州盟旗"))
     static let clauseOpeners = Set([UInt32]("而以及但和与與在对對"))
+    static let nameLeadIns = WordList("来自 包括 分为 涵盖 主要为 依次为")
     static let listJoints = Set([UInt32]("、和及与與"))
     static let finalJoints = Set([UInt32]("和及与與"))
     /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly
