@@ -87,6 +87,10 @@ public struct MetricExtractor: Sendable {
             if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
                 prefixStart -= hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
+            } else if qualifier == .exact,
+                let bound = QualifierLexicon.adverbBeforeVerb(s, prefixStart, limit: max(floor, prefixStart - 8))
+            {
+                qualifier = bound
             }
             var suffixEnd = q.end
             let clauseLimit = min(s.count, q.end + 4)

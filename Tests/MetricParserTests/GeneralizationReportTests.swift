@@ -90,7 +90,7 @@ struct GeneralizationReportTests {
                 Expect(text: "156个", value: 156, unit: "个", kind: .count, subject: "老旧小区"),
                 Expect(text: "4.1万户", value: 41000, unit: "户", kind: .count, subject: "居民"),
                 Expect(text: "3.2万人", value: 32000, unit: "人", kind: .count, subject: "农村贫困人口", change: .down),
-                Expect(text: "0.8%", value: 0.8, unit: "percent", kind: .percent, subject: "贫困发生率"),
+                Expect(text: "0.8%", value: 0.8, unit: "percent", kind: .percent, subject: "农村贫困发生率"),
                 Expect(text: "35微克/立方米", value: 35, unit: "微克/立方米", kind: .other, subject: "PM2.5平均浓度"),
                 Expect(
                     text: "7.9%", value: 7.9, unit: "percent", kind: .percent, subject: "PM2.5平均浓度同比降幅", change: .down),
@@ -167,11 +167,12 @@ struct GeneralizationReportTests {
                 Expect(text: "35.1%", value: 35.1, unit: "percent", kind: .percent, subject: "生猪出栏增速", change: .up),
                 Expect(text: "8.9万吨", value: 89_000_000, unit: "kg", kind: .mass, subject: "水果产量"),
                 Expect(text: "152家", value: 152, unit: "家", kind: .count, subject: "规模以上工业企业"),
-                Expect(text: "286.4亿元", value: 28_640_000_000, unit: "CNY", kind: .money, subject: "工业总产值"),
-                Expect(text: "18.7%", value: 18.7, unit: "percent", kind: .percent, subject: "工业总产值同比增速", change: .up),
+                Expect(text: "286.4亿元", value: 28_640_000_000, unit: "CNY", kind: .money, subject: "规模以上工业总产值"),
+                Expect(
+                    text: "18.7%", value: 18.7, unit: "percent", kind: .percent, subject: "规模以上工业总产值同比增速", change: .up),
                 Expect(
                     text: "2.3个百分点", value: 2.3, unit: "percentage_point", kind: .percentagePoint,
-                    subject: "工业总产值增幅比上半年回落", change: .down),
+                    subject: "规模以上工业总产值增幅比上半年回落", change: .down),
                 Expect(text: "10.5%", value: 10.5, unit: "percent", kind: .percent, subject: "固定资产投资同比增速", change: .up),
                 Expect(text: "24.6%", value: 24.6, unit: "percent", kind: .percent, subject: "工业投资增速", change: .up),
                 Expect(text: "3.1%", value: 3.1, unit: "percent", kind: .percent, subject: "民间投资降幅", change: .down),

@@ -6,10 +6,7 @@ import Testing
 struct MetricExtractorTests {
     let extractor = MetricExtractor()
 
-    func one(_ text: String, _ quantity: String) throws -> Metric {
-        let ms = try extractor.extract(text)
-        return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
-    }
+    func one(_ text: String, _ quantity: String) throws -> Metric { try extractOne(text, quantity, with: extractor) }
 
     @Test("qualifiers set bounds and stay out of the span")
     func qualifiers() throws {

@@ -11,10 +11,7 @@ struct SubjectRuleTests {
 
     func all(_ text: String) throws -> [Metric] { try extractor.extract(text) }
 
-    func one(_ text: String, _ quantity: String) throws -> Metric {
-        let ms = try extractor.extract(text)
-        return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
-    }
+    func one(_ text: String, _ quantity: String) throws -> Metric { try extractOne(text, quantity, with: extractor) }
 
     @Test("a change names its indicator and its comparison; basis says which comparison")
     func changeSubjectAndBasis() throws {

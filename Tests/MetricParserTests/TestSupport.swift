@@ -1,6 +1,7 @@
 import Foundation
 import MetricParser
 import TestSupport
+import Testing
 
 /// Locations of the shared material: `../shared` beside the package root.
 enum TestPaths {
@@ -30,6 +31,14 @@ func close(_ a: Double, _ b: Double, tolerance: Double = 1e-6) -> Bool {
 /// The metric with the given text (first match), for concise assertions.
 func metric(_ metrics: [Metric], _ text: String) -> Metric? {
     metrics.first { $0.text == text }
+}
+
+/// The metric with the given text extracted from `text`, or a test failure naming what was found.
+func extractOne(_ text: String, _ quantity: String, with extractor: MetricExtractor = MetricExtractor()) throws
+    -> Metric
+{
+    let ms = try extractor.extract(text)
+    return try #require(metric(ms, quantity), "\(quantity) not found in \(ms.map(\.text))")
 }
 
 /// Code-point offset of `needle` in `haystack` (first occurrence), for span assertions.

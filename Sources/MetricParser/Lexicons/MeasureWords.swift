@@ -18,6 +18,10 @@ enum MeasureWords {
         [UInt32](
             "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
 
+    /// Verbal measure words (动量词): they count how often the action is done (参加1次集中培训), so the
+    /// noun after them names an event and the actor before the verb is part of what is counted.
+    static let verbal = Set([UInt32]("次回趟遍轮"))
+
     /// Characters that, right after a measure word, make it part of another word.
     static let blockers: [UInt32: Set<UInt32>] = {
         let rows: [(String, String)] = [
@@ -49,6 +53,12 @@ enum MeasureWords {
                 var ok = true
                 for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
                 if ok { return w.count }
+            }
+            // 5000多人(次): people counted with an optional 次 are person-times (人次).
+            if c == u("人"), i + 3 < s.count, s[i + 1] == 0x28 || s[i + 1] == 0xFF08, s[i + 2] == u("次"),
+                s[i + 3] == 0x29 || s[i + 3] == 0xFF09
+            {
+                return 4
             }
         }
         guard CharClass.has(c, CharClass.measureWord) else { return nil }

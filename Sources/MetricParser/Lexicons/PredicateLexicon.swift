@@ -57,6 +57,11 @@ enum PredicateLexicon {
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
     static let nominalAfterVerb = Set([UInt32]("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
 
+    /// Pivot verbs (兼语动词) and verbs of rule (规定): their object is the actor of the next verb (要求书记参加…).
+    static let pivotVerbs = WordList("要求 规定 鼓励 引导 组织 督促 动员 号召 推动 支持 帮助 让 使 请 邀请 安排")
+    /// Adverbs and modals between an actor and its verb (至少参加, 每年都参加): not part of the actor.
+    static let actorAdverbs = WordList("至少 最少 起码 最多 至多 都 均 也 还 又 再 已 已经 将 要 须 必须 应 应当 可 能")
+
     /// Scope, time and discourse words trimmed from the front of a subject.
     static let leadingNoise = WordList(
         """

@@ -49,6 +49,24 @@ enum QualifierLexicon {
         return hit
     }
 
+    /// Focus adverbs that bound the figure of the verb they modify: 每年至少参加1次, 最多可申请3次.
+    static let adverbMoreThan = WordList("至少 最少 起码")
+    static let adverbLessThan = WordList("最多 至多")
+
+    /// A focus adverb before the verb that ends right before `i` (至少参加1次): the verb phrase's
+    /// figure is bounded. The verb stays in the clause (it tells what is counted).
+    static func adverbBeforeVerb(_ s: [UInt32], _ i: Int, limit: Int) -> Qualifier? {
+        var end = i
+        while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        guard let vl = PredicateLexicon.verbs.suffix(s, before: end, limit: limit) else { return nil }
+        var k = end - vl
+        // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
+        if k - 1 > limit, s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要") { k -= 1 }
+        if adverbMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
+        if adverbLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
+        return nil
+    }
+
     /// Qualifier word starting at `i` (after the quantity).
     static func after(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
         guard i < limit else { return nil }

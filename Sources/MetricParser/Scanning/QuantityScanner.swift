@@ -604,7 +604,8 @@ struct QuantityScannerCore {
             unitCache[s[p]] = str
             return str
         }
-        return String(scalars: s[p..<(p + len)])
+        // 人(次) is written for 人次: the unit is the compound without its parentheses.
+        return String(scalars: s[p..<(p + len)].filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).

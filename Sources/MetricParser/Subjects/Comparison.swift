@@ -9,7 +9,15 @@ extension SubjectFinder {
         e = stripComparison(cs, e)
         // 比2019年底分别提升: adverbs between the base and the verb are not part of the comparison.
         var end = verbStart
-        while end > e, let l = PredicateLexicon.particles.suffix(s, before: end, limit: e) { end -= l }
+        while end > e, let l = PredicateLexicon.particles.suffix(s, before: end, limit: e) {
+            end -= l
+            // 同比分别增长13.2%、15%: 分别 between the comparison and the verb still opens a list. With names
+            // in this clause their shared phrase ends before the comparison (…销售额 | 同比); without
+            // (，比上年底分别提升) the list is the clause before's.
+            if l == 2, s[end] == u("分"), ScriptFold.simplified(s[end + 1]) == u("别") {
+                r.distributive = (cs..<e).contains(where: { !CharClass.isSpace(s[$0]) }) ? e : end
+            }
+        }
         r.comparison = e < end ? e..<end : nil
     }
 

@@ -11,6 +11,16 @@ struct Coordination {
     private var sentence = -1
     /// The list is of shares (分别占) with no whole named.
     private(set) var sharesOfImplicitWhole = false
+    /// The last list paired without 分别 (see `startImplicit`), for a 分别 later in its sentence.
+    private var implicit: (sentence: Int, items: [String], indicator: String) = (-1, [], "")
+
+    /// 甲企业…和乙组织…建立了党组织，覆盖率达到91.58%、88.98%: a list of figures as long as a list of things
+    /// counted before in the sentence pairs with them in order. Returns the first figure's subject.
+    mutating func startImplicit(items: [String], indicator: String, sentence: Int) -> String {
+        self.items = items; self.indicator = indicator; self.sentence = sentence; next = 1
+        implicit = (sentence, items, indicator)
+        return items[0] + indicator
+    }
 
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
@@ -19,19 +29,33 @@ struct Coordination {
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
         var namesAlone = false
-        if Self.isBlank(s, begin, end), begin > sentence.lowerBound {
+        if Self.isBlank(s, begin, end) || Self.isComparison(s, begin, end), begin > sentence.lowerBound {
             // 甲县、乙县紧随其后，分别达到…: the names are in the clause before, with a predicate of their own.
             end = begin - 1
             begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
             namesAlone = true
         }
         var (names, rest) = Self.split(s, begin, end)
+        if namesAlone, names.contains(where: { $0.unicodeScalars.contains { CharClass.isDigit($0.value) } }) {
+            // ，比2019年底分别提升…: the clause before is a list of figures, not of names; the things they
+            // were paired with are the names.
+            guard implicit.sentence == sentence.lowerBound else { return nil }
+            items = implicit.items; indicator = implicit.indicator; next = 1
+            return items[0] + indicator
+        }
+        if names.count < 2, let set = Self.numberedSet(s, begin, end) {
+            // 三次产业对经济增长的贡献率分别为…: the members of a numbered set, in order.
+            items = set.items; indicator = set.rest; next = 1
+            return items[0] + indicator
+        }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
         items = Self.sharingHead(
             names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]), previous: previous)
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
-        indicator = Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
+        // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
+        indicator =
+            !namesAlone && !rest.isEmpty ? rest : Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
         sharesOfImplicitWhole = false
         if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
@@ -41,6 +65,23 @@ struct Coordination {
         next = 1
         return items[0] + indicator
     }
+
+    /// 三次产业 / 三大产业 + REST at the start of `[a, b)`: a set named by its size, whose members are
+    /// its ordinals (第一产业, 第二产业, 第三产业), with the rest of the phrase.
+    static func numberedSet(_ s: [UInt32], _ a: Int, _ b: Int) -> (items: [String], rest: String)? {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        guard k + 4 <= b, let n = ordinals.firstIndex(of: s[k]), n >= 1,
+            ScriptFold.simplified(s[k + 1]) == u("次") || s[k + 1] == u("大")
+        else { return nil }
+        let noun = Array(s[(k + 2)..<(k + 4)])
+        guard noun.allSatisfy({ CharClass.isIdeograph($0) }) else { return nil }
+        let items = (0...n).map { String(scalars: [u("第"), ordinals[$0]] + noun) }
+        return (items, String(scalars: s[(k + 4)..<b].filter { !CharClass.isSpace($0) }))
+    }
+
+    /// 一 … 九, the ordinals of a numbered set's members.
+    static let ordinals = [UInt32]("一二三四五六七八九")
 
     /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多) is not part of the last name.
     static func withoutPredicate(_ name: String) -> String {
@@ -100,6 +141,17 @@ struct Coordination {
 
     mutating func end() { items = []; next = 0 }
 
+    /// ，比2019年底分别提升: a clause that holds only the comparison names nothing.
+    private static func isComparison(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b, CharClass.isSpace(s[k]) { k += 1 }
+        guard k < b, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") || s[k + 1 < b ? k + 1 : k] == u("比")
+        else { return false }
+        // A time base (比上年, 比2019年底, 同比), not a named reference (比全国 may head a list of its own).
+        guard let reading = BasisReader.read(s, k, b) else { return false }
+        return reading.basis != .reference
+    }
+
     private static func isBlank(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         var k = a
         while k < b { if !CharClass.isSpace(s[k]) { return false }; k += 1 }
@@ -135,7 +187,12 @@ struct Coordination {
         // Without a recurring final character the last name runs to the first adverb.
         var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
         let finals = Set(parts.compactMap { $0.last })
-        let places = !finals.isDisjoint(with: divisionSuffixes)
+        // 成都、内江、南充、资阳市…: bare place names (two or three characters) before a last name with
+        // its division suffix are places too.
+        let barePlaces =
+            parts.allSatisfy { $0.count >= 2 && $0.count <= 3 }
+            && last.indices.dropFirst().prefix(3).contains(where: { divisionSuffixes.contains(last[$0]) })
+        let places = !finals.isDisjoint(with: divisionSuffixes) || barePlaces
         // A name has at least two characters (市区 … 县区).
         if let i = last.indices.dropFirst().first(where: {
             finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0]))

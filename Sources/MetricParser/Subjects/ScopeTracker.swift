@@ -13,6 +13,8 @@ struct ScopeTracker {
     private var parentScalars: [UInt32] = []
     private var parentKind: MetricKind? = nil
     private var lastKind: MetricKind? = nil
+    private var lastMeasureWord: UInt32? = nil
+    private var parentMeasureWord: UInt32? = nil
 
     /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
@@ -32,6 +34,7 @@ struct ScopeTracker {
             parent = lastIndicator
             parentScalars = [UInt32](lastIndicator)
             parentKind = lastKind
+            parentMeasureWord = lastMeasureWord
             sentenceEnd = sentence.upperBound
         }
     }
@@ -43,9 +46,31 @@ struct ScopeTracker {
     }
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
-    func apply(_ found: SubjectFinder.Result, base: String, kind: MetricKind?) -> String {
+    /// - Parameters:
+    ///   - measureWord: the figure's one-character measure word, if any.
+    ///   - afterSemicolon: the figure's clause opens a new ；-item.
+    func apply(
+        _ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?, afterSemicolon: Bool
+    ) -> String {
         guard let parent, !found.change else { return base }
         if found.bareLightVerb { return found.topic + parent }
+        // 服务中心(站)2079家，其中中心341家、站1738家；卫生技术人员2.8万人: past the breakdown's items (；), a count
+        // with another measure word than the parent's is not a part but another indicator of the parent's unit.
+        if afterSemicolon, kind == .count, parentKind == .count, let mw = measureWord, let pm = parentMeasureWord,
+            mw != pm, !base.isEmpty, !base.hasPrefix(parent), base.unicodeScalars.count <= 8
+        {
+            return parent + base
+        }
+        // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
+        // not count institutions (张, 人) is a scope of the parent's indicator.
+        if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty,
+            base.unicodeScalars.count <= 10,
+            Self.institutionHeads.suffix([UInt32](base), before: base.unicodeScalars.count, limit: 0) != nil,
+            let mw = measureWord,
+            !Self.institutionCounters.contains(mw)
+        {
+            return base + parent
+        }
         // 服务中心(站)2079家，其中中心341家、站1738家: a part that is the parent's head word (or its
         // alternative in parentheses) is the parent with that head.
         guard !base.isEmpty, base.utf8.count <= 18 else { return base }  // parts are short (≤ 6 characters)
@@ -76,7 +101,12 @@ struct ScopeTracker {
         }
         var i = main.startIndex + 1
         while i + b.count <= main.endIndex {
-            if Array(main[i..<(i + b.count)]) == b { return String(scalars: Array(main[..<i]) + b) }
+            if Array(main[i..<(i + b.count)]) == b {
+                // 次均医药费，其中药费: a part is never the whole; ending inside the parent's last word,
+                // it narrows that word (医药费 → 药费).
+                if i + b.count == p.count { return String(scalars: Array(main[..<(i - 1)]) + b) }
+                return String(scalars: Array(main[..<i]) + b)
+            }
             i += 1
         }
         // The alternative replaces a head of two characters: 中心(站) → 站.
@@ -84,11 +114,17 @@ struct ScopeTracker {
         return nil
     }
 
+    /// Heads of institution names, and the measure words that count institutions.
+    static let institutionHeads = WordList("院 医院 中心 站 所 室 机构 学校 企业 公司 银行 单位")
+    static let institutionCounters = Set([UInt32]("家个所座处间"))
+
     static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 
     /// Remembers the figure's indicator as the one a later 其中 breaks down.
     /// - Parameter part: `apply` read the figure as a part of the breakdown.
-    mutating func record(_ found: SubjectFinder.Result, base: String, kind: MetricKind?, part: Bool) {
+    mutating func record(
+        _ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?, part: Bool
+    ) {
         guard !found.change, !base.isEmpty else { return }
         // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
         // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
@@ -98,6 +134,7 @@ struct ScopeTracker {
         }
         lastIndicator = found.indicator.isEmpty ? base : found.indicator
         lastKind = kind
+        lastMeasureWord = measureWord
     }
 
     /// 发明专利 under 申请专利, 出口 under 进出口总值: a part that shares a word (two characters) with

@@ -7,6 +7,8 @@ struct SegmentTopic {
     private var scanned = 0
     private var segmentStart = -1
     private var topic = ""
+    /// The last item's topic: a parallel item names its topic with the same head (物业合作社；种植合作社).
+    private var previous: [UInt32] = []
 
     /// The topic of the item holding `position`, or "" when its first clause is not a bare noun phrase.
     mutating func topic(_ finder: SubjectFinder, before position: Int, sentence: Range<Int>) -> String {
@@ -17,20 +19,22 @@ struct SegmentTopic {
         var start = segmentStart
         if start < sentence.lowerBound { start = -1 }
         while k < position {
-            if s[k] == u("；") || s[k] == u(";") { start = k + 1 }
+            // 成立3个合作社：甲合作社，…；乙合作社，…: the colon opens the first item of the list.
+            if s[k] == u("；") || s[k] == u(";") || s[k] == u("：") || s[k] == u(":") { start = k + 1 }
             k += 1
         }
         scanned = max(scanned, position)
         if start != segmentStart {
             segmentStart = start
-            topic = start >= 0 ? Self.read(finder, start, position) : ""
+            topic = start >= 0 ? Self.read(finder, start, position, previous: previous) : ""
+            if !topic.isEmpty { previous = [UInt32](topic) }
         }
         return topic
     }
 
     /// The first clause of `[a, limit)` when it is a bare noun phrase: 2–8 characters, no digit, no
     /// verb or linking word, not a framing phrase (分产业看, 在…中, 据了解).
-    private static func read(_ f: SubjectFinder, _ a: Int, _ limit: Int) -> String {
+    private static func read(_ f: SubjectFinder, _ a: Int, _ limit: Int, previous: [UInt32]) -> String {
         let s = f.s
         var b = a
         while b < limit, !CharClass.isBreak(s[b]) || s[b] == u("、") {
@@ -38,10 +42,17 @@ struct SegmentTopic {
             b += 1
         }
         guard b < limit else { return "" }  // the figure is in this clause: no topic clause
-        let (x, y) = f.trim(a, b)
+        var (x, y) = f.trim(a, b)
+        // 而派遣用工性质的城管监督员，…: a modifier ending in 的 describes the topic; its head is the name.
+        if let d = f.lastIndex(of: u("的"), x, y), y - (d + 1) >= 2 { x = d + 1 }
         guard y - x >= 2, y - x <= 8 else { return "" }
+        // 物业合作社，…；种植合作社，…: an item opened with the previous item's head (two or more
+        // characters) is a parallel name, even when a modifier in it is a verb (种植).
+        var head = 0
+        while head < min(previous.count, y - x), s[y - 1 - head] == previous[previous.count - 1 - head] { head += 1 }
+        let parallel = head >= 2 && head < y - x
         var k = x
-        while k < y {
+        while k < y, !parallel {
             if CharClass.has(s[k], CharClass.asciiDigit) || CharClass.isDigit(s[k]) { return "" }
             // A verb, a linking word or a change (物价进一步调低) makes the clause a statement, not a name.
             if PredicateLexicon.verbs.prefix(s, at: k, limit: y) != nil

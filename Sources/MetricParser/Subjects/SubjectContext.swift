@@ -59,7 +59,7 @@ enum SubjectContext {
         }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
-        if n <= 4, n >= 2, let scoped = sameScope(scalars, previous) {
+        if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) {
             // 经乙站入境的旅客为55万人次: a 的-modifier cut from the head is this figure's own scope.
             return found.deModifier.isEmpty ? scoped : found.deModifier + subject
         }

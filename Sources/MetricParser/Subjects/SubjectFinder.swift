@@ -9,6 +9,28 @@
 ///   across an enumeration: 印发4期、近3000本《园区党建简报》 → 《园区党建简报》.
 struct SubjectFinder {
     let s: [UInt32]
+    /// The article reports figures for the nation and for its own region (全国… / 全省…): 全国 is then a
+    /// scope that tells figures apart, not the article's region, and stays in the subject.
+    var nationIsScope = false
+
+    init(s: [UInt32]) { self.s = s }
+
+    /// One pass over the article: 全国 and a regional 全省/全市/全区/全县/全州 both occur.
+    static func comparesNation(_ s: [UInt32]) -> Bool {
+        var nation = false, region = false
+        var k = 0
+        while k + 1 < s.count {
+            if s[k] == u("全") {
+                let n = ScriptFold.simplified(s[k + 1])
+                if n == u("国") { nation = true } else if Self.regionChars.contains(n) { region = true }
+                if nation && region { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    static let regionChars = Set([UInt32]("省市区县州"))
 
     struct Result {
         var subject: String
@@ -52,6 +74,8 @@ struct SubjectFinder {
         /// The 的-modifier cut from a linked subject (经某口岸入境的旅客为… → 经某口岸入境), the scope when
         /// the head alone would borrow the previous figure's.
         var deModifier = ""
+        /// The verb before a figure whose subject follows its measure word (培训了1万多名党员领导干部 → 培训).
+        var actionVerb = ""
     }
 
     /// - Parameters:
@@ -113,6 +137,12 @@ struct SubjectFinder {
         result.clauseStart = c.start
         return result
     }
+
+    /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
+    static let auxiliaries = Set([UInt32]("将將要拟擬"))
+
+    /// Benefactive prepositions: 为/给/替 + beneficiary + verb.
+    static let benefactive = Set([UInt32]("为為给給替"))
 
     /// A phrase ending in one of these belongs to the previous item (16个省市和36个地(市)).
     static let conjunctions = Set([UInt32]("和及与或并"))
@@ -291,6 +321,8 @@ struct SubjectFinder {
                 }
                 k -= 1
             }
+            // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
+            if !linked, let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
                 !isEstimateHead(d + 1, b)
@@ -314,9 +346,18 @@ struct SubjectFinder {
         if p.verbEnd >= 0, !c.linked, p.b - p.a <= 2, p.a < p.b {
             // 农村劳动力转移就业647万人: a short object says little alone; a short topic (a noun, not a
             // long name) and the verb complete it.
-            let (ta, tb) = trim(c.start, p.a)
+            var (ta, tb) = trim(c.start, p.a)
+            // 平均每月可为村集体增加收入: the beneficiary of 为/给/替 is the scope; the adverbs before it are not.
+            // A per-period word before it (每月, 每年) makes the figure a rate, told apart from a total.
+            var k = tb - 1
+            while k > ta, !Self.benefactive.contains(s[k]) { k -= 1 }
+            var rate = ""
+            if k > ta {
+                if let m = perPeriod(ta, k) { rate = String(scalars: s[m..<(m + 2)]) }
+                (ta, tb) = trim(k, tb)
+            }
             let topic = tb - ta - verbLength(before: p.verbEnd, from: ta)
-            if topic >= 2, topic <= 6 { return clean(ta, tb) + subject }
+            if topic >= 2, topic <= 6 { return rate + clean(ta, tb) + subject }
             if let scope = locativeScope(ta, p.verbEnd - verbLength(before: p.verbEnd, from: ta)) {
                 return scope + subject
             }
@@ -341,7 +382,11 @@ struct SubjectFinder {
         let namedAfter =
             after + 1 < s.count && s[after] == u("的") && (s[after + 1] == 0x201C || s[after + 1] == u("《"))
         if namedAfter, let name = quotedName(at: after + 1) { return name }
-        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore {
+        // 我市将组织232场招聘会: a word after an auxiliary (将, 要, 拟) is the predicate, not a noun; its
+        // object follows the measure word.
+        let auxiliaryBefore =
+            p.a > cs && p.b - p.a <= 2 && Self.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
+        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
@@ -351,6 +396,13 @@ struct SubjectFinder {
                 q, suffixEnd: suffixEnd, later: later,
                 includePredicate: c.existential || (rawEmpty && !afterEnumeration))
             if !f.isEmpty || subject.isEmpty { subject = f }
+            if !f.isEmpty, p.verbEnd >= 0, isVerbal(q) {
+                // 书记每年参加1次集中培训: a verbal measure word counts the actor's doings; the actor is scope.
+                subject = actor(cs, before: p.verbEnd) + f
+            } else if !f.isEmpty, subject0.isEmpty, p.verbEnd >= 0 {
+                let vl = verbLength(before: p.verbEnd, from: cs)
+                if vl > 0 { result.actionVerb = String(scalars: s[(p.verbEnd - vl)..<p.verbEnd]) }
+            }
             // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
             // action before the figure says which villages (涉及村).
             if f.unicodeScalars.count == 1 {
@@ -376,7 +428,7 @@ struct SubjectFinder {
         }
         var subject = clean(va, vb)
         if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
-            subject += String(scalars: s[q.unitStart..<q.unitEnd])
+            subject += q.unit ?? String(scalars: s[q.unitStart..<q.unitEnd])  // 人(次) → 人次
         }
         return subject
     }
@@ -388,6 +440,75 @@ struct SubjectFinder {
         while k < s.count, k - open <= 30, s[k] != close, !CharClass.isBreak(s[k]) { k += 1 }
         guard k < s.count, s[k] == close, k - open >= 3 else { return nil }
         return clean(open, k + 1)
+    }
+
+    /// After X等 (and 各类, 各种, 多种) in `[a, b)` when two or more characters follow: where the noun starts.
+    private func afterExamples(_ a: Int, _ b: Int) -> Int? {
+        guard let d = lastIndex(of: u("等"), a + 1, b), d + 1 < b, !Self.notExamples.contains(s[d + 1]) else {
+            return nil
+        }
+        var k = d + 1
+        if let l = Self.examplesClassifier.prefix(s, at: k, limit: b) { k += l }
+        return b - k >= 2 ? k : nil
+    }
+
+    /// 等级, 等待, 等于, 等同, 等候: 等 is not the end of a list of examples.
+    static let notExamples = Set([UInt32]("级級待于於同候"))
+    static let examplesClassifier = WordList("各类 各类的 各种 多种 多类 多项 方面的 领域的 的")
+
+    /// 全村剩余的31户，62人，全部脱贫: counted sets that end their clauses, then a clause that is only an
+    /// adverb of totality and a short predicate; the predicate (脱贫) says what the counted did. Reads
+    /// forward over at most the next few clauses.
+    func collectivePredicate(after suffixEnd: Int, sentenceEnd: Int, later: ArraySlice<Range<Int>>) -> String? {
+        var k = suffixEnd
+        var spans = later.makeIterator()
+        for _ in 0..<4 {
+            guard k < sentenceEnd, s[k] == u("，") || s[k] == u(",") else { return nil }
+            k += 1
+            // Another figure alone in its clause (，62人，) belongs to the same set.
+            if let next = spans.next(), next.lowerBound == k {
+                k = next.upperBound
+                continue
+            }
+            guard let l = Self.totality.prefix(s, at: k, limit: sentenceEnd) else { return nil }
+            let a = k + l
+            // ，均为女性 / ，都是新建: a linking word describes the set; it is not what the set did.
+            if PredicateLexicon.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
+            var b = a
+            while b < sentenceEnd, CharClass.isIdeograph(s[b]), !CharClass.isBreak(s[b]) { b += 1 }
+            guard b - a >= 2, b - a <= 4, b == sentenceEnd || CharClass.isBreak(s[b]) else { return nil }
+            return clean(a, b)
+        }
+        return nil
+    }
+
+    /// Adverbs of totality opening a predicate of the whole set: 全部脱贫, 均已出列, 都已就业.
+    static let totality = WordList("全部 全部已 全都 均 均已 都 都已 已全部 全部实现")
+
+    /// 每 + a time unit (每月, 每年, 每天) in `[a, b)`: where it starts.
+    private func perPeriod(_ a: Int, _ b: Int) -> Int? {
+        var m = a
+        while m + 1 < b {
+            if s[m] == u("每"), Self.periodUnits.contains(s[m + 1]) { return m }
+            m += 1
+        }
+        return nil
+    }
+
+    static let periodUnits = Set([UInt32]("年月日天周季"))
+
+    /// The figure counts with a verbal measure word (次, 回, 趟, 遍, 轮).
+    private func isVerbal(_ q: RawQuantity) -> Bool {
+        q.kind == .count && q.unitEnd == q.unitStart + 1 && MeasureWords.verbal.contains(s[q.unitStart])
+    }
+
+    /// The actor before the verb ending at `verbEnd`: what precedes the verb, without an opening pivot
+    /// verb (要求/鼓励/组织 + actor + action) and without the adverbs between actor and verb.
+    private func actor(_ cs: Int, before verbEnd: Int) -> String {
+        var (a, b) = trim(cs, verbEnd - verbLength(before: verbEnd, from: cs))
+        if let l = PredicateLexicon.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
+        while a < b, let l = PredicateLexicon.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
+        return a < b ? clean(a, b) : ""
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
@@ -449,7 +570,9 @@ struct SubjectFinder {
                 if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
                     !(k + vl < n
                         && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
-                            || s[k + vl] == u("的")))
+                            || s[k + vl] == u("的"))),
+                    // 1次集中培训，: after a verbal measure word a verb that ends the clause names the event.
+                    !(k + vl >= clauseEnd && isVerbal(q))
                 {
                     break
                 }

@@ -17,16 +17,34 @@ struct SubjectPipeline {
         var basis: BasisReader.Reading?
     }
 
-    let finder: SubjectFinder
+    private(set) var finder: SubjectFinder
     private var s: [UInt32] { finder.s }
     private var previousSubject: (sentence: Int, subject: String)? = nil
+    /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
+    private var byKind: (sentence: Int, subjects: [MetricKind: String]) = (-1, [:])
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
     /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
     private var lastModifierHead = ""
-    /// The sentence whose figures are cumulative, with 累计 as written.
-    private var cumulative: (sentence: Int, word: String)? = nil
+    /// The sentence whose figures are cumulative, with 累计 as written and the end of its paragraph.
+    private var cumulative: (sentence: Int, word: String, paragraphEnd: Int)? = nil
+    /// The end of the paragraph holding the last 累计 mark.
+    private var paragraphEnd = 0
+
+    /// A year (2023年) or a relative time word (今年, 去年, 当年) in `[a, b)`: a sentence with its own period.
+    private func namesTime(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k + 1 < b {
+            let next = ScriptFold.simplified(s[k + 1])
+            if next == u("年"), CharClass.isDigit(s[k]) || Self.relativeYears.contains(s[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// 今年, 去年, 当年, 上年, 本年, 明年, 前年.
+    static let relativeYears = Set([UInt32]("今去当當上本明前"))
 
     /// 累计/累計 in `[a, b)` followed by a verb (not by the figure or a linking word: 用电量累计934亿千瓦时).
     private func cumulativeMark(_ a: Int, _ b: Int) -> String? {
@@ -45,6 +63,33 @@ struct SubjectPipeline {
         return nil
     }
 
+    /// The subjects given so far in the article, by kind (one hash lookup a figure).
+    private struct Counted: Hashable {
+        var subject: String
+        var kind: MetricKind
+    }
+    private var counted: Set<Counted> = []
+    /// Things counted in a row joined by 和/、 in the current sentence (2091家社会组织和…), by kind.
+    private var joined: (sentence: Int, names: [String], kind: MetricKind?) = (-1, [], nil)
+
+    /// How many figures form a 、/和-list starting with the figure that ends at `end`.
+    private func listLength(from end: Int, _ later: ArraySlice<Range<Int>>) -> Int {
+        var n = 1, k = end
+        for span in later {
+            var j = k
+            while j < span.lowerBound, CharClass.isSpace(s[j]) { j += 1 }
+            guard j < span.lowerBound, Coordination.listJoints.contains(s[j]) else { break }
+            j += 1
+            while j < span.lowerBound, CharClass.isSpace(s[j]) { j += 1 }
+            guard j == span.lowerBound else { break }
+            n += 1; k = span.upperBound
+        }
+        return n
+    }
+
+    /// The reading of the figure that opened the current 分别 list.
+    private var listHead: SubjectFinder.Result? = nil
+
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -59,7 +104,10 @@ struct SubjectPipeline {
     private var listNamedWhole: String? = nil
     private var distributiveChange = DistributiveChange()
 
-    init(_ s: [UInt32]) { finder = SubjectFinder(s: s) }
+    init(_ s: [UInt32]) {
+        finder = SubjectFinder(s: s)
+        finder.nationIsScope = SubjectFinder.comparesNation(s)
+    }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.
     mutating func subject(
@@ -112,6 +160,13 @@ struct SubjectPipeline {
             base = (before ?? "") + noun
         } else {
             base = SubjectContext.resolve(found, kind: q.kind, previous: before)
+            if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = q.kind,
+                byKind.sentence == sentence.lowerBound, let same = byKind.subjects[kind], !same.hasPrefix(found.topic)
+            {
+                // 预算收入3.5亿元，同口径完成3.67亿元: a light verb with no object continues the last figure's
+                // indicator; its topic is the scope (同口径预算收入), as under 其中.
+                base = found.topic + same
+            }
         }
         if !found.estimate.isEmpty, found.subject.isEmpty {
             // 现估计今年增长为1.5%: a new estimate of the last figure's indicator, not its earlier value.
@@ -135,6 +190,7 @@ struct SubjectPipeline {
             listNamedWhole = nil
             if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
                 base = listed
+                listHead = found
                 if coordination.sharesOfImplicitWhole { base = implicitWhole(base, of: before, list: true) }
             } else if let first = distributiveChange.start(
                 s, found, suffixEnd: suffixEnd, later: later, sentence: sentence.lowerBound)
@@ -145,7 +201,19 @@ struct SubjectPipeline {
             base = listed
             if let whole = listWhole { base = whole + "中" + base }
             if let whole = listNamedWhole { base = Self.shareOf(base, whole) }
+            if let head = listHead, head.change, !found.change {
+                // 同比分别增长13.2%、15%: every figure of the list is the head's change, with its comparison.
+                found.change = true; found.direction = head.direction
+                found.comparison = head.comparison; found.changeWord = head.changeWord
+            }
+        } else if let kind = q.kind, joined.sentence == sentence.lowerBound, joined.names.count >= 2,
+            joined.kind != kind, !base.isEmpty, listLength(from: suffixEnd, later) == joined.names.count,
+            !joined.names.contains(where: { base.hasPrefix($0) })
+        {
+            base = coordination.startImplicit(items: joined.names, indicator: base, sentence: sentence.lowerBound)
+            listHead = found
         } else {
+            listHead = nil
             coordination.end()
             listWhole = nil
             listNamedWhole = nil
@@ -155,21 +223,60 @@ struct SubjectPipeline {
         }
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
         // cumulative totals, told apart from the period's own figures of the same things.
-        if let mark = cumulativeMark(found.clauseStart, prefixStart) { cumulative = (sentence.lowerBound, mark) }
+        // The frame holds on through the paragraph's later sentences until one names its own time
+        // (…累计新开工改造…。各地在改造过程中，共改造提升…: still the cumulative totals).
+        if let c = cumulative, c.sentence != sentence.lowerBound {
+            if prefixStart >= c.paragraphEnd || namesTime(sentence.lowerBound, prefixStart) {
+                cumulative = nil
+            } else {
+                cumulative?.sentence = sentence.lowerBound
+            }
+        }
+        if let mark = cumulativeMark(found.clauseStart, prefixStart) {
+            if prefixStart >= paragraphEnd {
+                // Each scalar is scanned once: marks come in text order and reuse the end found before.
+                paragraphEnd = prefixStart
+                while paragraphEnd < s.count, s[paragraphEnd] != 0x0A { paragraphEnd += 1 }
+            }
+            cumulative = (sentence.lowerBound, mark, paragraphEnd)
+        }
         if let c = cumulative, c.sentence == sentence.lowerBound, !base.isEmpty, !base.hasPrefix(c.word) {
             base = c.word + base
+        }
+        if q.kind == .count, !found.linked, !found.change, !base.isEmpty,
+            let done = finder.collectivePredicate(after: suffixEnd, sentenceEnd: sentence.upperBound, later: later),
+            !base.hasSuffix(done)
+        {
+            base += done  // 剩余的31户，62人，全部脱贫 → 剩余…脱贫
         }
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
         if scope.parent != nil {
             let own = base  // compared only inside a breakdown
-            base = scope.apply(found, base: base, kind: q.kind)
+            let measureWord = q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil
+            let cs = found.clauseStart
+            let afterSemicolon = cs > 0 && (s[cs - 1] == u("；") || s[cs - 1] == u(";"))
+            base = scope.apply(
+                found, base: base, kind: q.kind, measureWord: measureWord, afterSemicolon: afterSemicolon)
             part = base != own
         }
+        if !found.actionVerb.isEmpty, let kind = q.kind, counted.contains(Counted(subject: base, kind: kind)) {
+            // 2126名党员领导干部…；培训了1万多名党员领导干部: the same thing counted again for another action;
+            // the verb tells the figures apart.
+            base = found.actionVerb + base
+        }
+        if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
         distributiveChange.note(base: base, change: found.change, sentence: sentence.lowerBound)
-        scope.record(found, base: base, kind: q.kind, part: part)
+        recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
+        if let kind = q.kind, !base.isEmpty {
+            if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
+            byKind.subjects[kind] = base
+        }
+        scope.record(
+            found, base: base, kind: q.kind,
+            measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil, part: part)
         let comparison = found.comparison.map { finder.compact($0) } ?? ""
         if sharesUnitWithNext {
             let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
@@ -226,6 +333,19 @@ struct SubjectPipeline {
         guard a <= b, b - a <= 400 else { return false }
         for k in a..<b where s[k] == 0x0A || s[k] == 0x0D { return false }
         return true
+    }
+
+    /// Extends the run of joined counts with this figure when 和/及/与/、 stands right before it.
+    private mutating func recordJoined(_ base: String, kind: MetricKind?, prefixStart: Int, sentence: Int) {
+        var k = prefixStart
+        while k > 0, CharClass.isSpace(s[k - 1]) { k -= 1 }
+        if k > 0, Coordination.listJoints.contains(s[k - 1]), joined.sentence == sentence, joined.kind == kind,
+            !joined.names.isEmpty, !base.isEmpty
+        {
+            joined.names.append(base)
+        } else if joined.sentence != sentence || kind == joined.kind || joined.names.count < 2 {
+            joined = (sentence, base.isEmpty ? [] : [base], kind)
+        }
     }
 
     private mutating func finish(

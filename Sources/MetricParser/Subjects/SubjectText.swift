@@ -19,7 +19,9 @@ extension SubjectFinder {
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
             if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
-                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil
+                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
+                !cumulativeNoun(a, l, b),
+                !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
                 a += l; changed = true; continue
             }
@@ -39,6 +41,16 @@ extension SubjectFinder {
             }
         }
         return (a, b)
+    }
+
+    /// 累计时间: 累计 before a noun modifies it (the cumulative total is another indicator); before a
+    /// verb (累计建成) it is an adverb and is trimmed.
+    private func cumulativeNoun(_ a: Int, _ l: Int, _ b: Int) -> Bool {
+        guard l == 2, a + 2 < b, s[a] == u("累"), ScriptFold.simplified(s[a + 1]) == u("计") else { return false }
+        return PredicateLexicon.verbs.prefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.linkers.prefix(s, at: a + 2, limit: b) == nil
+            && !CharClass.isDigit(s[a + 2]) && s[a + 2] != u("新")
     }
 
     private func isOpeningPunct(_ c: UInt32) -> Bool {
