@@ -101,6 +101,8 @@ struct RegisterSubjectTests {
         #expect(try !subject(ms, "12.5%").contains("首十個月"))
         #expect(try subject(try m("十月入境旅客為150萬人次。"), "150萬人次") == "入境旅客")
         #expect(try subject(try m("前3个月港口吞吐量为500万吨。", .mainland), "500万吨") == "港口吞吐量")
+        #expect(try subject(try m("上季度末贷款余额为300亿元。", .mainland), "300亿元") == "贷款余额")
+        #expect(try subject(try m("6月末存款余额为500亿元。", .mainland), "500亿元") == "存款余额")
     }
 
     @Test("a count after a rate is of the thing: 增幅達20.5%，為120萬人次 → 旅客, not 旅客增幅")

@@ -87,6 +87,7 @@ extension SubjectFinder {
             if q < b, s[q] == u("季"), q > k + 1 || s[k] != u("第") {
                 q += 1
                 if q < b, s[q] == u("度") { q += 1 }
+                if q < b, Self.periodEnds.contains(s[q]) { q += 1 }  // 上季度末
                 return b - q >= 2 ? q : nil
             }
         }
@@ -106,16 +107,19 @@ extension SubjectFinder {
         if opened, s[k] == u("季") {
             k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
             if k < b, s[k] == u("度") { k += 1 }
+            if k < b, Self.periodEnds.contains(s[k]) { k += 1 }
             return b - k >= 2 ? k : nil
         }
         guard k < b, s[k] == u("月") else { return nil }
         k += 1
         if k < b, s[k] == u("份") { k += 1 }
+        if k < b, Self.periodEnds.contains(s[k]) { k += 1 }  // 6月末, 1月底
         return b - k >= 2 ? k : nil
     }
 
     static let monthRunOpeners = Set([UInt32]("首前头頭"))
     static let quarterOpeners = Set([UInt32]("首本上次"))
+    static let periodEnds = Set([UInt32]("末底初"))
     static let monthDigits = Set([UInt32]("一二三四五六七八九十两〇"))
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
