@@ -145,6 +145,9 @@ struct RegisterNumeralTests {
         #expect(y.direction == .up && y.basis == .previousYear)
         let q = try #require(metric(ms, "1.2%"))
         #expect(q.direction == .down && q.basis == .previousPeriod)
+        // An adverb of measurement between comparison and change word: 按年實質上升.
+        let real = try #require(try m("本地生產總值按年實質上升2.7%。").first)
+        #expect(real.basis == .previousYear && real.subject.hasPrefix("本地生產總值"))
     }
 
     @Test("a bare number after a noun that names its measure word is a count: 人口約七百五十萬 → 7.5e6 人")

@@ -76,6 +76,8 @@ extension SubjectFinder {
     func stripComparison(_ a: Int, _ e0: Int) -> Int {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
+        // 按年实质上升: an adverb of measurement between the comparison and the change word.
+        if let l = SubjectContext.measureAdverbs.suffix(s, before: e, limit: a), e - l - 2 >= a { e -= l }
         if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") {
             return e - 2
         }
