@@ -103,17 +103,7 @@ public struct ArticleLocale: Sendable, Hashable {
     /// Scans once: counts traditional-only characters against their simplified twins, then the
     /// currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
-        var traditional = 0, simplified = 0
-        let script = scriptOfIdeograph
-        // Branch-free over every scalar: this pass reads the whole article.
-        for c in s {
-            let k = c &- 0x4E00
-            if k < 0x5200 {
-                let v = Int(script[Int(k)])
-                traditional &+= v & 1
-                simplified &+= v >> 1
-            }
-        }
+        let (traditional, simplified) = scriptCounts(s[...])
         guard traditional > 2 * simplified, traditional >= 3 else { return nil }
         let fold = ScriptFold.pointer, starts = evidenceStarts
         for lists in [currencyNames, bodies] {
@@ -133,6 +123,23 @@ public struct ArticleLocale: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// Traditional-only characters and simplified characters that have a traditional twin in
+    /// `scalars` (the article's script test; also a sentence's, see `IntervalFrame`).
+    static func scriptCounts(_ scalars: ArraySlice<UInt32>) -> (traditional: Int, simplified: Int) {
+        var traditional = 0, simplified = 0
+        let script = scriptOfIdeograph
+        // Branch-free over every scalar: this pass reads the whole article.
+        for c in scalars {
+            let k = c &- 0x4E00
+            if k < 0x5200 {
+                let v = Int(script[Int(k)])
+                traditional &+= v & 1
+                simplified &+= v >> 1
+            }
+        }
+        return (traditional, simplified)
     }
 
     /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 2 for a
