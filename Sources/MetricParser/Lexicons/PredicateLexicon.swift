@@ -52,7 +52,8 @@ enum PredicateLexicon {
         实施 推进 新开工 续建 开通 新开通 建设 修复 治理 整治 查获 破获 抓获 侦破 处置 化解 调解 审理 执结 办结 征收 \
         征集 收治 救治 接种 检测 核酸检测 服务了 培训了 开办了 组织了 开发了 吸引了 印发了 评出了 发放了 带动了 \
         达成了 引导 动员 号召 选树 树立 评为 表扬 奖励 发出 开具 颁发 签发 审批 批准 核准 备案 新设立 引入 落地 储备 储存 存放 投放 投资 融资 贷款 放贷 发行 上市 兑现 减免 减税 降费 退税 缴纳 上缴 \
-        节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业
+        节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业 \
+        开出 给出 查出 排查出 评选出 选出
         """)
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
     static let nominalAfterVerb = Set([UInt32]("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规"))
@@ -81,6 +82,14 @@ enum PredicateLexicon {
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
     static let keepWhole = WordList("平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
 
+    /// Words that open with a one-character scope or function word of `leadingNoise` (就, 在, 其, 从, 对,
+    /// 共 …) but are bound words of their own: 就业 is not 就 + 业, 在校生 not 在 + 校生, 其他 not 其 + 他.
+    static let boundWords = WordList(
+        """
+        就业 就医 就学 就读 就诊 就餐 就近 在校 在岗 在建 在职 在读 在园 在线 在册 在编 在押 在营 在库 在院 在网 在外 \
+        其他 其余 其它 从业 从事 对外 对口 对象 共建 共享 共产 共青 都市 为民 并购 及时 和平 给予 被告 还款 还贷 \
+        将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
+        """)
     /// Adverbs that end a subject even when it includes its predicate (单位完成共建 but not 全部编入).
     static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 总计 同比 比 较")
     /// A clause starting with these presents the counted set: 其中有5765家单位完成共建.

@@ -95,16 +95,17 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         subject = withTopic(subject, c, &object, &result)
-        if !result.change, c.linked || q.kind == .percent,
+        if !result.change, c.linked || q.kind == .percent || (q.kind == .count && !subject.isEmpty),
             let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
         {
-            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope.
+            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope; so is a
+            // threshold before a counted head (收入超过20万元的村15个 → 超过20万元村).
             if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
             result.modifierHead = subject
             result.subject = clean(m.start, m.de) + subject
             return result
         }
-        subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, later: later, &result)
+        subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
@@ -258,9 +259,7 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
-                    k == b
-                        ? !(linked || result.change)
-                        : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
+                    k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
                 {
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
@@ -279,7 +278,9 @@ struct SubjectFinder {
                     } else {
                         verbEnd = k
                         if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
-                            let (ta, tb) = trim(a, k - vl)
+                            var (ta, tb) = trim(a, k - vl)
+                            // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
+                            if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
                             if ta < tb, s[tb - 1] != u("的") { result.topic = clean(ta, tb) }
                         }
                         a = k
@@ -325,17 +326,39 @@ struct SubjectFinder {
         return subject
     }
 
+    /// A verb followed by a nominal character is part of a noun (培训班, 生产总值); a light verb only
+    /// with a character of amount (完成率, 完成额): 实现总产值 is a verb and its object.
+    private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
+        let ch = ScriptFold.simplified(c)
+        guard PredicateLexicon.nominalAfterVerb.contains(ch) else { return false }
+        guard PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
+        return Self.amountChars.contains(ch)
+    }
+
+    static let amountChars = Set([UInt32]("率额值数量"))
+
+    /// The clause at `cs` is the last item of a 、-list whose items hold no figure (甲、乙、丙3个园区).
+    private func closesMemberList(_ cs: Int, floor: Int) -> Bool {
+        guard cs > 0, s[cs - 1] == u("、"), cs - 1 > floor else { return false }
+        let ps = clauseStart(before: cs - 1, floor: floor)
+        guard ps > floor || ps == 0 else { return false }
+        for k in ps..<(cs - 1) where CharClass.isIdeograph(s[k]) { return true }
+        return false
+    }
+
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.
     private func forwardOrAction(
-        _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int,
+        _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int, floor: Int,
         later: ArraySlice<Range<Int>>, _ result: inout Result
     ) -> String {
         let cs = c.start, e = c.end
         var subject = subject0
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
-        // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows.
-        let examplesBefore = p.rawEnd > cs && s[p.rawEnd - 1] == u("等") && q.kind == .count
+        // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows. So are
+        // the members of a 、-list without figures of their own (甲、乙、丙3个园区): the count is of the set.
+        let examplesBefore =
+            q.kind == .count && p.rawEnd > cs && (s[p.rawEnd - 1] == u("等") || closesMemberList(cs, floor: floor))
         // 我市将组织232场招聘会: a word after an auxiliary (将, 要, 拟) is the predicate, not a noun; its
         // object follows the measure word.
         let auxiliaryBefore =

@@ -43,6 +43,15 @@ struct SubjectPipeline {
         return false
     }
 
+    /// A ；-item at `cs` that opens with 共有/还有/另有 (a new inventory: ；共有党员31742名).
+    private func opensInventory(at cs: Int, _ sentence: Range<Int>) -> Bool {
+        guard cs > 0, s[cs - 1] == u("；") || s[cs - 1] == u(";") else { return false }
+        var k = cs
+        while k < sentence.upperBound, CharClass.isSpace(s[k]) { k += 1 }
+        guard let l = PredicateLexicon.existential.prefix(s, at: k, limit: sentence.upperBound) else { return false }
+        return l >= 2
+    }
+
     /// 今年, 去年, 当年, 上年, 本年, 明年, 前年.
     static let relativeYears = Set([UInt32]("今去当當上本明前"))
 
@@ -207,6 +216,11 @@ struct SubjectPipeline {
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
+        if scope.parent != nil, opensInventory(at: found.clauseStart, sentence) {
+            // …其中党委54个、党支部1135个；共有党员31742名: a ；-item opening with 共有/还有 takes a new
+            // inventory; it ends the breakdown instead of continuing it.
+            scope.end()
+        }
         if scope.parent != nil {
             let own = base  // compared only inside a breakdown
             let measureWord = q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil

@@ -19,6 +19,7 @@ extension SubjectFinder {
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
             if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
+                (PredicateLexicon.boundWords.prefix(s, at: a, limit: b) ?? 0) <= l,
                 !cumulativeNoun(a, l, b),
                 !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
