@@ -54,4 +54,19 @@ struct SubjectWordTests {
         let m = try one("一些软件企业为资深工程师开出了月薪3万元。", "3万元")
         #expect(m.subject.hasPrefix("资深工程师") && m.subject.hasSuffix("月薪") && !m.subject.contains("企业"))
     }
+
+    @Test("分别 after a list of counted things pairs each change with its thing")
+    func distributiveAfterCounts() throws {
+        let text = "全县共有家庭农场320家、种养大户150户，分别比上年末增长8.1%和4.5%。"
+        let first = try one(text, "8.1%"), second = try one(text, "4.5%")
+        #expect(first.subject.hasPrefix("家庭农场") && second.subject.hasPrefix("种养大户"))
+        #expect(first.direction == .up && second.direction == .up)
+    }
+
+    @Test("a 、-list of objects before as many figures pairs with them in order")
+    func objectsBeforeFigures() throws {
+        let text = "全年分别拨付助学金、生活补助金560万元和230万元。"
+        #expect(try one(text, "560万元").subject == "助学金")
+        #expect(try one(text, "230万元").subject == "生活补助金")
+    }
 }

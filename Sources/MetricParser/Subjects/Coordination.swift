@@ -22,7 +22,10 @@ struct Coordination {
 
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
-    mutating func start(_ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String) -> String? {
+    /// - Parameter figures: the sentence's earlier figures (where each starts, its subject).
+    mutating func start(
+        _ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String, figures: [(start: Int, subject: String)]
+    ) -> String? {
         items = []; next = 0; self.sentence = sentence.lowerBound
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
@@ -37,8 +40,15 @@ struct Coordination {
         if namesAlone, names.contains(where: { $0.unicodeScalars.contains { CharClass.isDigit($0.value) } }) {
             // ，比2019年底分别提升…: the clause before is a list of figures, not of names; the things they
             // were paired with are the names.
-            guard implicit.sentence == sentence.lowerBound else { return nil }
-            items = implicit.items; indicator = implicit.indicator; next = 1
+            if implicit.sentence == sentence.lowerBound {
+                items = implicit.items; indicator = implicit.indicator
+            } else {
+                // 甲企业120家、乙组织45家，分别比上年末增长6%和3%: each figure of the list is the nth thing's.
+                let own = figures.filter { $0.start >= begin && $0.start < end }.map(\.subject)
+                guard own.count >= 2 else { return nil }
+                items = own; indicator = ""
+            }
+            next = 1
             return items[0] + indicator
         }
         if names.count < 2, let set = Self.numberedSet(s, begin, end) {

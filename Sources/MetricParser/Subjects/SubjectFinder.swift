@@ -346,6 +346,30 @@ struct SubjectFinder {
         return false
     }
 
+    /// The 、-items before the clause at `cs` that hold no figure (分别发放甲补贴、乙补贴300万元…), the first
+    /// read from after its verb; nil when there are none or one is not a short noun.
+    func objectList(before cs0: Int, floor: Int) -> [String]? {
+        var items: [String] = [], cs = cs0
+        while closesMemberList(cs, floor: floor), items.count < 8 {
+            let ps = clauseStart(before: cs - 1, floor: floor)
+            var a = ps
+            var m = cs - 1
+            while m > ps {
+                if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
+                    !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
+                {
+                    a = m; break
+                }
+                m -= 1
+            }
+            let (x, y) = trim(a, cs - 1)
+            guard x < y, y - x <= 10 else { return nil }
+            items.insert(clean(x, y), at: 0)
+            cs = ps
+        }
+        return items.isEmpty ? nil : items
+    }
+
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.
     private func forwardOrAction(
         _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int, floor: Int,

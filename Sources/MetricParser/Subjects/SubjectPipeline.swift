@@ -96,6 +96,9 @@ struct SubjectPipeline {
         return n
     }
 
+    /// The current sentence's figures so far (where each starts, its subject), for a 分别 after them.
+    private var sentenceFigures: (sentence: Int, items: [(start: Int, subject: String)]) = (-1, [])
+
     /// The reading of the figure that opened the current 分别 list.
     private var listHead: SubjectFinder.Result? = nil
 
@@ -164,7 +167,10 @@ struct SubjectPipeline {
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
         }
         if let mark = found.distributive {
-            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
+            let figures = sentenceFigures.sentence == sentence.lowerBound ? sentenceFigures.items : []
+            if let listed = coordination.start(
+                s, mark: mark, sentence: sentence, previous: lastBase, figures: figures)
+            {
                 base = listed
                 listHead = found
             }
@@ -180,6 +186,12 @@ struct SubjectPipeline {
             !joined.names.contains(where: { base.hasPrefix($0) })
         {
             base = coordination.startImplicit(items: joined.names, indicator: base, sentence: sentence.lowerBound)
+            listHead = found
+        } else if !base.isEmpty, let items = finder.objectList(before: found.clauseStart, floor: floor),
+            listLength(from: suffixEnd, later) == items.count + 1
+        {
+            // 分别发放甲补贴、乙补贴300万元和120万元: a list of objects before a list of figures pairs in order.
+            base = coordination.startImplicit(items: items + [base], indicator: "", sentence: sentence.lowerBound)
             listHead = found
         } else {
             listHead = nil
@@ -237,6 +249,8 @@ struct SubjectPipeline {
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        if sentenceFigures.sentence != sentence.lowerBound { sentenceFigures = (sentence.lowerBound, []) }
+        if !base.isEmpty { sentenceFigures.items.append((prefixStart, base)) }
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
             if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
