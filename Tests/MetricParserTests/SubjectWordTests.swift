@@ -69,4 +69,14 @@ struct SubjectWordTests {
         #expect(try one(text, "560万元").subject == "助学金")
         #expect(try one(text, "230万元").subject == "生活补助金")
     }
+
+    @Test("a set counted right after its members distributes a later 分别 list over them")
+    func membersDistribute() throws {
+        let text = "园区共有企业90家。园区设立了研发、孵化、加速3个功能区，分别入驻企业40家、25家和12家。"
+        #expect(try one(text, "3个").subject == "功能区")
+        #expect(try one(text, "40家").subject == "研发功能区企业")
+        #expect(try one(text, "12家").subject == "加速功能区企业")
+        // An item right after a figure is that figure's noun, not a member.
+        #expect(try one("建成5个党支部、3个党小组。", "3个").subject == "党小组")
+    }
 }

@@ -341,7 +341,8 @@ struct SubjectFinder {
     private func closesMemberList(_ cs: Int, floor: Int) -> Bool {
         guard cs > 0, s[cs - 1] == u("、"), cs - 1 > floor else { return false }
         let ps = clauseStart(before: cs - 1, floor: floor)
-        guard ps > floor || ps == 0 else { return false }
+        // An item that starts right after a figure (5个党支部、) is that figure's noun, not a member.
+        guard ps == 0 || CharClass.isBreak(s[ps - 1]) else { return false }
         for k in ps..<(cs - 1) where CharClass.isIdeograph(s[k]) { return true }
         return false
     }
@@ -353,7 +354,7 @@ struct SubjectFinder {
         while closesMemberList(cs, floor: floor), items.count < 8 {
             let ps = clauseStart(before: cs - 1, floor: floor)
             var a = ps
-            var m = cs - 1
+            var m = cs - 2  // an item that is itself a verb (孵化) is a name, not a verb before one
             while m > ps {
                 if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
                     !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
@@ -368,6 +369,25 @@ struct SubjectFinder {
             cs = ps
         }
         return items.isEmpty ? nil : items
+    }
+
+    /// 甲、乙、丙3个园区: the members of a set counted right after them, when there are as many as the
+    /// count says; nil otherwise.
+    func memberSet(clauseStart cs: Int, prefixStart: Int, floor: Int, count: Double) -> [String]? {
+        guard let items = objectList(before: cs, floor: floor), Double(items.count + 1) == count else { return nil }
+        let (x, y) = trim(cs, prefixStart)
+        guard x < y, y - x <= 10 else { return nil }
+        return items + [clean(x, y)]
+    }
+
+    /// 分别 in `[a, b)` (…，分别提供岗位2140个).
+    func hasDistributive(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k + 1 < b {
+            if s[k] == u("分"), s[k + 1] == u("别") || s[k + 1] == u("別") { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.

@@ -96,6 +96,8 @@ struct SubjectPipeline {
         return n
     }
 
+    /// The members of the last set counted right after them in the sentence (甲、乙、丙3个专区), with its noun.
+    private var members: (sentence: Int, names: [String], noun: String) = (-1, [], "")
     /// The current sentence's figures so far (where each starts, its subject), for a 分别 after them.
     private var sentenceFigures: (sentence: Int, items: [(start: Int, subject: String)]) = (-1, [])
 
@@ -187,6 +189,14 @@ struct SubjectPipeline {
         {
             base = coordination.startImplicit(items: joined.names, indicator: base, sentence: sentence.lowerBound)
             listHead = found
+        } else if !base.isEmpty, members.sentence == sentence.lowerBound,
+            finder.hasDistributive(found.clauseStart, prefixStart),
+            listLength(from: suffixEnd, later) == members.names.count
+        {
+            // 设立甲、乙、丙3个专区，分别提供岗位200个、150个和80个: each figure is its member's (甲专区岗位 …).
+            base = coordination.startImplicit(
+                items: members.names.map { $0 + members.noun }, indicator: base, sentence: sentence.lowerBound)
+            listHead = found
         } else if !base.isEmpty, let items = finder.objectList(before: found.clauseStart, floor: floor),
             listLength(from: suffixEnd, later) == items.count + 1
         {
@@ -250,6 +260,12 @@ struct SubjectPipeline {
         if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
         if sentenceFigures.sentence != sentence.lowerBound { sentenceFigures = (sentence.lowerBound, []) }
+        if q.kind == .count, !base.isEmpty,
+            let names = finder.memberSet(
+                clauseStart: found.clauseStart, prefixStart: prefixStart, floor: floor, count: q.value)
+        {
+            members = (sentence.lowerBound, names, base)
+        }
         if !base.isEmpty { sentenceFigures.items.append((prefixStart, base)) }
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
