@@ -79,4 +79,10 @@ struct SubjectWordTests {
         // An item right after a figure is that figure's noun, not a member.
         #expect(try one("建成5个党支部、3个党小组。", "3个").subject == "党小组")
     }
+
+    @Test("a bare rate after a figure is the rate of that figure's thing; a restated one keeps its scope")
+    func bareRateAfterCount() throws {
+        #expect(try one("全县建成村卫生室300个，覆盖率达100%。", "100%").subject == "村卫生室覆盖率")
+        #expect(try one("城乡居民医保参保人数412万人，参保率达97.2%。", "97.2%").subject == "城乡居民医保参保率")
+    }
 }

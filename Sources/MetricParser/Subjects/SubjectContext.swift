@@ -44,6 +44,12 @@ enum SubjectContext {
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
         if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
+        // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
+        if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
+            !previous.contains("的"), !previous.contains(subject), !previous.hasSuffix("率")
+        {
+            return stripLeadingVerb(previous) + subject
+        }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
             return subject + stripLeadingVerb(previous)
