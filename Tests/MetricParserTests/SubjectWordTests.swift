@@ -85,4 +85,10 @@ struct SubjectWordTests {
         #expect(try one("全县建成村卫生室300个，覆盖率达100%。", "100%").subject == "村卫生室覆盖率")
         #expect(try one("城乡居民医保参保人数412万人，参保率达97.2%。", "97.2%").subject == "城乡居民医保参保率")
     }
+
+    @Test("a verb of containment right before a figure: what it contains follows the measure word")
+    func containment() throws {
+        #expect(try one("石岭县辖12个乡镇、208个行政村。", "12个").subject == "乡镇")
+        #expect(try one("该区下辖5个街道。", "5个").subject == "街道")
+    }
 }

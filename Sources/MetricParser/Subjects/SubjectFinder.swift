@@ -112,6 +112,9 @@ struct SubjectFinder {
         return result
     }
 
+    /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
+    static let containment = WordList("辖 下辖 管辖 轄 下轄 管轄 包括 包含")
+
     /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
     static let auxiliaries = Set([UInt32]("将將要拟擬"))
 
@@ -242,6 +245,11 @@ struct SubjectFinder {
             a = b
         }
         var verbEnd = -1
+        if a < b, !linked, let l = Self.containment.suffix(s, before: b, limit: a), b - l >= a {
+            // 全县辖9个乡镇 / 下辖12个街道: a verb of containment right before the figure; what it contains
+            // follows the measure word (辖 alone is no verb elsewhere: 辖区).
+            verbEnd = b; a = b
+        }
         if a < b {
             var k = b
             while k > a {
