@@ -68,7 +68,8 @@ test: deps
 bench: deps deps-bench
 	$(SWIFT) build -c release --product MetricParserBench
 	$(SWIFT) build -c release --product PipelineBench
-	$(PYTHON) bench/parser_vs_jionlp.py .build/release/MetricParserBench
+	$(SWIFT) build -c release --product tally
+	$(PYTHON) bench/parser_vs_jionlp.py .build/release/MetricParserBench --tally .build/release/tally
 	$(PYTHON) bench/html_bench.py .build/release/MetricParserBench
 	$(PYTHON) bench/pipeline_bench.py .build/release/PipelineBench
 

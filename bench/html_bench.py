@@ -7,8 +7,8 @@ BENCH_BINARY is the release build of MetricParserBench
 (`swift build -c release --product MetricParserBench`). FILEs default to ../shared/corpus/*.txt
 beside the repository root; each is wrapped (in memory, never stored) in a government site's page
 — header, navigation, breadcrumb, sidebar, inline spans in every figure, &nbsp;, share bar,
-footer — and the bench times PageReader (libxml2 parse, DOM walk, tables) plus the parser over
->= N MB of HTML (default 10), the reader alone, then the parser alone over the extracted texts;
+footer — and the bench times PageReader (charset, libxml2's SAX parse into PageText's tree,
+walk, tables) plus the parser over >= N MB of HTML (default 10), the reader alone, then the parser alone over the extracted texts;
 five interleaved rounds, the fastest of each phase kept (the machine is shared).
 
 Reported: MB/s of HTML (1 MB = 10^6 bytes; goal >= 30), MB/s of the reader alone, MB/s of plain

@@ -1,6 +1,7 @@
 // --html: every text wrapped in a government site's page (PageFixtures.GovernmentPage); times
-// PageReader + PageMetrics (libxml2 parse, DOM walk, tables, parser) over the HTML, the reader
-// alone, then the parser alone over the extracted texts, and returns one JSON object:
+// PageReader + PageMetrics (libxml2's SAX parse into PageText's tree, walk, tables, parser) over
+// the HTML, the reader alone, then the parser alone over the extracted texts, and returns one
+// JSON object:
 // {"html_bytes", "html_seconds", "html_mb_per_s", "read_only_mb_per_s", "text_bytes",
 // "text_mb_per_s", "ratio", "page_to_text_bytes", "html_metrics", "text_metrics", "pages"}, where
 // ratio = time for the pages / time for their plain texts. Thread CPU time; the three phases run

@@ -32,42 +32,30 @@ enum Boilerplate {
         "daohang",
     ]
 
-    static func isChrome(classOrID: String) -> Bool {
-        var bytes = Array(classOrID.utf8)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { isChrome(classOrID: $0.baseAddress!) }
-    }
+    private static let chromeWordKeys = Set(chromeWords.map { PackedName(Array($0.utf8))! })
+    private static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
 
-    /// Over a NUL-terminated attribute value; words of up to 15 letters are small strings
-    /// (no allocation), longer ones cannot be chrome words but may start with a prefix.
-    static func isChrome(classOrID p: UnsafePointer<UInt8>) -> Bool {
-        func check(_ from: Int, _ to: Int) -> Bool {
-            guard to > from else { return false }
-            var w = String(decoding: UnsafeBufferPointer(start: p + from, count: to - from), as: UTF8.self)
-            if w.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { w = w.lowercased() }
-            return chromeWords.contains(w) || chromePrefixes.contains { w.hasPrefix($0) }
-        }
-        var i = 0, start = 0
-        while p[i] != 0 {
-            let b = p[i] | 0x20
-            if !(b >= 0x61 && b <= 0x7A) {
-                if check(start, i) { return true }
-                start = i + 1
+    /// Over an attribute value, word by word (runs of ASCII letters, lower-cased), without
+    /// making strings: it runs for every element with a class or id.
+    static func isChrome(classOrID p: ArraySlice<UInt8>) -> Bool {
+        p.withUnsafeBufferPointer { p in
+            func check(_ from: Int, _ to: Int) -> Bool {
+                guard to > from else { return false }
+                let word = UnsafeBufferPointer(rebasing: p[from..<to])
+                if let key = PackedName(word, lowercased: true), chromeWordKeys.contains(key) { return true }
+                return chromePrefixBytes.contains { prefix in
+                    prefix.count <= word.count && prefix.indices.allSatisfy { word[$0] | 0x20 == prefix[$0] }
+                }
             }
-            i += 1
-        }
-        return check(start, i)
-    }
-
-    /// Per-page memo of class/id values (the same few repeat on every element of a page), bounded.
-    struct Memo {
-        private var seen: [String: Bool] = [:]
-        mutating func isChrome(_ p: UnsafePointer<UInt8>) -> Bool {
-            let value = String(cString: p)
-            if let v = seen[value] { return v }
-            let v = Boilerplate.isChrome(classOrID: p)
-            if seen.count < 1024 { seen[value] = v }
-            return v
+            var start = 0
+            for i in 0..<p.count {
+                let b = p[i] | 0x20
+                if !(b >= 0x61 && b <= 0x7A) {
+                    if check(start, i) { return true }
+                    start = i + 1
+                }
+            }
+            return check(start, p.count)
         }
     }
 
@@ -78,11 +66,11 @@ enum Boilerplate {
     }
 }
 
-/// What the walker needs to know about a tag, worked out once per tag name and page.
+/// What the walker needs to know about a tag, worked out once per tag name and page. Only flags:
+/// copying one costs no reference counting.
 struct TagInfo {
     /// Tags the walker treats specially.
-    enum Special { case head, title, meta, br, table, root }
-    let name: String
+    enum Special { case head, title, meta, br, table, root, caption, tr, td, th, thead, tbody, tfoot }
     let special: Special?
     let dropped: Bool
     let block: Bool
@@ -90,25 +78,47 @@ struct TagInfo {
     let isLink: Bool
 }
 
-/// Tag names → `TagInfo`, keyed by libxml2's interned name pointer. Each tag gets a small index
-/// (kept in the node's scratch word by the measuring pass, so the writing pass needs no lookup);
-/// past 255 distinct names, or when a page does not intern names, the info is just recomputed.
-struct TagTable {
-    private var index: [UInt: UInt8] = [:]
-    private var infos: [TagInfo] = []
+/// Up to 16 bytes of an ASCII name, packed: a set of names looked up without making strings.
+struct PackedName: Hashable {
+    private var lo: UInt64 = 0
+    private var hi: UInt64 = 0
 
-    /// The tag's index (1…255), or 0 when it has none.
-    mutating func id(_ n: LibXML.Node) -> UInt8 {
-        let key = n.namePointer
-        if let i = index[key] { return i }
-        guard infos.count < 255 else { return 0 }
-        infos.append(Self.make(n.name))
-        let i = UInt8(infos.count)
-        index[key] = i
-        return i
+    /// nil when longer than 16 bytes. `lowercased`: ASCII letters' case bit set (letters only).
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool = false) {
+        guard bytes.count <= 16 else { return nil }
+        for (i, b) in bytes.enumerated() {
+            let v = UInt64(lowercased ? b | 0x20 : b)
+            if i < 8 { lo |= v << (8 * UInt64(i)) } else { hi |= v << (8 * UInt64(i - 8)) }
+        }
     }
 
-    func info(_ id: UInt8, _ n: LibXML.Node) -> TagInfo { id == 0 ? Self.make(n.name) : infos[Int(id) - 1] }
+    init?(_ bytes: [UInt8]) {
+        guard let p = bytes.withUnsafeBufferPointer({ PackedName($0) }) else { return nil }
+        self = p
+    }
+}
+
+/// Tag names → `TagInfo`. libxml2's HTML tag names are ASCII (htmlParseHTMLName), so every name
+/// a rule mentions is looked up by its bytes, without making a string.
+enum TagTable {
+
+    private static let known: [PackedName: TagInfo] = {
+        let names =
+            Boilerplate.droppedTags.union(Boilerplate.blockTags).union(Boilerplate.linkDensityTags)
+            .union(["head", "title", "meta", "br", "a", "th", "td"])
+        var table: [PackedName: TagInfo] = [:]
+        for name in names { table[PackedName(Array(name.utf8))!] = make(name) }
+        return table
+    }()
+    private static let plain = make("")
+
+    /// The info of a NUL-terminated tag name.
+    static func info(_ name: UnsafePointer<UInt8>) -> TagInfo {
+        var n = 0
+        while n <= 16, name[n] != 0 { n += 1 }
+        guard let packed = PackedName(UnsafeBufferPointer(start: name, count: n)) else { return plain }
+        return known[packed] ?? plain
+    }
 
     static func make(_ name: String) -> TagInfo {
         let special: TagInfo.Special? =
@@ -119,27 +129,18 @@ struct TagTable {
             case "br": .br
             case "table": .table
             case "html", "body": .root
+            case "caption": .caption
+            case "tr": .tr
+            case "td": .td
+            case "th": .th
+            case "thead": .thead
+            case "tbody": .tbody
+            case "tfoot": .tfoot
             default: nil
             }
         return TagInfo(
-            name: name, special: special, dropped: Boilerplate.droppedTags.contains(name),
+            special: special, dropped: Boilerplate.droppedTags.contains(name),
             block: Boilerplate.blockTags.contains(name),
             judgedForLinks: Boilerplate.linkDensityTags.contains(name), isLink: name == "a")
-    }
-}
-
-/// What the measuring pass leaves on each element (libxml2's `_private` word): bytes of text
-/// below it (28 bits), of those inside links (28 bits), and its tag index (8 bits).
-struct NodeStats {
-    var raw: UInt64
-    static let mask: UInt64 = (1 << 28) - 1
-
-    var text: Int { Int(raw & Self.mask) }
-    var links: Int { Int((raw >> 28) & Self.mask) }
-    var tag: UInt8 { UInt8(raw >> 56) }
-
-    init(raw: UInt64) { self.raw = raw }
-    init(text: Int, links: Int, tag: UInt8) {
-        raw = UInt64(min(text, Int(Self.mask))) | UInt64(min(links, Int(Self.mask))) << 28 | UInt64(tag) << 56
     }
 }

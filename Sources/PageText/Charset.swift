@@ -40,9 +40,8 @@ enum Charset {
         if name == "UTF-16LE" || name == "UTF-16BE", let u = convert(body, from: name!, strict: false) {
             return Decoded(utf8: u, charset: name!, note: nil)
         }
-        if let reason = binaryReason(Array(body.prefix(8192))) { throw PageError(.binary, reason) }
-        let validUTF8 = String(validating: body, as: UTF8.self) != nil
-        let ascii = validUTF8 && !body.contains(where: { $0 >= 0x80 })
+        if let reason = binaryReason(body) { throw PageError(.binary, reason) }
+        let (validUTF8, ascii) = utf8Validity(body)
         if ascii || (validUTF8 && (name == nil || name == "UTF-8")) {
             return Decoded(utf8: Array(body), charset: name ?? "UTF-8", note: nil)
         }
@@ -70,21 +69,90 @@ enum Charset {
     }
 
     /// NUL bytes or mostly control bytes: an image, a PDF, a zip — not a page.
-    static func binaryReason(_ bytes: [UInt8]) -> String? {
+    static func binaryReason(_ bytes: ArraySlice<UInt8>) -> String? {
         let n = min(bytes.count, 8192)
-        var controls = 0
-        var nul: Int?
-        bytes.withUnsafeBufferPointer { b in
-            for i in 0..<n {
-                let c = b[i]
-                guard c < 0x20 else { continue }
-                if c == 0 { nul = i; return }
-                if c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
+        let (nul, controls) = bytes.withUnsafeBufferPointer { all -> (Int?, Int) in
+            let head = UnsafeBufferPointer(rebasing: all[..<n])
+            if let base = head.baseAddress, let z = memchr(base, 0, n) {
+                return (UnsafeRawPointer(z) - UnsafeRawPointer(base), 0)
             }
+            // Bytes below 0x20 other than tab, LF, FF and CR, eight at a time.
+            var controls = 0, i = 0
+            let raw = UnsafeRawBufferPointer(head)
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                controls += (Self.bytesBelow0x20(x) & ~Self.whitespaceBytes(x)).nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                let c = head[i]
+                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D, c != 0x0C { controls += 1 }
+                i += 1
+            }
+            return (nil, controls)
         }
         if let nul { return "binary content (NUL byte at \(nul)), not an HTML page" }
         if controls * 10 > n { return "binary content (\(controls) control bytes in the first \(n)), not an HTML page" }
         return nil
+    }
+
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `x` below 0x20 (no carry crosses bytes: 0x7F + 0x60 < 0x100).
+    private static func bytesBelow0x20(_ x: UInt64) -> UInt64 {
+        ~(((x & lows) &+ 0x6060_6060_6060_6060) | x) & highs
+    }
+
+    /// The high bit of each byte of `x` equal to `b` (exact: a zero byte is the only one whose
+    /// low seven bits plus 0x7F do not carry and whose high bit is clear).
+    private static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 {
+        let y = x ^ (UInt64(b) &* 0x0101_0101_0101_0101)
+        return ~(((y & lows) &+ lows) | y) & highs
+    }
+
+    private static func whitespaceBytes(_ x: UInt64) -> UInt64 {
+        bytes(x, equalTo: 0x09) | bytes(x, equalTo: 0x0A) | bytes(x, equalTo: 0x0C) | bytes(x, equalTo: 0x0D)
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
+    /// surrogates, nothing past U+10FFFF), and whether they are all ASCII; eight ASCII bytes at a
+    /// time, without making a string of the page.
+    static func utf8Validity(_ bytes: ArraySlice<UInt8>) -> (valid: Bool, ascii: Bool) {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            let raw = UnsafeRawBufferPointer(b)
+            var i = 0, ascii = true
+            while i < n {
+                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 {
+                    i += 8
+                    continue
+                }
+                let c = b[i]
+                if c < 0x80 {
+                    i += 1
+                    continue
+                }
+                ascii = false
+                func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                    i + k < n && b[i + k] >= lo && b[i + k] <= hi
+                }
+                let len: Int
+                switch c {
+                case 0xC2...0xDF: len = cont(1) ? 2 : 0
+                case 0xE0: len = cont(1, 0xA0) && cont(2) ? 3 : 0
+                case 0xE1...0xEC, 0xEE...0xEF: len = cont(1) && cont(2) ? 3 : 0
+                case 0xED: len = cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+                case 0xF0: len = cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+                case 0xF1...0xF3: len = cont(1) && cont(2) && cont(3) ? 4 : 0
+                case 0xF4: len = cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+                default: len = 0
+                }
+                if len == 0 { return (false, false) }
+                i += len
+            }
+            return (true, ascii)
+        }
     }
 
     /// The names pages use, mapped to what iconv reads best: supersets for the Chinese ones.

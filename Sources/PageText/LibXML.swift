@@ -1,10 +1,19 @@
 internal import CLibXML2
 
-/// The only code that touches libxml2: parse bytes into a document, and read nodes.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The only code that touches libxml2: its HTML parser reads the bytes and reports elements and
+/// text through SAX callbacks; `TreeBuilder` links them into a `DOM` exactly as libxml2's own
+/// tree builder (SAX2.c, 2.9) would — same parents, same document element, same depth limit —
+/// without a malloc per node and string per text (building libxml2's tree took half the time).
 enum LibXML {
-    /// libxml2 refuses to build a tree deeper than this without XML_PARSE_HUGE (which we never
-    /// set): a page of 100k nested elements is read up to that depth, then stops — bounded time
-    /// and memory instead of a stack overflow.
+    /// libxml2's tree builder refuses to go deeper than this without XML_PARSE_HUGE (which we
+    /// never set) and stops the parser: a page of 100k nested elements is read up to that depth,
+    /// then stops — bounded time and memory instead of a stack overflow. `TreeBuilder` does the same.
     static let maxDepth = 256
 
     private static let initialized: Bool = {
@@ -13,6 +22,11 @@ enum LibXML {
     }()
 
     static func initialize() { _ = initialized }
+
+    struct Document {
+        var dom: DOM
+        var depthLimited: Bool
+    }
 
     /// Parses UTF-8 bytes with the HTML parser: recover from broken markup, no network, no
     /// error output; the page's own charset hints are ignored (the bytes are UTF-8 by now).
@@ -23,115 +37,186 @@ enum LibXML {
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         guard let ctxt = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(ctxt) }
-        let doc: htmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                htmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, "UTF-8", options)
-            }
-        }
-        guard let doc else { return nil }
-        // XML_ERR_INTERNAL_ERROR (1) with "Excessive depth" is how libxml2 reports the cap.
-        let depthLimited = ctxt.pointee.nodeNr >= maxDepth || Self.hitDepth(ctxt)
-        return Document(doc, depthLimited: depthLimited)
-    }
-
-    private static func hitDepth(_ ctxt: htmlParserCtxtPtr) -> Bool {
-        guard let msg = ctxt.pointee.lastError.message else { return false }
-        return String(cString: msg).contains("depth")
-    }
-
-    final class Document {
-        let doc: htmlDocPtr
-        let depthLimited: Bool
-        init(_ doc: htmlDocPtr, depthLimited: Bool) {
-            self.doc = doc
-            self.depthLimited = depthLimited
-        }
-        var root: Node? { xmlDocGetRootElement(doc).map(Node.init) }
-        func free() { xmlFreeDoc(doc) }
-    }
-
-    /// A borrowed node of a live document.
-    struct Node: Equatable {
-        let p: xmlNodePtr
-        init(_ p: xmlNodePtr) { self.p = p }
-
-        var isElement: Bool { p.pointee.type == XML_ELEMENT_NODE }
-        var isText: Bool { p.pointee.type == XML_TEXT_NODE || p.pointee.type == XML_CDATA_SECTION_NODE }
-        var firstChild: Node? { p.pointee.children.map(Node.init) }
-        var next: Node? { p.pointee.next.map(Node.init) }
-        var parent: Node? { p.pointee.parent.map(Node.init) }
-
-        /// The element's name (libxml2's HTML parser lower-cases tag names).
-        var name: String { p.pointee.name.map { String(cString: $0) } ?? "" }
-
-        /// A text node's UTF-8 content.
-        func withContent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-            guard let c = p.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
-        }
-
-        /// The element's name pointer: libxml2 interns names in the document's dictionary, so
-        /// one tag has one pointer per document (the walker classifies each tag once).
-        var namePointer: UInt { UInt(bitPattern: p.pointee.name) }
-
-        func attribute(_ name: String) -> String? {
-            withAttribute(name) { $0.map { String(cString: $0) } }
-        }
-
-        /// The attribute's value as a C string, without making a Swift string ("" when it has none).
-        func withAttribute<R>(_ name: String, _ body: (UnsafePointer<UInt8>?) -> R) -> R {
-            var a = p.pointee.properties
-            while let attr = a {
-                if let n = attr.pointee.name, xmlStrcasecmp(n, name) == 0 {
-                    guard let v = attr.pointee.children?.pointee.content else {
-                        return "".withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) }
-                    }
-                    return body(UnsafePointer(v))
+        ctxt.pointee.sax.pointee = handler()
+        var builder = TreeBuilder(capacity: utf8.count)
+        withUnsafeMutablePointer(to: &builder) { b in
+            ctxt.pointee._private = UnsafeMutableRawPointer(b)
+            utf8.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                    // No startDocument callback: libxml2 builds no document of its own.
+                    _ = htmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, "UTF-8", options)
                 }
-                a = attr.pointee.next
             }
-            return body(nil)
+            ctxt.pointee._private = nil
         }
-
-        /// A word of application data libxml2 keeps on every node (`_private`): the walker's
-        /// text and link lengths.
-        var scratch: UInt64 {
-            get { UInt64(UInt(bitPattern: p.pointee._private)) }
-            nonmutating set { p.pointee._private = UnsafeMutableRawPointer(bitPattern: UInt(newValue)) }
-        }
+        builder.dom.measure()
+        return Document(dom: builder.dom, depthLimited: builder.depthLimited)
     }
-}
 
-extension LibXML.Node {
-    /// Depth-first over the subtree below `self` (not `self`), without recursion: `enter`
-    /// returns whether to go into an element's children; `leave` follows each entered element.
-    func traverse(enter: (LibXML.Node) -> Bool, leave: (LibXML.Node) -> Void, text: (LibXML.Node) -> Void) {
-        var node = firstChild
-        while let n = node {
-            var descend = false
-            if n.isElement {
-                descend = enter(n)
-            } else if n.isText {
-                text(n)
-            }
-            if descend {
-                if let c = n.firstChild {
-                    node = c
-                    continue
+    private static func builder(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<TreeBuilder> {
+        ctx!.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private.assumingMemoryBound(to: TreeBuilder.self)
+    }
+
+    /// The callbacks libxml2's HTML tree builder uses that shape the tree; comments and
+    /// processing instructions matter only at document level (they decide where a later
+    /// top-level element goes). Warnings and errors stay off (NOERROR, NOWARNING).
+    private static func handler() -> htmlSAXHandler {
+        var h = htmlSAXHandler()
+        h.internalSubset = { ctx, _, _, _ in LibXML.builder(ctx).pointee.doctype() }
+        h.startElement = { ctx, name, atts in
+            guard let name else { return }
+            let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+            LibXML.builder(ctx).pointee.start(name, atts, ctxt)
+        }
+        h.endElement = { ctx, _ in LibXML.builder(ctx).pointee.end() }
+        h.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            LibXML.builder(ctx).pointee.text(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        h.cdataBlock = h.characters
+        h.comment = { ctx, _ in LibXML.builder(ctx).pointee.other() }
+        h.processingInstruction = { ctx, _, _ in LibXML.builder(ctx).pointee.other() }
+        h.initialized = 1
+        return h
+    }
+
+    /// xmlSAX2StartElement, xmlSAX2EndElement, xmlSAX2Text and friends, on a `DOM`.
+    struct TreeBuilder {
+        var dom: DOM
+        /// The open elements (libxml2's nodeTab).
+        private var open: [Int32] = []
+        private var docHasChildren = false
+        /// The document's first child is the document element (not a doctype or a comment).
+        private var docFirstIsRoot = false
+        private(set) var depthLimited = false
+        /// Tag name pointer → tag index. The parser interns names in its dictionary, so a
+        /// page has a few dozen pointers; open addressing over 256 slots (a name
+        /// that finds no free slot just gets another index).
+        private var slotKeys = [UInt](repeating: 0, count: 256)
+        private var slotTags = [Int32](repeating: 0, count: 256)
+
+        init(capacity: Int) { dom = DOM(capacity: capacity) }
+
+        mutating func doctype() {
+            // xmlCreateIntSubset puts the doctype first among the document's children.
+            docHasChildren = true
+            docFirstIsRoot = false
+        }
+
+        mutating func other() {
+            if open.isEmpty, !docHasChildren { docHasChildren = true }
+        }
+
+        mutating func start(
+            _ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+            _ ctxt: UnsafeMutablePointer<xmlParserCtxt>
+        ) {
+            var parent = open.last ?? DOM.none
+            var isRoot = false
+            if !docHasChildren {
+                docHasChildren = true
+                docFirstIsRoot = true
+                isRoot = true
+            } else if parent == DOM.none {
+                if docFirstIsRoot {
+                    parent = dom.root
+                } else if dom.root == DOM.none {
+                    isRoot = true
                 }
-                leave(n)
             }
-            var cur = n
-            node = nil
-            while true {
-                if let nx = cur.next {
-                    node = nx
-                    break
+            // nodePush: past the depth limit the element is dropped and the parser halted.
+            if open.count > LibXML.maxDepth {
+                depthLimited = true
+                xmlStopParser(ctxt)
+                return
+            }
+            let tag = tagIndex(name, ctxt)
+            let first = Int32(dom.attributes.count)
+            if let atts { readAttributes(atts) }
+            let n = dom.append(
+                DOM.Node(parent: parent, tag: tag, start: first, count: Int32(dom.attributes.count) - first))
+            if isRoot { dom.root = n }
+            open.append(n)
+        }
+
+        mutating func end() {
+            if !open.isEmpty { open.removeLast() }
+        }
+
+        mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let top = open.last else { return }
+            dom.appendText(top, bytes)
+        }
+
+        private mutating func tagIndex(_ name: UnsafePointer<UInt8>, _ ctxt: UnsafeMutablePointer<xmlParserCtxt>)
+            -> Int32
+        {
+            let key = UInt(bitPattern: name)
+            var slot = Int((key >> 4) & 255)
+            for _ in 0..<8 {
+                if slotKeys[slot] == key { return slotTags[slot] }
+                if slotKeys[slot] == 0 { break }
+                slot = (slot + 1) & 255
+            }
+            let tag = Int32(dom.tags.count)
+            dom.tags.append(
+                xmlStrchr(name, 0x3A) == nil ? TagTable.info(name) : TagTable.make(Self.localName(name, ctxt)))
+            if slotKeys[slot] == 0 {
+                slotKeys[slot] = key
+                slotTags[slot] = tag
+            }
+            return tag
+        }
+
+        /// The element name libxml2's tree gets: `o:p` is `p` (xmlSplitQName, as SAX2.c does).
+        private static func localName(_ name: UnsafePointer<UInt8>, _ ctxt: UnsafeMutablePointer<xmlParserCtxt>)
+            -> String
+        {
+            var prefix: UnsafeMutablePointer<UInt8>?
+            guard let local = xmlSplitQName(ctxt, name, &prefix) else { return String(cString: name) }
+            // libxml2's xmlFree is free() (the project never installs other allocators).
+            defer {
+                free(local)
+                free(prefix)
+            }
+            return String(cString: local)
+        }
+
+        /// Keeps the first of each attribute the walker reads (names matched case-insensitively,
+        /// as xmlStrcasecmp does). A name without a value has the value "".
+        private mutating func readAttributes(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>) {
+            var i = 0
+            var seen: UInt8 = 0
+            while let name = atts[i] {
+                let value = atts[i + 1]
+                i += 2
+                guard let key = Self.key(name), seen & (1 << key.rawValue) == 0 else { continue }
+                seen |= 1 << key.rawValue
+                let start = Int32(dom.attributeBytes.count)
+                if let value {
+                    dom.attributeBytes.append(
+                        contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
                 }
-                guard let up = cur.parent, up != self else { break }
-                leave(up)
-                cur = up
+                dom.attributes.append(
+                    DOM.Attribute(key: key, start: start, count: Int32(dom.attributeBytes.count) - start))
             }
+        }
+
+        private static func key(_ name: UnsafePointer<UInt8>) -> DOM.Key? {
+            switch name[0] | 0x20 {
+            case 0x63:  // c
+                if xmlStrcasecmp(name, "class") == 0 { return .class }
+                if xmlStrcasecmp(name, "colspan") == 0 { return .colspan }
+                if xmlStrcasecmp(name, "content") == 0 { return .content }
+            case 0x69:  // i
+                if xmlStrcasecmp(name, "id") == 0 { return .id }
+                if xmlStrcasecmp(name, "itemprop") == 0 { return .itemprop }
+            case 0x72: if xmlStrcasecmp(name, "rowspan") == 0 { return .rowspan }
+            case 0x6E: if xmlStrcasecmp(name, "name") == 0 { return .name }
+            case 0x70: if xmlStrcasecmp(name, "property") == 0 { return .property }
+            default: break
+            }
+            return nil
         }
     }
 }

@@ -11,13 +11,17 @@ struct PageMeta {
         "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "date", "datepublished",
     ]
     static let sourceNames = ["contentsource", "source", "og:site_name", "sitename", "dc.publisher", "publisher"]
+    /// Only these are kept (keywords and descriptions are long and never read).
+    private static let wanted = Set(titleNames + dateNames + sourceNames)
 
-    mutating func add(_ n: LibXML.Node) {
-        guard let key = (n.attribute("name") ?? n.attribute("property") ?? n.attribute("itemprop"))?.lowercased(),
-            let content = n.attribute("content")
+    mutating func add(_ n: Int32, of dom: DOM) {
+        guard
+            let key = (dom.attribute(n, .name) ?? dom.attribute(n, .property) ?? dom.attribute(n, .itemprop))?
+                .lowercased(),
+            Self.wanted.contains(key), values[key] == nil, let content = dom.attribute(n, .content)
         else { return }
         let v = Self.collapse(content)
-        if !v.isEmpty, values[key] == nil { values[key] = v }
+        if !v.isEmpty { values[key] = v }
     }
 
     var title: String? {
@@ -27,7 +31,27 @@ struct PageMeta {
     var publishedAt: String? { Self.dateNames.lazy.compactMap { values[$0] }.compactMap(PublishedDate.rfc3339).first }
 
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Fast paths, same result: no byte that can start a whitespace character (ASCII ones,
+        // U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), or all ASCII (split at its whitespace).
+        let u = s.utf8
+        let mayHaveSpace = u.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+        if !mayHaveSpace { return s }
+        if !u.contains(where: { $0 >= 0x80 }) {
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var gap = false
+            for b in u {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    gap = true
+                    continue
+                }
+                if gap, !out.isEmpty { out.append(0x20) }
+                gap = false
+                out.append(b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

@@ -47,6 +47,11 @@ public enum PageMetrics {
     public static func extract(
         _ page: Page, with extractor: MetricExtractor = MetricExtractor(), locale: ArticleLocale? = nil
     ) throws(ParseError) -> [PageMetric] {
+        // Without tables the extractor reads the locale from the text itself, by the same rule,
+        // in the pass over the text it makes anyway.
+        if page.tables.isEmpty {
+            return try extractor.extract(page.text, locale: locale).map { PageMetric(metric: $0) }
+        }
         let resolved = locale ?? ArticleLocale(text: page.text) ?? .mainland
         return combine(text: try extractor.extract(page.text, locale: resolved), tables: page.tables, locale: resolved)
     }

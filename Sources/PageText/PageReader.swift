@@ -48,7 +48,7 @@ public struct PageReader: Sendable {
     public func read(html: String) throws(PageError) -> Page {
         let bytes = Array(html.utf8)
         try check(bytes.count)
-        if let reason = Charset.binaryReason(bytes) { throw PageError(.binary, reason) }
+        if let reason = Charset.binaryReason(bytes[...]) { throw PageError(.binary, reason) }
         return try parse(bytes, charset: "UTF-8", note: nil)
     }
 
@@ -61,9 +61,8 @@ public struct PageReader: Sendable {
 
     private func parse(_ utf8: [UInt8], charset: String, note: String?) throws(PageError) -> Page {
         guard let doc = LibXML.parse(utf8) else { throw PageError(.unparseable, "libxml2 could not read the page") }
-        defer { doc.free() }
-        var walker = PageWalker(capacity: utf8.count / 2)
-        walker.run(doc)
+        var walker = PageWalker(doc.dom, capacity: utf8.count / 2)
+        walker.run()
         var page = walker.finish()
         page.charset = charset
         if let note { page.notes.insert(note, at: 0) }

@@ -1,22 +1,26 @@
 import MetricParser
 
-/// Walks a parsed page once to measure (text and link lengths per element), once to write.
+/// Walks a parsed page (its elements already measured: text and link bytes) once, writing its text.
 struct PageWalker {
+    private let dom: DOM
     private var w: TextWriter
-    private var tags = TagTable()
-    private var chrome = Boilerplate.Memo()
     /// Data tables with the bytes of the text they were written to (for a 单位 line beside them).
     private var tables: [(table: DataTable, startByte: Int, endByte: Int)] = []
     private var meta = PageMeta()
 
-    init(capacity: Int) { w = TextWriter(capacity: capacity) }
+    init(_ dom: DOM, capacity: Int) {
+        self.dom = dom
+        w = TextWriter(capacity: capacity)
+    }
 
-    mutating func run(_ doc: LibXML.Document) {
-        guard let root = doc.root else { return }
-        measure(root)
+    mutating func run() {
+        let root = dom.root
+        guard root != DOM.none else { return }
         // `traverse` visits what is below a node: the root element is entered and left here.
         if enter(root) {
-            root.traverse(enter: { enter($0) }, leave: { leave($0) }, text: { n in n.withContent { w.text($0) } })
+            let dom = self.dom
+            dom.traverse(
+                root, enter: { enter($0) }, leave: { leave($0) }, text: { n in dom.withText(n) { w.text($0) } })
             leave(root)
         }
     }
@@ -34,49 +38,19 @@ struct PageWalker {
         return Page(text: text, title: meta.title, publishedAt: meta.publishedAt, source: meta.source, tables: out)
     }
 
-    // MARK: Measuring
-
-    /// Leaves `NodeStats` on every element: its text and link bytes, and its tag index.
-    mutating func measure(_ root: LibXML.Node) {
-        var tags = self.tags
-        defer { self.tags = tags }
-        root.scratch = NodeStats(text: 0, links: 0, tag: tags.id(root)).raw
-        root.traverse(
-            enter: { n in
-                n.scratch = NodeStats(text: 0, links: 0, tag: tags.id(n)).raw
-                return true
-            },
-            leave: { n in
-                var v = NodeStats(raw: n.scratch)
-                if tags.info(v.tag, n).isLink { v = NodeStats(text: v.text, links: v.text, tag: v.tag) }
-                if let p = n.parent { Self.add(p, v.text, v.links) }
-            },
-            text: { n in
-                let len = n.withContent { buf in buf.reduce(0) { $0 + ($1 > 0x20 ? 1 : 0) } }
-                if let p = n.parent { Self.add(p, len, 0) }
-            })
-    }
-
-    private static func add(_ n: LibXML.Node, _ text: Int, _ links: Int) {
-        let v = NodeStats(raw: n.scratch)
-        n.scratch = NodeStats(text: v.text + text, links: v.links + links, tag: v.tag).raw
-    }
-
-    private func info(_ n: LibXML.Node) -> TagInfo { tags.info(NodeStats(raw: n.scratch).tag, n) }
-
     // MARK: Writing
 
-    private mutating func enter(_ n: LibXML.Node) -> Bool {
-        let info = info(n)
+    private mutating func enter(_ n: Int32) -> Bool {
+        let info = dom.info(n)
         switch info.special {
         case .head:
             readHead(n)
             return false
         case .title:
-            meta.titleTag = meta.titleTag ?? Self.plainText(n)
+            meta.titleTag = meta.titleTag ?? Self.plainText(n, of: dom)
             return false
         case .meta:
-            meta.add(n)
+            meta.add(n, of: dom)
             return false
         case .br:
             w.breakLine()
@@ -85,14 +59,18 @@ struct PageWalker {
         }
         if info.dropped { return false }
         if info.special != .root {
-            if n.withAttribute("class", { $0.map { chrome.isChrome($0) } ?? false }) { return false }
-            if n.withAttribute("id", { $0.map { chrome.isChrome($0) } ?? false }) { return false }
+            if let r = dom.attributeRange(n, .class), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
+                return false
+            }
+            if let r = dom.attributeRange(n, .id), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
+                return false
+            }
             if info.judgedForLinks {
-                let v = NodeStats(raw: n.scratch)
-                if Boilerplate.isLinkDense(text: v.text, links: v.links) { return false }
+                let v = dom.nodes[Int(n)]
+                if Boilerplate.isLinkDense(text: Int(v.textBytes), links: Int(v.linkBytes)) { return false }
             }
         }
-        if info.special == .table, let rows = DataTableReader.rows(of: n) {
+        if info.special == .table, let rows = DataTableReader.rows(of: n, in: dom) {
             writeTable(n, rows)
             return false
         }
@@ -100,17 +78,19 @@ struct PageWalker {
         return true
     }
 
-    private mutating func leave(_ n: LibXML.Node) {
-        if info(n).block { w.breakLine() }
+    private mutating func leave(_ n: Int32) {
+        if dom.info(n).block { w.breakLine() }
     }
 
-    private mutating func readHead(_ head: LibXML.Node) {
+    private mutating func readHead(_ head: Int32) {
         var m = meta
-        head.traverse(
+        let dom = self.dom
+        dom.traverse(
+            head,
             enter: { n in
-                switch n.name {
-                case "title": m.titleTag = m.titleTag ?? Self.plainText(n)
-                case "meta": m.add(n)
+                switch dom.info(n).special {
+                case .title: m.titleTag = m.titleTag ?? Self.plainText(n, of: dom)
+                case .meta: m.add(n, of: dom)
                 default: return true
                 }
                 return false
@@ -119,16 +99,16 @@ struct PageWalker {
     }
 
     /// All text below `n`, whitespace collapsed, for titles.
-    static func plainText(_ n: LibXML.Node) -> String {
+    static func plainText(_ n: Int32, of dom: DOM) -> String {
         var tw = TextWriter(capacity: 64)
         tw.inCell = true
-        n.traverse(enter: { _ in true }, leave: { _ in }, text: { t in t.withContent { tw.text($0) } })
+        dom.traverse(n, enter: { _ in true }, leave: { _ in }, text: { t in dom.withText(t) { tw.text($0) } })
         return tw.string(from: 0)
     }
 
     /// A data table: caption line, then one line per row with cells separated by tabs; every
     /// cell's text and offset goes into the `DataTable`.
-    private mutating func writeTable(_ table: LibXML.Node, _ rows: DataTableReader.Rows) {
+    private mutating func writeTable(_ table: Int32, _ rows: DataTableReader.Rows) {
         w.breakLine()
         w.flushBreak()
         let startByte = w.byteCount
@@ -157,17 +137,19 @@ struct PageWalker {
         tables.append((DataTable(index: tables.count, rows: out, caption: caption), startByte, w.byteCount))
     }
 
-    private mutating func writeCell(_ cell: LibXML.Node) -> (String, Int) {
+    private mutating func writeCell(_ cell: Int32) -> (String, Int) {
         w.inCell = true
         w.dropPendingSpace()
         let startByte = w.byteCount, start = w.scalars
-        cell.traverse(
+        let dom = self.dom
+        dom.traverse(
+            cell,
             enter: { n in
-                let tag = n.name
-                if tag == "br" { w.breakLine(); return false }
-                return !Boilerplate.droppedTags.contains(tag)
-            }, leave: { n in if Boilerplate.blockTags.contains(n.name) { w.breakLine() } },
-            text: { n in n.withContent { w.text($0) } })
+                let info = dom.info(n)
+                if info.special == .br { w.breakLine(); return false }
+                return !info.dropped
+            }, leave: { n in if dom.info(n).block { w.breakLine() } },
+            text: { n in dom.withText(n) { w.text($0) } })
         w.dropPendingSpace()
         w.inCell = false
         return (w.string(from: startByte), start)
@@ -199,63 +181,63 @@ struct PageWalker {
 /// or a layout table (a page laid out with `<table>`, read as ordinary blocks).
 enum DataTableReader {
     struct CellNode {
-        var node: LibXML.Node
+        var node: Int32
         var isHeader: Bool
         var rowSpan: Int
         var colSpan: Int
     }
     struct Rows {
-        var caption: LibXML.Node?
+        var caption: Int32?
         var rows: [[CellNode]]
     }
 
     /// Average text per cell above which a table is layout, not data.
     static let maxAverageCellBytes = 160
 
-    static func rows(of table: LibXML.Node) -> Rows? {
-        var caption: LibXML.Node?
+    static func rows(of table: Int32, in dom: DOM) -> Rows? {
+        var caption: Int32?
         var rows: [[CellNode]] = []
         var nested = false
-        func readRow(_ tr: LibXML.Node, header: Bool) {
+        func readRow(_ tr: Int32, header: Bool) {
             var cells: [CellNode] = []
-            var c = tr.firstChild
-            while let n = c {
-                if n.isElement, n.name == "td" || n.name == "th" {
+            var n = dom.firstChild(tr)
+            while n != DOM.none {
+                let role = dom.special(n)
+                if role == .td || role == .th {
                     cells.append(
                         CellNode(
-                            node: n, isHeader: header || n.name == "th",
-                            rowSpan: span(n.attribute("rowspan")), colSpan: span(n.attribute("colspan"))))
+                            node: n, isHeader: header || role == .th,
+                            rowSpan: span(dom.attribute(n, .rowspan)), colSpan: span(dom.attribute(n, .colspan))))
                 }
-                c = n.next
+                n = dom.next(n)
             }
             rows.append(cells)
         }
-        var c = table.firstChild
-        while let n = c {
-            if n.isElement {
-                switch n.name {
-                case "caption": caption = n
-                case "tr": readRow(n, header: false)
-                case "thead", "tbody", "tfoot":
-                    var r = n.firstChild
-                    while let tr = r {
-                        if tr.isElement, tr.name == "tr" { readRow(tr, header: n.name == "thead") }
-                        r = tr.next
-                    }
-                default: break
+        var n = dom.firstChild(table)
+        while n != DOM.none {
+            switch dom.special(n) {
+            case .caption: caption = n
+            case .tr: readRow(n, header: false)
+            case let group where group == .thead || group == .tbody || group == .tfoot:
+                var tr = dom.firstChild(n)
+                while tr != DOM.none {
+                    if dom.special(tr) == .tr { readRow(tr, header: group == .thead) }
+                    tr = dom.next(tr)
                 }
+            default: break
             }
-            c = n.next
+            n = dom.next(n)
         }
         // Nested tables are layout.
-        table.traverse(
+        dom.traverse(
+            table,
             enter: { n in
-                if n.name == "table" { nested = true; return false }
+                if dom.info(n).special == .table { nested = true; return false }
                 return !nested
             }, leave: { _ in }, text: { _ in })
         let cellCount = rows.reduce(0) { $0 + $1.count }
         guard !nested, rows.count >= 2, rows.contains(where: { $0.count >= 2 }), cellCount > 0 else { return nil }
-        let textBytes = NodeStats(raw: table.scratch).text
+        let textBytes = Int(dom.nodes[Int(table)].textBytes)
         guard textBytes / cellCount <= maxAverageCellBytes else { return nil }
         return Rows(caption: caption, rows: rows)
     }

@@ -41,49 +41,68 @@ struct TextWriter {
         pendingSegmentBreak = false
     }
 
+    /// Copies runs of visible characters whole; stops at each space, control, no-break space
+    /// or BOM, and before a character that a pending break or space must precede.
     mutating func text(_ s: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = s.count
+        var run = 0, runScalars = 0
+        func commit(_ w: inout TextWriter, _ end: Int) {
+            if end > run {
+                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[run..<end]))
+                w.scalars += runScalars
+            }
+            runScalars = 0
+        }
         while i < n {
             let b = s[i]
-            switch b {
-            case 0x20, 0x09, 0x0D, 0x0C:
-                pendingSpace = true
+            if b > 0x20, b < 0x7F {
+                if pendingBreak || pendingSpace {
+                    commit(&self, i)
+                    run = i
+                    flush(before: UInt32(b))
+                }
+                runScalars += 1
+                last = UInt32(b)
                 i += 1
                 continue
-            case 0x0A:
-                pendingSpace = true
-                pendingSegmentBreak = true
-                i += 1
-                continue
-            case 0x00..<0x20, 0x7F:
-                i += 1
-                continue
-            default: break
             }
-            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            guard i + len <= n else { break }
-            var v = UInt32(b)
-            if len > 1 {
-                v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-                for k in 1..<len { v = v << 6 | UInt32(s[i + k] & 0x3F) }
-                // No-break spaces (&nbsp;) collapse like spaces; a BOM is dropped.
-                if v == 0xA0 || v == 0x2002 || v == 0x2003 || v == 0x2009 {
+            if b < 0x80 {
+                commit(&self, i)
+                switch b {
+                case 0x20, 0x09, 0x0D, 0x0C: pendingSpace = true
+                case 0x0A:
                     pendingSpace = true
-                    i += len
-                    continue
+                    pendingSegmentBreak = true
+                default: break
                 }
-                if v == 0xFEFF || v == 0x200B {
-                    i += len
-                    continue
-                }
+                i += 1
+                run = i
+                continue
             }
-            if pendingBreak || pendingSpace { flush(before: v) }
-            for k in 0..<len { bytes.append(s[i + k]) }
-            scalars += 1
+            let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            guard i + len <= n else { break }
+            var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len { v = v << 6 | UInt32(s[i + k] & 0x3F) }
+            // No-break spaces (&nbsp;) collapse like spaces; a BOM is dropped.
+            let space = v == 0xA0 || v == 0x2002 || v == 0x2003 || v == 0x2009
+            if space || v == 0xFEFF || v == 0x200B {
+                commit(&self, i)
+                if space { pendingSpace = true }
+                i += len
+                run = i
+                continue
+            }
+            if pendingBreak || pendingSpace {
+                commit(&self, i)
+                run = i
+                flush(before: v)
+            }
+            runScalars += 1
             last = v
             i += len
         }
+        commit(&self, i)
     }
 
     private mutating func flush(before next: UInt32) {

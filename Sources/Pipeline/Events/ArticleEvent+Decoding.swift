@@ -1,10 +1,8 @@
-import Foundation
-
 /// The page of an `article.raw` event (`html`): the page as text, or its raw bytes in base64
 /// (then `charset`, else the `charset=` of `content_type`, else the page's meta says how to
 /// decode them). A string `html` is shorthand for `{"content": …}`.
-public struct ArticleHTML: Sendable, Hashable, Codable {
-    public enum Encoding: String, Sendable, Hashable, Codable {
+public struct ArticleHTML: Sendable, Hashable {
+    public enum Encoding: String, Sendable, Hashable {
         /// `content` is the page as Unicode text (JSON strings are): a charset names the bytes
         /// it came from and is not applied again.
         case text
@@ -16,11 +14,6 @@ public struct ArticleHTML: Sendable, Hashable, Codable {
     public var contentType: String?
     public var charset: String?
 
-    enum CodingKeys: String, CodingKey {
-        case content, encoding, charset
-        case contentType = "content_type"
-    }
-
     public init(content: String, encoding: Encoding = .text, contentType: String? = nil, charset: String? = nil) {
         self.content = content
         self.encoding = encoding
@@ -28,82 +21,108 @@ public struct ArticleHTML: Sendable, Hashable, Codable {
         self.charset = charset
     }
 
-    public init(from decoder: any Decoder) throws {
-        if let page = try? decoder.singleValueContainer().decode(String.self) {
-            self.init(content: page)
-            return
-        }
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            content: try c.decode(String.self, forKey: .content),
-            encoding: try c.decodeIfPresent(Encoding.self, forKey: .encoding) ?? .text,
-            contentType: try c.decodeIfPresent(String.self, forKey: .contentType),
-            charset: try c.decodeIfPresent(String.self, forKey: .charset))
-    }
-
     /// Size of the page (bytes of `content`).
     public var byteCount: Int { content.utf8.count }
 }
 
 extension ArticleEvent {
+    /// The fields of `article.raw.v1` Tally reads.
+    enum Field: String, CaseIterable {
+        case id, url, body, html, source, title, language, section, author, tags
+        case publishedAt = "published_at"
+        case crawledAt = "crawled_at"
+    }
+
     /// Keys beyond the schema's own that crawlers send: Nutch's `content` (the parsed text), and
     /// a flat `content_type`/`charset` beside a string `html`.
-    enum CrawlerKeys: String, CodingKey, CaseIterable {
+    enum CrawlerField: String, CaseIterable {
         case content, charset
         case contentType = "content_type"
     }
 
-    /// Decodes `article.raw.v1`: every string field may also be an array of strings (Nutch sends
-    /// multi-valued fields: `"title": ["…"]`; the first non-empty one is taken, a body's parts
-    /// are joined by line breaks), `content` stands for a missing `body`, and either `body` or
-    /// `html` must be there.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let crawler = try decoder.container(keyedBy: CrawlerKeys.self)
-        func one<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> String? {
-            guard c.contains(key), try !c.decodeNil(forKey: key) else { return nil }
-            if let s = try? c.decode(String.self, forKey: key) { return s }
-            let parts = try strings(c, key)
+    /// A read field's value breaks a rule: "field: rule".
+    struct FieldError: Error {
+        var message: String
+    }
+
+    /// Builds `article.raw.v1` from the scanned members (the last of duplicate keys), whose shapes
+    /// `shapeViolation` has checked: every string field may also be an array of strings (Nutch
+    /// sends multi-valued fields: `"title": ["…"]`; the first non-empty one is taken, a body's
+    /// parts are joined by line breaks), `content` stands for a missing `body`, and either `body`
+    /// or `html` must be there. Checks run in a fixed order, so a record's reason does not depend
+    /// on its key order.
+    init(members m: [String: JSONScan.Member]) throws(FieldError) {
+        /// An array's items, all strings, else "expected a string" (the usual form).
+        func strings(_ key: String, _ items: [JSONScan.Item]) throws(FieldError) -> [String] {
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard case .string(let s) = item else { throw FieldError(message: "\(key): expected a string") }
+                out.append(s)
+            }
+            return out
+        }
+        func one(_ key: String) throws(FieldError) -> String? {
+            guard let v = m[key], v.kind != .null else { return nil }
+            if let s = v.string { return s }
+            let parts = try strings(key, v.items ?? [])
             return parts.first { !$0.isEmpty } ?? parts.first
         }
-        func text<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K, nullable: Bool) throws -> String? {
-            guard c.contains(key) else { return nil }
-            if nullable, try c.decodeNil(forKey: key) { return nil }
-            if let s = try? c.decode(String.self, forKey: key) { return s }
-            return try strings(c, key).joined(separator: "\n")
+        func text(_ key: String) throws(FieldError) -> String? {
+            guard let v = m[key], v.kind != .null else { return nil }
+            if let s = v.string { return s }
+            return try strings(key, v.items ?? []).joined(separator: "\n")
         }
-        /// An array of strings, else the mismatch reported as "expected a string" (the usual form).
-        func strings<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> [String] {
-            if let parts = try? c.decode([String].self, forKey: key) { return parts }
-            throw DecodingError.typeMismatch(
-                String.self,
-                .init(codingPath: c.codingPath + [key], debugDescription: "a string or an array of strings"))
-        }
-        var html = try c.decodeIfPresent(ArticleHTML.self, forKey: .html)
+        var html = try Self.html(m["html"])
         if var h = html {
-            h.contentType = try h.contentType ?? one(crawler, .contentType)
-            h.charset = try h.charset ?? one(crawler, .charset)
+            if h.contentType == nil { h.contentType = try one(CrawlerField.contentType.rawValue) }
+            if h.charset == nil { h.charset = try one(CrawlerField.charset.rawValue) }
             html = h
         }
-        // `body` may not be null (v1 never allowed it); Nutch's `content` may.
-        let body = try text(c, .body, nullable: false) ?? text(crawler, .content, nullable: true)
-        guard body != nil || html != nil else {
-            throw DecodingError.keyNotFound(
-                CodingKeys.body, .init(codingPath: [], debugDescription: "either body or html is required"))
-        }
-        guard let id = try one(c, .id) else {
-            throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: [], debugDescription: "id is required"))
-        }
-        guard let url = try one(c, .url) else {
-            throw DecodingError.keyNotFound(CodingKeys.url, .init(codingPath: [], debugDescription: "url is required"))
-        }
+        // `body` may not be null (v1 never allowed it: `shapeViolation`); Nutch's `content` may.
+        var body = try text(Field.body.rawValue)
+        if body == nil { body = try text(CrawlerField.content.rawValue) }
+        guard body != nil || html != nil else { throw FieldError(message: "body: required field missing") }
+        guard let id = try one(Field.id.rawValue) else { throw FieldError(message: "id: required field missing") }
+        guard let url = try one(Field.url.rawValue) else { throw FieldError(message: "url: required field missing") }
         var tags: [String]? = nil
-        if c.contains(.tags), try !c.decodeNil(forKey: .tags) {
-            tags = try (try? c.decode(String.self, forKey: .tags)).map { [$0] } ?? strings(c, .tags)
+        if let t = m[Field.tags.rawValue], t.kind != .null {
+            if let one = t.string { tags = [one] } else { tags = try strings(Field.tags.rawValue, t.items ?? []) }
         }
         self.init(
-            id: id, url: url, body: body ?? "", source: try one(c, .source), title: try one(c, .title),
-            language: try one(c, .language), publishedAt: try one(c, .publishedAt), crawledAt: try one(c, .crawledAt),
-            section: try one(c, .section), author: try one(c, .author), tags: tags, html: html)
+            id: id, url: url, body: body ?? "", source: try one(Field.source.rawValue),
+            title: try one(Field.title.rawValue), language: try one(Field.language.rawValue),
+            publishedAt: try one(Field.publishedAt.rawValue), crawledAt: try one(Field.crawledAt.rawValue),
+            section: try one(Field.section.rawValue), author: try one(Field.author.rawValue), tags: tags, html: html)
+    }
+
+    /// `html`: a string (the page), or a flat object with `content` and optional `encoding`,
+    /// `content_type`, `charset` (the last of duplicate keys); null is absent.
+    private static func html(_ v: JSONScan.Member?) throws(FieldError) -> ArticleHTML? {
+        guard let v, v.kind != .null else { return nil }
+        if let page = v.string { return ArticleHTML(content: page) }
+        var fields: [String: JSONScan.Item] = [:]
+        for f in v.fields ?? [] { fields[f.key] = f.value }
+        func string(_ key: String) throws(FieldError) -> String? {
+            switch fields[key] {
+            case nil, .other(.null): return nil
+            case .string(let s): return s
+            case .other: throw FieldError(message: "html.\(key): expected a string")
+            }
+        }
+        guard fields["content"] != nil else { throw FieldError(message: "html.content: required field missing") }
+        guard case .string(let content) = fields["content"] else {
+            throw FieldError(message: "html.content: expected a string")
+        }
+        var encoding = ArticleHTML.Encoding.text
+        if let e = try string("encoding") {
+            guard let known = ArticleHTML.Encoding(rawValue: e) else {
+                throw FieldError(message: "html.encoding: not a valid value")
+            }
+            encoding = known
+        }
+        return ArticleHTML(
+            content: content, encoding: encoding, contentType: try string("content_type"),
+            charset: try string("charset"))
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 extension ArticleEvent {
     /// An article from a raw record's value, or the reason it is not one.
     ///
@@ -9,21 +7,14 @@ extension ArticleEvent {
     /// - Valid JSON that is not an object (`null`, `[…]`, `"…"`, `42`, `true`) → `schema_violation`:
     ///   it is JSON, just not an `article.raw.v1` event — as the schema (`"type": "object"`) says.
     /// - Duplicate keys: the last value wins (as in JavaScript, Python and most parsers).
-    /// - Only the fields Tally reads are decoded (by `init(from:)`, `ArticleEvent+Decoding.swift`),
-    ///   so their shape limits depth (one level: arrays of strings, `html`'s object); an unknown
-    ///   field may nest as deep as it likes.
+    /// - One pass (`JSONScan`) validates the record — syntax and UTF-8 — and decodes the fields
+    ///   Tally reads, each string unescaped once into its `String` (`init(members:)`,
+    ///   `ArticleEvent+Decoding.swift`); their shape limits depth (one level: arrays of strings,
+    ///   `html`'s object); an unknown field may nest as deep as it likes and is not decoded.
     static func decode(json bytes: [UInt8]) -> Result<ArticleEvent, DeadLetterReason> {
-        if let bad = firstInvalidUTF8(bytes) {
-            if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])),
-                f.offset == bad
-            {
-                return .failure(DeadLetterReason(.invalidJSON, "\(f.description), inside a UTF-8 sequence"))
-            }
-            return .failure(DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)"))
-        }
         let scan: JSONScan
-        switch JSONScan.scan(bytes) {
-        case .failure(let f): return .failure(DeadLetterReason(.invalidJSON, f.description))
+        switch JSONScan.scan(bytes, reading: readKeys.contains) {
+        case .failure(let f): return .failure(reason(for: f, in: bytes))
         case .success(let s): scan = s
         }
         guard scan.top == .object else {
@@ -31,30 +22,30 @@ extension ArticleEvent {
                 DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
         }
         var known: [String: JSONScan.Member] = [:]
-        for m in scan.members where readKeys.contains(m.key) { known[m.key] = m }
-        for key in readKeys {
+        for m in scan.members { known[m.key] = m }
+        for key in readKeyOrder {
             guard let m = known[key] else { continue }
             if let rule = shapeViolation(key, m) {
                 return .failure(DeadLetterReason(.schemaViolation, "\(key): \(rule)"))
             }
         }
-        // The read fields alone, each once, for JSONDecoder (shallow by the checks above).
-        var doc: [UInt8] = [UInt8(ascii: "{")]
-        doc.reserveCapacity(known.values.reduce(2) { $0 + $1.value.count + $1.key.utf8.count + 4 })
-        for key in readKeys {
-            guard let m = known[key] else { continue }
-            if doc.count > 1 { doc.append(UInt8(ascii: ",")) }
-            doc += Array("\"\(key)\":".utf8)
-            doc += bytes[m.value]
-        }
-        doc.append(UInt8(ascii: "}"))
-        do {
-            return .success(try JSONDecoder().decode(ArticleEvent.self, from: Data(doc)))
-        } catch let error as DecodingError {
-            return .failure(DeadLetterReason(.schemaViolation, describe(error)))
+        do throws(FieldError) {
+            return .success(try ArticleEvent(members: known))
         } catch {
-            return .failure(DeadLetterReason(.schemaViolation, "\(error)"))
+            return .failure(DeadLetterReason(.schemaViolation, error.message))
         }
+    }
+
+    /// The reason for a record the scan refused. Bytes that are not UTF-8 anywhere in the record
+    /// come first (such a record is not JSON text at all), whatever the scan met before them.
+    static func reason(for failure: JSONScan.Failure, in bytes: [UInt8]) -> DeadLetterReason {
+        guard let bad = firstInvalidUTF8(bytes) ?? (failure.invalidUTF8 ? failure.offset : nil) else {
+            return DeadLetterReason(.invalidJSON, failure.description)
+        }
+        if isCutSequence(bytes, at: bad), case .failure(let f) = JSONScan.scan(Array(bytes[..<bad])), f.offset == bad {
+            return DeadLetterReason(.invalidJSON, "\(f.description), inside a UTF-8 sequence")
+        }
+        return DeadLetterReason(.invalidUTF8, "invalid UTF-8 at byte \(bad)")
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
@@ -81,8 +72,10 @@ extension ArticleEvent {
         return need > 0 && bytes.count - offset < need && tail.allSatisfy { $0 & 0xC0 == 0x80 }
     }
 
-    /// The keys `init(from:)` reads: the schema's fields and what Nutch-style crawlers send.
-    static let readKeys = CodingKeys.allCases.map(\.stringValue) + CrawlerKeys.allCases.map(\.stringValue)
+    /// The keys `init(members:)` reads, in the order their shapes are checked: the schema's
+    /// fields and what Nutch-style crawlers send.
+    static let readKeyOrder = Field.allCases.map(\.rawValue) + CrawlerField.allCases.map(\.rawValue)
+    static let readKeys = Set(readKeyOrder)
 
     /// The schema's type for a read field, checked on the scan (so no decoder type name reaches a
     /// reason). Text fields are a string or a flat array of strings; `html` a string or an object
@@ -99,25 +92,6 @@ extension ArticleEvent {
         default:
             return key == "tags"
                 ? "expected \(text), got \(m.kind.described)" : "expected a string, got \(m.kind.described)"
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ ctx: DecodingError.Context) -> String {
-            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
-        }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            let prefix = path(ctx)
-            return "\(prefix.isEmpty ? "" : prefix + ".")\(key.stringValue): required field missing"
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
-            // Items of arrays get here (every other shape is checked on the scan).
-            return "\(path(ctx)): expected a string"
-        case .dataCorrupted(let ctx):
-            return "\(path(ctx)): not a valid value"
-        @unknown default:
-            return "not an article.raw.v1 event"
         }
     }
 }

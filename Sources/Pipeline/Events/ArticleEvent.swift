@@ -7,7 +7,7 @@ import Foundation
 /// Unknown fields are tolerated (crawlers add their own); the fields below are checked against
 /// the same rules the schema states, so an article accepted here is valid for the schema and a
 /// rejected one names the field and the rule it broke.
-public struct ArticleEvent: Sendable, Hashable, Codable {
+public struct ArticleEvent: Sendable, Hashable {
     public var id: String
     public var url: String
     /// The article text; empty when the event carries only `html`.
@@ -23,12 +23,6 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     public var section: String?
     public var author: String?
     public var tags: [String]?
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, url, body, html, source, title, language, section, author, tags
-        case publishedAt = "published_at"
-        case crawledAt = "crawled_at"
-    }
 
     public init(
         id: String, url: String, body: String, source: String? = nil, title: String? = nil, language: String? = nil,

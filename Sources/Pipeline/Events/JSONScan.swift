@@ -1,15 +1,18 @@
-/// One pass over a raw record's JSON text (RFC 8259): validates all of it and locates the
-/// members of the top-level object, without building values.
+/// One pass over a raw record's JSON text (RFC 8259): validates all of it — syntax and UTF-8 —
+/// and yields the values of the top-level members the caller reads, decoded (each string
+/// unescaped once, straight into the `String` returned); every other member is validated and
+/// skipped without building anything.
 ///
-/// Why not Foundation alone: `JSONDecoder` reports neither the offset nor the cause of an error
+/// Why not Foundation: `JSONDecoder` reports neither the offset nor the cause of an error
 /// ("The given data was not valid JSON."), refuses any document nested deeper than 512 levels
-/// even inside a field nobody reads, and keeps the first of duplicate keys. This scanner gives
-/// the byte offset and cause of the first error, skips unknown values with an explicit stack
-/// (no recursion, no depth limit: memory grows with the depth, which the record size bounds),
-/// and lets the caller keep the last of duplicate keys. `ArticleEvent.decode` then hands the
-/// members Tally reads — shallow by the schema — to `JSONDecoder`, which decodes the values.
+/// even inside a field nobody reads, keeps the first of duplicate keys, and wants its own copy of
+/// the bytes, which it validates again. This scanner gives the byte offset and cause of the first
+/// error, skips unknown values with an explicit stack (no recursion, no depth limit: memory grows
+/// with the depth, which the record size bounds), and lets the caller keep the last of duplicates.
 ///
-/// The input must already be valid UTF-8 (`ArticleProcessor` checks that first, with its own offset).
+/// UTF-8 is validated where it may occur, inside strings (any other non-ASCII byte is a syntax
+/// error); a failure with `invalidUTF8` set is one (`ArticleEvent.decode` reports it with the
+/// offset of the first bad byte in the whole record).
 struct JSONScan {
     enum Kind: String {
         case object, array, string, number, boolean, null
@@ -24,46 +27,61 @@ struct JSONScan {
         }
     }
 
-    /// A member of the top-level object: its decoded key, where its value lies, what it is and
-    /// how deep it nests (0 for a scalar, 1 for a flat array or object, …).
+    /// A scalar of a read member: a string's text, or the kind of anything else.
+    enum Item: Equatable {
+        case string(String)
+        case other(Kind)
+    }
+
+    /// A read member of the top-level object: its decoded key, what its value is, how deep it
+    /// nests (0 for a scalar, 1 for a flat array or object, …) and its value: `string` for a
+    /// string, `items` for a flat array, `fields` for a flat object (in document order,
+    /// duplicates included); a container nested deeper has neither.
     struct Member {
         var key: String
-        var value: Range<Int>
         var kind: Kind
         var depth: Int
+        var string: String? = nil
+        var items: [Item]? = nil
+        var fields: [(key: String, value: Item)]? = nil
     }
 
     /// The first error: its byte offset and what is wrong there.
     struct Failure: Error, Equatable, CustomStringConvertible {
         var offset: Int
         var cause: String
+        /// The bytes at `offset` are not UTF-8 (inside a string).
+        var invalidUTF8 = false
         var description: String { "invalid JSON at byte \(offset): \(cause)" }
     }
 
-    /// The top-level value's kind, and the members when it is an object (in document order, duplicates included).
+    /// The top-level value's kind, and the members whose key `reads` accepts when it is an object
+    /// (in document order, duplicates included).
     var top: Kind
     var members: [Member]
 
-    static func scan(_ bytes: [UInt8]) -> Result<JSONScan, Failure> {
-        var s = Scanner(bytes)
-        do {
-            let result = try s.document()
-            return .success(result)
-        } catch {
-            return .failure(error)
+    static func scan(_ bytes: [UInt8], reading reads: (String) -> Bool = { _ in false }) -> Result<JSONScan, Failure> {
+        bytes.withUnsafeBufferPointer { buffer in
+            var s = Scanner(buffer)
+            do throws(Failure) {
+                return .success(try s.document(reads))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 }
 
 private struct Scanner {
-    let b: [UInt8]
+    let b: UnsafeBufferPointer<UInt8>
     var i = 0
 
-    init(_ bytes: [UInt8]) { b = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
     typealias Failure = JSONScan.Failure
+    typealias Item = JSONScan.Item
 
-    mutating func document() throws(Failure) -> JSONScan {
+    mutating func document(_ reads: (String) -> Bool) throws(Failure) -> JSONScan {
         skipSpace()
         guard i < b.count else { throw Failure(offset: i, cause: i == 0 ? "empty input" : "no value, only whitespace") }
         let start = i
@@ -79,16 +97,19 @@ private struct Scanner {
                 while true {
                     skipSpace()
                     guard peek == UInt8(ascii: "\"") else { throw expected("a string key") }
-                    let keyStart = i
-                    try string()
-                    let key = Self.unescape(b[(keyStart + 1)..<(i - 1)])
+                    let key = try string(decode: true) ?? ""
                     skipSpace()
                     guard peek == UInt8(ascii: ":") else { throw expected("':' after the key") }
                     i += 1
                     skipSpace()
-                    let valueStart = i
-                    let (k, depth) = try value()
-                    members.append(.init(key: key, value: valueStart..<i, kind: k, depth: depth))
+                    let read = reads(key)
+                    let v = try value(collect: read)
+                    if read {
+                        members.append(
+                            .init(
+                                key: key, kind: v.kind, depth: v.depth, string: v.string, items: v.items,
+                                fields: v.fields))
+                    }
                     skipSpace()
                     if peek == UInt8(ascii: ",") { i += 1; continue }
                     if peek == UInt8(ascii: "}") { i += 1; break }
@@ -97,23 +118,38 @@ private struct Scanner {
             }
         } else {
             i = start
-            (kind, _) = try value()
+            kind = try value(collect: false).kind
         }
         skipSpace()
         if i < b.count { throw Failure(offset: i, cause: "trailing data after the JSON value: \(found)") }
         return JSONScan(top: kind, members: members)
     }
 
-    /// Any value, containers walked with an explicit stack. Returns its kind and nesting depth.
-    mutating func value() throws(Failure) -> (JSONScan.Kind, Int) {
+    struct Value {
+        var kind: JSONScan.Kind
+        var depth: Int
+        var string: String? = nil
+        var items: [Item]? = nil
+        var fields: [(key: String, value: Item)]? = nil
+    }
+
+    /// Any value, containers walked with an explicit stack: its kind and nesting depth and, with
+    /// `collect`, its decoded string, or the scalars of a flat container.
+    mutating func value(collect: Bool) throws(Failure) -> Value {
         guard i < b.count else { throw truncated("a value") }
         let first = b[i]
-        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return (try scalar(), 0) }
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
+            let (kind, text) = try scalar(decode: collect)
+            return Value(kind: kind, depth: 0, string: text)
+        }
+        let isObject = first == UInt8(ascii: "{")
+        // Collected while the container is flat; dropped when something nests inside it.
+        var items: [Item]? = collect && !isObject ? [] : nil
+        var fields: [(key: String, value: Item)]? = collect && isObject ? [] : nil
+        var key = ""
         // true = inside an object, false = inside an array.
-        var stack: [Bool] = []
-        var maxDepth = 0
-        stack.append(first == UInt8(ascii: "{"))
-        maxDepth = 1
+        var stack: [Bool] = [isObject]
+        var maxDepth = 1
         i += 1
         var expectingValue = true  // right after '[' / '{' (may also close) or after ','
         var justOpened = true
@@ -130,11 +166,13 @@ private struct Scanner {
                     justOpened = false
                     continue
                 }
+                let top = stack.count == 1
                 if inObject {
                     guard b[i] == UInt8(ascii: "\"") else {
                         throw expected(justOpened ? "a string key or '}'" : "a string key")
                     }
-                    try string()
+                    let k = try string(decode: top && fields != nil)
+                    if top, let k { key = k }
                     skipSpace()
                     guard i < b.count else { throw truncated(container) }
                     guard b[i] == UInt8(ascii: ":") else { throw expected("':' after the key") }
@@ -145,11 +183,18 @@ private struct Scanner {
                 if b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[") {
                     stack.append(b[i] == UInt8(ascii: "{"))
                     maxDepth = max(maxDepth, stack.count)
+                    items = nil
+                    fields = nil
                     i += 1
                     justOpened = true
                     continue
                 }
-                _ = try scalar()
+                let (kind, text) = try scalar(decode: top && (items != nil || fields != nil))
+                if top {
+                    let item = text.map(Item.string) ?? .other(kind)
+                    items?.append(item)
+                    fields?.append((key, item))
+                }
                 expectingValue = false
                 justOpened = false
             } else {
@@ -164,33 +209,51 @@ private struct Scanner {
                 }
             }
         }
-        return (first == UInt8(ascii: "{") ? .object : .array, maxDepth)
+        return Value(kind: isObject ? .object : .array, depth: maxDepth, items: items, fields: fields)
     }
 
-    mutating func scalar() throws(Failure) -> JSONScan.Kind {
+    /// A scalar's kind and, with `decode`, a string's text.
+    mutating func scalar(decode: Bool) throws(Failure) -> (JSONScan.Kind, String?) {
         switch b[i] {
-        case UInt8(ascii: "\""): try string(); return .string
-        case UInt8(ascii: "t"): try literal("true"); return .boolean
-        case UInt8(ascii: "f"): try literal("false"); return .boolean
-        case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(); return .number
+        case UInt8(ascii: "\""): return (.string, try string(decode: decode))
+        case UInt8(ascii: "t"): try literal("true"); return (.boolean, nil)
+        case UInt8(ascii: "f"): try literal("false"); return (.boolean, nil)
+        case UInt8(ascii: "n"): try literal("null"); return (.null, nil)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(); return (.number, nil)
         default: throw expected("a value")
         }
     }
 
-    /// A string starting at the opening quote; leaves `i` after the closing one.
-    mutating func string() throws(Failure) {
+    /// A string starting at the opening quote; leaves `i` after the closing one. With `decode`,
+    /// its text: the bytes copied (escapes resolved) once, into the String's own storage.
+    mutating func string(decode: Bool) throws(Failure) -> String? {
         let open = i
         i += 1
+        var escaped = false
         while true {
-            // Fast path: ordinary bytes (UTF-8 is already valid).
-            while i < b.count, b[i] >= 0x20, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") { i += 1 }
+            // Fast path: ordinary bytes; a multi-byte character is validated as it is passed.
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x80 {
+                    let w = Self.utf8Width(b, at: i)
+                    guard w > 0 else { throw Failure(offset: i, cause: "invalid UTF-8", invalidUTF8: true) }
+                    i += w
+                } else if c >= 0x20, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\") {
+                    i += 1
+                } else {
+                    break
+                }
+            }
             guard i < b.count else {
                 throw Failure(
                     offset: b.count, cause: "input ends inside a string that opened at byte \(open) (truncated)")
             }
             let c = b[i]
-            if c == UInt8(ascii: "\"") { i += 1; return }
+            if c == UInt8(ascii: "\"") {
+                i += 1
+                guard decode else { return nil }
+                return Self.text(UnsafeBufferPointer(rebasing: b[(open + 1)..<(i - 1)]), escaped: escaped)
+            }
             if c < 0x20 {
                 throw Failure(
                     offset: i,
@@ -199,6 +262,7 @@ private struct Scanner {
                 )
             }
             // A backslash escape.
+            escaped = true
             let esc = i
             i += 1
             guard i < b.count else {
@@ -245,6 +309,90 @@ private struct Scanner {
             default:
                 throw Failure(offset: esc, cause: "invalid escape \(Self.describe(b, at: esc, length: 2)) in a string")
             }
+        }
+    }
+
+    /// Length of the well-formed UTF-8 sequence at `at` (Unicode Table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF), 0 when there is none.
+    static func utf8Width(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> Int {
+        let lead = b[at]
+        let n = b.count - at
+        @inline(__always) func cont(_ k: Int) -> Bool { b[at + k] & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xDF:
+            return n >= 2 && cont(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard n >= 3, cont(1), cont(2) else { return 0 }
+            let second = b[at + 1]
+            if lead == 0xE0 && second < 0xA0 { return 0 }
+            if lead == 0xED && second > 0x9F { return 0 }
+            return 3
+        case 0xF0...0xF4:
+            guard n >= 4, cont(1), cont(2), cont(3) else { return 0 }
+            let second = b[at + 1]
+            if lead == 0xF0 && second < 0x90 { return 0 }
+            if lead == 0xF4 && second > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    /// The text of a validated string's contents: copied, escapes resolved, into the String's
+    /// storage (never longer than the escaped form).
+    static func text(_ s: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
+        guard escaped else { return String(decoding: s, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: s.count) { out in
+            var i = 0
+            var o = 0
+            func put(_ scalar: UInt32) {
+                var v = scalar
+                if v < 0x80 {
+                    out[o] = UInt8(v); o += 1
+                } else if v < 0x800 {
+                    out[o] = UInt8(0xC0 | v >> 6); out[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
+                } else if v < 0x10000 {
+                    out[o] = UInt8(0xE0 | v >> 12); out[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    out[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
+                } else {
+                    v = min(v, 0x10FFFF)
+                    out[o] = UInt8(0xF0 | v >> 18); out[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    out[o + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
+                }
+            }
+            func hex4(_ at: Int) -> UInt32 {
+                var v: UInt32 = 0
+                for k in at..<(at + 4) { v = v << 4 | (hexValue(s[k]) ?? 0) }
+                return v
+            }
+            while i < s.count {
+                let run = i
+                while i < s.count, s[i] != UInt8(ascii: "\\") { i += 1 }
+                if i > run {
+                    (out.baseAddress! + o).update(from: s.baseAddress! + run, count: i - run)
+                    o += i - run
+                }
+                guard i < s.count else { break }
+                let e = s[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
+                case UInt8(ascii: "u"):
+                    var v = hex4(i)
+                    i += 4
+                    if (0xD800...0xDBFF).contains(v) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (hex4(i + 2) - 0xDC00)
+                        i += 6
+                    }
+                    put(v)
+                default: put(UInt32(e))  // \" \\ \/
+                }
+            }
+            return o
         }
     }
 
@@ -336,7 +484,7 @@ private struct Scanner {
     // MARK: Text for reasons
 
     /// `'x'`, or `U+0000` for what does not print.
-    static func describe(_ b: [UInt8], at offset: Int, length: Int) -> String {
+    static func describe(_ b: UnsafeBufferPointer<UInt8>, at offset: Int, length: Int) -> String {
         guard offset < b.count else { return "the end of input" }
         var end = offset
         var scalars = 0
@@ -345,7 +493,7 @@ private struct Scanner {
             while end < b.count, b[end] & 0xC0 == 0x80 { end += 1 }
             scalars += 1
         }
-        let text = String(decoding: b[offset..<end], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[offset..<end]), as: UTF8.self)
         if text.unicodeScalars.contains(where: {
             $0.value < 0x20 || $0.value == 0x7F || $0.properties.isWhitespace || $0.value == 0xFEFF
         }) {
@@ -368,42 +516,5 @@ private struct Scanner {
         case 0x61...0x66: UInt32(c - 0x61 + 10)
         default: nil
         }
-    }
-
-    /// The text of an already validated string's contents (keys are short; values go to JSONDecoder).
-    static func unescape(_ s: ArraySlice<UInt8>) -> String {
-        guard s.contains(UInt8(ascii: "\\")) else { return String(decoding: s, as: UTF8.self) }
-        var out = String.UnicodeScalarView()
-        var bytes: [UInt8] = []
-        var i = s.startIndex
-        func flush() {
-            out.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
-            bytes.removeAll()
-        }
-        func hex4(_ at: Int) -> UInt32 { s[at..<(at + 4)].reduce(0) { $0 << 4 | (hexValue($1) ?? 0) } }
-        while i < s.endIndex {
-            guard s[i] == UInt8(ascii: "\\") else { bytes.append(s[i]); i += 1; continue }
-            flush()
-            let e = s[i + 1]
-            i += 2
-            switch e {
-            case UInt8(ascii: "b"): out.append("\u{08}")
-            case UInt8(ascii: "f"): out.append("\u{0C}")
-            case UInt8(ascii: "n"): out.append("\n")
-            case UInt8(ascii: "r"): out.append("\r")
-            case UInt8(ascii: "t"): out.append("\t")
-            case UInt8(ascii: "u"):
-                var v = hex4(i)
-                i += 4
-                if (0xD800...0xDBFF).contains(v) {
-                    v = 0x10000 + ((v - 0xD800) << 10) + (hex4(i + 2) - 0xDC00)
-                    i += 6
-                }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            default: out.append(Unicode.Scalar(e))
-            }
-        }
-        flush()
-        return String(out)
     }
 }

@@ -2,47 +2,50 @@
 ///
 /// Output events are written by hand rather than with `JSONEncoder`: one article yields dozens
 /// of metric events, and on the worker's hot path Foundation's encoder costs more than parsing
-/// the article. Field order is fixed so equal events are equal bytes.
+/// the article. Field order is fixed so equal events are equal bytes. Containers nest at most
+/// 64 deep (events nest 2).
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// Per open container: true until its first member is written.
-    private var empty: [Bool] = []
+    /// Bit d set: the container open at depth d has a member already (the next one needs a comma).
+    private var nonEmpty: UInt64 = 0
+    private var depth = 0
     /// A key was just written: the next value needs no comma.
     private var afterKey = false
 
     init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+
+    /// Writes after what `buffer` holds, taking it over (no copy); `finish(into:)` hands it back.
+    init(appendingTo buffer: inout [UInt8]) { swap(&bytes, &buffer) }
+
+    mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
 
     private mutating func separator() {
         if afterKey {
             afterKey = false
             return
         }
-        guard let isEmpty = empty.last else { return }
-        if !isEmpty { bytes.append(0x2C) }
-        empty[empty.count - 1] = false
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if nonEmpty & bit != 0 { bytes.append(0x2C) }
+        nonEmpty |= bit
     }
 
-    mutating func beginObject() {
+    private mutating func open(_ c: UInt8) {
         separator()
-        bytes.append(0x7B)
-        empty.append(true)
+        bytes.append(c)
+        depth += 1
+        nonEmpty &= ~(1 << UInt64(depth - 1))
     }
 
-    mutating func endObject() {
-        bytes.append(0x7D)
-        empty.removeLast()
+    private mutating func close(_ c: UInt8) {
+        bytes.append(c)
+        depth -= 1
     }
 
-    mutating func beginArray() {
-        separator()
-        bytes.append(0x5B)
-        empty.append(true)
-    }
-
-    mutating func endArray() {
-        bytes.append(0x5D)
-        empty.removeLast()
-    }
+    mutating func beginObject() { open(0x7B) }
+    mutating func endObject() { close(0x7D) }
+    mutating func beginArray() { open(0x5B) }
+    mutating func endArray() { close(0x5D) }
 
     mutating func key(_ k: StaticString) {
         separator()
@@ -55,25 +58,17 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         separator()
-        bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
-            }
-        }
-        bytes.append(0x22)
+        Self.appendQuoted(s, to: &bytes)
     }
 
     mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
+    }
+
+    /// A value already encoded as JSON (a quoted string from `appendQuoted`, say), appended as is.
+    mutating func encoded(_ json: [UInt8]) {
+        separator()
+        bytes.append(contentsOf: json)
     }
 
     mutating func number(_ v: Int64) {
@@ -107,4 +102,34 @@ struct JSONWriter {
         separator()
         bytes.append(contentsOf: "null".utf8)
     }
+
+    /// `s` as a JSON string, quotes included: runs of bytes that need no escape are copied whole.
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var run = 0
+            for i in 0..<u.count {
+                let b = u[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+                run = i + 1
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                default:
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0xF))
+                }
+            }
+            if run < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count])) }
+        }
+        out.append(0x22)
+    }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }

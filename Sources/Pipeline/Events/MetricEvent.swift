@@ -44,8 +44,16 @@ public struct MetricEvent: Sendable, Hashable {
 
     /// The event as UTF-8 JSON, fields in schema order.
     public func json() -> [UInt8] {
-        var w = JSONWriter(capacity: 384 + metric.sentence.utf8.count)
-        let m = metric
+        var sentences = SentenceCache()
+        return json(sentences: &sentences)
+    }
+
+    /// The same, with the sentence's JSON taken from `sentences` when the previous event written
+    /// with it had the same sentence (`SentenceCache`): an article's events share one cache.
+    func json(sentences: inout SentenceCache) -> [UInt8] {
+        // Room for the whole event: one allocation, no growth.
+        let text = metric.sentence.utf8.count + metric.text.utf8.count + metric.subject.utf8.count
+        var w = JSONWriter(capacity: 640 + text + article.url.utf8.count + (article.title?.utf8.count ?? 0))
         w.beginObject()
         w.key("schema"); w.string(Self.schema)
         w.key("metric_id"); w.string(metricID)
@@ -56,23 +64,7 @@ public struct MetricEvent: Sendable, Hashable {
         w.key("published_at"); w.string(article.publishedAt)
         w.key("metric_index"); w.number(index)
         w.key("article_metric_count"); w.number(count)
-        w.key("start"); w.number(m.start)
-        w.key("end"); w.number(m.end)
-        w.key("text"); w.string(m.text)
-        w.key("subject"); w.string(m.subject)
-        w.key("value"); w.number(m.value)
-        w.key("unit"); w.string(m.unit)
-        w.key("kind"); w.string(m.kind.rawValue)
-        w.key("qualifier"); w.string(m.qualifier.rawValue)
-        w.key("lower"); w.number(m.lower)
-        w.key("upper"); w.number(m.upper)
-        w.key("change"); w.bool(m.change)
-        w.key("direction"); w.string(m.direction?.rawValue)
-        // v2 optional properties are absent when they do not apply (schemas/README.md).
-        if let basis = m.basis { w.key("basis"); w.string(basis.rawValue) }
-        if let reference = m.basisReference { w.key("basis_reference"); w.string(reference) }
-        w.key("period"); w.string(m.period)
-        w.key("sentence"); w.string(m.sentence)
+        metric.writeFields(into: &w, sentences: &sentences)
         w.key("parser_version"); w.string(parserVersion)
         w.key("extracted_at"); w.string(extractedAt)
         w.key("lineage"); lineage.write(into: &w)

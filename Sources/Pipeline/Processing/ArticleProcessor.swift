@@ -98,8 +98,9 @@ public struct ArticleProcessor: Sendable {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
             // JSON cannot carry infinities or NaN; refuse rather than write a broken event.
+            func finite(_ v: Double?) -> Bool { v?.isFinite ?? true }
             if let bad = metrics.lazy.map(\.metric).first(where: { m in
-                [m.value, m.lower, m.upper].contains { $0.map { !$0.isFinite } ?? false }
+                !m.value.isFinite || !finite(m.lower) || !finite(m.upper)
             }) {
                 return deadLetter(
                     DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
@@ -122,10 +123,12 @@ public struct ArticleProcessor: Sendable {
         switch outcome {
         case .metrics(let article, let events):
             let key = Array(article.id.utf8)
+            var sentences = SentenceCache()
             var out = events.map {
-                ProducerMessage(
-                    topic: options.outputTopic, key: key, value: $0.json(),
-                    headers: Self.metricHeaders + trace.headers(child: $0.metricID))
+                let traced = trace.headers(child: $0.metricID)
+                return ProducerMessage(
+                    topic: options.outputTopic, key: key, value: $0.json(sentences: &sentences),
+                    headers: traced.isEmpty ? Self.metricHeaders : Self.metricHeaders + traced)
             }
             if let summaryTopic = options.summaryTopic {
                 let lineage = Lineage(of: record)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import MetricParser
 import PageText
+import Pipeline
 
 /// `tally parse FILE… [--format jsonl|table] [--html] [--charset C]`: runs the metric parser over
 /// articles and prints what it finds. Reads standard input when no file (or "-") is given.
@@ -50,6 +52,8 @@ struct ParseCommand: ParsableCommand {
         let articleLocale = ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url)
         var rows: [(article: String, metric: Metric)] = []
         var failed = false
+        var lines = MetricLines()
+        var out = StandardOutput()
         for name in inputs {
             let isPage = html || Self.isHTMLFile(name)
             let found: [PageMetric]
@@ -60,7 +64,7 @@ struct ParseCommand: ParsableCommand {
                         FileHandle.standardError.write(Data("tally parse: \(name): \(note)\n".utf8))
                     }
                     if text {
-                        print(page.text)
+                        out.write(page.text + "\n")
                         continue
                     }
                     found = try PageMetrics.extract(page, with: extractor, locale: articleLocale)
@@ -80,15 +84,17 @@ struct ParseCommand: ParsableCommand {
             }
             for m in found {
                 if format == .jsonl {
-                    print(Self.jsonLine(m.metric, file: inputs.count > 1 ? name : nil, location: m.location))
+                    lines.append(m.metric, file: inputs.count > 1 ? name : nil, location: m.location, to: &out.buffer)
+                    out.flushIfFull()
                 } else {
                     rows.append((name == "-" ? "stdin" : name, m.metric))
                 }
             }
         }
         if format == .table {
-            print(MetricTable(showArticle: inputs.count > 1).render(rows), terminator: "")
+            out.write(MetricTable(showArticle: inputs.count > 1).render(rows))
         }
+        out.flush()
         if failed { throw ExitCode(1) }
     }
 
@@ -101,75 +107,67 @@ struct ParseCommand: ParsableCommand {
         return lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")
     }
 
-    /// Reads a file or stdin as strict UTF-8.
+    /// Reads a file or stdin as strict UTF-8 (validated once, copied once into the String).
     static func read(_ name: String) throws -> String {
-        let data = try readBytes(name)
-        guard let text = String(data: Data(data), encoding: .utf8) else {
+        guard let text = String(validating: try readBytes(name), as: UTF8.self) else {
             let label = name == "-" ? "standard input" : name
             throw InputError(message: "\(label): not valid UTF-8")
         }
         return text
     }
 
-    /// Reads a file or stdin as bytes.
+    /// Reads a file or stdin as bytes, straight into one array.
     static func readBytes(_ name: String) throws -> [UInt8] {
-        let data: Data
-        if name == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: name, isDirectory: &isDir) else {
-                throw InputError(message: "\(name): no such file")
-            }
-            guard !isDir.boolValue else { throw InputError(message: "\(name): is a directory") }
-            guard let d = FileManager.default.contents(atPath: name) else {
-                throw InputError(message: "\(name): cannot read file")
-            }
-            data = d
+        if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        let fd = open(name, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(message: errno == ENOENT ? "\(name): no such file" : "\(name): cannot read file")
         }
-        return Array(data)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw InputError(message: "\(name): cannot read file") }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw InputError(message: "\(name): is a directory") }
+        var bytes: [UInt8] = []
+        var chunk = max(Int(info.st_size), 0) + 1  // one read for a regular file; +1 sees the end
+        while true {
+            let old = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let n = bytes.withUnsafeMutableBufferPointer { Glibc.read(fd, $0.baseAddress! + old, chunk) }
+            guard n >= 0 else { throw InputError(message: "\(name): cannot read file") }
+            bytes.removeLast(chunk - n)
+            if n == 0 { return bytes }
+            chunk = 64 * 1024
+        }
+    }
+}
+
+/// Standard output through one buffer written in large blocks (a line at a time costs a write
+/// per metric).
+struct StandardOutput {
+    var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(Self.blockSize + 64 * 1024) }
+
+    static let blockSize = 1 << 20
+
+    mutating func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        flushIfFull()
     }
 
-    /// One JSON object with every output field (null where a field has no value).
-    static func jsonLine(_ m: Metric, file: String?, location: TableLocation? = nil) -> String {
-        var fields: [(String, String)] = []
-        if let file { fields.append(("file", quote(file))) }
-        fields += [
-            ("start", String(m.start)), ("end", String(m.end)), ("text", quote(m.text)), ("subject", quote(m.subject)),
-            ("value", number(m.value)), ("unit", quote(m.unit)), ("kind", quote(m.kind.rawValue)),
-            ("qualifier", quote(m.qualifier.rawValue)), ("lower", m.lower.map(number) ?? "null"),
-            ("upper", m.upper.map(number) ?? "null"), ("change", m.change ? "true" : "false"),
-            ("direction", m.direction.map { quote($0.rawValue) } ?? "null"),
-            ("basis", m.basis.map { quote($0.rawValue) } ?? "null"),
-            ("basis_reference", m.basisReference.map(quote) ?? "null"),
-            ("period", m.period.map(quote) ?? "null"),
-            ("sentence", quote(m.sentence)),
-        ]
-        if let l = location {
-            fields.append(("location", "{\"table\": \(l.table), \"row\": \(l.row), \"column\": \(l.column)}"))
-        }
-        return "{" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    mutating func flushIfFull() {
+        if buffer.count >= Self.blockSize { flush() }
     }
 
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "null" }
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return String(v)
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for sc in s.unicodeScalars {
-            switch sc {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if sc.value < 0x20 { out += String(format: "\\u%04x", sc.value) } else { out.unicodeScalars.append(sc) }
+    mutating func flush() {
+        buffer.withUnsafeBufferPointer { b in
+            var done = 0
+            while done < b.count {
+                let n = Glibc.write(1, b.baseAddress! + done, b.count - done)
+                if n <= 0 { break }
+                done += n
             }
         }
-        return out + "\""
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,82 @@
+import MetricParser
+
+/// The sentence of the last metric written, as JSON string bytes (quoted, escaped). An article's
+/// metrics come in text order, so the metrics of one sentence follow each other: the sentence is
+/// escaped once and its bytes copied into each of their events. Every event still carries its
+/// sentence (a consumer reads one event alone); only the work of encoding it is shared.
+///
+/// The parser hands all metrics of a sentence the same `String`, so a hit is usually a pointer
+/// comparison; otherwise the bytes are compared, which costs less than escaping them again.
+struct SentenceCache {
+    private var sentence: String? = nil
+    private(set) var encoded: [UInt8] = []
+    /// How many lookups found the sentence already encoded (for tests).
+    private(set) var hits = 0
+
+    /// The sentence as a quoted JSON string.
+    mutating func json(_ s: String) -> [UInt8] {
+        if let last = sentence, Self.sameBytes(last, s) {
+            hits += 1
+            return encoded
+        }
+        encoded.removeAll(keepingCapacity: true)
+        JSONWriter.appendQuoted(s, to: &encoded)
+        sentence = s
+        return encoded
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.baseAddress == y.baseAddress || x.elementsEqual(y))
+            }
+        }
+    }
+}
+
+extension Metric {
+    /// The metric's own fields, `start` … `sentence`, in schema order: the one piece of code that
+    /// writes them, for the metric event (`MetricEvent.json`) and for `tally parse` (`MetricLines`).
+    /// `basis` and `basis_reference` are absent when they do not apply, as metric.normalized.v2 has them.
+    func writeFields(into w: inout JSONWriter, sentences: inout SentenceCache) {
+        w.key("start"); w.number(start)
+        w.key("end"); w.number(end)
+        w.key("text"); w.string(text)
+        w.key("subject"); w.string(subject)
+        w.key("value"); w.number(value)
+        w.key("unit"); w.string(unit)
+        w.key("kind"); w.string(kind.rawValue)
+        w.key("qualifier"); w.string(qualifier.rawValue)
+        w.key("lower"); w.number(lower)
+        w.key("upper"); w.number(upper)
+        w.key("change"); w.bool(change)
+        w.key("direction"); w.string(direction?.rawValue)
+        if let basis { w.key("basis"); w.string(basis.rawValue) }
+        if let basisReference { w.key("basis_reference"); w.string(basisReference) }
+        w.key("period"); w.string(period)
+        w.key("sentence"); w.encoded(sentences.json(sentence))
+    }
+}
+
+/// `tally parse`'s JSON lines: per metric, `file` (when given), the metric's fields as the metric
+/// event writes them (`Metric.writeFields`), and `location` for a table cell. Lines are appended
+/// to a caller's buffer, so output is written in large blocks, not a line at a time.
+public struct MetricLines {
+    private var sentences = SentenceCache()
+
+    public init() {}
+
+    /// Appends one line (with its "\n") for `metric` to `out`.
+    public mutating func append(_ metric: Metric, file: String?, location: TableLocation?, to out: inout [UInt8]) {
+        var w = JSONWriter(appendingTo: &out)
+        w.beginObject()
+        if let file { w.key("file"); w.string(file) }
+        metric.writeFields(into: &w, sentences: &sentences)
+        if let location { w.key("location"); location.write(into: &w) }
+        w.endObject()
+        w.finish(into: &out)
+        out.append(0x0A)
+    }
+}
