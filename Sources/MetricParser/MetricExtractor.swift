@@ -105,7 +105,7 @@ public struct MetricExtractor: Sendable {
             floor = suffixEnd
         }
 
-        var subjects = SubjectPipeline(s)
+        var subjects = SubjectPipeline(WrittenText.scalars(t))  // subjects in the article's script
         let spans = candidates.map { $0.q.start..<$0.q.end }
         var metrics: [Metric] = []
         metrics.reserveCapacity(candidates.count)

@@ -138,6 +138,37 @@ struct RegisterNumeralTests {
         #expect(try m("營收較去年增長8%。").first?.direction == .up)
     }
 
+    @Test("按年上升 is year on year and 按季下跌 quarter on quarter")
+    func yearAndQuarterOnQuarter() throws {
+        let ms = try m("本季零售業銷貨額按年上升6.3%，按季下跌1.2%。")
+        let y = try #require(metric(ms, "6.3%"))
+        #expect(y.direction == .up && y.basis == .previousYear)
+        let q = try #require(metric(ms, "1.2%"))
+        #expect(q.direction == .down && q.basis == .previousPeriod)
+        // An adverb of measurement between comparison and change word: 按年實質上升.
+        let real = try #require(try m("本地生產總值按年實質上升2.7%。").first)
+        #expect(real.basis == .previousYear && real.subject.hasPrefix("本地生產總值"))
+    }
+
+    @Test("a bare number after a noun that names its measure word is a count: 人口約七百五十萬 → 7.5e6 人")
+    func countedNouns() throws {
+        let a = try #require(try m("本港人口約七百五十萬。").first)
+        #expect(a.kind == .count && a.unit == "人" && a.value == 7_500_000 && a.qualifier == .approximate)
+        let b = try #require(try m("訪港旅客人次錄得450萬，按年增加1.2倍。").first)
+        #expect(b.unit == "人次" && b.value == 4_500_000)
+        // Any other noun leaves a bare number bare.
+        #expect(try m("指數為450。").isEmpty)
+    }
+
+    @Test("a bare number after a rate noun is a percent when the sentence named percents: 減幅卅七點三二")
+    func bareRate() throws {
+        let ms = try m("出口成長4.5%，進口減幅卅七點三二。")
+        let x = try #require(metric(ms, "卅七點三二"))
+        #expect(x.kind == .percent && close(x.value, 37.32) && x.direction == .down)
+        // Without a percent named before, the unit stays unknown (no figure is made up).
+        #expect(try m("進口減幅卅七點三二。").allSatisfy { $0.kind != .percent })
+    }
+
     @Test("threshold words: 跌破七千人 (less than), 逾3萬人 and 突破1000萬元 (more than)")
     func thresholds() throws {
         let a = try #require(try m("單月新生兒人數跌破七千人。").first)

@@ -211,8 +211,12 @@ struct SubjectRuleTests {
         let text = "全年接待游客120万人次，其中本省游客占六成，外省及境外游客则分别占35%及5%。"
         let a = try one(text, "35%"), b = try one(text, "5%")
         #expect(a.subject == "外省游客占比" && b.subject == "境外游客占比", "\(a.subject) \(b.subject)")
+        // The whole the text leaves implicit is the figure before (issue 9: …旅客中本地旅客比重).
         let alone = try all("入境旅客12万人次，以本地、邻省及外国旅客为主，分别占50%、30%及20%。")
-        #expect(alone.filter { $0.kind == .percent }.map(\.subject) == ["本地旅客占比", "邻省旅客占比", "外国旅客占比"])
+        #expect(
+            alone.filter { $0.kind == .percent }.map(\.subject) == [
+                "入境旅客中本地旅客占比", "入境旅客中邻省旅客占比", "入境旅客中外国旅客占比",
+            ])
     }
 
     @Test("优于/高于 + figure + 的 + a target or standard: the reference's value, not a completion rate")

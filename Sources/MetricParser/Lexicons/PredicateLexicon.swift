@@ -7,7 +7,7 @@ enum PredicateLexicon {
         """
         达到 达 为 是 有 共有 就有 已有 还有 另有 尚有 计 共计 合计 总计 累计 累计达 累计达到 累计为 共 总共 一共 \
         分别为 分别是 分别达 分别达到 分别 均为 均达 均 都 占 仅 只有 仅有 高达 增至 增长到 增长至 提高到 提高至 \
-        降至 降到 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
+        降至 降到 减至 减到 至 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
         跃升至 攀升至 回升至 回落至 实现了 完成了 约为 约有 总量为 总量达 规模达 规模为 已达 已达到 已超过 超 逾 只 即 仍有 \
         分別 分別為 分別是 分別達 分別達到 分別佔 分别占 為 佔 達 達到 \
         达成 攀升到 跃升到 上涨到 上涨至 下跌至 下跌到 突破了 超过了 多达 保持在 保持 稳定在 控制在 维持在 位居 排名
@@ -21,12 +21,12 @@ enum PredicateLexicon {
     static let increase = WordList(
         """
         多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
-        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上扬 走高 年增 月增 季增 飙升 大增 劲升
+        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升
         """)
     static let decrease = WordList(
         """
         少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
-        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 年减 月减 季减 锐减 大减 骤降 跌落
+        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
@@ -50,7 +50,7 @@ enum PredicateLexicon {
         邀请 设立 设置 建立 出台 制定 修订 拨付 下拨 安排 筹集 募集 捐赠 捐款 发展 培养 考察 提供 提出 收到 收回 追回 挽回 \
         接收 吸收 认定 评定 命名 授予 培育 扶持 支持 帮扶 慰问 调研 组织开展 开设 举办了 召开了 投入使用 建设完成 完成了 \
         实施 推进 新开工 续建 开通 新开通 建设 修复 治理 整治 查获 破获 抓获 侦破 处置 化解 调解 审理 执结 办结 征收 \
-        征集 收治 救治 接种 检测 核酸检测 服务了 培训了 开办了 组织了 开发了 吸引了 印发了 评出了 发放了 带动了 \
+        编列 征集 收治 救治 接种 检测 核酸检测 服务了 培训了 开办了 组织了 开发了 吸引了 印发了 评出了 发放了 带动了 \
         达成了 引导 动员 号召 选树 树立 评为 表扬 奖励 发出 开具 颁发 签发 审批 批准 核准 备案 新设立 引入 落地 储备 储存 存放 投放 投资 融资 贷款 放贷 发行 上市 兑现 减免 减税 降费 退税 缴纳 上缴 \
         节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业 \
         开出 给出 查出 排查出 评选出 选出
@@ -72,7 +72,14 @@ enum PredicateLexicon {
         均 的 了 通过 经过 为了 围绕 一年来 一年以来 以来 其后 随后 之后 此后 至此 上半年 下半年 前三季度 一季度 二季度 \
         三季度 四季度 全年共 是 相当于 占 去年同期 上年同期 同期的 年度 本年度 全年累计 当月 本月 本周 今年以来 同期 就 已有 共有
         """)
-    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
+    /// Nouns whose first character is a one-character scope word (就业 is not 就 + 业, 在校生 not 在 + 校生).
+    static let nounsOpeningWithNoise = WordList(
+        """
+        就业 就医 就学 就读 在校 在岗 在职 在建 在读 在园 在册 在编 在线 在途 对外 对口 从业 共产 共青 由于 其他 各项 \
+        就诊 就餐 就近 在押 在营 在库 在院 在网 在外 其余 其它 从事 对象 共建 共享 都市 为民 并购 及时 和平 给予 \
+        被告 还款 还贷 将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
+        """)
+    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """
@@ -80,16 +87,8 @@ enum PredicateLexicon {
         进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
         """)
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
-    static let keepWhole = WordList("平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
+    static let keepWhole = WordList("估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
 
-    /// Words that open with a one-character scope or function word of `leadingNoise` (就, 在, 其, 从, 对,
-    /// 共 …) but are bound words of their own: 就业 is not 就 + 业, 在校生 not 在 + 校生, 其他 not 其 + 他.
-    static let boundWords = WordList(
-        """
-        就业 就医 就学 就读 就诊 就餐 就近 在校 在岗 在建 在职 在读 在园 在线 在册 在编 在押 在营 在库 在院 在网 在外 \
-        其他 其余 其它 从业 从事 对外 对口 对象 共建 共享 共产 共青 都市 为民 并购 及时 和平 给予 被告 还款 还贷 \
-        将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
-        """)
     /// Adverbs that end a subject even when it includes its predicate (单位完成共建 but not 全部编入).
     static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 总计 同比 比 较")
     /// A clause starting with these presents the counted set: 其中有5765家单位完成共建.

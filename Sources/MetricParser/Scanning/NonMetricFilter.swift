@@ -35,8 +35,10 @@ enum NonMetricFilter {
             return false
         }
         if kind == .duration {
-            // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration.
-            let b2 = q.start >= 2 ? [s[q.start - 2], s[q.start - 1]] : []
+            // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration (traditional text
+            // reads the same through the fold: 這, 過去, 連續, 24年來).
+            let before = ScriptFold.simplified(before)
+            let b2 = q.start >= 2 ? [ScriptFold.simplified(s[q.start - 2]), ScriptFold.simplified(s[q.start - 1])] : []
             if before == u("近") || before == u("这") || before == u("今") || timeFrames.contains(b2) { return false }
             // 首十个月 / 头三个月 (the first months of a year, like 前三季度): a period, not a duration.
             if before == u("首") || before == u("头") { return false }
@@ -48,7 +50,7 @@ enum NonMetricFilter {
             }
             if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
             // 3年来, 5年间, 3年后: spans of time framing other figures.
-            let a = q.end < s.count ? s[q.end] : 0
+            let a = q.end < s.count ? ScriptFold.simplified(s[q.end]) : 0
             if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") {
                 return false
             }

@@ -89,6 +89,7 @@ struct QuantityScannerCore {
         }
         markRatios(&out)
         borrowComparedUnits(&out)
+        borrowCountedUnits(&out)
         joinMoneySubunits(&out)
         return out
     }
@@ -139,6 +140,53 @@ struct QuantityScannerCore {
             }
             guard compared else { continue }
             qs[k].kind = prevKind; qs[k].unit = qs[m].unit
+            qs[k].value = qs[k].number
+        }
+        borrowRateUnits(&qs)
+    }
+
+    /// A bare number after a noun that names its own measure word (人口约七百五十万, 旅客人次录得450万,
+    /// 失业人数为13.4万) is a count of that word: 人口 and 人数 count 人; 人次, 户数, 宗数, 家数, 件数 their own.
+    func borrowCountedUnits(_ qs: inout [RawQuantity]) {
+        for k in qs.indices where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            var e = qs[k].start
+            if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
+            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: max(0, e - 3)) { e -= l }
+            if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
+            while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
+            guard e >= 2,
+                let unit = Self.countedNouns[[ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1])]]
+            else { continue }
+            qs[k].kind = .count; qs[k].unit = unit
+            qs[k].value = qs[k].number
+        }
+    }
+
+    static let countedNouns: [[UInt32]: String] = [
+        [UInt32]("人口"): "人", [UInt32]("人数"): "人", [UInt32]("人次"): "人次", [UInt32]("户数"): "户",
+        [UInt32]("宗数"): "宗", [UInt32]("家数"): "家", [UInt32]("件数"): "件",
+    ]
+
+    /// A bare number right after a rate noun (减幅卅七点三二, 增速为7.5) is a percent when the sentence
+    /// has named percents before it: a rate is a percent, and the writer leaves out the unit it named.
+    func borrowRateUnits(_ qs: inout [RawQuantity]) {
+        for k in 1..<qs.count where qs[k].kind == nil && qs[k].role == .cardinal && !qs[k].num.digitString {
+            var e = qs[k].start
+            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: max(0, e - 2)) { e -= l }
+            guard
+                PredicateLexicon.increaseRate.suffix(s, before: e, limit: max(0, e - 5)) != nil
+                    || PredicateLexicon.decreaseRate.suffix(s, before: e, limit: max(0, e - 5)) != nil
+            else { continue }
+            var m = k - 1
+            while m > 0, k - m < 6, qs[m].kind != .percent { m -= 1 }
+            guard qs[m].kind == .percent, qs[m].role == .cardinal, qs[k].start - qs[m].end <= 120 else { continue }
+            var sameSentence = true
+            for j in qs[m].end..<qs[k].start where CharClass.has(s[j], CharClass.sentenceBreak) {
+                sameSentence = false
+                break
+            }
+            guard sameSentence else { continue }
+            qs[k].kind = .percent; qs[k].unit = qs[m].unit
             qs[k].value = qs[k].number
         }
     }

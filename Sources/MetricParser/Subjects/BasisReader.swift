@@ -18,6 +18,9 @@ enum BasisReader {
         var x = a, y = b
         while x < y, CharClass.isSpace(s[x]) { x += 1 }
         while y > x, CharClass.isSpace(s[y - 1]) || s[y - 1] == u("了") { y -= 1 }
+        // 按年实质上升 / 同比实际增长: an adverb of measurement after the comparison is not part of it.
+        if let l = SubjectContext.measureAdverbs.suffix(s, before: y, limit: x), y - l > x { y -= l }
+        while y > x, CharClass.isSpace(s[y - 1]) { y -= 1 }
         // 同比 / 环比 are the whole phrase.
         if y - x == 2, s[x + 1] == u("比") {
             if s[x] == u("同") { return Reading(basis: .previousYear) }

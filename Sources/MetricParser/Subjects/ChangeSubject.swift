@@ -19,7 +19,12 @@ enum ChangeSubject {
         // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
         // verb reads on (比上年增长, 较年初上涨).
         if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" || comparison == "環比" {
-            out += rateNoun(found, in: s)
+            // 本地生产总值的增长 / 出口增长预测: a base whose tail already names the growth takes no rate noun.
+            if let w = found.changeWord, comparison.isEmpty, periodBasis(of: w, in: s) != nil {
+                out += SubjectFinder(s: s).compact(w) + "幅"  // 年增40.1% / 季增13.6% → 营收年增幅, 营收季增幅
+            } else if !namesChange(base) {
+                out += rateNoun(found, in: s)
+            }
         } else if let w = found.changeWord {
             let word = SubjectFinder(s: s).compact(w)
             if !base.hasSuffix(word) { out += word }
@@ -32,6 +37,29 @@ enum ChangeSubject {
         if found.direction == .down { return "降幅" }
         if let w = found.changeWord, w.contains(where: { s[$0] == u("涨") || s[$0] == u("漲") }) { return "涨幅" }
         return "增速"
+    }
+
+    /// A change word that names its comparison (Taiwan press: 年增/年减 = year on year, 季增/月增/季减/月减 =
+    /// on the previous quarter or month): the basis it states, else nil.
+    static func periodBasis(of word: Range<Int>, in s: [UInt32]) -> ChangeBasis? {
+        guard word.count == 2 else { return nil }
+        let second = ScriptFold.simplified(s[word.upperBound - 1])
+        guard second == u("增") || second == u("减") else { return nil }
+        switch s[word.lowerBound] {
+        case u("年"): return .previousYear
+        case u("季"), u("月"): return .previousPeriod
+        default: return nil
+        }
+    }
+
+    /// `base` ends with a change word of two or more characters (本地生产总值的增长), or with one and a
+    /// forecast noun (出口增长预测); 增加值 is a noun, not a change.
+    static func namesChange(_ base: String) -> Bool {
+        let a = [UInt32](base)
+        var end = a.count
+        if let l = SubjectFinder.estimateVerbs.suffix(a, before: end, limit: 0), l < end { end -= l }
+        return (PredicateLexicon.increase.suffix(a, before: end, limit: 0) ?? 0) >= 2
+            || (PredicateLexicon.decrease.suffix(a, before: end, limit: 0) ?? 0) >= 2
     }
 
     static func endsWithRateNoun(_ subject: String) -> Bool {

@@ -41,6 +41,16 @@ extension SubjectFinder {
         return nil
     }
 
+    /// 较去年第四季的4.3%为低 (Hong Kong: lower than last quarter's 4.3%): a clause opening with 较/比 and
+    /// its base, then 的 and the figure, names the base's own value of the same indicator, like 低于…的.
+    func comparedBase(_ cs: Int, _ e: Int) -> (start: Int, direction: Direction)? {
+        var k = cs
+        while k < e, CharClass.isSpace(s[k]) { k += 1 }
+        guard k + 2 < e, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") else { return nil }
+        for m in (k + 1)..<e where PredicateLexicon.verbs.prefix(s, at: m, limit: e) != nil { return nil }
+        return (k, .down)
+    }
+
     /// 多/少/快/慢/高/低 are changes only after a comparison (比上年多3个, 比城镇居民快0.9个百分点).
     static let comparatives = Set([UInt32]("多少快慢高低"))
     /// First characters of the reference heads (高于 低于 超过 …): most positions fail here,
@@ -66,6 +76,8 @@ extension SubjectFinder {
     func stripComparison(_ a: Int, _ e0: Int) -> Int {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
+        // 按年实质上升: an adverb of measurement between the comparison and the change word.
+        if let l = SubjectContext.measureAdverbs.suffix(s, before: e, limit: a), e - l - 2 >= a { e -= l }
         if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") {
             return e - 2
         }

@@ -9,6 +9,8 @@ struct Coordination {
     private var indicator = ""
     private var next = 0
     private var sentence = -1
+    /// The list is of shares (分别占) with no whole named.
+    private(set) var sharesOfImplicitWhole = false
     /// The last list paired without 分别 (see `startImplicit`), for a 分别 later in its sentence.
     private var implicit: (sentence: Int, items: [String], indicator: String) = (-1, [], "")
 
@@ -22,10 +24,7 @@ struct Coordination {
 
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
-    /// - Parameter figures: the sentence's earlier figures (where each starts, its subject).
-    mutating func start(
-        _ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String, figures: [(start: Int, subject: String)]
-    ) -> String? {
+    mutating func start(_ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String) -> String? {
         items = []; next = 0; self.sentence = sentence.lowerBound
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
@@ -40,15 +39,8 @@ struct Coordination {
         if namesAlone, names.contains(where: { $0.unicodeScalars.contains { CharClass.isDigit($0.value) } }) {
             // ，比2019年底分别提升…: the clause before is a list of figures, not of names; the things they
             // were paired with are the names.
-            if implicit.sentence == sentence.lowerBound {
-                items = implicit.items; indicator = implicit.indicator
-            } else {
-                // 甲企业120家、乙组织45家，分别比上年末增长6%和3%: each figure of the list is the nth thing's.
-                let own = figures.filter { $0.start >= begin && $0.start < end }.map(\.subject)
-                guard own.count >= 2 else { return nil }
-                items = own; indicator = ""
-            }
-            next = 1
+            guard implicit.sentence == sentence.lowerBound else { return nil }
+            items = implicit.items; indicator = implicit.indicator; next = 1
             return items[0] + indicator
         }
         if names.count < 2, let set = Self.numberedSet(s, begin, end) {
@@ -58,14 +50,17 @@ struct Coordination {
         }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
-        items = Self.sharingHead(names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]))
+        items = Self.sharingHead(
+            names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]), previous: previous)
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
         indicator =
             !namesAlone && !rest.isEmpty ? rest : Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
+        sharesOfImplicitWhole = false
         if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
             indicator = String(scalars: [s[mark + 2]]) + "比"
+            sharesOfImplicitWhole = true
         }
         next = 1
         return items[0] + indicator
@@ -105,17 +100,21 @@ struct Coordination {
 
     /// 香港及中国台湾旅客: a head noun written once after the last name (旅客, 2–4 characters, also named
     /// in the previous subject or earlier in the sentence) belongs to every name → 香港旅客, 中国台湾旅客.
-    static func sharingHead(_ names: [String], named: String) -> [String] {
-        let last = [UInt32](names[names.count - 1]), p = [UInt32](named)
-        guard last.count >= 4, !p.isEmpty else { return names }
-        var n = min(4, last.count - 2)
-        while n >= 2 {
-            let head = Array(last[(last.count - n)...])
-            let word = String(scalars: head)
-            if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
-                return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+    /// The previous subject is tried first: 中国台湾 recurring earlier in the sentence is a name, not a head.
+    static func sharingHead(_ names: [String], named: String, previous: String = "") -> [String] {
+        let last = [UInt32](names[names.count - 1])
+        guard last.count >= 4 else { return names }
+        for context in [previous, named] where !context.isEmpty {
+            let p = [UInt32](context)
+            var n = min(4, last.count - 2)
+            while n >= 2 {
+                let head = Array(last[(last.count - n)...])
+                let word = String(scalars: head)
+                if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
+                    return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+                }
+                n -= 1
             }
-            n -= 1
         }
         return names
     }
@@ -208,6 +207,16 @@ struct Coordination {
         if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) {
             head.removeFirst(); parts[0] = head
         }
+        // 客源主要来自甲及乙: the verb that introduces the list is not part of the first name.
+        if let head = parts.first, head.count > 3 {
+            var k = head.count - 2
+            while k >= 1 {
+                if let l = nameLeadIns.prefix(head, at: k, limit: head.count), k + l < head.count {
+                    parts[0] = Array(head[(k + l)...]); break
+                }
+                k -= 1
+            }
+        }
         let names = parts.map { String(scalars: $0) }
         return (names, String(scalars: rest))
     }
@@ -229,6 +238,7 @@ struct Coordination {
     /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
     static let divisionSuffixes = Set([UInt32]("省市县縣区區镇鎮乡鄉村州盟旗"))
     static let clauseOpeners = Set([UInt32]("而以及但和与與在对對"))
+    static let nameLeadIns = WordList("来自 包括 分为 涵盖 主要为 依次为")
     static let listJoints = Set([UInt32]("、和及与與"))
     static let finalJoints = Set([UInt32]("和及与與"))
     /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly

@@ -25,7 +25,7 @@ enum PeriodFinder {
             guard years[k].end <= position else { continue }
             let y = years[k]
             let before = NonMetricFilter.precedingChar(s, y.start)
-            if notPeriodBefore.contains(before) { continue }
+            if notPeriodBefore.contains(ScriptFold.simplified(before)) { continue }  // 較111年, 與去年
             if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
             best = y
         }
@@ -34,7 +34,9 @@ enum PeriodFinder {
         if let lo = y.lower, let hi = y.upper, hi != lo {
             yearText = "\(Int(lo))-\(Int(hi))"
         } else {
-            yearText = "\(Int(y.number))"
+            // 民國112年 / 112年: a three-digit year is a Minguo year (Taiwan), 1911 + N.
+            let n = Int(y.number)
+            yearText = "\(n >= 100 && n < 200 ? n + 1911 : n)"
         }
         if let len = suffixes.prefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
             return yearText + "年" + String(scalars: s[y.end..<(y.end + len)])

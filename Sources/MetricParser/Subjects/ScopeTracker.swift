@@ -75,7 +75,10 @@ struct ScopeTracker {
         // alternative in parentheses) is the parent with that head.
         guard !base.isEmpty, base.utf8.count <= 18 else { return base }  // parts are short (≤ 6 characters)
         let b = [UInt32](base), p = parentScalars
-        if let headed = Self.withHead(b, of: p) { return headed }
+        if let headed = Self.withHead(b, of: p) {
+            // ；而经乙站入境的旅客为55万人次: a head with a 的-modifier of its own is a sibling part, scoped by it.
+            return found.deModifier.isEmpty ? headed : found.deModifier + base
+        }
         // 水电971.82万千瓦 under 装机容量: a bare noun before a physical measure names a scope, not a
         // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
         // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).

@@ -18,7 +18,21 @@ enum SubjectContext {
         }
         guard let previous, !previous.isEmpty else { return subject }
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
-        if subject.isEmpty { return previous }
+        if subject.isEmpty {
+            // 增幅达78.1%，为783万人次: a count after a rate is of the thing, not of the rate.
+            let p = [UInt32](previous)
+            if let kind, kind != .percent, kind != .percentagePoint,
+                let l = rateSuffixes.suffix(p, before: p.count, limit: 0), p.count - l >= 2
+            {
+                return String(scalars: p[..<(p.count - l)])
+            }
+            return previous
+        }
+        // 甲站入境旅客为200万人次，而经乙站入境的旅客则为100万人次: a head the last subject ends with would make
+        // the two one row; the 的-modifier cut from it tells them apart.
+        if !found.deModifier.isEmpty, subject.unicodeScalars.count <= 2, previous.hasSuffix(subject) {
+            return found.deModifier + subject
+        }
         // Everything below is about short words (≤ 5 characters): most subjects skip it.
         guard subject.utf8.count <= 15 else { return subject }
         let scalars = [UInt32](subject)
@@ -27,6 +41,8 @@ enum SubjectContext {
         if shareWords.prefix(scalars, at: 0, limit: n) == n {
             return previous.hasSuffix("占比") ? previous : previous + "占比"
         }
+        // 实质增长80.5% / 实际增长7%: an adverb of measurement qualifies the last subject's change.
+        if measureAdverbs.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
@@ -43,7 +59,10 @@ enum SubjectContext {
         }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
-        if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) { return scoped }
+        if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) {
+            // 经乙站入境的旅客为55万人次: a 的-modifier cut from the head is this figure's own scope.
+            return found.deModifier.isEmpty ? scoped : found.deModifier + subject
+        }
         // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
         if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
             !previous.contains("的"), !previous.contains(subject), !previous.hasSuffix("率")
@@ -57,6 +76,7 @@ enum SubjectContext {
         return subject
     }
 
+    static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")
     static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
     static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")

@@ -62,8 +62,18 @@ struct SubjectFinder {
         var pronoun = false
         /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
         var referencePeriod: String? = nil
+        /// The figure is a reference's own value (低于…的5.1%, 较…的4.3%为低): what follows it is a predicate.
+        var ownValue = false
         /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
         var revision = ""
+        /// An estimate verb opening the clause, as written (现估计, 本来预计): see `EstimateFrame`.
+        var estimate = ""
+        /// X + 占 + percent with no whole named (香港旅客占60.7%): 占 as written; the whole is the
+        /// sentence's last figure's thing (see `ImplicitWhole`).
+        var shareOfImplicitWhole: String? = nil
+        /// The 的-modifier cut from a linked subject (经某口岸入境的旅客为… → 经某口岸入境), the scope when
+        /// the head alone would borrow the previous figure's.
+        var deModifier = ""
         /// The verb before a figure whose subject follows its measure word (培训了1万多名党员领导干部 → 培训).
         var actionVerb = ""
     }
@@ -77,8 +87,14 @@ struct SubjectFinder {
     func find(_ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>) -> Result {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
         var result = Result(subject: "")
+        if let frame = fromToFrame(c.start, prefixStart) {
+            // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
+            result.subject = frame.subject; result.referencePeriod = frame.period
+            result.ownValue = true; result.clauseStart = c.start
+            return result
+        }
         readShare(q, &c, &result)
-        peel(&c, &result)
+        peel(q, &c, &result)
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
@@ -93,7 +109,17 @@ struct SubjectFinder {
             result.revision = compact(object.b..<c.figure)
             return result
         }
+        if let e = estimateVerb(c.start, object.b) {
+            result.estimate = e.word
+            if object.a < e.end { (object.a, object.b) = trim(e.end, object.b) }
+        }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
+        if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
+        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a {
+            // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
+            let (x, y) = trim(c.start, object.a)
+            if x < y { subject = clean(x, y) + subject }
+        }
         subject = withTopic(subject, c, &object, &result)
         if !result.change, c.linked || q.kind == .percent || (q.kind == .count && !subject.isEmpty),
             let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
@@ -106,6 +132,7 @@ struct SubjectFinder {
             return result
         }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
+        if Anaphora.isTimeAdverb(subject) { subject = "" }
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
@@ -157,7 +184,7 @@ struct SubjectFinder {
     }
 
     /// Peels what stands between the subject and the figure: 了, 达, 就有, 比上年增长, 同比下降.
-    private func peel(_ c: inout Clause, _ result: inout Result) {
+    private func peel(_ q: RawQuantity, _ c: inout Clause, _ result: inout Result) {
         let cs = c.start
         var e = c.end
         var guardCount = 0
@@ -169,6 +196,11 @@ struct SubjectFinder {
                 (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
+                if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
+                    trim(cs, e - 1).0 < e - 1
+                {
+                    result.shareOfImplicitWhole = String(scalars: [s[e - 1]])
+                }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
             if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
@@ -201,7 +233,7 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
-        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) {
+        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) ?? comparedBase(cs, c.end) {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
@@ -211,6 +243,7 @@ struct SubjectFinder {
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
             if rx < ry, BasisReader.classify(s, rx, ry).basis != .reference { result.referencePeriod = clean(rx, ry) }
             c.end = head.start
+            result.ownValue = true
             return
         }
         if !result.change, let head = referenceHead(cs, c.end) {
@@ -300,7 +333,11 @@ struct SubjectFinder {
             // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
             if !linked, let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
-            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 {
+            if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
+                !isEstimateHead(d + 1, b)
+            {
+                let (mx, my) = trim(a, d)
+                if mx < my { result.deModifier = clean(mx, my) }
                 a = d + 1
             }
             (a, b) = trim(a, b)
@@ -330,6 +367,9 @@ struct SubjectFinder {
             }
             let topic = tb - ta - verbLength(before: p.verbEnd, from: ta)
             if topic >= 2, topic <= 6 { return rate + clean(ta, tb) + subject }
+            if let scope = locativeScope(ta, p.verbEnd - verbLength(before: p.verbEnd, from: ta)) {
+                return scope + subject
+            }
         }
         return subject
     }
@@ -411,11 +451,17 @@ struct SubjectFinder {
         // the members of a 、-list without figures of their own (甲、乙、丙3个园区): the count is of the set.
         let examplesBefore =
             q.kind == .count && p.rawEnd > cs && (s[p.rawEnd - 1] == u("等") || closesMemberList(cs, floor: floor))
+        // 花4484亿元的“少子女化对策计划”: a figure modifying a quoted name is that name's figure.
+        var after = suffixEnd
+        while after < s.count, CharClass.isSpace(s[after]) { after += 1 }
+        let namedAfter =
+            after + 1 < s.count && s[after] == u("的") && (s[after + 1] == 0x201C || s[after + 1] == u("《"))
+        if namedAfter, let name = quotedName(at: after + 1) { return name }
         // 我市将组织232场招聘会: a word after an auxiliary (将, 要, 拟) is the predicate, not a noun; its
         // object follows the measure word.
         let auxiliaryBefore =
             p.a > cs && p.b - p.a <= 2 && Self.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
-        if subject.isEmpty || quotedBefore || examplesBefore || auxiliaryBefore {
+        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
@@ -460,6 +506,15 @@ struct SubjectFinder {
             subject += q.unit ?? String(scalars: s[q.unitStart..<q.unitEnd])  // 人(次) → 人次
         }
         return subject
+    }
+
+    /// The name in the quotes or title marks opening at `open` (“…” or 《…》), without the quotes.
+    private func quotedName(at open: Int) -> String? {
+        let close: UInt32 = s[open] == u("《") ? u("》") : 0x201D
+        var k = open + 1
+        while k < s.count, k - open <= 30, s[k] != close, !CharClass.isBreak(s[k]) { k += 1 }
+        guard k < s.count, s[k] == close, k - open >= 3 else { return nil }
+        return clean(open, k + 1)
     }
 
     /// After X等 (and 各类, 各种, 多种) in `[a, b)` when two or more characters follow: where the noun starts.

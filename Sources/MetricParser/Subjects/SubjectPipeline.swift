@@ -98,8 +98,6 @@ struct SubjectPipeline {
 
     /// The members of the last set counted right after them in the sentence (甲、乙、丙3个专区), with its noun.
     private var members: (sentence: Int, names: [String], noun: String) = (-1, [], "")
-    /// The current sentence's figures so far (where each starts, its subject), for a 分别 after them.
-    private var sentenceFigures: (sentence: Int, items: [(start: Int, subject: String)]) = (-1, [])
 
     /// The reading of the figure that opened the current 分别 list.
     private var listHead: SubjectFinder.Result? = nil
@@ -109,6 +107,14 @@ struct SubjectPipeline {
     private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
+
+    /// End of the previous figure (a pronoun for a figure reaches back to it within the paragraph).
+    private var previousEnd = 0
+    /// The whole of the current 分别占 list of shares (以甲、乙旅客为主，分别占…).
+    private var listWhole: String? = nil
+    /// The whole named by the share before a 分别占 list (甲占总数58.1%；乙及丙分别占…): the list's too.
+    private var listNamedWhole: String? = nil
+    private var distributiveChange = DistributiveChange()
 
     init(_ s: [UInt32]) {
         finder = SubjectFinder(s: s)
@@ -132,7 +138,22 @@ struct SubjectPipeline {
                 comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
                 reference: reference, kind: q.kind, sentence: sentence.lowerBound)
         }
+        if let d = distributiveChange.next(
+            s, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: sentence.lowerBound)
+        {
+            // 分别按年减少28.5%及31.2%: the list's next figure is the same change of the next indicator.
+            var item = found
+            item.change = true; item.direction = d.change.direction
+            item.changeWord = d.change.changeWord; item.comparison = d.change.comparison
+            previousEnd = suffixEnd
+            let comparison = item.comparison.map { finder.compact($0) } ?? ""
+            return finish(
+                &item, base: d.base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound
+            )
+        }
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
+        let priorEnd = previousEnd
+        previousEnd = suffixEnd
         if let modifier = found.headlessModifier {
             found.subject = modifier + lastModifierHead  // 2000元—3000元的为60%
         } else if !found.modifierHead.isEmpty {
@@ -159,7 +180,11 @@ struct SubjectPipeline {
                 base = found.topic + same
             }
         }
-        if base.isEmpty, found.linked || found.change {
+        if !found.estimate.isEmpty, found.subject.isEmpty {
+            // 现估计今年增长为1.5%: a new estimate of the last figure's indicator, not its earlier value.
+            base = SubjectFinder.withoutEarlierMarker(base)
+        }
+        if base.isEmpty, found.linked || found.change || prefixStart < q.start {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
             base = finder.previousClauseTopic(
                 clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound,
@@ -168,16 +193,26 @@ struct SubjectPipeline {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: sentence.lowerBound) + base
         }
+        if Anaphora.isAnaphor(base), let last = lastFinal, sameParagraph(priorEnd, prefixStart) {
+            base = last.subject  // 其后这一数字明显下降，长期低于三％
+        }
+        if let interval = finder.intervalSubject(q, previous: before, sentence: sentence) { base = interval }
         if let mark = found.distributive {
-            let figures = sentenceFigures.sentence == sentence.lowerBound ? sentenceFigures.items : []
-            if let listed = coordination.start(
-                s, mark: mark, sentence: sentence, previous: lastBase, figures: figures)
-            {
+            listWhole = nil
+            listNamedWhole = nil
+            if let listed = coordination.start(s, mark: mark, sentence: sentence, previous: lastBase) {
                 base = listed
                 listHead = found
+                if coordination.sharesOfImplicitWhole { base = implicitWhole(base, of: before, list: true) }
+            } else if let first = distributiveChange.start(
+                s, found, suffixEnd: suffixEnd, later: later, sentence: sentence.lowerBound)
+            {
+                base = first
             }
         } else if let listed = coordination.continueList(s, at: prefixStart, sentence: sentence) {
             base = listed
+            if let whole = listWhole { base = whole + "中" + base }
+            if let whole = listNamedWhole { base = Self.shareOf(base, whole) }
             if let head = listHead, head.change, !found.change {
                 // 同比分别增长13.2%、15%: every figure of the list is the head's change, with its comparison.
                 found.change = true; found.direction = head.direction
@@ -206,6 +241,11 @@ struct SubjectPipeline {
         } else {
             listHead = nil
             coordination.end()
+            listWhole = nil
+            listNamedWhole = nil
+            if let share = found.shareOfImplicitWhole, !base.isEmpty {
+                base = implicitWhole(base + share + "比", of: before, list: false)
+            }
         }
         // 累计新开工改造…22万个，惠及居民…: 累计 before a verb makes the sentence's figures from there on
         // cumulative totals, told apart from the period's own figures of the same things.
@@ -259,14 +299,13 @@ struct SubjectPipeline {
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
-        if sentenceFigures.sentence != sentence.lowerBound { sentenceFigures = (sentence.lowerBound, []) }
         if q.kind == .count, !base.isEmpty,
             let names = finder.memberSet(
                 clauseStart: found.clauseStart, prefixStart: prefixStart, floor: floor, count: q.value)
         {
             members = (sentence.lowerBound, names, base)
         }
-        if !base.isEmpty { sentenceFigures.items.append((prefixStart, base)) }
+        distributiveChange.note(base: base, change: found.change, sentence: sentence.lowerBound)
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
             if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
@@ -290,6 +329,49 @@ struct SubjectPipeline {
             &found, base: base, comparison: comparison, reference: nil, kind: q.kind, sentence: sentence.lowerBound)
     }
 
+    /// 经甲码头入境旅客…为5084179人次，香港旅客占60.7%: a share whose whole the text leaves implicit is
+    /// a share of the sentence's last figure's thing (WHOLE中PART占比); not when that figure is a share itself.
+    private mutating func implicitWhole(_ share: String, of whole: String?, list: Bool) -> String {
+        guard let whole, !whole.isEmpty, !share.hasPrefix(whole) else { return share }
+        if Self.isShare(whole) {
+            guard list, let named = Self.namedWhole(whole) else { return share }
+            listNamedWhole = named
+            return Self.shareOf(share, named)
+        }
+        if list { listWhole = whole }
+        return whole + "中" + share
+    }
+
+    /// The whole a share names (甲占总数 → 总数, 甲占旅客总数比重 → 旅客总数), or nil.
+    private static func namedWhole(_ share: String) -> String? {
+        let a = [UInt32](share)
+        guard let k = a.lastIndex(where: { $0 == u("占") || $0 == u("佔") }) else { return nil }
+        var w = Array(a[(k + 1)...])
+        if w.count > 2, w.suffix(2) == [u("比"), u("重")] { w.removeLast(2) }
+        return w.count >= 2 ? String(scalars: w) : nil
+    }
+
+    /// 乙占比 + 总数 → 乙占总数比重.
+    private static func shareOf(_ share: String, _ whole: String) -> String {
+        let a = [UInt32](share)
+        guard a.count > 2, a.last == u("比"), a[a.count - 2] == u("占") || a[a.count - 2] == u("佔") else {
+            return share
+        }
+        return String(scalars: a[..<(a.count - 1)]) + whole + "比重"
+    }
+
+    private static func isShare(_ subject: String) -> Bool {
+        subject.hasSuffix("比重") || subject.hasSuffix("占比") || subject.hasSuffix("佔比") || subject.contains("占")
+            || subject.contains("佔")
+    }
+
+    /// No line break between the end of the last figure and `b` (and not too far: one paragraph).
+    private func sameParagraph(_ a: Int, _ b: Int) -> Bool {
+        guard a <= b, b - a <= 400 else { return false }
+        for k in a..<b where s[k] == 0x0A || s[k] == 0x0D { return false }
+        return true
+    }
+
     /// Extends the run of joined counts with this figure when 和/及/与/、 stands right before it.
     private mutating func recordJoined(_ base: String, kind: MetricKind?, prefixStart: Int, sentence: Int) {
         var k = prefixStart
@@ -308,14 +390,45 @@ struct SubjectPipeline {
         kind: MetricKind?, sentence: Int
     ) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        if !found.estimate.isEmpty, !found.subject.isEmpty, !found.subject.hasSuffix(found.estimate) {
+            found.subject += found.estimate  // 生产总值增长现估计 vs 生产总值增长原来
+        }
         if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         guard found.change else { return Output(found: found, basis: nil) }
         if let reference {
             return Output(found: found, basis: BasisReader.Reading(basis: .reference, reference: reference))
         }
-        return Output(
-            found: found, basis: found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) })
+        if found.comparison == nil, let w = found.changeWord, let basis = ChangeSubject.periodBasis(of: w, in: s) {
+            return Output(found: found, basis: BasisReader.Reading(basis: basis, reference: nil))
+        }
+        if let c = found.comparison {
+            return Output(found: found, basis: BasisReader.read(s, c.lowerBound, c.upperBound))
+        }
+        return Output(found: found, basis: leadingComparison(before: found.clauseStart, sentence: sentence))
     }
+
+    /// 与去年同期相比，住户月收入中位数增加5.1%: a clause of its own that is only a comparison (与/和/同/跟 …
+    /// 相比) frames the changes after it in the sentence.
+    private func leadingComparison(before clauseStart: Int, sentence: Int) -> BasisReader.Reading? {
+        var b = clauseStart - 1
+        while b > sentence, clauseStart - b <= 60 {
+            var a = b
+            while a > sentence, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+            var x = a, y = b
+            while x < y, CharClass.isSpace(s[x]) { x += 1 }
+            while y > x, CharClass.isSpace(s[y - 1]) { y -= 1 }
+            if y - x >= 4, Self.frameOpeners.contains(ScriptFold.simplified(s[x])),
+                Self.frameClosers.suffix(s, before: y, limit: x) != nil
+            {
+                return BasisReader.read(s, x, y)
+            }
+            b = a - 1
+        }
+        return nil
+    }
+
+    static let frameOpeners = Set([UInt32]("与和同跟较比"))
+    static let frameClosers = WordList("相比 相比较 比较 相较 对比")
 
     /// 高于全国全省 → 高于全省 for the second figure.
     private func swapReference(_ comparison: String, _ references: [String], _ one: String) -> String {

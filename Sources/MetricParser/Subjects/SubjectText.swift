@@ -19,13 +19,14 @@ extension SubjectFinder {
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
             if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
-                (PredicateLexicon.boundWords.prefix(s, at: a, limit: b) ?? 0) <= l,
+                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
                 !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
                 a += l; changed = true; continue
             }
             if let y = yearPrefix(a, b) { a = y; changed = true; continue }
+            if let m = monthPrefix(a, b) { a = m; changed = true; continue }
             if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
                 (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
                 (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
@@ -60,15 +61,66 @@ extension SubjectFinder {
     private func yearPrefix(_ a: Int, _ b: Int) -> Int? {
         var k = a
         if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
+        // 民國112年 / 112年: a Minguo year (Taiwan) has two or three digits after 民國, three without it.
+        var minguo = false
+        if k + 2 <= b, s[k] == u("民"), ScriptFold.simplified(s[k + 1]) == u("国") { k += 2; minguo = true }
         let d0 = k
         while k < b, CharClass.isDigit(s[k]) || s[k] == u("〇") || CharClass.has(s[k], CharClass.cjkDigit) && k - d0 < 4
         { k += 1 }
-        guard k - d0 == 4, k < b, s[k] == u("年") else { return nil }
+        let digits = k - d0
+        let isYear = digits == 4 || (minguo && digits >= 2 && digits <= 3) || (digits == 3 && s[d0] == u("1"))
+        guard isYear, k < b, s[k] == u("年") else { return nil }
         k += 1
         if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
         if k < b, s[k] == u("度") { k += 1 }
         return k
     }
+
+    /// A leading month or run of months, the period of the figure (十月入境旅客, 首十个月…, 前3个月…,
+    /// 1月份…) → index after it; a bare duration (3个月内) is not a period. Leaves two characters at least.
+    private func monthPrefix(_ a: Int, _ b: Int) -> Int? {
+        var k = a
+        // 首季 / 本季 / 上季 / 第一季(度): a quarter (Taiwan and Hong Kong write 季 for 季度).
+        if k + 1 < b, Self.quarterOpeners.contains(s[k]) || s[k] == u("第") {
+            var q = k + 1
+            if s[k] == u("第"), q < b, Self.monthDigits.contains(s[q]) || CharClass.isDigit(s[q]) { q += 1 }
+            if q < b, s[q] == u("季"), q > k + 1 || s[k] != u("第") {
+                q += 1
+                if q < b, s[q] == u("度") { q += 1 }
+                if q < b, Self.periodEnds.contains(s[q]) { q += 1 }  // 上季度末
+                return b - q >= 2 ? q : nil
+            }
+        }
+        let opened = k < b && Self.monthRunOpeners.contains(s[k])
+        if opened { k += 1 }
+        let d0 = k
+        while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.monthDigits.contains(s[k]) { k += 1 }
+        guard k > d0, k < b else { return nil }
+        // 1至6月 / 1-6月 / 一到三月: a range of months.
+        if !opened, k + 1 < b, s[k] == u("至") || s[k] == u("到") || s[k] == 0x2D || s[k] == 0x7E {
+            let r0 = k + 1
+            var r = r0
+            while r < b, r - r0 < 3, CharClass.isDigit(s[r]) || Self.monthDigits.contains(s[r]) { r += 1 }
+            if r > r0 { k = r }
+        }
+        if opened, ScriptFold.simplified(s[k]) == u("个") { k += 1 }
+        if opened, s[k] == u("季") {
+            k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
+            if k < b, s[k] == u("度") { k += 1 }
+            if k < b, Self.periodEnds.contains(s[k]) { k += 1 }
+            return b - k >= 2 ? k : nil
+        }
+        guard k < b, s[k] == u("月") else { return nil }
+        k += 1
+        if k < b, s[k] == u("份") { k += 1 }
+        if k < b, Self.periodEnds.contains(s[k]) { k += 1 }  // 6月末, 1月底
+        return b - k >= 2 ? k : nil
+    }
+
+    static let monthRunOpeners = Set([UInt32]("首前头頭"))
+    static let quarterOpeners = Set([UInt32]("首本上次"))
+    static let periodEnds = Set([UInt32]("末底初"))
+    static let monthDigits = Set([UInt32]("一二三四五六七八九十两〇"))
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {

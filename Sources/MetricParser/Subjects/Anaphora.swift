@@ -1,0 +1,22 @@
+/// A demonstrative with a noun of figures (这一数字, 这个比例, 该数据, 此一指标) stands for the last
+/// figure's row header, also across a sentence end within one paragraph: 国防支出占比也在三％以上。其后这一
+/// 数字明显下降，长期低于三％ → 国防支出占比.
+enum Anaphora {
+    static let demonstratives = WordList("这一 这个 这些 此一 此 该 这")
+    static let figureNouns = WordList("数字 数据 数值 比例 比率 比重 指标 数目 数额 水平")
+
+    /// Whether `subject` is exactly demonstrative + figure noun.
+    static func isAnaphor(_ subject: String) -> Bool {
+        let a = [UInt32](subject)
+        guard a.count >= 3, a.count <= 5, let d = demonstratives.prefix(a, at: 0, limit: a.count) else { return false }
+        return figureNouns.prefix(a, at: d, limit: a.count) == a.count - d
+    }
+
+    /// Subjects that are only a time adverb (长期低于三％): they name nothing.
+    static let timeAdverbs = WordList("长期 一直 始终 历来 向来 依然 仍然 至今")
+
+    static func isTimeAdverb(_ subject: String) -> Bool {
+        let a = [UInt32](subject)
+        return !a.isEmpty && timeAdverbs.prefix(a, at: 0, limit: a.count) == a.count
+    }
+}

@@ -1,0 +1,61 @@
+/// 分别 before a change and a list of figures pairs them with the sentence's figures before it, in
+/// order: `成交量为3526个，成交价值为175.6亿元，分别按年减少28.5%及31.2%` → 成交量按年减少 28.5%, 成交价值按年减少
+/// 31.2% (each figure of the list is the same change of its own indicator).
+struct DistributiveChange {
+    /// The non-change figures' subjects of the current sentence, in order.
+    private var sentence = -1
+    private var bases: [String] = []
+    /// The change the list shares and the subjects still waiting for a figure.
+    private var pending: [String] = []
+    private var shared: SubjectFinder.Result? = nil
+
+    mutating func note(base: String, change: Bool, sentence start: Int) {
+        if start != sentence { sentence = start; bases = []; pending = []; shared = nil }
+        if !change, !base.isEmpty { bases.append(base) }
+    }
+
+    /// At the first figure of a 分别 + change list: its subject, when the sentence has one figure before
+    /// for each figure of the list (`later` joined to it by 、/及/和/与 only).
+    mutating func start(
+        _ s: [UInt32], _ found: SubjectFinder.Result, suffixEnd: Int, later: ArraySlice<Range<Int>>, sentence start: Int
+    ) -> String? {
+        guard found.change, found.distributive != nil, start == sentence else { return nil }
+        var n = 1, end = suffixEnd
+        for r in later {
+            guard Self.onlyJoint(s, end, r.lowerBound) else { break }
+            n += 1; end = r.upperBound
+        }
+        guard n >= 2, bases.count >= n else { return nil }
+        let own = Array(bases.suffix(n))
+        pending = Array(own.dropFirst())
+        shared = found
+        return own[0]
+    }
+
+    /// A figure that continues the list (及31.2%): the next subject and the shared change, else nil.
+    mutating func next(_ s: [UInt32], clauseStart: Int, prefixStart: Int, sentence start: Int)
+        -> (base: String, change: SubjectFinder.Result)?
+    {
+        // The joint opens the clause (及31.2%) or ends the one before (、14.2%).
+        guard start == sentence, !pending.isEmpty, let shared,
+            Self.onlyJoint(s, clauseStart, prefixStart)
+                || (clauseStart > 0 && Self.onlyJoint(s, clauseStart - 1, prefixStart))
+        else {
+            pending = []
+            return nil
+        }
+        return (pending.removeFirst(), shared)
+    }
+
+    /// `[a, b)` is one list joint (、及和与) and spaces.
+    static func onlyJoint(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        var joints = 0
+        for k in a..<max(a, b) where !CharClass.isSpace(s[k]) {
+            guard Self.joints.contains(ScriptFold.simplified(s[k])) else { return false }
+            joints += 1
+        }
+        return joints == 1
+    }
+
+    static let joints = Set([UInt32]("、及和与"))
+}
