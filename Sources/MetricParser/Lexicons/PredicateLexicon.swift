@@ -52,7 +52,8 @@ enum PredicateLexicon {
         实施 推进 新开工 续建 开通 新开通 建设 修复 治理 整治 查获 破获 抓获 侦破 处置 化解 调解 审理 执结 办结 征收 \
         编列 征集 收治 救治 接种 检测 核酸检测 服务了 培训了 开办了 组织了 开发了 吸引了 印发了 评出了 发放了 带动了 \
         达成了 引导 动员 号召 选树 树立 评为 表扬 奖励 发出 开具 颁发 签发 审批 批准 核准 备案 新设立 引入 落地 储备 储存 存放 投放 投资 融资 贷款 放贷 发行 上市 兑现 减免 减税 降费 退税 缴纳 上缴 \
-        节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业
+        节约 节省 节能 签约 存在 现存 设有 拥有 建有 配有 开设有 完成投资 实现销售 接待游客 输送 转化 孵化 入驻 集聚 聚集 吸纳就业 带动就业 新增就业 提供就业 \
+        开出 给出 查出 排查出 评选出 选出
         """)
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
     static let nominalAfterVerb = ScalarSet("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规")
@@ -73,7 +74,11 @@ enum PredicateLexicon {
         """)
     /// Nouns whose first character is a one-character scope word (就业 is not 就 + 业, 在校生 not 在 + 校生).
     static let nounsOpeningWithNoise = WordList(
-        "就业 就医 就学 就读 在校 在岗 在职 在建 在读 在园 在册 在编 在线 在途 对外 对口 从业 共产 共青 由于 其他 各项")
+        """
+        就业 就医 就学 就读 在校 在岗 在职 在建 在读 在园 在册 在编 在线 在途 对外 对口 从业 共产 共青 由于 其他 各项 \
+        就诊 就餐 就近 在押 在营 在库 在院 在网 在外 其余 其它 从事 对象 共建 共享 都市 为民 并购 及时 和平 给予 \
+        被告 还款 还贷 将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
+        """)
     static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(

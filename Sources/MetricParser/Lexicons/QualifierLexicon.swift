@@ -49,19 +49,24 @@ enum QualifierLexicon {
         return hit
     }
 
-    /// Focus adverbs that bound the figure of the verb they modify: 每年至少参加1次, 最多可申请3次.
-    static let adverbMoreThan = WordList("至少 最少 起码")
-    static let adverbLessThan = WordList("最多 至多")
+    /// Focus adverbs that bound the figure of the verb they modify: 每年至少参加1次, 最多可申请3次;
+    /// 最高/最低 before a verb, or before a modal and 达, are a ceiling and a floor (每户最高补助5000元,
+    /// 每人最高可达2000元); without the modal, 最高达 states the peak itself (客流最高达5万人次).
+    static let adverbMoreThan = WordList("至少 最少 起码 最低")
+    static let adverbLessThan = WordList("最多 至多 最高")
+    static let boundedLinkers = WordList("达 达到 達 達到")
 
     /// A focus adverb before the verb that ends right before `i` (至少参加1次): the verb phrase's
     /// figure is bounded. The verb stays in the clause (it tells what is counted).
     static func adverbBeforeVerb(_ s: [UInt32], _ i: Int, limit: Int) -> Qualifier? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
-        guard let vl = PredicateLexicon.verbs.suffix(s, before: end, limit: limit) else { return nil }
+        let verb = PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
+        guard let vl = verb ?? boundedLinkers.suffix(s, before: end, limit: limit) else { return nil }
         var k = end - vl
         // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
-        if k - 1 > limit, s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要") { k -= 1 }
+        let modal = k - 1 > limit && (s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要"))
+        if modal { k -= 1 } else if verb == nil { return nil }
         if adverbMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
         if adverbLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
         return nil

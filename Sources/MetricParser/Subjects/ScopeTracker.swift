@@ -120,6 +120,9 @@ struct ScopeTracker {
 
     static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 
+    /// Ends the current breakdown (a clause that starts a new inventory).
+    mutating func end() { parent = nil }
+
     /// Remembers the figure's indicator as the one a later 其中 breaks down.
     /// - Parameter part: `apply` read the figure as a part of the breakdown.
     mutating func record(

@@ -63,6 +63,12 @@ enum SubjectContext {
             // 经乙站入境的旅客为55万人次: a 的-modifier cut from the head is this figure's own scope.
             return found.deModifier.isEmpty ? scoped : found.deModifier + subject
         }
+        // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
+        if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
+            !previous.contains("的"), !previous.contains(subject), !previous.hasSuffix("率")
+        {
+            return stripLeadingVerb(previous) + subject
+        }
         // 其中省级9家: a level of the last subject's thing.
         if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
             return subject + stripLeadingVerb(previous)

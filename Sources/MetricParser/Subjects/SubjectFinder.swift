@@ -121,22 +121,26 @@ struct SubjectFinder {
             if x < y { subject = clean(x, y) + subject }
         }
         subject = withTopic(subject, c, &object, &result)
-        if !result.change, c.linked || q.kind == .percent,
+        if !result.change, c.linked || q.kind == .percent || (q.kind == .count && !subject.isEmpty),
             let m = modifierAroundPrevious(floor: floor, prefixStart: prefixStart)
         {
-            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope.
+            // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope; so is a
+            // threshold before a counted head (收入超过20万元的村15个 → 超过20万元村).
             if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
             result.modifierHead = subject
             result.subject = clean(m.start, m.de) + subject
             return result
         }
-        subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, later: later, &result)
+        subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
         if Anaphora.isTimeAdverb(subject) { subject = "" }
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
         return result
     }
+
+    /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
+    static let containment = WordList("辖 下辖 管辖 轄 下轄 管轄 包括 包含")
 
     /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
     static let auxiliaries = Set([UInt32]("将將要拟擬"))
@@ -274,6 +278,11 @@ struct SubjectFinder {
             a = b
         }
         var verbEnd = -1
+        if a < b, !linked, let l = Self.containment.suffix(s, before: b, limit: a), b - l >= a {
+            // 全县辖9个乡镇 / 下辖12个街道: a verb of containment right before the figure; what it contains
+            // follows the measure word (辖 alone is no verb elsewhere: 辖区).
+            verbEnd = b; a = b
+        }
         if a < b {
             var k = b
             while k > a {
@@ -291,9 +300,7 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
-                    k == b
-                        ? !(linked || result.change)
-                        : !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
+                    k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
                 {
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
@@ -312,7 +319,9 @@ struct SubjectFinder {
                     } else {
                         verbEnd = k
                         if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
-                            let (ta, tb) = trim(a, k - vl)
+                            var (ta, tb) = trim(a, k - vl)
+                            // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
+                            if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
                             if ta < tb, s[tb - 1] != u("的") { result.topic = clean(ta, tb) }
                         }
                         a = k
@@ -365,17 +374,83 @@ struct SubjectFinder {
         return subject
     }
 
+    /// A verb followed by a nominal character is part of a noun (培训班, 生产总值); a light verb only
+    /// with a character of amount (完成率, 完成额): 实现总产值 is a verb and its object.
+    private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
+        let ch = ScriptFold.simplified(c)
+        guard PredicateLexicon.nominalAfterVerb.contains(ch) else { return false }
+        guard PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
+        return Self.amountChars.contains(ch)
+    }
+
+    static let amountChars = Set([UInt32]("率额值数量"))
+
+    /// The clause at `cs` is the last item of a 、-list whose items hold no figure (甲、乙、丙3个园区).
+    private func closesMemberList(_ cs: Int, floor: Int) -> Bool {
+        guard cs > 0, s[cs - 1] == u("、"), cs - 1 > floor else { return false }
+        let ps = clauseStart(before: cs - 1, floor: floor)
+        // An item that starts right after a figure (5个党支部、) is that figure's noun, not a member.
+        guard ps == 0 || CharClass.isBreak(s[ps - 1]) else { return false }
+        for k in ps..<(cs - 1) where CharClass.isIdeograph(s[k]) { return true }
+        return false
+    }
+
+    /// The 、-items before the clause at `cs` that hold no figure (分别发放甲补贴、乙补贴300万元…), the first
+    /// read from after its verb; nil when there are none or one is not a short noun.
+    func objectList(before cs0: Int, floor: Int) -> [String]? {
+        var items: [String] = [], cs = cs0
+        while closesMemberList(cs, floor: floor), items.count < 8 {
+            let ps = clauseStart(before: cs - 1, floor: floor)
+            var a = ps
+            var m = cs - 2  // an item that is itself a verb (孵化) is a name, not a verb before one
+            while m > ps {
+                if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
+                    !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
+                {
+                    a = m; break
+                }
+                m -= 1
+            }
+            let (x, y) = trim(a, cs - 1)
+            guard x < y, y - x <= 10 else { return nil }
+            items.insert(clean(x, y), at: 0)
+            cs = ps
+        }
+        return items.isEmpty ? nil : items
+    }
+
+    /// 甲、乙、丙3个园区: the members of a set counted right after them, when there are as many as the
+    /// count says; nil otherwise.
+    func memberSet(clauseStart cs: Int, prefixStart: Int, floor: Int, count: Double) -> [String]? {
+        guard let items = objectList(before: cs, floor: floor), Double(items.count + 1) == count else { return nil }
+        let (x, y) = trim(cs, prefixStart)
+        guard x < y, y - x <= 10 else { return nil }
+        return items + [clean(x, y)]
+    }
+
+    /// 分别 in `[a, b)` (…，分别提供岗位2140个).
+    func hasDistributive(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k + 1 < b {
+            if s[k] == u("分"), s[k + 1] == u("别") || s[k + 1] == u("別") { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.
     private func forwardOrAction(
-        _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int,
+        _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int, floor: Int,
         later: ArraySlice<Range<Int>>, _ result: inout Result
     ) -> String {
         let cs = c.start, e = c.end
         var subject = subject0
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
-        // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows.
-        let examplesBefore = p.rawEnd > cs && s[p.rawEnd - 1] == u("等") && q.kind == .count
+        // 技工、文秘、财务等100多个工种: the items before 等 are examples; the counted thing follows. So are
+        // the members of a 、-list without figures of their own (甲、乙、丙3个园区): the count is of the set.
+        let examplesBefore =
+            q.kind == .count && p.rawEnd > cs && (s[p.rawEnd - 1] == u("等") || closesMemberList(cs, floor: floor))
         // 花4484亿元的“少子女化对策计划”: a figure modifying a quoted name is that name's figure.
         var after = suffixEnd
         while after < s.count, CharClass.isSpace(s[after]) { after += 1 }

@@ -43,6 +43,15 @@ struct SubjectPipeline {
         return false
     }
 
+    /// A ；-item at `cs` that opens with 共有/还有/另有 (a new inventory: ；共有党员31742名).
+    private func opensInventory(at cs: Int, _ sentence: Range<Int>) -> Bool {
+        guard cs > 0, s[cs - 1] == u("；") || s[cs - 1] == u(";") else { return false }
+        var k = cs
+        while k < sentence.upperBound, CharClass.isSpace(s[k]) { k += 1 }
+        guard let l = PredicateLexicon.existential.prefix(s, at: k, limit: sentence.upperBound) else { return false }
+        return l >= 2
+    }
+
     /// 今年, 去年, 当年, 上年, 本年, 明年, 前年.
     static let relativeYears = Set([UInt32]("今去当當上本明前"))
 
@@ -82,6 +91,9 @@ struct SubjectPipeline {
         }
         return n
     }
+
+    /// The members of the last set counted right after them in the sentence (甲、乙、丙3个专区), with its noun.
+    private var members: (sentence: Int, names: [String], noun: String) = (-1, [], "")
 
     /// The reading of the figure that opened the current 分别 list.
     private var listHead: SubjectFinder.Result? = nil
@@ -208,6 +220,20 @@ struct SubjectPipeline {
         {
             base = coordination.startImplicit(items: joined.names, indicator: base, sentence: sentence.lowerBound)
             listHead = found
+        } else if !base.isEmpty, members.sentence == sentence.lowerBound,
+            finder.hasDistributive(found.clauseStart, prefixStart),
+            listLength(from: suffixEnd, later) == members.names.count
+        {
+            // 设立甲、乙、丙3个专区，分别提供岗位200个、150个和80个: each figure is its member's (甲专区岗位 …).
+            base = coordination.startImplicit(
+                items: members.names.map { $0 + members.noun }, indicator: base, sentence: sentence.lowerBound)
+            listHead = found
+        } else if !base.isEmpty, let items = finder.objectList(before: found.clauseStart, floor: floor),
+            listLength(from: suffixEnd, later) == items.count + 1
+        {
+            // 分别发放甲补贴、乙补贴300万元和120万元: a list of objects before a list of figures pairs in order.
+            base = coordination.startImplicit(items: items + [base], indicator: "", sentence: sentence.lowerBound)
+            listHead = found
         } else {
             listHead = nil
             coordination.end()
@@ -248,6 +274,11 @@ struct SubjectPipeline {
         let topic = segments.topic(finder, before: prefixStart, sentence: sentence)
         if !topic.isEmpty, !base.isEmpty, !base.hasPrefix(topic) { base = topic + base }
         var part = false
+        if scope.parent != nil, opensInventory(at: found.clauseStart, sentence) {
+            // …其中党委54个、党支部1135个；共有党员31742名: a ；-item opening with 共有/还有 takes a new
+            // inventory; it ends the breakdown instead of continuing it.
+            scope.end()
+        }
         if scope.parent != nil {
             let own = base  // compared only inside a breakdown
             let measureWord = q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil
@@ -264,6 +295,12 @@ struct SubjectPipeline {
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(base, kind) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        if q.kind == .count, !base.isEmpty,
+            let names = finder.memberSet(
+                clauseStart: found.clauseStart, prefixStart: prefixStart, floor: floor, count: q.value)
+        {
+            members = (sentence.lowerBound, names, base)
+        }
         distributiveChange.note(base: base, change: found.change, sentence: sentence.lowerBound)
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
