@@ -47,6 +47,10 @@ final class WordList: @unchecked Sendable {
 
     convenience init(_ text: String) { self.init(text.split(separator: " ").map(String.init)) }
 
+    /// Whether some word may start with `c` (false only when none does): a test without decoding
+    /// or hashing, for callers that would otherwise build a scalar array first.
+    func mayStart(with c: UInt32) -> Bool { Self.test(firstBits, folded(c)) }
+
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit, i >= 0 else { return nil }

@@ -10,15 +10,27 @@ enum WrittenText {
     static func scalars(_ t: NormalizedText) -> [UInt32] {
         let s = t.scalars
         if s == t.original { return s }  // same storage when nothing was normalized
-        var out: [UInt32]? = nil
-        for i in 0..<s.count {
-            let c = s[i]
-            guard c >= 0x3400, CharClass.isIdeograph(c) else { continue }
-            let o = t.original[t.originalOffset(i)]
-            guard o != c, CharClass.isIdeograph(o) else { continue }
-            if out == nil { out = s }
-            out![i] = o
+        // A pass over every scalar of the article: the class table and both arrays are read
+        // through pointers loaded once, not through a global's lazy-init check per scalar.
+        let classes = CharClass.pointer
+        @inline(__always) func isIdeograph(_ c: UInt32) -> Bool {
+            c < 0x10000 ? classes[Int(c)] & CharClass.ideograph != 0 : CharClass.isIdeograph(c)
         }
-        return out ?? s
+        var changed: [(Int, UInt32)] = []
+        s.withUnsafeBufferPointer { sb in
+            t.original.withUnsafeBufferPointer { ob in
+                for i in 0..<sb.count {
+                    let c = sb[i]
+                    guard c >= 0x3400, isIdeograph(c) else { continue }
+                    let o = ob[t.originalOffset(i)]
+                    guard o != c, isIdeograph(o) else { continue }
+                    changed.append((i, o))
+                }
+            }
+        }
+        if changed.isEmpty { return s }
+        var out = s
+        for (i, o) in changed { out[i] = o }
+        return out
     }
 }
