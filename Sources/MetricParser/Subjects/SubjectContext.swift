@@ -100,6 +100,8 @@ enum SubjectContext {
     }
 
     static func sameScope(_ a: [UInt32], _ previous: String) -> String? {
+        // Only a pair a[0] a[1] at scalar 1 or later can answer: looked for before decoding.
+        guard a.count >= 2, hasPair(a[0], a[1], after: 0, in: previous) else { return nil }
         let p = [UInt32](previous)
         // 总支部 … 支部, 货物进出口总额 … 出口总额: a subject the last one already contains is another
         // indicator, narrower or wider, not the same scope.
@@ -112,6 +114,18 @@ enum SubjectContext {
             i += 1
         }
         return nil
+    }
+
+    /// Whether scalars `x` `y` stand next to each other in `text`, `x` at a scalar offset above `after`.
+    private static func hasPair(_ x: UInt32, _ y: UInt32, after: Int, in text: String) -> Bool {
+        var i = 0
+        var last: UInt32? = nil
+        for c in text.unicodeScalars {
+            if c.value == y, last == x, i - 1 > after { return true }
+            last = c.value
+            i += 1
+        }
+        return false
     }
 
     private static func contains(_ p: [UInt32], _ w: ArraySlice<UInt32>) -> Bool {
