@@ -51,6 +51,9 @@ final class WordList: @unchecked Sendable {
     /// or hashing, for callers that would otherwise build a scalar array first.
     func mayStart(with c: UInt32) -> Bool { Self.test(firstBits, folded(c)) }
 
+    /// Whether some word may end with `c` (false only when none does), like `mayStart(with:)`.
+    func mayEnd(with c: UInt32) -> Bool { Self.test(lastBits, folded(c)) }
+
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit, i >= 0 else { return nil }

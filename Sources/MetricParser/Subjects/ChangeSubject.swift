@@ -63,6 +63,7 @@ enum ChangeSubject {
     }
 
     static func endsWithRateNoun(_ subject: String) -> Bool {
+        guard let last = subject.unicodeScalars.last, rateNouns.mayEnd(with: last.value) else { return false }
         let a = [UInt32](subject)
         return rateNouns.suffix(a, before: a.count, limit: 0) != nil
     }

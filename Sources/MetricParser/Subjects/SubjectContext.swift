@@ -20,11 +20,13 @@ enum SubjectContext {
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
         if subject.isEmpty {
             // 增幅达78.1%，为783万人次: a count after a rate is of the thing, not of the rate.
-            let p = [UInt32](previous)
-            if let kind, kind != .percent, kind != .percentagePoint,
-                let l = rateSuffixes.suffix(p, before: p.count, limit: 0), p.count - l >= 2
+            if let kind, kind != .percent, kind != .percentagePoint, let last = previous.unicodeScalars.last,
+                rateSuffixes.mayEnd(with: last.value)
             {
-                return String(scalars: p[..<(p.count - l)])
+                let p = [UInt32](previous)
+                if let l = rateSuffixes.suffix(p, before: p.count, limit: 0), p.count - l >= 2 {
+                    return String(scalars: p[..<(p.count - l)])
+                }
             }
             return previous
         }
