@@ -47,14 +47,24 @@ struct TextCutter {
     /// `UTF8Scalars.decodeArticle`'s checkpoints; nil (a text of 4 GB or more) re-encodes instead.
     let byteOffsets: [UInt32]?
 
+    /// Walks from the nearer checkpoint, forward from the one before `k` or back from the one after
+    /// it (which exists when it is within the scalar count): at most 16 scalars.
     private func byteOffset(_ k: Int, _ checkpoints: [UInt32]) -> Int {
         let stride = UTF8Scalars.checkpointStride
-        var b = Int(checkpoints[k / stride])
-        for j in (k - k % stride)..<k {
-            let c = scalars[j]
-            b &+= 1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
+        let before = k - k % stride, after = before + stride
+        return scalars.withUnsafeBufferPointer { p in
+            @inline(__always) func length(_ c: UInt32) -> Int {
+                1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
+            }
+            if k - before > stride / 2, after <= p.count {
+                var b = Int(checkpoints[after / stride])
+                for j in k..<after { b &-= length(p[j]) }
+                return b
+            }
+            var b = Int(checkpoints[before / stride])
+            for j in before..<k { b &+= length(p[j]) }
+            return b
         }
-        return b
     }
 
     /// The original text of code points `[a, b)`.
