@@ -97,18 +97,21 @@ public struct ArticleLocale: Sendable, Hashable {
         (WordList("澳门特区 澳门特别行政区 澳门政府 澳府"), .macau),
     ]
 
+    /// First characters (folded) of every currency name and body above.
+    static let evidenceStarts = ScalarSet((currencyNames + bodies).flatMap { $0.0.firstScalars })
+
     /// Scans once: counts traditional-only characters against their simplified twins, then the
     /// currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
-        var traditional = 0, simplified = 0
-        let fold = ScriptFold.pointer, targets = simplifiedTargets
-        for c in s where c >= 0x4E00 && c < 0xA000 {
-            if UInt32(fold[Int(c)]) != c { traditional += 1 } else if targets[Int(c)] { simplified += 1 }
-        }
+        let (traditional, simplified) = scriptCounts(s[...])
         guard traditional > 2 * simplified, traditional >= 3 else { return nil }
+        let fold = ScriptFold.pointer, starts = evidenceStarts
         for lists in [currencyNames, bodies] {
             var counts = [Region: Int]()
             for i in 0..<s.count {
+                // Most characters begin no name of either list: skip them before trying six lists.
+                let c = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
+                guard starts.contains(c) else { continue }
                 for (list, region) in lists where list.prefix(s, at: i, limit: min(s.count, i + 8)) != nil {
                     counts[region, default: 0] += 1
                 }
@@ -122,14 +125,35 @@ public struct ArticleLocale: Sendable, Hashable {
         return nil
     }
 
-    /// Simplified characters that are the fold target of some traditional one (们, 这, 国 …).
-    nonisolated(unsafe) static let simplifiedTargets: UnsafeMutablePointer<Bool> = {
-        let p = UnsafeMutablePointer<Bool>.allocate(capacity: 0x10000)
-        p.initialize(repeating: false, count: 0x10000)
+    /// Traditional-only characters and simplified characters that have a traditional twin in
+    /// `scalars` (the article's script test; also a sentence's, see `IntervalFrame`).
+    static func scriptCounts(_ scalars: ArraySlice<UInt32>) -> (traditional: Int, simplified: Int) {
+        var traditional = 0, simplified = 0
+        let script = scriptOfIdeograph
+        // Branch-free over every scalar: this pass reads the whole article.
+        for c in scalars {
+            let k = c &- 0x4E00
+            if k < 0x5200 {
+                let v = Int(script[Int(k)])
+                traditional &+= v & 1
+                simplified &+= v >> 1
+            }
+        }
+        return (traditional, simplified)
+    }
+
+    /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 2 for a
+    /// simplified character that is the fold target of some traditional one (们, 这, 国 …), else 0.
+    nonisolated(unsafe) static let scriptOfIdeograph: UnsafePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x5200)
+        p.initialize(repeating: 0, count: 0x5200)
         for c in 0x4E00..<0xA000 {
             let f = ScriptFold.simplified(UInt32(c))
-            if f != UInt32(c), f < 0x10000 { p[Int(f)] = true }
+            if f != UInt32(c) {
+                p[c - 0x4E00] = 1
+                if f >= 0x4E00, f < 0xA000, p[Int(f) - 0x4E00] == 0 { p[Int(f) - 0x4E00] = 2 }
+            }
         }
-        return p
+        return UnsafePointer(p)
     }()
 }

@@ -5,7 +5,7 @@
 /// // [5644场次 subject 动员部署会 count, 35907名 subject 参会党员 count]
 /// ```
 ///
-/// Pure Swift over `String.unicodeScalars`; no Foundation, no regular expressions. Offsets in
+/// Pure Swift over the text's code points (decoded once from UTF-8); no Foundation, no regular expressions. Offsets in
 /// the result are Unicode code-point offsets into the text exactly as given (HTML entities and
 /// full-width forms are normalized internally through an offset map).
 ///
@@ -28,32 +28,19 @@ public struct MetricExtractor: Sendable {
     /// - Throws: `ParseError` with code `.inputTooLarge` when `text` has more than
     ///   `options.maxInputScalars` scalars.
     public func extract(_ text: String, locale: ArticleLocale? = nil) throws(ParseError) -> [Metric] {
-        var original = [UInt32]()
-        original.reserveCapacity(text.utf8.count / 2 + 16)
-        for sc in text.unicodeScalars {
-            if original.count >= options.maxInputScalars {
-                throw ParseError(
-                    code: .inputTooLarge,
-                    reason: "input exceeds \(options.maxInputScalars) Unicode scalars",
-                    offset: options.maxInputScalars)
-            }
-            original.append(sc.value)
-        }
-        var textCursor = ScalarCursor(text)
-        var sentenceCursor = ScalarCursor(text)
+        let (original, byteOffsets) = try UTF8Scalars.decodeArticle(text, limit: options.maxInputScalars)
         let local = (locale ?? ArticleLocale.region(inText: original).map(ArticleLocale.init) ?? .mainland)
             .localCurrency
+        let cutter = TextCutter(text: text, scalars: original, byteOffsets: byteOffsets)
         return extract(
             normalized: TextNormalizer.normalize(original), localCurrency: local,
-            slice: { textCursor.slice($0, $1) }, sentenceSlice: { sentenceCursor.slice($0, $1) })
+            slice: cutter.slice)
     }
 
     /// - Parameters:
-    ///   - slice, sentenceSlice: the caller's text of code points `[a, b)` (called with
-    ///     non-decreasing offsets, each on its own cursor).
+    ///   - slice: the caller's text of code points `[a, b)`.
     func extract(
-        normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String,
-        sentenceSlice: (Int, Int) -> String
+        normalized t: NormalizedText, localCurrency: String = "CNY", slice: (Int, Int) -> String
     ) -> [Metric] {
         let s = t.scalars
         var core = QuantityScannerCore(s, localCurrency: localCurrency)
@@ -120,7 +107,7 @@ public struct MetricExtractor: Sendable {
             let sentence = sentenceRange
             if !(sentenceCache.0.contains(q.start) && q.end <= sentenceCache.0.upperBound) {
                 let cut = sentenceCut(sentence, around: q.start, q.end)
-                sentenceCache = (cut, sentenceSlice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
+                sentenceCache = (cut, slice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
             }
             let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
             let out = subjects.subject(

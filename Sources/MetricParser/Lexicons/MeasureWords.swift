@@ -11,7 +11,8 @@ enum MeasureWords {
         "标准箱", "国际标准箱", "自然箱", "标准箱位", "箱位", "列次", "吨次",
     ].map { [UInt32]($0) }.sorted { $0.count > $1.count }
 
-    static let compoundFirst = Set(compound.map { $0[0] })
+    /// `compound` by first character, longest first (the order of `compound`).
+    static let compoundByFirst: ScalarMap<[[UInt32]]> = ScalarMap(Dictionary(grouping: compound) { $0[0] })
 
     /// Single-character measure words.
     static let single: Set<UInt32> = Set(
@@ -27,7 +28,7 @@ enum MeasureWords {
     static let verbal = Set([UInt32]("次回趟遍轮"))
 
     /// Characters that, right after a measure word, make it part of another word.
-    static let blockers: [UInt32: Set<UInt32>] = {
+    static let blockers: ScalarMap<ScalarSet> = {
         let rows: [(String, String)] = [
             ("期", "间末初限望待盼货刊"), ("家", "庭长乡园属具电居务"), ("场", "所馆地景面合"), ("所", "有以在属得谓"),
             ("次", "数序要日"), ("名", "单称字义誉牌片"), ("位", "于置列"), ("台", "湾阶风"), ("部", "署分长"),
@@ -42,9 +43,9 @@ enum MeasureWords {
             ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
             ("晚", "会餐饭间报点霞年期辈"),
         ]
-        var m: [UInt32: Set<UInt32>] = [:]
-        for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = Set([UInt32](bs)) }
-        return m
+        var m: [UInt32: ScalarSet] = [:]
+        for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = ScalarSet(bs) }
+        return ScalarMap(m)
     }()
 
     /// Measure word at `i` → its length, or nil.
@@ -53,8 +54,8 @@ enum MeasureWords {
         let fold = ScriptFold.pointer
         @inline(__always) func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
         let c = folded(s[i])
-        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), compoundFirst.contains(c) {
-            for w in compound where w[0] == c && i + w.count <= s.count {
+        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), let words = compoundByFirst[c] {
+            for w in words where i + w.count <= s.count {
                 var ok = true
                 for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
                 if ok { return w.count }

@@ -25,7 +25,7 @@ final class UnitLexicon: @unchecked Sendable {
     }
 
     /// Entries by first scalar (lower-cased for Latin letters), longest first.
-    let byFirst: [UInt32: [Entry]]
+    let byFirst: ScalarMap<[Entry]>
     /// First characters of all entries, as a BMP bitset: most characters after a numeral are not units.
     let firstBits: [UInt64]
     /// `ScriptFold.pointer`, held here so look-ups skip the global's lazy-init check.
@@ -180,7 +180,7 @@ final class UnitLexicon: @unchecked Sendable {
             map[scalars[0], default: []].append(Entry(surface: scalars, info: info, ascii: ascii))
         }
         for k in map.keys { map[k]!.sort { $0.surface.count > $1.surface.count } }
-        byFirst = map
+        byFirst = ScalarMap(map)
         var bits = [UInt64](repeating: 0, count: 1024)
         for k in map.keys where k < 0x10000 {
             bits[Int(k >> 6)] |= 1 << (k & 63)
@@ -193,12 +193,12 @@ final class UnitLexicon: @unchecked Sendable {
             names[e.surface.last!, default: []].append(e)
         }
         for k in names.keys { names[k]!.sort { $0.surface.count > $1.surface.count } }
-        currencyNamesByLast = names
+        currencyNamesByLast = ScalarMap(names)
     }
 
     /// Currency names of two or more characters by last character, longest first (for a name
     /// written before the number: 港币两千九百六十元, 新台幣九千五百億元).
-    let currencyNamesByLast: [UInt32: [Entry]]
+    let currencyNamesByLast: ScalarMap<[Entry]>
 
     /// The currency name ending right before `end` → (ISO code, length).
     func currencyName(_ s: [UInt32], endingBefore end: Int) -> (code: String, length: Int)? {

@@ -4,12 +4,16 @@
 /// lookups only happen next to numbers, never per character of the text. Words and text are
 /// compared through `ScriptFold`, so a simplified list also reads traditional text (增長, 較).
 /// `@unchecked`: the only non-Sendable member is the immutable, process-lifetime fold table.
-struct WordList: @unchecked Sendable {
-    private let byFirst: [UInt32: [[UInt32]]]
-    private let byLast: [UInt32: [[UInt32]]]
+/// A class: the lists live in `static let`s read next to every figure, and reading a struct of
+/// four collections out of a global retains and releases each of them.
+final class WordList: @unchecked Sendable {
+    private let byFirst: ScalarMap<[[UInt32]]>
+    private let byLast: ScalarMap<[[UInt32]]>
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
     private let firstBits: [UInt64]
     private let lastBits: [UInt64]
+    /// First characters of the words, folded (what `prefix` can match at).
+    let firstScalars: [UInt32]
     /// `ScriptFold.pointer`, held here so hot look-ups skip the global's lazy-init check.
     private let fold: UnsafePointer<UInt16>
 
@@ -22,8 +26,9 @@ struct WordList: @unchecked Sendable {
         }
         for k in f.keys { f[k]!.sort { $0.count > $1.count } }
         for k in l.keys { l[k]!.sort { $0.count > $1.count } }
-        byFirst = f
-        byLast = l
+        firstScalars = Array(f.keys)
+        byFirst = ScalarMap(f)
+        byLast = ScalarMap(l)
         var fb = [UInt64](repeating: 0, count: 1024), lb = [UInt64](repeating: 0, count: 1024)
         for k in f.keys where k < 0x10000 { fb[Int(k >> 6)] |= 1 << (k & 63) }
         for k in l.keys where k < 0x10000 { lb[Int(k >> 6)] |= 1 << (k & 63) }
@@ -40,7 +45,7 @@ struct WordList: @unchecked Sendable {
         c >= 0x10000 || bits[Int(c >> 6)] & (1 << (c & 63)) != 0
     }
 
-    init(_ text: String) { self.init(text.split(separator: " ").map(String.init)) }
+    convenience init(_ text: String) { self.init(text.split(separator: " ").map(String.init)) }
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {

@@ -22,7 +22,7 @@ enum ChineseNumeral {
     }()
 
     /// 廿 = 二十, 卅 = 三十, 卌 = 四十.
-    static let tensWords: [UInt32: Double] = [u("廿"): 20, u("卅"): 30, u("卌"): 40]
+    static let tensWords = ScalarMap<Double>([(u("廿"), 20), (u("卅"), 30), (u("卌"), 40)])
 
     static let bigUnits: [UInt32: Double] = [u("万"): 1e4, u("亿"): 1e8, u("兆"): 1e12]
 

@@ -132,8 +132,11 @@ enum NonMetricFilter {
         var quoteCount = 0
         var j = start - 1
         let lowest = max(0, start - (asciiQuotes ? 120 : 41))
+        let table = CharClass.pointer
         while j >= lowest {
             let c = s[j]
+            // Most characters are none of the marks below: one table test skips them.
+            if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop == 0 { j -= 1; continue }
             if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
             if c == 0x22 { quoteCount += 1 }
             if open == 0, start - j <= 40 {

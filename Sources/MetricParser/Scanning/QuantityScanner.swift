@@ -45,7 +45,6 @@ struct QuantityScannerCore {
     let s: [UInt32]
     var ns: NumberScanner
     let n: Int
-    var unitCache: [UInt32: String] = [:]
     /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
     let localCurrency: String
 
@@ -595,30 +594,34 @@ struct QuantityScannerCore {
 
     static let percentPointWords = ([UInt32]("个百分点"), [UInt32]("百分点"))
 
-    /// The measure word at `[p, p + len)` as a String; one-character words come from a cache
-    /// (a report repeats 个 and 名 thousands of times).
-    mutating func unitString(_ p: Int, _ len: Int) -> String {
-        if len == 1 {
-            if let cached = unitCache[s[p]] { return cached }
-            let str = String(scalars: s[p..<(p + 1)])
-            unitCache[s[p]] = str
-            return str
-        }
+    /// The measure word at `[p, p + len)` as a String. Up to five CJK characters fit a small
+    /// string: no allocation, so no cache is needed.
+    func unitString(_ p: Int, _ len: Int) -> String {
+        if len == 1 { return String(scalars: s[p..<(p + 1)]) }
         // 人(次) is written for 人次: the unit is the compound without its parentheses.
-        return String(scalars: s[p..<(p + len)].filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
+        return String(
+            scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
     func spacedPercentPoint(at p: Int) -> (UnitInfo, Int)? {
         guard at(p) == u("个") || at(p) == u("百") else { return nil }
+        // The non-space characters read so far are matched against both words as they come
+        // (no array per call: this runs after every 个 that follows a number).
+        let (long, short) = Self.percentPointWords
         var k = p
-        var word = [UInt32]()
-        while k < n, k - p < 12, word.count < 4 {
+        var count = 0
+        var matchesLong = true, matchesShort = true
+        while k < n, k - p < 12, count < 4 {
             if CharClass.isSpace(s[k]) { k += 1; continue }
-            word.append(s[k]); k += 1
-            if word == Self.percentPointWords.0 || word == Self.percentPointWords.1 {
+            let c = s[k]
+            matchesLong = matchesLong && count < long.count && c == long[count]
+            matchesShort = matchesShort && count < short.count && c == short[count]
+            count += 1; k += 1
+            if (matchesLong && count == long.count) || (matchesShort && count == short.count) {
                 return (UnitInfo(kind: .percentagePoint, unit: "percentage_point", factor: 1), k - p)
             }
+            if !matchesLong && !matchesShort { return nil }
         }
         return nil
     }
@@ -664,18 +667,18 @@ struct QuantityScannerCore {
         return true
     }
 
-    static let halfBlockers = Set([UInt32]("上下前后大多一这那"))
-    static let chengBlockers = Set([UInt32]("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像"))
-    static let zheBlockers = Set([UInt32]("合算旧扣射叠磨腾返价线服断中"))
-    static let fangBlockers = Set([UInt32]("面案式向法针位便言志队阵舟圆正格块形略"))
+    static let halfBlockers = ScalarSet("上下前后大多一这那")
+    static let chengBlockers = ScalarSet("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像")
+    static let zheBlockers = ScalarSet("合算旧扣射叠磨腾返价线服断中")
+    static let fangBlockers = ScalarSet("面案式向法针位便言志队阵舟圆正格块形略")
     static let duBlockers = Set(
         [UInt32]("假过日")
     )
-    static let miBlockers = Set([UInt32]("粮饭面价线"))
-    static let yuanBlockers = Set([UInt32]("素旦首帅老化件年月"))
-    static let kuaiBlockers = Set([UInt32]("地头板状"))
-    static let liBlockers = Set([UInt32]("程面边头外内的弄巷拉"))
-    static let chiBlockers = Set([UInt32]("度码子寸步土"))
+    static let miBlockers = ScalarSet("粮饭面价线")
+    static let yuanBlockers = ScalarSet("素旦首帅老化件年月")
+    static let kuaiBlockers = ScalarSet("地头板状")
+    static let liBlockers = ScalarSet("程面边头外内的弄巷拉")
+    static let chiBlockers = ScalarSet("度码子寸步土")
 
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {

@@ -25,14 +25,7 @@ extension SubjectFinder {
     /// The sentence is in traditional characters: its traditional-only characters outnumber the
     /// simplified ones that have a traditional twin (the test `ArticleLocale` makes over a whole text).
     func isTraditional(_ r: Range<Int>) -> Bool {
-        var traditional = 0, simplified = 0
-        for k in r where s[k] >= 0x4E00 && s[k] < 0xA000 {
-            if ScriptFold.simplified(s[k]) != s[k] {
-                traditional += 1
-            } else if ArticleLocale.simplifiedTargets[Int(s[k])] {
-                simplified += 1
-            }
-        }
+        let (traditional, simplified) = ArticleLocale.scriptCounts(s[r])
         return traditional > simplified
     }
 }

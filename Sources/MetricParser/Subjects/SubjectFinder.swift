@@ -151,7 +151,7 @@ struct SubjectFinder {
     static let benefactive = Set([UInt32]("为為给給替"))
 
     /// A phrase ending in one of these belongs to the previous item (16个省市和36个地(市)).
-    static let conjunctions = Set([UInt32]("和及与或并"))
+    static let conjunctions = ScalarSet("和及与或并")
 
     /// The clause being read: `[start, end)` shrinks from the right as words are peeled off.
     struct Clause {

@@ -21,7 +21,7 @@ struct SubjectPipeline {
     private var s: [UInt32] { finder.s }
     private var previousSubject: (sentence: Int, subject: String)? = nil
     /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
-    private var byKind: (sentence: Int, subjects: [MetricKind: String]) = (-1, [:])
+    private var byKind: (sentence: Int, subjects: KindTable) = (-1, KindTable())
     private var scope = ScopeTracker()
     private var coordination = Coordination()
     private var lastBase = ""
@@ -73,11 +73,7 @@ struct SubjectPipeline {
     }
 
     /// The subjects given so far in the article, by kind (one hash lookup a figure).
-    private struct Counted: Hashable {
-        var subject: String
-        var kind: MetricKind
-    }
-    private var counted: Set<Counted> = []
+    private var counted = SubjectSet()
     /// Things counted in a row joined by 和/、 in the current sentence (2091家社会组织和…), by kind.
     private var joined: (sentence: Int, names: [String], kind: MetricKind?) = (-1, [], nil)
 
@@ -292,12 +288,12 @@ struct SubjectPipeline {
                 found, base: base, kind: q.kind, measureWord: measureWord, afterSemicolon: afterSemicolon)
             part = base != own
         }
-        if !found.actionVerb.isEmpty, let kind = q.kind, counted.contains(Counted(subject: base, kind: kind)) {
+        if !found.actionVerb.isEmpty, let kind = q.kind, counted.contains(base, kind) {
             // 2126名党员领导干部…；培训了1万多名党员领导干部: the same thing counted again for another action;
             // the verb tells the figures apart.
             base = found.actionVerb + base
         }
-        if let kind = q.kind, !base.isEmpty { counted.insert(Counted(subject: base, kind: kind)) }
+        if let kind = q.kind, !base.isEmpty { counted.insert(base, kind) }
         if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
         if q.kind == .count, !base.isEmpty,
             let names = finder.memberSet(
@@ -308,7 +304,10 @@ struct SubjectPipeline {
         distributiveChange.note(base: base, change: found.change, sentence: sentence.lowerBound)
         recordJoined(base, kind: q.kind, prefixStart: prefixStart, sentence: sentence.lowerBound)
         if let kind = q.kind, !base.isEmpty {
-            if byKind.sentence != sentence.lowerBound { byKind = (sentence.lowerBound, [:]) }
+            if byKind.sentence != sentence.lowerBound {
+                byKind.sentence = sentence.lowerBound
+                byKind.subjects.removeAll()
+            }
             byKind.subjects[kind] = base
         }
         scope.record(

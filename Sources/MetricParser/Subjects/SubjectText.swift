@@ -132,14 +132,11 @@ extension SubjectFinder {
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
     func clean(_ a: Int, _ b: Int) -> String {
-        var out = [UInt32]()
-        out.reserveCapacity(b - a)
-        for k in a..<b {
-            let c = s[k]
-            if c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27 { continue }
-            if CharClass.isSpace(c) { continue }
-            out.append(c)
-        }
-        return String(scalars: out)
+        // Straight into the String (no scalar array in between).
+        String(
+            scalars: s[a..<b].lazy.filter { c in
+                !(c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27)
+                    && !CharClass.isSpace(c)
+            })
     }
 }

@@ -25,6 +25,8 @@ enum CharClass {
     static let financial: UInt16 = 1 << 11
     /// A single-character count measure word (个 名 家 …), see `MeasureWords`.
     static let measureWord: UInt16 = 1 << 12
+    /// What `NonMetricFilter.insideQuotes` stops at or counts: quote marks, 《》〈〉, sentence ends.
+    static let quoteOrStop: UInt16 = 1 << 13
 
     static let table: [UInt16] = {
         var t = [UInt16](repeating: 0, count: 0x10000)
@@ -57,6 +59,12 @@ enum CharClass {
         for s in "负半万.-廿卅卌几数數上对對".unicodeScalars { t[Int(s.value)] |= numeralStart }
         for (c, _) in TextNormalizer.folding { t[Int(c)] |= needsNormalizing }
         for c in MeasureWords.single { t[Int(c)] |= measureWord }
+        for c in [
+            0x0A, 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x22, 0x201C, 0x201D, 0x2018, 0x2019, 0x300A, 0x300B, 0x3008,
+            0x3009,
+        ] {
+            t[c] |= quoteOrStop
+        }
         return t
     }()
 

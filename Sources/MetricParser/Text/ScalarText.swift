@@ -3,15 +3,19 @@
 func u(_ s: Unicode.Scalar) -> UInt32 { s.value }
 
 extension Array where Element == UInt32 {
-    /// Builds scalar arrays from literals in lexicon tables (not used on the hot path).
-    init(_ string: String) { self = string.unicodeScalars.map(\.value) }
+    /// The scalars of `string` (lexicon literals, and subjects compared by the subject stage).
+    init(_ string: String) { self = UTF8Scalars.decode(string) }
 }
 
 extension String {
     /// Builds a String from scalars (output fields only), encoding UTF-8 straight into the
     /// string's storage: no intermediate array.
+    /// The capacity is the exact UTF-8 length (one cheap pass): a subject or unit of up to 15
+    /// bytes then stays a small string, with no heap allocation.
     init<C: Collection>(scalars: C) where C.Element == UInt32 {
-        self.init(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+        var bytes = 0
+        for v in scalars { bytes &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+        self.init(unsafeUninitializedCapacity: bytes) { buffer in
             var n = 0
             for v in scalars {
                 switch v {
@@ -34,39 +38,31 @@ extension String {
     }
 }
 
-/// Cursor from code-point offsets to indices of the caller's String, so output text is sliced
-/// from the original (a byte copy) instead of re-encoded. Offsets are expected to grow; a step
-/// back walks back (or restarts when that is shorter).
-struct ScalarCursor {
-    let view: String.UnicodeScalarView
-    private var offset = 0
-    private var index: String.UnicodeScalarView.Index
+/// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
+/// (no re-encoding, no UTF-8 validation): the decoder kept the UTF-8 offset of every 32nd scalar,
+/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1).
+struct TextCutter {
+    let text: String
+    let scalars: [UInt32]
+    /// `UTF8Scalars.decodeArticle`'s checkpoints; nil (a text of 4 GB or more) re-encodes instead.
+    let byteOffsets: [UInt32]?
 
-    init(_ text: String) {
-        view = text.unicodeScalars
-        index = view.startIndex
-    }
-
-    mutating func index(at target: Int) -> String.UnicodeScalarView.Index {
-        if target < offset {
-            // Short steps back (a sentence cut starting a little earlier) walk back; long ones restart.
-            if offset - target <= target {
-                while offset > target { view.formIndex(before: &index); offset -= 1 }
-                return index
-            }
-            offset = 0; index = view.startIndex
+    private func byteOffset(_ k: Int, _ checkpoints: [UInt32]) -> Int {
+        let stride = UTF8Scalars.checkpointStride
+        var b = Int(checkpoints[k / stride])
+        for j in (k - k % stride)..<k {
+            let c = scalars[j]
+            b &+= 1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
         }
-        while offset < target, index < view.endIndex {
-            view.formIndex(after: &index)
-            offset += 1
-        }
-        return index
+        return b
     }
 
     /// The original text of code points `[a, b)`.
-    mutating func slice(_ a: Int, _ b: Int) -> String {
-        let i = index(at: a)
-        let j = index(at: b)
-        return String(view[i..<j])
+    func slice(_ a: Int, _ b: Int) -> String {
+        guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
+        let utf8 = text.utf8
+        let i = byteOffset(a, byteOffsets), j = byteOffset(b, byteOffsets)
+        let from = utf8.index(utf8.startIndex, offsetBy: i)
+        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: j - i)])
     }
 }

@@ -7,12 +7,17 @@ enum SentenceSplitter {
     static func bounds(_ s: [UInt32], around i: Int, reach: Int = 2000) -> Range<Int> {
         var a = min(i, s.count)
         let lowest = max(0, i - reach)
-        while a > lowest, !CharClass.has(s[a - 1], CharClass.sentenceBreak) { a -= 1 }
+        // The table once, not through the global's lazy-init check per character.
+        let table = CharClass.pointer
+        @inline(__always) func isBreak(_ c: UInt32) -> Bool {
+            c < 0x10000 && table[Int(c)] & CharClass.sentenceBreak != 0
+        }
+        while a > lowest, !isBreak(s[a - 1]) { a -= 1 }
         var b = i
         let highest = min(s.count, i + reach)
         while b < highest {
             let c = s[b]
-            if CharClass.has(c, CharClass.sentenceBreak) {
+            if isBreak(c) {
                 if c != 0x0A && c != 0x0D { b += 1 }
                 // Closing quotes and brackets belong to the sentence they end.
                 while b < s.count, s[b] == 0x201D || s[b] == 0x2019 || s[b] == 0x29 || s[b] == 0xFF09 || s[b] == 0x300B

@@ -78,12 +78,26 @@ enum TextNormalizer {
         }
         if firstDirty < 0 { return NormalizedText(original: original, scalars: original, origin: nil) }
 
-        var out = [UInt32]()
-        out.reserveCapacity(original.count)
-        out.append(contentsOf: original[0..<firstDirty])
-        var origin: [Int32]? = nil
-        var i = firstDirty
+        // Folds replace one scalar by one: until an entity is decoded, rewrite a copy in place
+        // (one memcpy and a table test per scalar) and keep offsets the identity.
         let n = original.count
+        var out = original
+        var i = firstDirty
+        out.withUnsafeMutableBufferPointer { p in
+            while i < n {
+                let c = p[i]
+                if c < 0x10000 && table[Int(c)] & CharClass.needsNormalizing != 0 {
+                    if c == 0x26, decodeEntity(original, at: i) != nil { return }
+                    p[i] = fold(c)
+                }
+                i += 1
+            }
+        }
+        if i == n { return NormalizedText(original: original, scalars: out, origin: nil) }
+
+        // An entity at `i`: from here on the text shrinks, so offsets need a map.
+        out.removeSubrange(i...)
+        var origin: [Int32]? = nil
         while i < n {
             let c = original[i]
             if c == 0x26, let (decoded, length) = decodeEntity(original, at: i) {
@@ -105,8 +119,11 @@ enum TextNormalizer {
     static func fold(_ c: UInt32) -> UInt32 {
         if c >= 0xFF01 && c <= 0xFF5E { return c - 0xFEE0 }
         if c < 0x80 { return c }
-        return folding[c] ?? c
+        return foldMap[c] ?? c
     }
+
+    /// `folding` for look-ups (`folding` stays a Dictionary: the character tables iterate it).
+    static let foldMap = ScalarMap(folding)
 
     /// `&name;`, `&#123;`, `&#x1F;` at `i` → (scalar, length in scalars), or nil.
     static func decodeEntity(_ s: [UInt32], at i: Int) -> (UInt32, Int)? {

@@ -1,0 +1,86 @@
+/// A String's scalars as a `[UInt32]`, decoded straight from its UTF-8 bytes.
+///
+/// The parser reads code points by offset, so it needs them in an array; walking
+/// `String.unicodeScalars` and appending costs a bounds and capacity check per scalar, this a
+/// table-free decode into preallocated storage. A Swift String is always valid UTF-8, so the
+/// lead byte alone says how long each sequence is.
+enum UTF8Scalars {
+    /// Every `checkpointStride`-th scalar's UTF-8 offset is kept: a 32nd of an array of all of
+    /// them, so a 2 MB article's working set hardly grows, and a cut walks at most 31 scalars.
+    static let checkpointStride = 32
+
+    /// An article's scalars and, for `TextCutter`, the UTF-8 offset of every 32nd
+    /// (`byteOffsets[k]` = offset of scalar `32k`, up to the scalar count); nil for a text of 4 GB
+    /// or more.
+    /// - Throws: `.inputTooLarge` when `text` has more than `limit` scalars (checked before any
+    ///   allocation when the byte count already proves it).
+    static func decodeArticle(_ text: String, limit: Int) throws(ParseError) -> (
+        scalars: [UInt32], byteOffsets: [UInt32]?
+    ) {
+        // Every scalar takes at most 4 bytes: more than 4 × limit bytes is too many scalars.
+        if text.utf8.count / 4 > limit { throw tooLarge(limit) }
+        let withOffsets = text.utf8.count < Int(UInt32.max)
+        let (scalars, offsets) = decode(text, recordingOffsets: withOffsets)
+        if scalars.count > limit { throw tooLarge(limit) }
+        return (scalars, withOffsets ? offsets : nil)
+    }
+
+    static func decode(_ text: String) -> [UInt32] { decode(text, recordingOffsets: false).scalars }
+
+    private static func decode(_ text: String, recordingOffsets: Bool) -> (scalars: [UInt32], offsets: [UInt32]) {
+        var text = text
+        let bytes = text.utf8.count
+        return text.withUTF8 { utf8 in
+            guard let p = utf8.baseAddress, bytes > 0 else { return ([], recordingOffsets ? [0] : []) }
+            var scalarCount = 0
+            if !recordingOffsets {
+                let scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
+                    count = run(p, bytes, into: out.baseAddress!, offsets: nil)
+                }
+                return (scalars, [])
+            }
+            var scalars: [UInt32] = []
+            let offsets = [UInt32](unsafeUninitializedCapacity: bytes / checkpointStride + 2) { offs, offsCount in
+                scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
+                    count = run(p, bytes, into: out.baseAddress!, offsets: offs.baseAddress!)
+                    scalarCount = count
+                }
+                offsCount = scalarCount / checkpointStride + 1
+            }
+            return (scalars, offsets)
+        }
+    }
+
+    /// Decodes `bytes` bytes at `p` into `out`; with `offsets`, also writes the UTF-8 offset of
+    /// every 32nd scalar there (the scalar count's entry too). Returns the scalar count.
+    @inline(__always)
+    private static func run(
+        _ p: UnsafePointer<UInt8>, _ bytes: Int, into out: UnsafeMutablePointer<UInt32>,
+        offsets: UnsafeMutablePointer<UInt32>?
+    ) -> Int {
+        var i = 0, n = 0
+        while i < bytes {
+            if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
+            let b = UInt32(p[i])
+            if b < 0x80 {
+                out[n] = b; i += 1
+            } else if b < 0xE0 {
+                out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+            } else if b < 0xF0 {
+                out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
+            } else {
+                out[n] =
+                    (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F)
+                i += 4
+            }
+            n += 1
+        }
+        if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
+        return n
+    }
+
+    private static func tooLarge(_ limit: Int) -> ParseError {
+        ParseError(code: .inputTooLarge, reason: "input exceeds \(limit) Unicode scalars", offset: limit)
+    }
+}
