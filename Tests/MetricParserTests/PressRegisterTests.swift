@@ -82,4 +82,15 @@ struct PressRegisterTests {
         let cn = try m("旅游节实现约3亿元的旅游收入。", .mainland)
         #expect(try subject(cn, "3亿元").hasSuffix("旅游收入"))
     }
+
+    @Test("较 + reference + its value + 高/低 + difference: the reference's value, then the subject's difference")
+    func statedReference() throws {
+        let hk = try m("目前酒店從業員約3萬名，失業率為4.6%，較整體失業率3.9%高0.7個百分點。")
+        #expect(try subject(hk, "3.9%") == "整體失業率")
+        let d = try #require(metric(hk, "0.7個百分點"))
+        #expect(d.subject == "酒店從業員失業率高於整體失業率" && d.change && d.direction == .up)
+        let cn = try m("全市城镇登记失业率为3.1%，比全省平均水平3.5%低0.4个百分点。", .mainland)
+        #expect(try subject(cn, "0.4个百分点") == "城镇登记失业率低于全省平均水平")
+        #expect(metric(cn, "0.4个百分点")?.direction == .down)
+    }
 }
