@@ -93,4 +93,14 @@ struct PressRegisterTests {
         #expect(try subject(cn, "0.4个百分点") == "城镇登记失业率低于全省平均水平")
         #expect(metric(cn, "0.4个百分点")?.direction == .down)
     }
+
+    @Test("money allocated for a purpose (撥款…推動, 拨款…用于) is named by the purpose, not by the actor")
+    func allocatedForPurpose() throws {
+        let hk = try m("特區政府今年已撥款逾8億港元推動文化旅遊，全年將舉辦約90項活動。")
+        #expect(try subject(hk, "8億港元") == "推動文化旅遊撥款")
+        let cn = try m("市财政今年拨款3亿元用于老旧小区改造。", .mainland)
+        #expect(try subject(cn, "3亿元") == "老旧小区改造拨款")
+        // Without a purpose the verb reads as before.
+        #expect(try !subject(try m("市财政今年拨款3亿元。", .mainland), "3亿元").contains("改造"))
+    }
 }

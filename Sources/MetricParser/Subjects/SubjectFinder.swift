@@ -502,9 +502,35 @@ struct SubjectFinder {
             let noun = nounAfterDe(after)
         {
             subject += noun
+        } else if q.kind == .money, let purpose = purposeAfter(after),
+            let l = Self.allocating.suffix(s, before: c.end, limit: cs), c.end - l >= cs
+        {
+            // 特区政府已拨款逾11亿港元推动盛事经济: the purpose after the money says what it is for; the actor
+            // and the time before the verb are not the row header.
+            subject = purpose + compact((c.end - l)..<c.end)
         }
         return subject
     }
+
+    /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
+    /// figure at `k`, else nil.
+    private func purposeAfter(_ k: Int) -> String? {
+        guard k < s.count, let l = Self.purposeVerbs.prefix(s, at: k, limit: min(s.count, k + 3)) else { return nil }
+        // 用于/用作/用来 only mark the purpose: 拨款用于老旧小区改造 → 老旧小区改造拨款.
+        let from = s[k] == u("用") ? k + l : k
+        var e = k
+        while e < s.count, e - k <= 14, !CharClass.isBreak(s[e]) {
+            if CharClass.isDigit(s[e]) { return nil }
+            e += 1
+        }
+        guard e - k >= 4, e - k <= 14, e == s.count || CharClass.isBreak(s[e]), e - from >= 2 else { return nil }
+        return clean(from, e)
+    }
+
+    /// Verbs of allocating money (拨款 is both the act and the noun): their figure is money for a purpose.
+    static let allocating = WordList("拨款 拨出 斥资 预留 拨付 下拨 投放 筹集 撥款 撥出 撥付 下撥")
+    /// Verbs opening a purpose after an allocated sum.
+    static let purposeVerbs = WordList("用于 用作 用来 推动 推进 支持 资助 发展 兴建 改善 扶持 推广 促进 协助 援助")
 
     /// The noun phrase from after the 的 at `de` to the clause's end (2–8 characters, no figure), else nil.
     private func nounAfterDe(_ de: Int) -> String? {
