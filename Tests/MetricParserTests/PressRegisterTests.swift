@@ -4,16 +4,8 @@ import Testing
 /// Subject rules found on Hong Kong press text (blind file 05 made a development file): closed word
 /// classes and clause structures of the language, each checked in traditional and, where the rule is
 /// not register-specific, simplified text. Sentences are written for these tests.
-@Suite("Press register subjects")
-struct PressRegisterTests {
-    func m(_ input: String, _ locale: ArticleLocale = ArticleLocale(.hongKong)) throws -> [Metric] {
-        try MetricExtractor().extract(input, locale: locale)
-    }
-
-    func subject(_ ms: [Metric], _ text: String) throws -> String {
-        try #require(metric(ms, text)).subject
-    }
-
+/// (An extension of `RegisterSubjectTests`: its helpers `m` and `subject`, Hong Kong by default.)
+extension RegisterSubjectTests {
     @Test("a growth in percent after a share is the growth of the share's topic, not of the share")
     func growthAfterShare() throws {
         let hk = try m("本地學生1,200人，佔全體學生約64.5%，按年增長3.2%。")
