@@ -95,4 +95,12 @@ extension RegisterSubjectTests {
         // Without a purpose the verb reads as before.
         #expect(try !subject(try m("市财政今年拨款3亿元。", .mainland), "3亿元").contains("改造"))
     }
+
+    @Test("modals of expectation (有望, 可望, 預料 …) end a subject; 料 alone does not (飼料, 材料)")
+    func modals() throws {
+        #expect(try subject(try m("業界預計，十二月份入住率有望超過九成。"), "九成") == "入住率")
+        let cn = try m("今年粮食产量可望达到120万吨，饲料产量为5万吨。", .mainland)
+        #expect(try subject(cn, "120万吨") == "粮食产量")
+        #expect(try subject(cn, "5万吨") == "饲料产量")
+    }
 }

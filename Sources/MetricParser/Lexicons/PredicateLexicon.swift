@@ -88,7 +88,10 @@ enum PredicateLexicon {
         就诊 就餐 就近 在押 在营 在库 在院 在网 在外 其余 其它 从事 对象 共建 共享 都市 为民 并购 及时 和平 给予 \
         被告 还款 还贷 将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
         """)
-    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
+    /// Modals of expectation (有望, 可望, 料将, 预料 …) end a subject too: 入住率有望超过九成 → 入住率 (料 alone is
+    /// not one: 材料, 饲料).
+    static let trailingNoise = WordList(
+        "的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在 有望 可望 料将 料可 预料 料会")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """
