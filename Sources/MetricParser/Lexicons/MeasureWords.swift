@@ -17,7 +17,11 @@ enum MeasureWords {
     /// Single-character measure words.
     static let single: Set<UInt32> = Set(
         [UInt32](
-            "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员"))
+            "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员晚"))
+
+    /// Measure words of time spent (nights of a stay, work days, class hours): averages of them are
+    /// fractional (平均留港时间为3.2晚), unlike counts of whole things.
+    static let divisible: Set<String> = ["晚", "工日", "人天", "课时", "学时"]
 
     /// Verbal measure words (动量词): they count how often the action is done (参加1次集中培训), so the
     /// noun after them names an event and the actor before the verb is part of what is counted.
@@ -37,6 +41,7 @@ enum MeasureWords {
             ("组", "织建成合"), ("款", "项"), ("岁", "月"), ("种", "类植子"), ("床", "位"), ("首", "次先都批届"),
             ("集", "团中体"), ("股", "份"), ("篇", "章"), ("封", "闭"), ("根", "本据"), ("把", "握关"), ("章", "程"),
             ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
+            ("晚", "会餐饭间报点霞年期辈"),
         ]
         var m: [UInt32: ScalarSet] = [:]
         for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = ScalarSet(bs) }

@@ -21,17 +21,26 @@ enum PredicateLexicon {
     static let increase = WordList(
         """
         多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
-        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升
+        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升 延长 延长了
         """)
     static let decrease = WordList(
         """
         少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
-        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落
+        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落 缩短 缩短了
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
     /// Adverbs between a topic and its verb (营业收入首次突破): not part of the topic.
     static let verbAdverbs = WordList("首次 再次 率先 持续 继续 进一步 已 已经 均 都 也 还 又 再 仍 稳步 大幅 明显 快速 首度 历史性")
+    /// Adverbs of degree and manner before a change verb (按年大幅增长, 同比轻微下跌, 显著回升): how much or how
+    /// it changes, never what changes; dropped from the subject and from the comparison (輕, 劇, 緩 are not
+    /// in the fold table, so their traditional spellings are listed).
+    static let degreeAdverbs = WordList(
+        """
+        大幅 大幅度 小幅 小幅度 微幅 轻微 轻度 略 略微 略为 稍 稍微 稍稍 稍为 显著 显着 明显 温和 急剧 剧烈 大大 \
+        稳步 持续 快速 迅速 逐步 逐渐 缓慢 缓步 进一步 再度 继续 平稳 强劲 双双 齐齐 \
+        輕微 輕度 劇烈 緩慢 緩步
+        """)
     /// Heads of a comparison with a named reference right before a figure (高于全国1.2个百分点).
     static let referenceHeads = WordList("高于 低于 超过 超出 优于 快于 慢于 多于 少于")
     /// Nouns that name a rate of change: 增速为7.7%, 降幅达3%, 年增率22.9%, 減幅37.32%.
@@ -79,7 +88,10 @@ enum PredicateLexicon {
         就诊 就餐 就近 在押 在营 在库 在院 在网 在外 其余 其它 从事 对象 共建 共享 都市 为民 并购 及时 和平 给予 \
         被告 还款 还贷 将军 把关 向导 与会 现代 现役 现金 现货 现场 各自
         """)
-    static let trailingNoise = WordList("的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在")
+    /// Modals of expectation (有望, 可望, 料将, 预料 …) end a subject too: 入住率有望超过九成 → 入住率 (料 alone is
+    /// not one: 材料, 饲料).
+    static let trailingNoise = WordList(
+        "的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在 有望 可望 料将 料可 预料 料会")
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """

@@ -19,7 +19,9 @@ enum NonMetricFilter {
         // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
         // tidy first: 8.46 × 10⁴ is 84599.99999999999 in binary.
         if kind == .count,
-            q.value <= 0 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value))
+            q.value <= 0
+                || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value))
+                    && !MeasureWords.divisible.contains(q.unit ?? "")
         {
             return false
         }

@@ -9,7 +9,10 @@ extension SubjectFinder {
         e = stripComparison(cs, e)
         // 比2019年底分别提升: adverbs between the base and the verb are not part of the comparison.
         var end = verbStart
-        while end > e, let l = PredicateLexicon.particles.suffix(s, before: end, limit: e) {
+        while end > e,
+            let l = PredicateLexicon.particles.suffix(s, before: end, limit: e)
+                ?? PredicateLexicon.degreeAdverbs.suffix(s, before: end, limit: e)
+        {
             end -= l
             // 同比分别增长13.2%、15%: 分别 between the comparison and the verb still opens a list. With names
             // in this clause their shared phrase ends before the comparison (…销售额 | 同比); without
@@ -43,9 +46,18 @@ extension SubjectFinder {
 
     /// 较去年第四季的4.3%为低 (Hong Kong: lower than last quarter's 4.3%): a clause opening with 较/比 and
     /// its base, then 的 and the figure, names the base's own value of the same indicator, like 低于…的.
+    /// So does 较 after the indicator (跌幅较九月份的5.9%明显收窄: 5.9% is September's 跌幅); 比 only opens
+    /// the clause (比重, 占比 are words).
     func comparedBase(_ cs: Int, _ e: Int) -> (start: Int, direction: Direction)? {
         var k = cs
         while k < e, CharClass.isSpace(s[k]) { k += 1 }
+        if k + 2 < e, s[k] != u("比"), ScriptFold.simplified(s[k]) != u("较") {
+            var m = k + 1
+            while m + 2 < e, ScriptFold.simplified(s[m]) != u("较") || s[m - 1] == u("比") { m += 1 }
+            guard m + 2 < e else { return nil }
+            for j in k..<m where PredicateLexicon.verbs.prefix(s, at: j, limit: m) != nil { return nil }
+            k = m
+        }
         guard k + 2 < e, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") else { return nil }
         for m in (k + 1)..<e where PredicateLexicon.verbs.prefix(s, at: m, limit: e) != nil { return nil }
         return (k, .down)
@@ -76,6 +88,8 @@ extension SubjectFinder {
     func stripComparison(_ a: Int, _ e0: Int) -> Int {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
+        // 按年大幅增长 / 同比轻微下跌: an adverb of degree says how much, not what changes.
+        while let l = PredicateLexicon.degreeAdverbs.suffix(s, before: e, limit: a), e - l >= a { e -= l }
         // 按年实质上升: an adverb of measurement between the comparison and the change word.
         if let l = SubjectContext.measureAdverbs.suffix(s, before: e, limit: a), e - l - 2 >= a { e -= l }
         if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") {

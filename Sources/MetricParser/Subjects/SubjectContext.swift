@@ -28,6 +28,9 @@ enum SubjectContext {
                     return String(scalars: p[..<(p.count - l)])
                 }
             }
+            // 佔整體旅客約76.5%，按年增長10.8%: a growth in percent after a share is the growth of the share's
+            // topic (a share changes by percentage points).
+            if found.change, kind == .percent, let topic = shareTopic([UInt32](previous)) { return topic }
             return previous
         }
         // 甲站入境旅客为200万人次，而经乙站入境的旅客则为100万人次: a head the last subject ends with would make
@@ -76,6 +79,14 @@ enum SubjectContext {
             return subject + stripLeadingVerb(previous)
         }
         return subject
+    }
+
+    /// The part a share is of (内地旅客占整体旅客比重 → 内地旅客, 民营企业进出口占比 → 民营企业进出口), or nil.
+    static func shareTopic(_ p: [UInt32]) -> String? {
+        guard p.count >= 4, p.last == u("重") || p.last == u("比") || p.last == u("例"),
+            let k = p.lastIndex(where: { $0 == u("占") || $0 == u("佔") }), k >= 2
+        else { return nil }
+        return String(scalars: p[..<k])
     }
 
     static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")

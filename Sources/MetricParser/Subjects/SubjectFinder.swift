@@ -140,6 +140,8 @@ struct SubjectFinder {
     }
 
     /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
+    /// What a figure is counted per after 每 (每晚, 每日, 每人, 每平方米).
+    static let rateBasis = WordList("晚 日 天 月 年 周 人 户 次 小时 公斤 千克 吨 平方米 平米 亩 件 间 套 位 名 个")
     static let containment = WordList("辖 下辖 管辖 轄 下轄 管轄 包括 包含")
 
     /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
@@ -191,6 +193,12 @@ struct SubjectFinder {
         peel: while e > cs, guardCount < 12 {
             guardCount += 1
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
+            // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
+            // figure's unit, not to the subject; the linking word before it still links.
+            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
+                e -= l + 1
+                continue
+            }
             let whole = PredicateLexicon.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
             if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
                 (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
@@ -488,7 +496,52 @@ struct SubjectFinder {
         // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
         if subject.isEmpty, p.verbEnd < 0, !result.change { subject = actionSubject(q, cs, e, &result) }
         if subject.isEmpty, p.verbEnd >= 0 { subject = actionSubject(q, cs, p.verbEnd, &result) }
+        // 带来约72亿港元的额外消费: a bare verb before a figure that modifies a noun (figure + 的 + noun) takes
+        // that noun as its object: 带来额外消费.
+        if !subject.isEmpty, subject.unicodeScalars.count <= 3, after < s.count, s[after] == u("的"),
+            let noun = nounAfterDe(after)
+        {
+            subject += noun
+        } else if q.kind == .money, let purpose = purposeAfter(after),
+            let l = Self.allocating.suffix(s, before: c.end, limit: cs), c.end - l >= cs
+        {
+            // 特区政府已拨款逾11亿港元推动盛事经济: the purpose after the money says what it is for; the actor
+            // and the time before the verb are not the row header.
+            subject = purpose + compact((c.end - l)..<c.end)
+        }
         return subject
+    }
+
+    /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
+    /// figure at `k`, else nil.
+    private func purposeAfter(_ k: Int) -> String? {
+        guard k < s.count, let l = Self.purposeVerbs.prefix(s, at: k, limit: min(s.count, k + 3)) else { return nil }
+        // 用于/用作/用来 only mark the purpose: 拨款用于老旧小区改造 → 老旧小区改造拨款.
+        let from = s[k] == u("用") ? k + l : k
+        var e = k
+        while e < s.count, e - k <= 14, !CharClass.isBreak(s[e]) {
+            if CharClass.isDigit(s[e]) { return nil }
+            e += 1
+        }
+        guard e - k >= 4, e - k <= 14, e == s.count || CharClass.isBreak(s[e]), e - from >= 2 else { return nil }
+        return clean(from, e)
+    }
+
+    /// Verbs of allocating money (拨款 is both the act and the noun): their figure is money for a purpose.
+    static let allocating = WordList("拨款 拨出 斥资 预留 拨付 下拨 投放 筹集 撥款 撥出 撥付 下撥")
+    /// Verbs opening a purpose after an allocated sum.
+    static let purposeVerbs = WordList("用于 用作 用来 推动 推进 支持 资助 发展 兴建 改善 扶持 推广 促进 协助 援助")
+
+    /// The noun phrase from after the 的 at `de` to the clause's end (2–8 characters, no figure), else nil.
+    private func nounAfterDe(_ de: Int) -> String? {
+        var e = de + 1
+        while e < s.count, e - de <= 9, !CharClass.isBreak(s[e]) {
+            if CharClass.isDigit(s[e]) || CharClass.has(s[e], CharClass.cjkDigit) { return nil }
+            e += 1
+        }
+        guard e - de <= 9, e == s.count || CharClass.isBreak(s[e]) else { return nil }
+        let (x, y) = trim(de + 1, e)
+        return y - x >= 2 ? clean(x, y) : nil
     }
 
     /// The verb phrase `[cs, end)` as the subject, with a multi-character person unit (涉及人次).

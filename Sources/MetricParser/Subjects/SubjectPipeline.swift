@@ -150,6 +150,15 @@ struct SubjectPipeline {
         let before = previousSubject.flatMap { $0.sentence == sentence.lowerBound ? $0.subject : nil }
         let priorEnd = previousEnd
         previousEnd = suffixEnd
+        if let r = finder.statedReference(prefixStart: prefixStart, floor: floor) {
+            // 较整体失业率3.8%高0.3个百分点: the difference of the sentence's subject from the reference.
+            found.change = true; found.direction = r.direction; found.changeWord = nil; found.comparison = nil
+            let head = r.direction == .up ? "高" : "低"
+            let yu = finder.isTraditional(sentence) ? "於" : "于"
+            return finish(
+                &found, base: (before ?? "") + head + yu + r.reference, comparison: "", reference: r.reference,
+                kind: q.kind, sentence: sentence.lowerBound)
+        }
         if let modifier = found.headlessModifier {
             found.subject = modifier + lastModifierHead  // 2000元—3000元的为60%
         } else if !found.modifierHead.isEmpty {
@@ -294,7 +303,15 @@ struct SubjectPipeline {
             base = found.actionVerb + base
         }
         if let kind = q.kind, !base.isEmpty { counted.insert(base, kind) }
-        if !base.isEmpty { lastBase = base; previousSubject = (sentence.lowerBound, base) }
+        // 较整体失业率3.8%（高0.3个百分点）: the reference's own value; the sentence's subject stays the one before.
+        let statesReference = finder.statesReferenceValue(suffixEnd: suffixEnd)
+        if statesReference, let first = base.unicodeScalars.first, first == "比" || first == "较" || first == "較" {
+            base.unicodeScalars.removeFirst()
+        }
+        if !base.isEmpty {
+            lastBase = base
+            if !statesReference { previousSubject = (sentence.lowerBound, base) }
+        }
         if q.kind == .count, !base.isEmpty,
             let names = finder.memberSet(
                 clauseStart: found.clauseStart, prefixStart: prefixStart, floor: floor, count: q.value)

@@ -77,7 +77,8 @@ extension SubjectFinder {
     }
 
     /// A leading month or run of months, the period of the figure (十月入境旅客, 首十个月…, 前3个月…,
-    /// 1月份…) → index after it; a bare duration (3个月内) is not a period. Leaves two characters at least.
+    /// 1月份…) → index after it; a bare duration (3个月内) is not a period. Leaves two characters at least, or
+    /// none: a subject that is only a period (首十個月錄得…) names nothing of its own.
     private func monthPrefix(_ a: Int, _ b: Int) -> Int? {
         var k = a
         // 首季 / 本季 / 上季 / 第一季(度): a quarter (Taiwan and Hong Kong write 季 for 季度).
@@ -88,7 +89,7 @@ extension SubjectFinder {
                 q += 1
                 if q < b, s[q] == u("度") { q += 1 }
                 if q < b, Self.periodEnds.contains(s[q]) { q += 1 }  // 上季度末
-                return b - q >= 2 ? q : nil
+                return b - q >= 2 || q == b ? q : nil
             }
         }
         let opened = k < b && Self.monthRunOpeners.contains(s[k])
@@ -108,13 +109,13 @@ extension SubjectFinder {
             k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
             if k < b, s[k] == u("度") { k += 1 }
             if k < b, Self.periodEnds.contains(s[k]) { k += 1 }
-            return b - k >= 2 ? k : nil
+            return b - k >= 2 || k == b ? k : nil
         }
         guard k < b, s[k] == u("月") else { return nil }
         k += 1
         if k < b, s[k] == u("份") { k += 1 }
         if k < b, Self.periodEnds.contains(s[k]) { k += 1 }  // 6月末, 1月底
-        return b - k >= 2 ? k : nil
+        return b - k >= 2 || k == b ? k : nil
     }
 
     static let monthRunOpeners = Set([UInt32]("首前头頭"))
