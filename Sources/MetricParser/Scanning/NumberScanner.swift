@@ -151,13 +151,52 @@ struct NumberScanner {
         return false
     }
 
+    /// What the token loop learned about the numeral beyond its tokens.
+    private struct NumeralScan {
+        var hasChinese = false, hasArabic = false
+        /// Of the first Arabic run only: 1,234 → 4 digits, separators.
+        var intDigits = 0, separators = false, leadingZero = false
+        var decimal = false, suffixed = false
+        var letterMultiplier = 1.0  // 15k, 30w: a range's bare first number borrows it (10~15k)
+    }
+
     /// Parses the numeral starting at `i`, or nil when none starts there.
     mutating func parse(at i0: Int) -> ParsedNumber? {
+        guard i0 >= 0, i0 < s.count, let (i, negative) = readSign(at: i0) else { return nil }
+        tokens.removeAll(keepingCapacity: true)
+        guard let vague = readVagueHead(at: i, unsigned: i == i0) else { return nil }
+        var scan = NumeralScan()
+        scan.hasChinese = vague
+        var j = readTokens(from: vague ? i + 1 : i, &scan)
+        guard !tokens.isEmpty else { return nil }
+        j = dropTrailingLiang(end: j)
+
+        var result = ParsedNumber(start: i0, end: j, value: 0)
+        result.negative = negative
+        result.hasChinese = scan.hasChinese
+        result.hasArabic = scan.hasArabic
+        result.leadingZero = scan.leadingZero
+
+        // Digit strings joined by 万/亿 (二三二八萬二七三 = 23,280,273; 十萬四三四一 = 104,341).
+        let grouped = collapseDigitGroups()
+        if grouped { result.hasChinese = true }
+
+        var run = 0
+        while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
+        if run >= 2 && !grouped { return readLeadingDigitRun(run, result) }
+        if let k = innerRangePairIndex() { return rangePair(at: k, result) }
+        guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
+        applyEvaluation(ev, to: &result, scan, vague: vague)
+        result.hasChinese = grouped || tokens[0..<ev.used].contains { $0.kind.isChinese }
+        return result
+    }
+
+    /// Sign: 负 / 負 / '-' (a hyphen after a digit is a range dash, not a sign). Returns where the
+    /// digits start, or nil when no numeral can start at `i0`.
+    private func readSign(at i0: Int) -> (start: Int, negative: Bool)? {
         let n = s.count
-        guard i0 >= 0, i0 < n else { return nil }
         var i = i0
         var negative = false
-        // Sign: 负 / 負 / '-' (a hyphen after a digit is a range dash, not a sign).
         if s[i] == u("负") {
             var j = skipSpaces(i + 1)
             if at(j) == u("的") { j = skipSpaces(j + 1) }
@@ -175,140 +214,166 @@ struct NumberScanner {
             negative = true; i += 1
         }
         if s[i] == 0x2E && !(isDigitAt(i + 1) && !isDigitAt(i - 1)) { return nil }
+        return (i, negative)
+    }
 
-        tokens.removeAll(keepingCapacity: true)
-        var j = i
-        var hasChinese = false, hasArabic = false
-        // Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
-        // order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened below.
-        var vague = false
+    /// Vague numerals: 几十万 / 数十亿 (several tens of …) and 上千 (a thousand or more) span one
+    /// order of magnitude: 几十万 = 100000–1000000. Read as 一 + units, widened in applyEvaluation.
+    /// True when one starts at `i`; nil when 几/数/上 starts there without being one.
+    private mutating func readVagueHead(at i: Int, unsigned: Bool) -> Bool? {
         let head = s[i] == u("數") ? u("数") : s[i]
-        let vagueHead = head == u("几") || head == u("数") || head == u("上")
-        if i == i0, vagueHead {
+        guard head == u("几") || head == u("数") || head == u("上") else { return false }
+        if unsigned {
             let next = at(i + 1)
             let unitNext =
                 next == u("十") && head != u("上") || next == u("百") || next == u("千") || next == u("万") || next == u("亿")
             if unitNext, !unitStartsAt(i + 1) {
                 tokens.append(NumeralToken(kind: .digit(1, chinese: true, place: 1), start: i, end: i + 1))
-                vague = true; hasChinese = true; j = i + 1
+                return true
             }
         }
-        if !vague, vagueHead { return nil }
-        var intDigits = 0, separators = false, decimal = false, leadingZero = false, suffixed = false
+        return nil
+    }
+
+    /// Reads the numeral's tokens from `j` into `tokens`; returns where the numeral ends.
+    private mutating func readTokens(from j0: Int, _ scan: inout NumeralScan) -> Int {
+        var j = j0
         var lastWasArabic = false
-        var letterMultiplier = 1.0  // 15k, 30w: a range's bare first number borrows it (10~15k)
-        while j < n && tokens.count < 64 {
+        while j < s.count && tokens.count < 64 {
             let c = s[j]
             let f = CharClass.flags(c)
             if f & CharClass.asciiDigit != 0 || (c == 0x2E && tokens.isEmpty && isDigitAt(j + 1)) {
                 if lastWasArabic { break }
                 guard let r = arabicRun(at: j) else { break }
                 if tokens.isEmpty {
-                    intDigits = r.intDigits; separators = r.separators; leadingZero = r.leadingZero
+                    scan.intDigits = r.intDigits; scan.separators = r.separators; scan.leadingZero = r.leadingZero
                 }
-                decimal = decimal || r.decimal
-                suffixed = suffixed || r.suffixed
-                if r.multiplier > 1 { letterMultiplier = r.multiplier }
+                scan.decimal = scan.decimal || r.decimal
+                scan.suffixed = scan.suffixed || r.suffixed
+                if r.multiplier > 1 { scan.letterMultiplier = r.multiplier }
                 tokens.append(r.token)
-                hasArabic = true; lastWasArabic = true
+                scan.hasArabic = true; lastWasArabic = true
                 j = r.token.end
                 if r.suffixed { break }
                 continue
             }
             lastWasArabic = false
-            if f & CharClass.cjkDigit != 0 {
-                let d = CharClass.cjkDigitValue(c)
-                tokens.append(
-                    NumeralToken(
-                        kind: d == 0 ? .zero : .digit(Double(d), chinese: true, place: 1), start: j, end: j + 1))
-                hasChinese = true
-                j += 1
-            } else if f & CharClass.cjkSmallUnit != 0 {
-                if !tokens.isEmpty && unitStartsAt(j) { break }
-                if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { break }
-                tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnits[c]!), start: j, end: j + 1))
-                hasChinese = true
-                j += 1
-            } else if let t = ChineseNumeral.tensWords[c] {
-                tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
-                hasChinese = true
-                j += 1
-            } else if f & CharClass.cjkBigUnit != 0 {
-                if tokens.isEmpty || unitStartsAt(j) { break }
-                // 兆 is mega before 瓦/字节 and a name in 一兆韦德: a multiplier only before more numeral or
-                // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
-                if c == u("兆")
-                    && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-                    && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money
-                {
-                    break
-                }
-                tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
-                j += 1
-            } else if !tokens.isEmpty
-                && (c == u("点")
-                    || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit)))
-            {
-                // A full-width point after a Chinese numeral is its decimal point too (三．三二％).
-                // Chinese decimal: 二点五, 零点零零三, 1点45. Not 一点两 (两 is never a decimal digit).
-                var k = j + 1
-                k = skipSpaces(k)
-                var frac = 0.0, scale = 0.1, count = 0
-                let point = c
-                while k < n, count < 40 {
-                    let d = s[k]
-                    if point == 0x2E, !CharClass.has(d, CharClass.cjkDigit) { break }
-                    if CharClass.isDigit(d) {
-                        frac += Double(d - 0x30) * scale
-                    } else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) {
-                        frac += Double(CharClass.cjkDigitValue(d)) * scale
-                    } else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) {
-                        k = skipSpaces(k); continue
-                    } else {
-                        break
-                    }
-                    scale /= 10; count += 1; k += 1
-                }
-                if count == 0 { break }
-                tokens.append(NumeralToken(kind: .fraction(frac), start: j, end: k))
-                decimal = true
-                j = k
-            } else if (c == u("多") || c == u("余") || c == u("几")) && !tokens.isEmpty {
-                if case .zero = tokens.last!.kind, c != u("几") { break }
-                tokens.append(NumeralToken(kind: .approx, start: j, end: j + 1))
-                j += 1
-            } else if c == u("个"), !tokens.isEmpty, at(j + 1) == u("亿") || at(j + 1) == u("万") {
-                j += 1  // 两个亿: 个 is a filler
-            } else if CharClass.isSpace(c), !tokens.isEmpty {
-                // Spaces inside a numeral: 三千 八百, 1000  万, 十 余 万 — but not 1 234.
-                let k = skipSpaces(j)
-                let next = at(k)
-                let nf = CharClass.flags(next)
-                let joinsChinese =
-                    nf & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) != 0
-                    || next == u("余") || next == u("多") || next == u("几") || next == u("点")
-                // 7万 5千 4百: an Arabic group after a unit joins when a unit follows it too.
-                var joinsArabic = false
-                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .small = last.kind {
-                    joinsArabic = true
-                }
-                if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .big = last.kind { joinsArabic = true }
-                if joinsArabic {
-                    var m = k
-                    while m < n, CharClass.isDigit(s[m]) { m += 1 }
-                    joinsArabic =
-                        CharClass.has(at(m), CharClass.cjkSmallUnit | CharClass.cjkBigUnit) && !unitStartsAt(m)
-                }
-                if !joinsChinese && !joinsArabic { break }
-                if case .digit(_, chinese: false, _) = tokens.last!.kind, nf & CharClass.cjkBigUnit == 0 { break }
-                j = k
+            guard let next = readChineseToken(at: j, c, f, &scan) else { break }
+            j = next
+        }
+        return j
+    }
+
+    /// One Chinese numeral token (digit, unit, 点-decimal, 多/余/几, filler or inner space) at `j`;
+    /// returns where the next one may start, or nil when the numeral ends before `j`.
+    private mutating func readChineseToken(at j: Int, _ c: UInt32, _ f: UInt16, _ scan: inout NumeralScan) -> Int? {
+        if f & CharClass.cjkDigit != 0 {
+            let d = CharClass.cjkDigitValue(c)
+            tokens.append(
+                NumeralToken(kind: d == 0 ? .zero : .digit(Double(d), chinese: true, place: 1), start: j, end: j + 1))
+            scan.hasChinese = true
+        } else if f & CharClass.cjkSmallUnit != 0 {
+            if !tokens.isEmpty && unitStartsAt(j) { return nil }
+            if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { return nil }
+            tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnits[c]!), start: j, end: j + 1))
+            scan.hasChinese = true
+        } else if let t = ChineseNumeral.tensWords[c] {
+            tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
+            scan.hasChinese = true
+        } else if f & CharClass.cjkBigUnit != 0 {
+            guard bigUnitIsMultiplier(at: j) else { return nil }
+            tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
+        } else if !tokens.isEmpty
+            && (c == u("点")
+                || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit)))
+        {
+            guard let k = readChineseDecimal(at: j) else { return nil }
+            scan.decimal = true
+            return k
+        } else if (c == u("多") || c == u("余") || c == u("几")) && !tokens.isEmpty {
+            if case .zero = tokens.last!.kind, c != u("几") { return nil }
+            tokens.append(NumeralToken(kind: .approx, start: j, end: j + 1))
+        } else if c == u("个"), !tokens.isEmpty, at(j + 1) == u("亿") || at(j + 1) == u("万") {
+            // 两个亿: 个 is a filler
+        } else if CharClass.isSpace(c), !tokens.isEmpty {
+            return spaceInsideNumeral(at: j)
+        } else {
+            return nil
+        }
+        return j + 1
+    }
+
+    /// Whether the 万/亿/兆 at `j` multiplies the numeral before it.
+    private func bigUnitIsMultiplier(at j: Int) -> Bool {
+        if tokens.isEmpty || unitStartsAt(j) { return false }
+        // 兆 is mega before 瓦/字节 and a name in 一兆韦德: a multiplier only before more numeral or
+        // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
+        if s[j] == u("兆")
+            && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
+            && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Chinese decimal at the 点 (or full-width point) at `j`: 二点五, 零点零零三, 1点45, 三．三二％.
+    /// Not 一点两 (两 is never a decimal digit). Appends the fraction; returns its end, nil if none.
+    private mutating func readChineseDecimal(at j: Int) -> Int? {
+        let n = s.count
+        var k = j + 1
+        k = skipSpaces(k)
+        var frac = 0.0, scale = 0.1, count = 0
+        let point = s[j]
+        while k < n, count < 40 {
+            let d = s[k]
+            if point == 0x2E, !CharClass.has(d, CharClass.cjkDigit) { break }
+            if CharClass.isDigit(d) {
+                frac += Double(d - 0x30) * scale
+            } else if d != u("两"), CharClass.has(d, CharClass.cjkDigit) {
+                frac += Double(CharClass.cjkDigitValue(d)) * scale
+            } else if CharClass.isSpace(d), count > 0, CharClass.has(at(skipSpaces(k)), CharClass.cjkDigit) {
+                k = skipSpaces(k); continue
             } else {
                 break
             }
+            scale /= 10; count += 1; k += 1
         }
-        guard !tokens.isEmpty else { return nil }
-        // 三十两 / 二两 / 两万两: a final 两 after a Chinese numeral, with no measure word, unit or
-        // numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two.
+        if count == 0 { return nil }
+        tokens.append(NumeralToken(kind: .fraction(frac), start: j, end: k))
+        return k
+    }
+
+    /// Spaces inside a numeral: 三千 八百, 1000  万, 十 余 万 — but not 1 234. Returns where the
+    /// numeral goes on after the spaces at `j`, or nil when it ends there.
+    private func spaceInsideNumeral(at j: Int) -> Int? {
+        let k = skipSpaces(j)
+        let next = at(k)
+        let nf = CharClass.flags(next)
+        let joinsChinese =
+            nf & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) != 0
+            || next == u("余") || next == u("多") || next == u("几") || next == u("点")
+        // 7万 5千 4百: an Arabic group after a unit joins when a unit follows it too.
+        var joinsArabic = false
+        if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .small = last.kind {
+            joinsArabic = true
+        }
+        if nf & CharClass.asciiDigit != 0, let last = tokens.last, case .big = last.kind { joinsArabic = true }
+        if joinsArabic {
+            var m = k
+            while m < s.count, CharClass.isDigit(s[m]) { m += 1 }
+            joinsArabic =
+                CharClass.has(at(m), CharClass.cjkSmallUnit | CharClass.cjkBigUnit) && !unitStartsAt(m)
+        }
+        if !joinsChinese && !joinsArabic { return nil }
+        if case .digit(_, chinese: false, _) = tokens.last!.kind, nf & CharClass.cjkBigUnit == 0 { return nil }
+        return k
+    }
+
+    /// 三十两 / 二两 / 两万两: a final 两 after a Chinese numeral, with no measure word, unit or
+    /// numeral after it, is the mass unit 两 (attachUnit reads it), not the digit two. Drops it;
+    /// returns the numeral's end.
+    private mutating func dropTrailingLiang(end j: Int) -> Int {
         if tokens.count >= 2, let last = tokens.last, last.end == j, s[last.start] == u("两"),
             !CharClass.has(
                 at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
@@ -318,59 +383,59 @@ struct NumberScanner {
                 && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2))
         {
             tokens.removeLast()
-            j = last.start
+            return last.start
         }
+        return j
+    }
 
-        var result = ParsedNumber(start: i0, end: j, value: 0)
-        result.negative = negative
-        result.hasChinese = hasChinese
-        result.hasArabic = hasArabic
-        result.leadingZero = leadingZero
-
-        // Digit strings joined by 万/亿 (二三二八萬二七三 = 23,280,273; 十萬四三四一 = 104,341).
-        let grouped = collapseDigitGroups()
-        if grouped { result.hasChinese = true }
-
-        // Leading run of two or more Chinese digits: a range pair (三四万, 三五百) or a digit string.
-        var run = 0
-        while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
-        if run >= 2 && !grouped {
-            let a = digitValue(tokens[0]), b = digitValue(tokens[1])
-            let followedByFraction = run == 2 && tokens.count > 2 && tokens[2].kind.isFraction
-            if run == 2, a > 0, b > 0, ChineseNumeral.isRangePair(a, b), !followedByFraction {
-                return rangePair(at: 0, result)
-            }
-            // Digit string: 二〇一九, 一七二零点一, 五五(折).
-            var v = 0.0
-            for k in 0..<run { v = v * 10 + Double(digitValue(tokens[k])) }
-            var end = tokens[run - 1].end
-            if run < tokens.count, case let .fraction(f) = tokens[run].kind {
-                v += f; end = tokens[run].end; result.hasDecimal = true
-            }
-            result.value = negative ? -v : v
-            result.end = end
-            result.digitString = true
-            result.leadingZero = digitValue(tokens[0]) == 0
-            return result
+    /// A leading run of `run` ≥ 2 Chinese digits: a range pair (三四万, 三五百) or a digit string.
+    private mutating func readLeadingDigitRun(_ run: Int, _ base: ParsedNumber) -> ParsedNumber? {
+        let a = digitValue(tokens[0]), b = digitValue(tokens[1])
+        let followedByFraction = run == 2 && tokens.count > 2 && tokens[2].kind.isFraction
+        if run == 2, a > 0, b > 0, ChineseNumeral.isRangePair(a, b), !followedByFraction {
+            return rangePair(at: 0, base)
         }
-        // A range pair later in the numeral: 十五六, 七百三四十, 三万四五.
-        if tokens.count >= 3 {
-            for k in 1..<(tokens.count - 1) {
-                if case let .digit(a, true, _) = tokens[k].kind, case let .digit(b, true, _) = tokens[k + 1].kind,
-                    ChineseNumeral.isRangePair(Int(a), Int(b))
-                {
-                    var prefixOK = true
-                    if case .digit = tokens[k - 1].kind { prefixOK = false }
-                    if prefixOK { return rangePair(at: k, result) }
-                }
+        // Digit string: 二〇一九, 一七二零点一, 五五(折).
+        var result = base
+        var v = 0.0
+        for k in 0..<run { v = v * 10 + Double(digitValue(tokens[k])) }
+        var end = tokens[run - 1].end
+        if run < tokens.count, case let .fraction(f) = tokens[run].kind {
+            v += f; end = tokens[run].end; result.hasDecimal = true
+        }
+        result.value = base.negative ? -v : v
+        result.end = end
+        result.digitString = true
+        result.leadingZero = digitValue(tokens[0]) == 0
+        return result
+    }
+
+    /// A range pair later in the numeral: 十五六, 七百三四十, 三万四五 — its first digit's index.
+    private func innerRangePairIndex() -> Int? {
+        guard tokens.count >= 3 else { return nil }
+        for k in 1..<(tokens.count - 1) {
+            if case let .digit(a, true, _) = tokens[k].kind, case let .digit(b, true, _) = tokens[k + 1].kind,
+                ChineseNumeral.isRangePair(Int(a), Int(b))
+            {
+                var prefixOK = true
+                if case .digit = tokens[k - 1].kind { prefixOK = false }
+                if prefixOK { return k }
             }
         }
-        guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
+        return nil
+    }
+
+    /// The evaluated value with its bounds (多/余/几, vague) and shape flags (single digit, scale).
+    private func applyEvaluation(
+        _ ev: NumeralEvaluation, to result: inout ParsedNumber, _ scan: NumeralScan, vague: Bool
+    ) {
+        let negative = result.negative
         result.end = tokens[ev.used - 1].end
         result.value = negative ? -ev.value : ev.value
-        result.hasBigUnit = ev.hasBigUnit || letterMultiplier > 1
-        result.trailingBig = ev.hasBigUnit ? ev.trailingBig : letterMultiplier
-        result.hasDecimal = decimal && (ev.used > 1 || !hasChinese || tokens[0].kind.isFraction || hasArabic)
+        result.hasBigUnit = ev.hasBigUnit || scan.letterMultiplier > 1
+        result.trailingBig = ev.hasBigUnit ? ev.trailingBig : scan.letterMultiplier
+        result.hasDecimal =
+            scan.decimal && (ev.used > 1 || !scan.hasChinese || tokens[0].kind.isFraction || scan.hasArabic)
         if let step = ev.approxStep {
             result.qualifier = .moreThan
             result.lower = result.value
@@ -393,15 +458,13 @@ struct NumberScanner {
         {
             result.unitScale = ev.value / d
         }
-        if ev.used == 1, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, !decimal {
+        if ev.used == 1, case let .digit(d, _, _) = tokens[0].kind, d >= 1, d <= 9, !scan.decimal {
             result.singleDigit = true
         }
-        if ev.used == 1, case .digit(_, false, _) = tokens[0].kind, !separators, !suffixed, !decimal {
-            result.plainIntegerDigits = intDigits
-            if leadingZero { result.digitString = true }
+        if ev.used == 1, case .digit(_, false, _) = tokens[0].kind, !scan.separators, !scan.suffixed, !scan.decimal {
+            result.plainIntegerDigits = scan.intDigits
+            if scan.leadingZero { result.digitString = true }
         }
-        result.hasChinese = grouped || tokens[0..<ev.used].contains { $0.kind.isChinese }
-        return result
     }
 
     /// Press style writes the digits of each 万/亿 group one by one (二三二八萬二七三人): a run of

@@ -455,119 +455,181 @@ struct QuantityScannerCore {
             percentPrefix: percentPrefix)
     }
 
+    /// A unit being read after a number: what matched, where, and the figure so far.
+    private struct UnitReading {
+        var info: UnitInfo? = nil
+        var unitStart: Int, unitEnd: Int
+        /// Where a unit word may start: after the number's spaces, or after 个半.
+        var p: Int
+        var half = false
+        var number: Double
+        var value = 0.0
+        var end = 0
+    }
+
     /// Reads the unit or measure word after `num` and builds the quantity.
     mutating func attachUnit(to num: ParsedNumber, start: Int) -> RawQuantity {
-        var p = skipSpaces(num.end, max: 2)
-        var info: UnitInfo? = nil
-        var unitStart = p, unitEnd = p
-        var half = false
-        var number = num.value
+        var r = readUnitWord(after: num)
+        if r.info == nil { r.unitStart = num.end; r.unitEnd = num.end }
+        r.value = r.number * (r.info?.factor ?? 1)
+        r.end = max(r.unitEnd, num.end)
+        if let inf = r.info {
+            readSpecialTail(inf, &r, num)
+            if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
+                r.info!.unit = t
+            }
+        } else {
+            readBareDegreeOrLiang(&r, num, start: start)
+        }
+        applyBelowZero(&r, num)
+        readHalf(&r)
+        readPerUnit(&r)
+        return buildQuantity(r, num, start: start)
+    }
 
+    /// The unit word, spaced percent point or measure word after `num`, through the fillers 个 and 大.
+    private func readUnitWord(after num: ParsedNumber) -> UnitReading {
+        let p = skipSpaces(num.end, max: 2)
+        var r = UnitReading(unitStart: p, unitEnd: p, p: p, number: num.value)
         if let m = UnitLexicon.shared.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
-            info = m.info; unitEnd = p + m.length
+            r.info = m.info; r.unitEnd = p + m.length
         } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
             // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
-            info = m; unitStart = skipSpaces(num.end, max: 6); unitEnd = unitStart + len
+            r.info = m; r.unitStart = skipSpaces(num.end, max: 6); r.unitEnd = r.unitStart + len
         } else if at(p) == u("个"), at(p + 1) == u("半") {
             // 两个半小时, 一个半月.
-            half = true
+            r.half = true
             if let m = UnitLexicon.shared.match(s, at: p + 2) {
-                info = m.info; unitStart = p + 2; unitEnd = p + 2 + m.length
+                r.info = m.info; r.unitStart = p + 2; r.unitEnd = p + 2 + m.length
             } else {
-                info = UnitInfo(kind: .count, unit: "个", factor: 1); unitEnd = p + 1
+                r.info = UnitInfo(kind: .count, unit: "个", factor: 1); r.unitEnd = p + 1
             }
-            p += 2
+            r.p = p + 2
         } else if at(p) == u("个"), let m = UnitLexicon.shared.match(s, at: p + 1),
             [.area, .volume, .length, .mass].contains(m.info.kind)
         {
             // 三个平方, 六个加仑: 个 is a filler.
-            info = m.info; unitStart = p + 1; unitEnd = p + 1 + m.length
+            r.info = m.info; r.unitStart = p + 1; r.unitEnd = p + 1 + m.length
         } else if let len = MeasureWords.match(s, at: p) {
-            info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); unitEnd = p + len
+            r.info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); r.unitEnd = p + len
         } else if at(p) == u("大"), let len = MeasureWords.match(s, at: p + 1), len == 1 {
             // 10大类: the measure word is 类.
-            info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1); unitStart = p + 1; unitEnd = p + 2
+            r.info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1)
+            r.unitStart = p + 1; r.unitEnd = p + 2
         }
-        if info == nil { unitStart = num.end; unitEnd = num.end }
-        var value = number * (info?.factor ?? 1)
-        var end = max(unitEnd, num.end)
-        if let inf = info {
-            switch inf.special {
-            case .cheng:
-                // 七成六 → 76, 三成半 → 35.
-                let k = skipSpaces(end, max: 1)
-                if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"),
-                    !continuesNumeral(k + 1)
-                {
-                    value += Double(d); end = k + 1
-                } else if num.hasArabic, number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
-                    UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil
-                {
-                    // 1成5 → 15 (Taiwan press writes 一成五 with digits).
-                    value += Double(at(k) - 0x30); end = k + 1
-                }
-            case .zhe:
-                // 九折 → 90, 8.5折 → 85, 75折 / 五五折 → 75 / 55.
-                value = abs(number) < 10 ? number * 10 : number
-            case .yuan:
-                (value, end) = subunits(after: end, base: value, allowBareDigit: true)
-            case .tenths:
-                // 三米九 = 3.9 m, 十二度五 = 12.5°: a lone Chinese digit after the unit is a tenth.
-                if num.hasChinese, let d = ChineseNumeral.digit(at(end)), !CharClass.isDigit(at(end)),
-                    at(end) != u("两"),
-                    !continuesNumeral(end + 1)
-                {
-                    number += Double(d) / 10; value = number * inf.factor; end += 1
-                } else if inf.unit == "kg", inf.factor == 0.5,
-                    let d = ChineseNumeral.digit(at(end)) ?? (CharClass.isDigit(at(end)) ? Int(at(end) - 0x30) : nil),
-                    at(end + 1) == u("两")
-                {
-                    // 六斤八两 = 3.4 kg.
-                    value += Double(d) * 0.05; end += 2
-                }
-            case .jiao:
-                (value, end) = subunits(after: end, base: value, allowBareDigit: false, afterJiao: true)
-            default:
-                break
-            }
-            if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
-                info!.unit = t
-            }
-        } else if let t = temperaturePrefix(before: start), at(p) == u("度") {
-            info = UnitInfo(kind: .other, unit: t, factor: 1); unitEnd = p + 1; end = unitEnd; value = number
+        return r
+    }
+
+    /// What some units read after themselves: 七成六, 九折, 三元五角, 三米九, 六斤八两.
+    private func readSpecialTail(_ inf: UnitInfo, _ r: inout UnitReading, _ num: ParsedNumber) {
+        switch inf.special {
+        case .cheng:
+            readChengTail(&r, num)
+        case .zhe:
+            // 九折 → 90, 8.5折 → 85, 75折 / 五五折 → 75 / 55.
+            r.value = abs(r.number) < 10 ? r.number * 10 : r.number
+        case .yuan:
+            (r.value, r.end) = subunits(after: r.end, base: r.value, allowBareDigit: true)
+        case .tenths:
+            readTenthsTail(inf, &r, num)
+        case .jiao:
+            (r.value, r.end) = subunits(after: r.end, base: r.value, allowBareDigit: false, afterJiao: true)
+        default:
+            break
+        }
+    }
+
+    /// 七成六 → 76, 三成半 → 35 (半 is read by readHalf); 1成5 → 15.
+    private func readChengTail(_ r: inout UnitReading, _ num: ParsedNumber) {
+        let k = skipSpaces(r.end, max: 1)
+        if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
+            r.value += Double(d); r.end = k + 1
+        } else if num.hasArabic, r.number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
+            UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil
+        {
+            // 1成5 → 15 (Taiwan press writes 一成五 with digits).
+            r.value += Double(at(k) - 0x30); r.end = k + 1
+        }
+    }
+
+    /// 三米九 = 3.9 m, 十二度五 = 12.5°: a lone Chinese digit after the unit is a tenth; 六斤八两 = 3.4 kg.
+    private func readTenthsTail(_ inf: UnitInfo, _ r: inout UnitReading, _ num: ParsedNumber) {
+        let end = r.end
+        if num.hasChinese, let d = ChineseNumeral.digit(at(end)), !CharClass.isDigit(at(end)),
+            at(end) != u("两"),
+            !continuesNumeral(end + 1)
+        {
+            r.number += Double(d) / 10; r.value = r.number * inf.factor; r.end += 1
+        } else if inf.unit == "kg", inf.factor == 0.5,
+            let d = ChineseNumeral.digit(at(end)) ?? (CharClass.isDigit(at(end)) ? Int(at(end) - 0x30) : nil),
+            at(end + 1) == u("两")
+        {
+            r.value += Double(d) * 0.05; r.end += 2
+        }
+    }
+
+    /// No unit word: 度 after a temperature prefix (零下5度), or a final 两 as the mass unit.
+    private func readBareDegreeOrLiang(_ r: inout UnitReading, _ num: ParsedNumber, start: Int) {
+        let p = r.p
+        if let t = temperaturePrefix(before: start), at(p) == u("度") {
+            r.info = UnitInfo(kind: .other, unit: t, factor: 1); r.unitEnd = p + 1; r.end = r.unitEnd
+            r.value = r.number
         } else if at(p) == u("两"), !continuesNumeral(p + 1), num.hasArabic || num.end == p {
             // 1234两, 三十两, 两万两: the mass unit (NumberScanner leaves a final 两 to it).
-            info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); unitEnd = p + 1; end = unitEnd;
-            value = number * 0.05
+            r.info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); r.unitEnd = p + 1; r.end = r.unitEnd
+            r.value = r.number * 0.05
         }
-        if let inf = info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度", belowZero(before: num.start),
-            number > 0
+    }
+
+    /// A temperature written after 零下 / 负 is below zero.
+    private func applyBelowZero(_ r: inout UnitReading, _ num: ParsedNumber) {
+        if let inf = r.info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度",
+            belowZero(before: num.start), r.number > 0
         {
-            number = -number; value = -value
+            r.number = -r.number; r.value = -r.value
         }
-        // 一吨半, 三岁半, 两个半小时.
-        if info != nil, info!.kind != .money, info!.kind != .percent || info!.special == .cheng,
-            half || (at(end) == u("半") && !continuesNumeral(end + 1))
-        {
-            let f = info!.special == .cheng ? 10.0 : (info!.factor)
-            value += (number < 0 ? -0.5 : 0.5) * f
-            number += number < 0 ? -0.5 : 0.5
-            if !half { end += 1 }
+    }
+
+    /// 一吨半, 三岁半, 两个半小时: half a unit more (not after money or a percent).
+    private func readHalf(_ r: inout UnitReading) {
+        guard let info = r.info, info.kind != .money, info.kind != .percent || info.special == .cheng,
+            r.half || (at(r.end) == u("半") && !continuesNumeral(r.end + 1))
+        else { return }
+        let f = info.special == .cheng ? 10.0 : (info.factor)
+        r.value += (r.number < 0 ? -0.5 : 0.5) * f
+        r.number += r.number < 0 ? -0.5 : 0.5
+        if !r.half { r.end += 1 }
+    }
+
+    /// Per-unit compounds: 元/吨, 微克/立方米, 公里/小时, 万元/亩 → kind other, unit as written.
+    private func readPerUnit(_ r: inout UnitReading) {
+        if r.info != nil, at(r.end) == 0x2F || at(r.end) == u("每"), let denomLen = denominatorLength(at: r.end + 1) {
+            let unitText = String(scalars: s[r.unitStart..<(r.end + 1 + denomLen)])
+            r.info = UnitInfo(kind: .other, unit: unitText, factor: 1)
+            r.value = r.number
+            r.end = r.end + 1 + denomLen
+            r.unitEnd = r.end
         }
-        // Per-unit compounds: 元/吨, 微克/立方米, 公里/小时, 万元/亩 → kind other, unit as written.
-        if info != nil, at(end) == 0x2F || at(end) == u("每"), let denomLen = denominatorLength(at: end + 1) {
-            let unitText = String(scalars: s[unitStart..<(end + 1 + denomLen)])
-            info = UnitInfo(kind: .other, unit: unitText, factor: 1)
-            value = number
-            end = end + 1 + denomLen
-            unitEnd = end
-        }
-        // 8亿元人民币 is covered by the lexicon; a currency word or symbol before the number
-        // (人民币 50元, 港币两千九百六十元, $94,000, ¥100) names the currency of 元.
+    }
+
+    /// The quantity from the unit read, with its currency and the number's bounds.
+    private func buildQuantity(_ r: UnitReading, _ num: ParsedNumber, start: Int) -> RawQuantity {
         var q = make(
-            start: start, numberStart: num.start, numberEnd: num.end, end: end, number: number, info: info,
-            unitStart: unitStart, unitEnd: unitEnd, num: num)
-        q.value = value
+            start: start, numberStart: num.start, numberEnd: num.end, end: r.end, number: r.number, info: r.info,
+            unitStart: r.unitStart, unitEnd: r.unitEnd, num: num)
+        q.value = r.value
+        applyCurrency(&q, r.info, number: r.number, num)
+        if let lo = num.lower, let hi = num.upper {
+            let f = r.info?.kind == .other ? 1 : (r.info?.factor ?? 1)
+            q.lower = lo * f; q.upper = hi * f
+        }
+        q.qualifier = num.qualifier
+        return q
+    }
+
+    /// 8亿元人民币 is covered by the lexicon; a currency word or symbol before the number
+    /// (人民币 50元, 港币两千九百六十元, $94,000, ¥100) names the currency of 元.
+    private func applyCurrency(_ q: inout RawQuantity, _ info: UnitInfo?, number: Double, _ num: ParsedNumber) {
         if let inf = info, inf.local {
             q.unit = localCurrency
             // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
@@ -584,12 +646,6 @@ struct QuantityScannerCore {
             }
             if prefix.symbol, q.kind == .money { q.start = prefix.start }
         }
-        if let lo = num.lower, let hi = num.upper {
-            let f = info?.kind == .other ? 1 : (info?.factor ?? 1)
-            q.lower = lo * f; q.upper = hi * f
-        }
-        q.qualifier = num.qualifier
-        return q
     }
 
     static let percentPointWords = ([UInt32]("个百分点"), [UInt32]("百分点"))
