@@ -12,7 +12,7 @@ extension SubjectFinder {
         // The second figure: the clause opens with a 至-linker (升至, 降至, 微升至 …).
         var k = cs
         while k < de, CharClass.isSpace(s[k]) { k += 1 }
-        if let l = Self.degreeAdverbs.prefix(s, at: k, limit: de) { k += l }
+        if let l = Self.linkerModifiers.prefix(s, at: k, limit: de) { k += l }
         if let l = PredicateLexicon.linkers.prefix(s, at: k, limit: de), l >= 2,
             ScriptFold.simplified(s[k + l - 1]) == u("至") || s[k + l - 1] == u("到")
         {
@@ -47,5 +47,7 @@ extension SubjectFinder {
         return true
     }
 
-    static let degreeAdverbs = WordList("微 略 稍 大幅 轻微 进一步 再 回")
+    /// What fuses onto a 至-linker in this frame (微升至, 回升至, 再降至): single characters such as 微, 回
+    /// and 再 are no words on their own, so this is not `PredicateLexicon.degreeAdverbs`.
+    static let linkerModifiers = WordList("微 略 稍 大幅 轻微 进一步 再 回")
 }
