@@ -32,31 +32,32 @@ enum Boilerplate {
         "daohang",
     ]
 
-    private static let chromeWordKeys = Set(chromeWords.map { PackedName(Array($0.utf8))! })
-    private static let chromePrefixBytes = chromePrefixes.map { Array($0.utf8) }
+    private static let chromeWordKeys = PackedNameTable(chromeWords.map { ($0, ()) })
+    /// Each prefix packed, with the mask of its bytes (all are at most 16 bytes).
+    private static let chromePrefixKeys = chromePrefixes.map { p in
+        (PackedName(Array(p.utf8))!, PackedName(Array(repeating: 0xFF, count: p.utf8.count))!)
+    }
 
     /// Over an attribute value, word by word (runs of ASCII letters, lower-cased), without
     /// making strings: it runs for every element with a class or id.
-    static func isChrome(classOrID p: ArraySlice<UInt8>) -> Bool {
-        p.withUnsafeBufferPointer { p in
-            func check(_ from: Int, _ to: Int) -> Bool {
-                guard to > from else { return false }
-                let word = UnsafeBufferPointer(rebasing: p[from..<to])
-                if let key = PackedName(word, lowercased: true), chromeWordKeys.contains(key) { return true }
-                return chromePrefixBytes.contains { prefix in
-                    prefix.count <= word.count && prefix.indices.allSatisfy { word[$0] | 0x20 == prefix[$0] }
-                }
-            }
-            var start = 0
-            for i in 0..<p.count {
-                let b = p[i] | 0x20
-                if !(b >= 0x61 && b <= 0x7A) {
-                    if check(start, i) { return true }
-                    start = i + 1
-                }
-            }
-            return check(start, p.count)
+    static func isChrome(classOrID p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = chromeWordKeys, prefixes = chromePrefixKeys
+        func check(_ from: Int, _ to: Int) -> Bool {
+            guard to > from else { return false }
+            let word = UnsafeBufferPointer(rebasing: p[from..<min(to, from + 16)])
+            let head = PackedName(word, lowercased: true)!
+            if to - from <= 16, words[head] != nil { return true }
+            return prefixes.contains { prefix, mask in prefix.count <= to - from && head.masked(mask) == prefix }
         }
+        var start = 0
+        for i in 0..<p.count {
+            let b = p[i] | 0x20
+            if !(b >= 0x61 && b <= 0x7A) {
+                if check(start, i) { return true }
+                start = i + 1
+            }
+        }
+        return check(start, p.count)
     }
 
     /// More than half of the text inside links, and not long prose: a menu, a list of related
@@ -68,7 +69,7 @@ enum Boilerplate {
 
 /// What the walker needs to know about a tag, worked out once per tag name and page. Only flags:
 /// copying one costs no reference counting.
-struct TagInfo {
+struct TagInfo: Sendable {
     /// Tags the walker treats specially.
     enum Special { case head, title, meta, br, table, root, caption, tr, td, th, thead, tbody, tfoot }
     let special: Special?
@@ -79,13 +80,16 @@ struct TagInfo {
 }
 
 /// Up to 16 bytes of an ASCII name, packed: a set of names looked up without making strings.
-struct PackedName: Hashable {
+struct PackedName: Hashable, Comparable {
     private var lo: UInt64 = 0
     private var hi: UInt64 = 0
+    /// Bytes packed.
+    private(set) var count = 0
 
     /// nil when longer than 16 bytes. `lowercased`: ASCII letters' case bit set (letters only).
     init?(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool = false) {
         guard bytes.count <= 16 else { return nil }
+        count = bytes.count
         for (i, b) in bytes.enumerated() {
             let v = UInt64(lowercased ? b | 0x20 : b)
             if i < 8 { lo |= v << (8 * UInt64(i)) } else { hi |= v << (8 * UInt64(i - 8)) }
@@ -96,19 +100,53 @@ struct PackedName: Hashable {
         guard let p = bytes.withUnsafeBufferPointer({ PackedName($0) }) else { return nil }
         self = p
     }
+
+    /// The bytes under `mask`'s, with `mask`'s count.
+    func masked(_ mask: PackedName) -> PackedName {
+        var m = self
+        m.lo &= mask.lo
+        m.hi &= mask.hi
+        m.count = mask.count
+        return m
+    }
+
+    static func < (a: PackedName, b: PackedName) -> Bool { (a.lo, a.hi, a.count) < (b.lo, b.hi, b.count) }
+}
+
+/// A fixed table of names, sorted, searched by halves: no hashing (Set's and Dictionary's
+/// SipHash cost more than the half-dozen comparisons here), for lookups made per element.
+struct PackedNameTable<Value: Sendable>: Sendable {
+    private let keys: [PackedName]
+    private let values: [Value]
+
+    init(_ entries: [(String, Value)]) {
+        let sorted = entries.map { (PackedName(Array($0.0.utf8))!, $0.1) }.sorted { $0.0 < $1.0 }
+        keys = sorted.map(\.0)
+        values = sorted.map(\.1)
+    }
+
+    subscript(_ key: PackedName) -> Value? {
+        let i = keys.withUnsafeBufferPointer { k in
+            var lo = 0, hi = k.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if k[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < k.count && k[lo] == key ? lo : nil
+        }
+        return i.map { values[$0] }
+    }
 }
 
 /// Tag names → `TagInfo`. libxml2's HTML tag names are ASCII (htmlParseHTMLName), so every name
 /// a rule mentions is looked up by its bytes, without making a string.
 enum TagTable {
 
-    private static let known: [PackedName: TagInfo] = {
+    private static let known: PackedNameTable<TagInfo> = {
         let names =
             Boilerplate.droppedTags.union(Boilerplate.blockTags).union(Boilerplate.linkDensityTags)
             .union(["head", "title", "meta", "br", "a", "th", "td"])
-        var table: [PackedName: TagInfo] = [:]
-        for name in names { table[PackedName(Array(name.utf8))!] = make(name) }
-        return table
+        return PackedNameTable(names.map { ($0, make($0)) })
     }()
     private static let plain = make("")
 

@@ -81,7 +81,9 @@ enum Charset {
             let raw = UnsafeRawBufferPointer(head)
             while i + 8 <= n {
                 let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                controls += (Self.bytesBelow0x20(x) & ~Self.whitespaceBytes(x)).nonzeroBitCount
+                let low = Self.bytesBelow0x20(x)
+                // Most words have no byte below 0x20 at all.
+                if low != 0 { controls += (low & ~Self.whitespaceBytes(x)).nonzeroBitCount }
                 i += 8
             }
             while i < n {
@@ -124,32 +126,37 @@ enum Charset {
             let raw = UnsafeRawBufferPointer(b)
             var i = 0, ascii = true
             while i < n {
-                if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 {
-                    i += 8
-                    continue
+                // A run of ASCII: eight bytes at a time, then byte by byte.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 { i += 8 }
+                while i < n, b[i] < 0x80 { i += 1 }
+                // Then a run of other characters.
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 { break }
+                    ascii = false
+                    // The common case first: a three-byte character that needs no range check of
+                    // its second byte (E1…EC, EE, EF: all of CJK), continuation bytes being 10xxxxxx.
+                    if c >= 0xE1, c != 0xED, c <= 0xEF, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                        i += 3
+                        continue
+                    }
+                    func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                        i + k < n && b[i + k] >= lo && b[i + k] <= hi
+                    }
+                    let len: Int
+                    switch c {
+                    case 0xC2...0xDF: len = cont(1) ? 2 : 0
+                    case 0xE0: len = cont(1, 0xA0) && cont(2) ? 3 : 0
+                    case 0xE1...0xEC, 0xEE...0xEF: len = cont(1) && cont(2) ? 3 : 0
+                    case 0xED: len = cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+                    case 0xF0: len = cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+                    case 0xF1...0xF3: len = cont(1) && cont(2) && cont(3) ? 4 : 0
+                    case 0xF4: len = cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+                    default: len = 0
+                    }
+                    if len == 0 { return (false, false) }
+                    i += len
                 }
-                let c = b[i]
-                if c < 0x80 {
-                    i += 1
-                    continue
-                }
-                ascii = false
-                func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-                    i + k < n && b[i + k] >= lo && b[i + k] <= hi
-                }
-                let len: Int
-                switch c {
-                case 0xC2...0xDF: len = cont(1) ? 2 : 0
-                case 0xE0: len = cont(1, 0xA0) && cont(2) ? 3 : 0
-                case 0xE1...0xEC, 0xEE...0xEF: len = cont(1) && cont(2) ? 3 : 0
-                case 0xED: len = cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
-                case 0xF0: len = cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
-                case 0xF1...0xF3: len = cont(1) && cont(2) && cont(3) ? 4 : 0
-                case 0xF4: len = cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
-                default: len = 0
-                }
-                if len == 0 { return (false, false) }
-                i += len
             }
             return (true, ascii)
         }

@@ -32,16 +32,17 @@ struct DOM {
     }
 
     var nodes: [Node] = []
-    var text: [UInt8] = []
+    let text: ByteBuffer
     var attributes: [Attribute] = []
-    var attributeBytes: [UInt8] = []
+    let attributeBytes = ByteBuffer(capacity: 1024)
     var tags: [TagInfo] = []
     /// The document element (libxml2's xmlDocGetRootElement), or `none`.
     var root: Int32 = DOM.none
 
     init(capacity: Int) {
         nodes.reserveCapacity(capacity / 16)
-        text.reserveCapacity(capacity)
+        attributes.reserveCapacity(capacity / 64)
+        text = ByteBuffer(capacity: capacity)
     }
 
     @inline(__always) func isElement(_ n: Int32) -> Bool { nodes[Int(n)].tag >= 0 }
@@ -55,9 +56,7 @@ struct DOM {
     /// A text node's UTF-8 bytes.
     func withText<R>(_ n: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let node = nodes[Int(n)]
-        return text.withUnsafeBufferPointer { b in
-            body(UnsafeBufferPointer(rebasing: b[Int(node.start)..<Int(node.start + node.count)]))
-        }
+        return body(text.bytes(Int(node.start)..<Int(node.start + node.count)))
     }
 
     /// Where the attribute's value is in `attributeBytes` (empty when it has none), nil when the
@@ -76,7 +75,7 @@ struct DOM {
     }
 
     func attribute(_ n: Int32, _ key: Key) -> String? {
-        attributeRange(n, key).map { String(decoding: attributeBytes[$0], as: UTF8.self) }
+        attributeRange(n, key).map { attributeBytes.string($0) }
     }
 
     // MARK: Building
@@ -98,7 +97,7 @@ struct DOM {
     mutating func appendText(_ parent: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         let visible = Int32(Self.visibleBytes(bytes))
         let start = Int32(text.count)
-        text.append(contentsOf: bytes)
+        text.append(bytes)
         let last = nodes[Int(parent)].lastChild
         if last != DOM.none, nodes[Int(last)].tag == DOM.textTag,
             nodes[Int(last)].start + nodes[Int(last)].count == start

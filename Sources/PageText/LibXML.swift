@@ -194,28 +194,36 @@ enum LibXML {
                 seen |= 1 << key.rawValue
                 let start = Int32(dom.attributeBytes.count)
                 if let value {
-                    dom.attributeBytes.append(
-                        contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
+                    dom.attributeBytes.append(UnsafeBufferPointer(start: value, count: Int(strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))))
                 }
                 dom.attributes.append(
                     DOM.Attribute(key: key, start: start, count: Int32(dom.attributeBytes.count) - start))
             }
         }
 
+        /// The names read, packed lower-case (ASCII letters only, so `| 0x20` folds case
+        /// exactly as xmlStrcasecmp does for them); one comparison each, no call per name.
+        private static let keys: [(UInt64, DOM.Key)] = ([
+            ("class", .class), ("id", .id), ("rowspan", .rowspan), ("colspan", .colspan), ("name", .name),
+            ("property", .property), ("itemprop", .itemprop), ("content", .content),
+        ] as [(String, DOM.Key)]).map { (Self.pack(Array($0.0.utf8)), $0.1) }
+
+        private static func pack(_ bytes: [UInt8]) -> UInt64 {
+            bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
+
         private static func key(_ name: UnsafePointer<UInt8>) -> DOM.Key? {
-            switch name[0] | 0x20 {
-            case 0x63:  // c
-                if xmlStrcasecmp(name, "class") == 0 { return .class }
-                if xmlStrcasecmp(name, "colspan") == 0 { return .colspan }
-                if xmlStrcasecmp(name, "content") == 0 { return .content }
-            case 0x69:  // i
-                if xmlStrcasecmp(name, "id") == 0 { return .id }
-                if xmlStrcasecmp(name, "itemprop") == 0 { return .itemprop }
-            case 0x72: if xmlStrcasecmp(name, "rowspan") == 0 { return .rowspan }
-            case 0x6E: if xmlStrcasecmp(name, "name") == 0 { return .name }
-            case 0x70: if xmlStrcasecmp(name, "property") == 0 { return .property }
-            default: break
+            // Longest name is 8 bytes: a ninth byte means no match.
+            var packed: UInt64 = 0
+            var i = 0
+            while i < 8 {
+                let b = name[i]
+                if b == 0 { break }
+                packed |= UInt64(b | 0x20) << (8 * UInt64(i))
+                i += 1
             }
+            guard i > 0, i < 8 || name[8] == 0 else { return nil }
+            for (k, key) in keys where k == packed { return key }
             return nil
         }
     }

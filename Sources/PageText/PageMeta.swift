@@ -60,51 +60,82 @@ struct PageMeta {
 /// Time (+08:00), without a time it is midnight.
 enum PublishedDate {
     static func rfc3339(_ s: String) -> String? {
-        let u = Array(s.unicodeScalars)
+        let u = s.unicodeScalars.map(\.value)
         var i = 0
         func number(max: Int) -> Int? {
             var v = 0, k = 0
-            while i < u.count, k < max, u[i].value >= 0x30, u[i].value <= 0x39 {
-                v = v * 10 + Int(u[i].value - 0x30)
+            while i < u.count, k < max, u[i] >= 0x30, u[i] <= 0x39 {
+                v = v * 10 + Int(u[i] - 0x30)
                 i += 1
                 k += 1
             }
             return k > 0 ? v : nil
         }
-        func skip(_ set: String) -> Bool {
-            guard i < u.count, set.unicodeScalars.contains(u[i]) else { return false }
+        // One of up to four scalars (per call, without building a string to search).
+        func skip(_ a: Unicode.Scalar, _ b: Unicode.Scalar? = nil, _ c: Unicode.Scalar? = nil, _ d: Unicode.Scalar? = nil)
+            -> Bool
+        {
+            guard i < u.count else { return false }
+            let x = u[i]
+            guard x == a.value || x == b?.value || x == c?.value || x == d?.value else { return false }
             i += 1
             return true
         }
-        guard let y = number(max: 4), (1970...2100).contains(y), skip("-/.年"), let mo = number(max: 2),
+        guard let y = number(max: 4), (1970...2100).contains(y), skip("-", "/", ".", "年"), let mo = number(max: 2),
             (1...12).contains(mo),
-            skip("-/.月"), let d = number(max: 2), (1...31).contains(d)
+            skip("-", "/", ".", "月"), let d = number(max: 2), (1...31).contains(d)
         else { return nil }
         _ = skip("日")
         var h = 0, mi = 0, se = 0
-        var zone = "+08:00"
-        if skip("T ") || (i < u.count && u[i] == "\u{3000}" && skip("\u{3000}")) {
+        var zone: (sign: UInt8, h: Int, m: Int)? = (0x2B, 8, 0)  // nil: Z
+        if skip("T", " ") || skip("\u{3000}") {
             while skip(" ") {}
             if let hh = number(max: 2), hh < 24, skip(":"), let mm = number(max: 2), mm < 60 {
                 h = hh
                 mi = mm
                 if skip(":"), let ss = number(max: 2), ss <= 60 { se = ss }
                 if skip(".") { _ = number(max: 9) }
-                if skip("Zz") {
-                    zone = "Z"
-                } else if i < u.count, u[i] == "+" || u[i] == "-" {
-                    let sign = String(u[i])
+                if skip("Z", "z") {
+                    zone = nil
+                } else if i < u.count, u[i] == 0x2B || u[i] == 0x2D {
+                    let sign = UInt8(u[i])
                     i += 1
                     if let zh = number(max: 2), zh < 24 {
                         _ = skip(":")
-                        let zm = number(max: 2) ?? 0
-                        zone = sign + pad(zh) + ":" + pad(zm)
+                        zone = (sign, zh, number(max: 2) ?? 0)
                     }
                 }
             }
         }
-        return "\(y)-\(pad(mo))-\(pad(d))T\(pad(h)):\(pad(mi)):\(pad(se))\(zone)"
+        // yyyy-MM-ddTHH:mm:ss±hh:mm, digits written directly (the year is 1970…2100).
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        func put(_ v: Int, _ width: Int) {
+            var div = width == 4 ? 1000 : 10
+            while div > 0 {
+                out.append(UInt8(0x30 + (v / div) % 10))
+                div /= 10
+            }
+        }
+        put(y, 4)
+        out.append(0x2D)
+        put(mo, 2)
+        out.append(0x2D)
+        put(d, 2)
+        out.append(0x54)
+        put(h, 2)
+        out.append(0x3A)
+        put(mi, 2)
+        out.append(0x3A)
+        put(se, 2)
+        if let zone {
+            out.append(zone.sign)
+            put(zone.h, 2)
+            out.append(0x3A)
+            put(zone.m, 2)
+        } else {
+            out.append(0x5A)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
-
-    private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 }

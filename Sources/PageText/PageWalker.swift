@@ -1,5 +1,11 @@
 import MetricParser
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Walks a parsed page (its elements already measured: text and link bytes) once, writing its text.
 struct PageWalker {
     private let dom: DOM
@@ -7,6 +13,8 @@ struct PageWalker {
     /// Data tables with the bytes of the text they were written to (for a 单位 line beside them).
     private var tables: [(table: DataTable, startByte: Int, endByte: Int)] = []
     private var meta = PageMeta()
+    /// The last class or id value judged, and whether it was chrome (the tree's bytes do not move).
+    private var lastChromeCheck: (UnsafeBufferPointer<UInt8>, Bool)?
 
     init(_ dom: DOM, capacity: Int) {
         self.dom = dom
@@ -26,8 +34,10 @@ struct PageWalker {
     }
 
     mutating func finish() -> Page {
-        var text = w.string(from: 0)
-        if text.last == "\n" { text.removeLast() }
+        // Without the last line's break (the writer never writes CR, so a final LF is a
+        // character of its own).
+        let b = w.bytes
+        let text = b.string(0..<(b.count > 0 && b[b.count - 1] == 0x0A ? b.count - 1 : b.count))
         var out: [DataTable] = []
         for (i, t) in tables.enumerated() {
             var table = t.table
@@ -59,12 +69,8 @@ struct PageWalker {
         }
         if info.dropped { return false }
         if info.special != .root {
-            if let r = dom.attributeRange(n, .class), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
-                return false
-            }
-            if let r = dom.attributeRange(n, .id), Boilerplate.isChrome(classOrID: dom.attributeBytes[r]) {
-                return false
-            }
+            if let r = dom.attributeRange(n, .class), isChrome(r) { return false }
+            if let r = dom.attributeRange(n, .id), isChrome(r) { return false }
             if info.judgedForLinks {
                 let v = dom.nodes[Int(n)]
                 if Boilerplate.isLinkDense(text: Int(v.textBytes), links: Int(v.linkBytes)) { return false }
@@ -76,6 +82,20 @@ struct PageWalker {
         }
         if info.block { w.breakLine() }
         return true
+    }
+
+    /// `Boilerplate.isChrome` of an attribute value, remembering the last value checked: pages
+    /// repeat one class on element after element (every figure's `<span class="num">`).
+    private mutating func isChrome(_ r: Range<Int>) -> Bool {
+        let value = dom.attributeBytes.bytes(r)
+        if let (last, chrome) = lastChromeCheck, last.count == value.count,
+            last.count == 0 || memcmp(last.baseAddress!, value.baseAddress!, last.count) == 0
+        {
+            return chrome
+        }
+        let chrome = Boilerplate.isChrome(classOrID: value)
+        lastChromeCheck = (value, chrome)
+        return chrome
     }
 
     private mutating func leave(_ n: Int32) {
@@ -160,7 +180,7 @@ struct PageWalker {
         let b = w.bytes
         func line(_ from: Int, _ to: Int) -> String? {
             guard from < to else { return nil }
-            let s = String(decoding: b[from..<to], as: UTF8.self)
+            let s = b.string(from..<to)
             return s.contains("单位") && s.unicodeScalars.count <= 40 ? s : nil
         }
         // The line before: from the previous newline to the one before the table.

@@ -4,17 +4,26 @@
 /// the source between two CJK characters vanishes (CSS segment-break rule): Chinese has no spaces.
 /// Counts Unicode scalars as it goes, so cells and tables know their offsets.
 struct TextWriter {
-    private(set) var bytes: [UInt8] = []
+    let bytes: ByteBuffer
     /// Scalars written so far (= code-point offset of the next one).
     private(set) var scalars = 0
-    private var last: UInt32 = 0x0A
     private var pendingSpace = false
     private var pendingSegmentBreak = false
     private var pendingBreak = false
     /// Inside a table cell a block boundary is a space: the row stays one line.
     var inCell = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { bytes = ByteBuffer(capacity: capacity) }
+
+    /// The last scalar written (a line feed before the first): read back from the bytes when a
+    /// pending space or break needs it, instead of decoding every scalar as it is copied.
+    private var last: UInt32 {
+        let end = bytes.count
+        guard end > 0 else { return 0x0A }
+        var start = end - 1
+        while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return Self.scalar(bytes.bytes(start..<end), at: 0)
+    }
 
     /// A block boundary: the next text starts a new line.
     mutating func breakLine() {
@@ -23,7 +32,7 @@ struct TextWriter {
 
     /// Writes a pending line break now (a table row must know where it starts).
     mutating func flushBreak() {
-        if pendingBreak, !bytes.isEmpty, last != 0x0A { put(0x0A) }
+        if pendingBreak, bytes.count > 0, last != 0x0A { put(0x0A) }
         pendingBreak = false
         pendingSpace = false
         pendingSegmentBreak = false
@@ -41,34 +50,34 @@ struct TextWriter {
         pendingSegmentBreak = false
     }
 
+    /// A byte that is copied as it is: visible ASCII, a continuation byte, or the lead byte of a
+    /// character that is never a space (only C2, E2 and EF lead the no-break spaces, the
+    /// zero-width space and the BOM). libxml2 hands over whole UTF-8 characters, so a byte that
+    /// is not ordinary is always where a character starts.
+    @inline(__always) private static func isOrdinary(_ b: UInt8) -> Bool {
+        b < 0x80 ? (b > 0x20 && b != 0x7F) : (b != 0xC2 && b != 0xE2 && b != 0xEF)
+    }
+
     /// Copies runs of visible characters whole; stops at each space, control, no-break space
     /// or BOM, and before a character that a pending break or space must precede.
     mutating func text(_ s: UnsafeBufferPointer<UInt8>) {
-        var i = 0
-        let n = s.count
-        var run = 0, runScalars = 0
-        func commit(_ w: inout TextWriter, _ end: Int) {
-            if end > run {
-                w.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[run..<end]))
-                w.scalars += runScalars
-            }
-            runScalars = 0
-        }
+        // A character cut off at the end is not written.
+        let n = Self.completeLength(s)
+        var i = 0, run = 0
         while i < n {
             let b = s[i]
-            if b > 0x20, b < 0x7F {
+            if Self.isOrdinary(b) {
                 if pendingBreak || pendingSpace {
-                    commit(&self, i)
+                    commit(s, run, i)
                     run = i
-                    flush(before: UInt32(b))
+                    flush(before: Self.scalar(s, at: i))
                 }
-                runScalars += 1
-                last = UInt32(b)
                 i += 1
+                while i < n, Self.isOrdinary(s[i]) { i += 1 }
                 continue
             }
             if b < 0x80 {
-                commit(&self, i)
+                commit(s, run, i)
                 switch b {
                 case 0x20, 0x09, 0x0D, 0x0C: pendingSpace = true
                 case 0x0A:
@@ -80,34 +89,77 @@ struct TextWriter {
                 run = i
                 continue
             }
-            let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            let len = b == 0xC2 ? 2 : 3
             guard i + len <= n else { break }
-            var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
-            for k in 1..<len { v = v << 6 | UInt32(s[i + k] & 0x3F) }
+            let v = Self.scalar(s, at: i)
             // No-break spaces (&nbsp;) collapse like spaces; a BOM is dropped.
             let space = v == 0xA0 || v == 0x2002 || v == 0x2003 || v == 0x2009
             if space || v == 0xFEFF || v == 0x200B {
-                commit(&self, i)
+                commit(s, run, i)
                 if space { pendingSpace = true }
                 i += len
                 run = i
                 continue
             }
             if pendingBreak || pendingSpace {
-                commit(&self, i)
+                commit(s, run, i)
                 run = i
                 flush(before: v)
             }
-            runScalars += 1
-            last = v
             i += len
         }
-        commit(&self, i)
+        commit(s, run, n)
+    }
+
+    /// Bytes of `s` up to the last whole character (a lead byte needs its continuation bytes).
+    private static func completeLength(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = s.count
+        var j = n - 1
+        while j >= 0, n - j < 4, s[j] & 0xC0 == 0x80 { j -= 1 }
+        guard j >= 0, s[j] >= 0x80 else { return n }
+        let b = s[j]
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        return j + len <= n ? n : j
+    }
+
+    /// The scalar whose lead byte is at `i` (whole: see `completeLength`).
+    private static func scalar(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let b = s[i]
+        if b < 0x80 { return UInt32(b) }
+        let len = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len where i + k < s.count { v = v << 6 | UInt32(s[i + k] & 0x3F) }
+        return v
+    }
+
+    /// Writes `s[from..<to]`, counting its scalars (bytes that are not continuation bytes).
+    private mutating func commit(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        guard to > from else { return }
+        let run = UnsafeBufferPointer(rebasing: s[from..<to])
+        bytes.append(run)
+        scalars += Self.scalarCount(run)
+    }
+
+    static func scalarCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = s.count
+        var continuation = 0, i = 0
+        let raw = UnsafeRawBufferPointer(s)
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // High bit set and the next bit clear: 10xxxxxx.
+            continuation += (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if s[i] & 0xC0 == 0x80 { continuation += 1 }
+            i += 1
+        }
+        return n - continuation
     }
 
     private mutating func flush(before next: UInt32) {
         if pendingBreak {
-            if !bytes.isEmpty, last != 0x0A { put(0x0A) }
+            if bytes.count > 0, last != 0x0A { put(0x0A) }
         } else if pendingSpace, last != 0x0A, last != 0x09,
             !(pendingSegmentBreak && Self.isCJK(last) && Self.isCJK(next))
         {
@@ -121,7 +173,6 @@ struct TextWriter {
     private mutating func put(_ b: UInt8) {
         bytes.append(b)
         scalars += 1
-        last = UInt32(b)
     }
 
     static func isCJK(_ v: UInt32) -> Bool {
@@ -130,6 +181,6 @@ struct TextWriter {
     }
 
     /// The text written since byte `from`.
-    func string(from: Int) -> String { String(decoding: bytes[from...], as: UTF8.self) }
+    func string(from: Int) -> String { bytes.string(from..<bytes.count) }
     var byteCount: Int { bytes.count }
 }
