@@ -98,23 +98,12 @@ enum Charset {
         return nil
     }
 
-    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let highs = WordBytes.highs
 
-    /// The high bit of each byte of `x` below 0x20 (no carry crosses bytes: 0x7F + 0x60 < 0x100).
-    private static func bytesBelow0x20(_ x: UInt64) -> UInt64 {
-        ~(((x & lows) &+ 0x6060_6060_6060_6060) | x) & highs
-    }
-
-    /// The high bit of each byte of `x` equal to `b` (exact: a zero byte is the only one whose
-    /// low seven bits plus 0x7F do not carry and whose high bit is clear).
-    private static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 {
-        let y = x ^ (UInt64(b) &* 0x0101_0101_0101_0101)
-        return ~(((y & lows) &+ lows) | y) & highs
-    }
+    private static func bytesBelow0x20(_ x: UInt64) -> UInt64 { WordBytes.below(x, 0x20) }
 
     private static func whitespaceBytes(_ x: UInt64) -> UInt64 {
-        bytes(x, equalTo: 0x09) | bytes(x, equalTo: 0x0A) | bytes(x, equalTo: 0x0C) | bytes(x, equalTo: 0x0D)
+        WordBytes.equal(x, 0x09) | WordBytes.equal(x, 0x0A) | WordBytes.equal(x, 0x0C) | WordBytes.equal(x, 0x0D)
     }
 
     /// Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
@@ -178,6 +167,8 @@ enum Charset {
     }
 
     private static func clean(_ s: String) -> String? {
+        // A name of letters, digits, '-', '_', '.', ':' (every charset name) has nothing to drop.
+        if !s.isEmpty, s.utf8.allSatisfy({ isNameByte($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) }) { return s }
         let t = s.filter { !$0.isWhitespace && $0 != "\"" && $0 != "'" }
         return t.isEmpty ? nil : t
     }
@@ -215,6 +206,15 @@ enum Charset {
         let head = body.prefix(4096)
         var i = head.startIndex
         while i + 5 < head.endIndex {
+            // To the next '<' at once.
+            let next = head.withUnsafeBufferPointer { b -> Int? in
+                let from = i - head.startIndex
+                guard let base = b.baseAddress, let p = memchr(base + from, 0x3C, b.count - from) else { return nil }
+                return head.startIndex + (UnsafeRawPointer(p) - UnsafeRawPointer(base))
+            }
+            guard let lt = next else { return nil }
+            i = lt
+            guard i + 5 < head.endIndex else { return nil }
             if head[i] == 0x3C, (head[i + 1] | 0x20) == 0x6D, (head[i + 2] | 0x20) == 0x65,
                 (head[i + 3] | 0x20) == 0x74,
                 (head[i + 4] | 0x20) == 0x61

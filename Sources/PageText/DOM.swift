@@ -95,9 +95,8 @@ struct DOM {
 
     /// Text for `parent`: continues its last child when that is text (libxml2 merges them too).
     mutating func appendText(_ parent: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let visible = Int32(Self.visibleBytes(bytes))
         let start = Int32(text.count)
-        text.append(bytes)
+        let visible = Int32(text.appendCountingVisible(bytes))
         let last = nodes[Int(parent)].lastChild
         if last != DOM.none, nodes[Int(last)].tag == DOM.textTag,
             nodes[Int(last)].start + nodes[Int(last)].count == start
@@ -107,26 +106,6 @@ struct DOM {
             return
         }
         _ = append(Node(parent: parent, tag: DOM.textTag, start: start, count: Int32(bytes.count), textBytes: visible))
-    }
-
-    /// Bytes above 0x20, eight at a time: a byte counts when its high bit is set or its low
-    /// seven bits plus 0x5F carry into it (no carry crosses bytes: 0x7F + 0x5F < 0x100).
-    static func visibleBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        var count = 0, i = 0
-        let n = bytes.count
-        let raw = UnsafeRawBufferPointer(bytes)
-        while i + 8 <= n {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let t = ((x & ~high) &+ 0x5F5F_5F5F_5F5F_5F5F) | x
-            count += (t & high).nonzeroBitCount
-            i += 8
-        }
-        while i < n {
-            if bytes[i] > 0x20 { count += 1 }
-            i += 1
-        }
-        return count
     }
 
     /// Sums text and link bytes up the tree: children come after their parents, so one pass

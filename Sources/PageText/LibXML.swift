@@ -41,10 +41,17 @@ enum LibXML {
         var builder = TreeBuilder(capacity: utf8.count)
         withUnsafeMutablePointer(to: &builder) { b in
             ctxt.pointee._private = UnsafeMutableRawPointer(b)
-            utf8.withUnsafeBufferPointer { buf in
+            utf8.withUnsafeBufferPointer { all in
+                // libxml2 skipped a leading byte order mark when it switched to its UTF-8
+                // converter and looks for one more itself (xmlSwitchEncoding): skip that first one.
+                let buf = all.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
+                guard buf.count > 0 else { return }
                 buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                    // No startDocument callback: libxml2 builds no document of its own.
-                    _ = htmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, "UTF-8", options)
+                    // No startDocument callback: libxml2 builds no document of its own. No
+                    // encoding named: the bytes are valid UTF-8 by now (Charset) and
+                    // setDocumentLocator tells the parser so; naming "UTF-8" made libxml2 run a
+                    // UTF-8 → UTF-8 converter over the page in 4 KB chunks, a copy for nothing.
+                    _ = htmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, nil, options)
                 }
             }
             ctxt.pointee._private = nil
@@ -62,6 +69,10 @@ enum LibXML {
     /// top-level element goes). Warnings and errors stay off (NOERROR, NOWARNING).
     private static func handler() -> htmlSAXHandler {
         var h = htmlSAXHandler()
+        // Called first, before any byte is read: the bytes are UTF-8 (see `parse`).
+        h.setDocumentLocator = { ctx, _ in
+            ctx!.assumingMemoryBound(to: xmlParserCtxt.self).pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+        }
         h.internalSubset = { ctx, _, _, _ in LibXML.builder(ctx).pointee.doctype() }
         h.startElement = { ctx, name, atts in
             guard let name else { return }
@@ -90,8 +101,8 @@ enum LibXML {
         private var docFirstIsRoot = false
         private(set) var depthLimited = false
         /// Tag name pointer → tag index. The parser interns names in its dictionary, so a
-        /// page has a few dozen pointers; open addressing over 256 slots (a name
-        /// that finds no free slot just gets another index).
+        /// page has a few dozen pointers; open addressing over 256 slots (a name that finds no
+        /// free slot in 8 just gets another index).
         private var slotKeys = [UInt](repeating: 0, count: 256)
         private var slotTags = [Int32](repeating: 0, count: 256)
 
@@ -152,7 +163,9 @@ enum LibXML {
             -> Int32
         {
             let key = UInt(bitPattern: name)
-            var slot = Int((key >> 4) & 255)
+            // Fibonacci hashing: the dictionary packs names a few bytes apart, which low address
+            // bits alone would crowd into neighbouring slots.
+            var slot = Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             for _ in 0..<8 {
                 if slotKeys[slot] == key { return slotTags[slot] }
                 if slotKeys[slot] == 0 { break }

@@ -3,7 +3,8 @@
 /// name in each list that the page has wins (docs/html.md).
 struct PageMeta {
     var titleTag: String?
-    private var values: [String: String] = [:]
+    /// The value of each wanted name (`names`' order), nil until the page gives one.
+    private var values = [String?](repeating: nil, count: PageMeta.names.count)
 
     static let titleNames = ["og:title", "articletitle", "twitter:title", "dc.title"]
     static let dateNames = [
@@ -12,23 +13,38 @@ struct PageMeta {
     ]
     static let sourceNames = ["contentsource", "source", "og:site_name", "sitename", "dc.publisher", "publisher"]
     /// Only these are kept (keywords and descriptions are long and never read).
-    private static let wanted = Set(titleNames + dateNames + sourceNames)
+    private static let names = titleNames + dateNames + sourceNames
+    private static let slots = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    private static let titleSlots = 0..<titleNames.count
+    private static let dateSlots = titleSlots.upperBound..<(titleSlots.upperBound + dateNames.count)
+    private static let sourceSlots = dateSlots.upperBound..<names.count
 
     mutating func add(_ n: Int32, of dom: DOM) {
+        // The names are ASCII, so lower-casing the name's ASCII letters matches them exactly as
+        // Unicode lower-casing would (no other character lower-cases to an ASCII letter of theirs).
         guard
-            let key = (dom.attribute(n, .name) ?? dom.attribute(n, .property) ?? dom.attribute(n, .itemprop))?
-                .lowercased(),
-            Self.wanted.contains(key), values[key] == nil, let content = dom.attribute(n, .content)
+            let r = dom.attributeRange(n, .name) ?? dom.attributeRange(n, .property)
+                ?? dom.attributeRange(n, .itemprop),
+            r.count <= 32
         else { return }
+        let name = String(decoding: dom.attributeBytes.bytes(r).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard let slot = Self.slots[name], values[slot] == nil, let content = dom.attribute(n, .content) else { return }
         let v = Self.collapse(content)
-        if !v.isEmpty { values[key] = v }
+        if !v.isEmpty { values[slot] = v }
     }
 
     var title: String? {
-        Self.titleNames.lazy.compactMap { values[$0] }.first ?? titleTag.flatMap { $0.isEmpty ? nil : $0 }
+        for i in Self.titleSlots { if let v = values[i] { return v } }
+        return titleTag.flatMap { $0.isEmpty ? nil : $0 }
     }
-    var source: String? { Self.sourceNames.lazy.compactMap { values[$0] }.first }
-    var publishedAt: String? { Self.dateNames.lazy.compactMap { values[$0] }.compactMap(PublishedDate.rfc3339).first }
+    var source: String? {
+        for i in Self.sourceSlots { if let v = values[i] { return v } }
+        return nil
+    }
+    var publishedAt: String? {
+        for i in Self.dateSlots { if let v = values[i], let d = PublishedDate.rfc3339(v) { return d } }
+        return nil
+    }
 
     static func collapse(_ s: String) -> String {
         // Fast paths, same result: no byte that can start a whitespace character (ASCII ones,

@@ -58,11 +58,18 @@ struct TextWriter {
         b < 0x80 ? (b > 0x20 && b != 0x7F) : (b != 0xC2 && b != 0xE2 && b != 0xEF)
     }
 
+    /// Whether all eight bytes are ordinary (`isOrdinary`).
+    @inline(__always) private static func allOrdinary(_ x: UInt64) -> Bool {
+        (WordBytes.below(x, 0x21) | WordBytes.equal(x, 0x7F) | WordBytes.equal(x, 0xC2) | WordBytes.equal(x, 0xE2)
+            | WordBytes.equal(x, 0xEF)) == 0
+    }
+
     /// Copies runs of visible characters whole; stops at each space, control, no-break space
     /// or BOM, and before a character that a pending break or space must precede.
     mutating func text(_ s: UnsafeBufferPointer<UInt8>) {
         // A character cut off at the end is not written.
         let n = Self.completeLength(s)
+        let raw = UnsafeRawBufferPointer(s)
         var i = 0, run = 0
         while i < n {
             let b = s[i]
@@ -73,6 +80,7 @@ struct TextWriter {
                     flush(before: Self.scalar(s, at: i))
                 }
                 i += 1
+                while i + 8 <= n, Self.allOrdinary(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
                 while i < n, Self.isOrdinary(s[i]) { i += 1 }
                 continue
             }
@@ -135,26 +143,7 @@ struct TextWriter {
     /// Writes `s[from..<to]`, counting its scalars (bytes that are not continuation bytes).
     private mutating func commit(_ s: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         guard to > from else { return }
-        let run = UnsafeBufferPointer(rebasing: s[from..<to])
-        bytes.append(run)
-        scalars += Self.scalarCount(run)
-    }
-
-    static func scalarCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = s.count
-        var continuation = 0, i = 0
-        let raw = UnsafeRawBufferPointer(s)
-        while i + 8 <= n {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // High bit set and the next bit clear: 10xxxxxx.
-            continuation += (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            i += 8
-        }
-        while i < n {
-            if s[i] & 0xC0 == 0x80 { continuation += 1 }
-            i += 1
-        }
-        return n - continuation
+        scalars += bytes.appendCountingScalars(UnsafeBufferPointer(rebasing: s[from..<to]))
     }
 
     private mutating func flush(before next: UInt32) {
