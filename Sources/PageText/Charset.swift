@@ -118,7 +118,15 @@ enum Charset {
                 // A run of ASCII: eight bytes at a time, then byte by byte.
                 while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs == 0 { i += 8 }
                 while i < n, b[i] < 0x80 { i += 1 }
-                // Then a run of other characters.
+                // Then a run of other characters: CJK ones four bytes at a time (a lead E1…EC,
+                // EE or EF, which needs no range check of its second byte, and two 10xxxxxx).
+                while i + 4 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+                    let lead = w & 0xFF
+                    guard w & 0x00C0_C0F0 == 0x0080_80E0, lead != 0xE0, lead != 0xED else { break }
+                    ascii = false
+                    i += 3
+                }
                 while i < n {
                     let c = b[i]
                     if c < 0x80 { break }

@@ -103,7 +103,9 @@ struct PageWalker {
     }
 
     private mutating func readHead(_ head: Int32) {
-        var m = meta
+        // Moved out and back, not copied: the closure's copy stays the only one (no copy on write).
+        var m = PageMeta()
+        swap(&m, &meta)
         let dom = self.dom
         dom.traverse(
             head,
