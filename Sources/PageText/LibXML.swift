@@ -207,7 +207,10 @@ enum LibXML {
                 seen |= 1 << key.rawValue
                 let start = Int32(dom.attributeBytes.count)
                 if let value {
-                    dom.attributeBytes.append(UnsafeBufferPointer(start: value, count: Int(strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))))
+                    dom.attributeBytes.append(
+                        UnsafeBufferPointer(
+                            start: value,
+                            count: Int(strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))))
                 }
                 dom.attributes.append(
                     DOM.Attribute(key: key, start: start, count: Int32(dom.attributeBytes.count) - start))
@@ -216,10 +219,11 @@ enum LibXML {
 
         /// The names read, packed lower-case (ASCII letters only, so `| 0x20` folds case
         /// exactly as xmlStrcasecmp does for them); one comparison each, no call per name.
-        private static let keys: [(UInt64, DOM.Key)] = ([
-            ("class", .class), ("id", .id), ("rowspan", .rowspan), ("colspan", .colspan), ("name", .name),
-            ("property", .property), ("itemprop", .itemprop), ("content", .content),
-        ] as [(String, DOM.Key)]).map { (Self.pack(Array($0.0.utf8)), $0.1) }
+        private static let keys: [(UInt64, DOM.Key)] =
+            ([
+                ("class", .class), ("id", .id), ("rowspan", .rowspan), ("colspan", .colspan), ("name", .name),
+                ("property", .property), ("itemprop", .itemprop), ("content", .content),
+            ] as [(String, DOM.Key)]).map { (Self.pack(Array($0.0.utf8)), $0.1) }
 
         private static func pack(_ bytes: [UInt8]) -> UInt64 {
             bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }

@@ -27,7 +27,8 @@ struct PageMeta {
                 ?? dom.attributeRange(n, .itemprop),
             r.count <= 32
         else { return }
-        let name = String(decoding: dom.attributeBytes.bytes(r).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let name = String(
+            decoding: dom.attributeBytes.bytes(r).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         guard let slot = Self.slots[name], values[slot] == nil, let content = dom.attribute(n, .content) else { return }
         let v = Self.collapse(content)
         if !v.isEmpty { values[slot] = v }
@@ -88,7 +89,9 @@ enum PublishedDate {
             return k > 0 ? v : nil
         }
         // One of up to four scalars (per call, without building a string to search).
-        func skip(_ a: Unicode.Scalar, _ b: Unicode.Scalar? = nil, _ c: Unicode.Scalar? = nil, _ d: Unicode.Scalar? = nil)
+        func skip(
+            _ a: Unicode.Scalar, _ b: Unicode.Scalar? = nil, _ c: Unicode.Scalar? = nil, _ d: Unicode.Scalar? = nil
+        )
             -> Bool
         {
             guard i < u.count else { return false }
