@@ -57,7 +57,7 @@ struct ScopeTracker {
         // 服务中心(站)2079家，其中中心341家、站1738家；卫生技术人员2.8万人: past the breakdown's items (；), a count
         // with another measure word than the parent's is not a part but another indicator of the parent's unit.
         if afterSemicolon, kind == .count, parentKind == .count, let mw = measureWord, let pm = parentMeasureWord,
-            mw != pm, !base.isEmpty, !base.hasPrefix(parent), base.unicodeScalars.count <= 8
+            mw != pm, !base.isEmpty, !InertText.hasPrefix(base, parent), base.unicodeScalars.count <= 8
         {
             return parent + base
         }
