@@ -41,35 +41,69 @@ enum InertText {
             || (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0x2018 && v <= 0x201D)
     }
 
-    static func isInert(_ s: String) -> Bool { hash(s) != nil }
+    /// Whether `s` is inert (the test of `hash` without the hashing).
+    static func isInert(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { p -> Bool in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = UInt32(p[i])
+                if b < 0x80 {
+                    if b == 0x0D { return false }
+                    i &+= 1
+                    continue
+                }
+                guard b >= 0xE0, b < 0xF0, i + 2 < n else { return false }
+                let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                guard isInert(v) else { return false }
+                i &+= 3
+            }
+            return true
+        }
+    }
 
     static func equal(_ a: String, _ b: String) -> Bool {
         guard isInert(a), isInert(b) else { return a == b }
-        return a.utf8.count == b.utf8.count && bytes(a, b) { x, y in x.elementsEqual(y) }
+        return sameBytes(a, b)
+    }
+
+    /// Byte equality: `==` for two inert strings.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && bytes(a, b) { x, y in match(x, 0, y) }
     }
 
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
         guard isInert(s), isInert(p) else { return s.hasPrefix(p) }
-        return bytes(s, p) { x, y in x.count >= y.count && x.prefix(y.count).elementsEqual(y) }
+        return bytes(s, p) { x, y in x.count >= y.count && match(x, 0, y) }
     }
 
     static func hasSuffix(_ s: String, _ p: String) -> Bool {
         guard isInert(s), isInert(p) else { return s.hasSuffix(p) }
-        return bytes(s, p) { x, y in x.count >= y.count && x.suffix(y.count).elementsEqual(y) }
+        return bytes(s, p) { x, y in x.count >= y.count && match(x, x.count - y.count, y) }
     }
 
     static func contains(_ s: String, _ p: String) -> Bool {
         guard isInert(s), isInert(p) else { return s.contains(p) }
         return bytes(s, p) { x, y in
-            guard !y.isEmpty else { return true }
-            guard y.count <= x.count else { return false }
             var i = 0
             while i + y.count <= x.count {
-                if x[i] == y[0], x[i..<(i + y.count)].elementsEqual(y) { return true }
+                if match(x, i, y) { return true }
                 i += 1
             }
             return false
         }
+    }
+
+    /// `y` stands in `x` at byte `i` (`i + y.count <= x.count`).
+    @inline(__always)
+    private static func match(_ x: UnsafeBufferPointer<UInt8>, _ i: Int, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < y.count {
+            if x[i &+ k] != y[k] { return false }
+            k &+= 1
+        }
+        return true
     }
 
     /// `body` over the UTF-8 bytes of both strings.

@@ -17,15 +17,27 @@ struct SubjectPipeline {
         var basis: BasisReader.Reading?
     }
 
-    /// The figure being read and where it stands.
+    /// What the steps read of the figure and where it stands (plain values: no copy of the quantity).
     private struct Figure {
-        var q: RawQuantity
+        var kind: MetricKind?
+        var value: Double
+        /// Where the quantity itself starts (after the words before the number).
+        var quantityStart: Int
+        /// The one-character measure word, if any.
+        var measureWord: UInt32?
         var prefixStart: Int
         var suffixEnd: Int
         var floor: Int
         var sentence: Range<Int>
         var later: ArraySlice<Range<Int>>
         var start: Int { sentence.lowerBound }
+    }
+
+    /// The change of the figure that opened the current 分别 list (同比分别增长13.2%、15%).
+    private struct ListChange {
+        var direction: Direction?
+        var comparison: Range<Int>?
+        var changeWord: Range<Int>?
     }
 
     private(set) var finder: SubjectFinder
@@ -46,8 +58,8 @@ struct SubjectPipeline {
     private var joined: (sentence: Int, names: [String], kind: MetricKind?) = (-1, [], nil)
     /// The members of the last set counted right after them in the sentence (甲、乙、丙3个专区), with its noun.
     private var members: (sentence: Int, names: [String], noun: String) = (-1, [], "")
-    /// The reading of the figure that opened the current 分别 list.
-    private var listHead: SubjectFinder.Result? = nil
+    /// The change of the figure that opened the current 分别 list, when it is one.
+    private var listHead: ListChange? = nil
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -70,7 +82,9 @@ struct SubjectPipeline {
         later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool
     ) -> Output {
         let f = Figure(
-            q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later)
+            kind: q.kind, value: q.value, quantityStart: q.start,
+            measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil,
+            prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later)
         var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
         if let second = secondOfSharedUnit(f) { return second }
         if let item = distributiveChangeItem(found, f) { return item }
@@ -81,7 +95,7 @@ struct SubjectPipeline {
         borrowEarlierHead(&found, f)
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = ownBase(&found, before: before, f)
-        base = linkedBase(base, found, before: before, priorEnd: priorEnd, f)
+        base = linkedBase(base, found, before: before, priorEnd: priorEnd, q, f)
         base = pairedInList(base, &found, before: before, f)
         base = cumulative.apply(s, base, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: f.start)
         base = framed(base, found, f)
@@ -90,23 +104,24 @@ struct SubjectPipeline {
         let statesReference = finder.statesReferenceValue(suffixEnd: suffixEnd)
         if statesReference { base = Self.withoutComparisonHead(base) }
         remember(base, found, part: part, statesReference: statesReference, f)
-        return finishSharingUnit(found, base: base, sharesUnitWithNext: sharesUnitWithNext, f)
+        return finishSharingUnit(consume found, base: base, sharesUnitWithNext: sharesUnitWithNext, f)
     }
 
     // MARK: Steps, in the order `subject` takes them.
 
     /// 5.9和2.9个百分点: the second number has the first one's reading and the next reference.
+    @inline(__always)
     private mutating func secondOfSharedUnit(_ f: Figure) -> Output? {
-        guard let p = pair else { return nil }
-        pair = nil
+        guard pair != nil, let p = pair.take() else { return nil }
         let reference = p.references.count == 2 ? p.references[1] : nil
         return finish(
             p.found, base: p.base,
             comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
-            reference: reference, kind: f.q.kind, sentence: f.start)
+            reference: reference, kind: f.kind, sentence: f.start)
     }
 
     /// 分别按年减少28.5%及31.2%: the list's next figure is the same change of the next indicator.
+    @inline(__always)
     private mutating func distributiveChangeItem(_ found: SubjectFinder.Result, _ f: Figure) -> Output? {
         guard
             let d = distributiveChange.next(
@@ -117,10 +132,11 @@ struct SubjectPipeline {
         item.changeWord = d.change.changeWord; item.comparison = d.change.comparison
         previousEnd = f.suffixEnd
         let comparison = item.comparison.map { finder.compact($0) } ?? ""
-        return finish(item, base: d.base, comparison: comparison, reference: nil, kind: f.q.kind, sentence: f.start)
+        return finish(item, base: d.base, comparison: comparison, reference: nil, kind: f.kind, sentence: f.start)
     }
 
     /// 较整体失业率3.8%高0.3个百分点: the difference of the sentence's subject from the reference.
+    @inline(__always)
     private mutating func statedDifference(_ found: inout SubjectFinder.Result, before: String?, _ f: Figure)
         -> Output?
     {
@@ -130,11 +146,12 @@ struct SubjectPipeline {
         let yu = finder.isTraditional(f.sentence) ? "於" : "于"
         return finish(
             found, base: (before ?? "") + head + yu + r.reference, comparison: "", reference: r.reference,
-            kind: f.q.kind, sentence: f.start)
+            kind: f.kind, sentence: f.start)
     }
 
     /// A headless 的-modifier takes the last modifier's head (2000元—3000元的为60%); a pronoun the last
     /// figure's whole row header, comparison included (这虽然低于…的5.1% / 现时将它调低到…).
+    @inline(__always)
     private mutating func borrowEarlierHead(_ found: inout SubjectFinder.Result, _ f: Figure) {
         if let modifier = found.headlessModifier {
             found.subject = modifier + lastModifierHead
@@ -147,6 +164,7 @@ struct SubjectPipeline {
     }
 
     /// The figure's own subject, completed from the sentence's last one (`SubjectContext`).
+    @inline(__always)
     private func ownBase(_ found: inout SubjectFinder.Result, before: String?, _ f: Figure) -> String {
         var base: String
         if let noun = finder.referenceNounAfter(f.suffixEnd, clauseStart: found.clauseStart, prefixStart: f.prefixStart)
@@ -155,8 +173,8 @@ struct SubjectPipeline {
             found.change = false
             base = (before ?? "") + noun
         } else {
-            base = SubjectContext.resolve(found, kind: f.q.kind, previous: before)
-            if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = f.q.kind,
+            base = SubjectContext.resolve(found, kind: f.kind, previous: before)
+            if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = f.kind,
                 let same = byKind.subject(kind, in: f.start), !InertText.hasPrefix(same, found.topic)
             {
                 // 预算收入3.5亿元，同口径完成3.67亿元: a light verb with no object continues the last figure's
@@ -173,11 +191,12 @@ struct SubjectPipeline {
 
     /// A clause that names nothing of its own borrows: the previous clause's topic, the last figure's
     /// subject (for 这一数字) or an interval's.
+    @inline(__always)
     private func linkedBase(
-        _ base: String, _ found: SubjectFinder.Result, before: String?, priorEnd: Int, _ f: Figure
+        _ base: String, _ found: SubjectFinder.Result, before: String?, priorEnd: Int, _ q: RawQuantity, _ f: Figure
     ) -> String {
         var base = base
-        if base.isEmpty, found.linked || found.change || f.prefixStart < f.q.start {
+        if base.isEmpty, found.linked || found.change || f.prefixStart < f.quantityStart {
             // ，达到119.2亿元 / ，增长4.5%: a clause that is only a link or a change.
             base = finder.previousClauseTopic(
                 clauseStart: found.clauseStart, sentenceStart: f.start, object: found.change && !found.linked)
@@ -188,18 +207,19 @@ struct SubjectPipeline {
         if Anaphora.isAnaphor(base), let last = lastFinal, sameParagraph(priorEnd, f.prefixStart) {
             base = last.subject  // 其后这一数字明显下降，长期低于三％
         }
-        if let interval = finder.intervalSubject(f.q, previous: before, sentence: f.sentence) { base = interval }
+        if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
         return base
     }
 
     /// A figure of a list paired with a list of names (`Coordination`): 分别 opening or continuing one,
     /// or a list of figures as long as the things counted, the members or the objects before it.
+    @inline(__always)
     private mutating func pairedInList(
         _ base: String, _ found: inout SubjectFinder.Result, before: String?, _ f: Figure
     ) -> String {
         if let mark = found.distributive { return headOfList(base, found, mark: mark, before: before, f) }
         if let listed = coordination.continueList(s, at: f.prefixStart, sentence: f.sentence) {
-            if let head = listHead, head.change, !found.change {
+            if let head = listHead, !found.change {
                 // 同比分别增长13.2%、15%: every figure of the list is the head's change, with its comparison.
                 found.change = true; found.direction = head.direction
                 found.comparison = head.comparison; found.changeWord = head.changeWord
@@ -207,7 +227,7 @@ struct SubjectPipeline {
             return implicitWhole.listItem(listed)
         }
         if let items = implicitListItems(base, found, f) {
-            listHead = found
+            listHead = Self.listChange(found)
             return coordination.startImplicit(items: items.names, indicator: items.indicator, sentence: f.start)
         }
         listHead = nil
@@ -220,12 +240,13 @@ struct SubjectPipeline {
     }
 
     /// The first figure after 分别 at `mark`: the first name's subject, or the first of a shared change.
+    @inline(__always)
     private mutating func headOfList(
         _ base: String, _ found: SubjectFinder.Result, mark: Int, before: String?, _ f: Figure
     ) -> String {
         implicitWhole.endList()
         if let listed = coordination.start(s, mark: mark, sentence: f.sentence, previous: lastBase) {
-            listHead = found
+            listHead = Self.listChange(found)
             return coordination.sharesOfImplicitWhole ? implicitWhole.share(listed, of: before, list: true) : listed
         }
         if let first = distributiveChange.start(
@@ -238,11 +259,18 @@ struct SubjectPipeline {
 
     /// A list of figures without 分别 as long as a list before it: the things counted joined by 和/、
     /// (the indicator is this figure's), the members of a set counted before, or objects of one verb.
+    /// The list head's change, if it is one.
+    private static func listChange(_ found: SubjectFinder.Result) -> ListChange? {
+        found.change
+            ? ListChange(direction: found.direction, comparison: found.comparison, changeWord: found.changeWord) : nil
+    }
+
+    @inline(__always)
     private func implicitListItems(_ base: String, _ found: SubjectFinder.Result, _ f: Figure)
         -> (names: [String], indicator: String)?
     {
         guard !base.isEmpty else { return nil }
-        if let kind = f.q.kind, joined.sentence == f.start, joined.names.count >= 2, joined.kind != kind,
+        if let kind = f.kind, joined.sentence == f.start, joined.names.count >= 2, joined.kind != kind,
             listLength(from: f.suffixEnd, f.later) == joined.names.count,
             !joined.names.contains(where: { InertText.hasPrefix(base, $0) })
         {
@@ -265,9 +293,10 @@ struct SubjectPipeline {
 
     /// What the sentence adds around the subject: a collective predicate after a count
     /// (剩余的31户，62人，全部脱贫 → 剩余…脱贫) and the topic of the ；-item (`SegmentTopic`).
+    @inline(__always)
     private mutating func framed(_ base: String, _ found: SubjectFinder.Result, _ f: Figure) -> String {
         var base = base
-        if f.q.kind == .count, !found.linked, !found.change, !base.isEmpty,
+        if f.kind == .count, !found.linked, !found.change, !base.isEmpty,
             let done = finder.collectivePredicate(after: f.suffixEnd, sentenceEnd: f.sentence.upperBound, later: f.later),
             !InertText.hasSuffix(base, done)
         {
@@ -279,6 +308,7 @@ struct SubjectPipeline {
     }
 
     /// A part under 其中 (`ScopeTracker`); returns whether the figure was read as a part.
+    @inline(__always)
     private mutating func breakdown(_ base: inout String, _ found: SubjectFinder.Result, _ f: Figure) -> Bool {
         if scope.parent != nil, opensInventory(at: found.clauseStart, f.sentence) {
             // …其中党委54个、党支部1135个；共有党员31742名: a ；-item opening with 共有/还有 takes a new
@@ -290,14 +320,15 @@ struct SubjectPipeline {
         let cs = found.clauseStart
         let afterSemicolon = cs > 0 && (s[cs - 1] == u("；") || s[cs - 1] == u(";"))
         base = scope.apply(
-            found, base: base, kind: f.q.kind, measureWord: measureWord(f.q), afterSemicolon: afterSemicolon)
+            found, base: base, kind: f.kind, measureWord: f.measureWord, afterSemicolon: afterSemicolon)
         return !InertText.equal(base, own)
     }
 
     /// 2126名党员领导干部…；培训了1万多名党员领导干部: the same thing counted again for another action;
     /// the verb tells the figures apart. Every subject given is then counted.
+    @inline(__always)
     private mutating func toldApartByAction(_ base: String, _ found: SubjectFinder.Result, _ f: Figure) -> String {
-        guard let kind = f.q.kind else { return base }
+        guard let kind = f.kind else { return base }
         var base = base
         if !found.actionVerb.isEmpty, counted.contains(base, kind) { base = found.actionVerb + base }
         if !base.isEmpty { counted.insert(base, kind) }
@@ -317,6 +348,7 @@ struct SubjectPipeline {
     /// Keeps what later figures read of this one: the sentence's subject (not for a reference's own
     /// value), the members it counts, its place in lists and its kind's last subject, the indicator a
     /// 其中 breaks down.
+    @inline(__always)
     private mutating func remember(
         _ base: String, _ found: SubjectFinder.Result, part: Bool, statesReference: Bool, _ f: Figure
     ) {
@@ -324,24 +356,27 @@ struct SubjectPipeline {
             lastBase = base
             if !statesReference { previousSubject = (f.start, base) }
         }
-        if f.q.kind == .count, !base.isEmpty,
+        if f.kind == .count, !base.isEmpty,
             let names = finder.memberSet(
-                clauseStart: found.clauseStart, prefixStart: f.prefixStart, floor: f.floor, count: f.q.value)
+                clauseStart: found.clauseStart, prefixStart: f.prefixStart, floor: f.floor, count: f.value)
         {
             members = (f.start, names, base)
         }
         distributiveChange.note(base: base, change: found.change, sentence: f.start)
-        recordJoined(base, kind: f.q.kind, prefixStart: f.prefixStart, sentence: f.start)
-        if let kind = f.q.kind, !base.isEmpty { byKind.set(kind, base, in: f.start) }
-        scope.record(found, base: base, kind: f.q.kind, measureWord: measureWord(f.q), part: part)
+        recordJoined(base, kind: f.kind, prefixStart: f.prefixStart, sentence: f.start)
+        if let kind = f.kind, !base.isEmpty { byKind.set(kind, base, in: f.start) }
+        scope.record(found, base: base, kind: f.kind, measureWord: f.measureWord, part: part)
     }
 
     /// Names the comparison and reads the basis; the first of two numbers sharing a unit (5.9和2.9个百分点
     /// 高于全国全省) takes the first reference and leaves its reading for the second.
+    @inline(__always)
     private mutating func finishSharingUnit(
-        _ found: SubjectFinder.Result, base: String, sharesUnitWithNext: Bool, _ f: Figure
+        _ found: consuming SubjectFinder.Result, base: String, sharesUnitWithNext: Bool, _ f: Figure
     ) -> Output {
-        let comparison = found.comparison.map { finder.compact($0) } ?? ""
+        // Only a change with a subject names its comparison (and the first of a pair keeps it).
+        let named = (found.change && !base.isEmpty) || sharesUnitWithNext
+        let comparison = named ? found.comparison.map { finder.compact($0) } ?? "" : ""
         if sharesUnitWithNext {
             let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
             let references = reading?.reference.map(SharedUnit.references) ?? []
@@ -349,18 +384,14 @@ struct SubjectPipeline {
             if references.count == 2 {
                 return finish(
                     found, base: base, comparison: swapReference(comparison, references, references[0]),
-                    reference: references[0], kind: f.q.kind, sentence: f.start)
+                    reference: references[0], kind: f.kind, sentence: f.start)
             }
         }
-        return finish(found, base: base, comparison: comparison, reference: nil, kind: f.q.kind, sentence: f.start)
+        return finish(
+            consume found, base: base, comparison: comparison, reference: nil, kind: f.kind, sentence: f.start)
     }
 
     // MARK: Helpers of the steps.
-
-    /// The figure's one-character measure word, if any.
-    private func measureWord(_ q: RawQuantity) -> UInt32? {
-        q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil
-    }
 
     /// A ；-item at `cs` that opens with 共有/还有/另有 (a new inventory: ；共有党员31742名).
     private func opensInventory(at cs: Int, _ sentence: Range<Int>) -> Bool {
@@ -425,6 +456,7 @@ struct SubjectPipeline {
 
     /// What a change is measured against: a stated reference, its change word (年增), its comparison
     /// phrase or a comparison clause before it.
+    @inline(__always)
     private func basis(of found: SubjectFinder.Result, reference: String?, sentence: Int) -> BasisReader.Reading? {
         if let reference { return BasisReader.Reading(basis: .reference, reference: reference) }
         if found.comparison == nil, let w = found.changeWord, let basis = ChangeSubject.periodBasis(of: w, in: s) {

@@ -7,15 +7,11 @@
 /// so those are kept in an open-addressing table by their byte hash (one probe, no bucket arrays).
 /// Any other subject is kept in a list that every look-up also scans: it may equal an inert one.
 struct SubjectSet {
-    private struct Entry {
-        var hash: UInt64
-        var subject: String
-        var kind: MetricKind
-    }
-
     /// Slots of `inert` (index + 1; 0 is empty), a power of two at most half full.
     private var slots = [Int32](repeating: 0, count: 128)
-    private var inert: [Entry] = []
+    /// The inert pairs and their hashes, side by side: a probe reads a hash without touching a String.
+    private var inert: [(subject: String, kind: MetricKind)] = []
+    private var hashes: [UInt64] = []
     private var others: [(String, MetricKind)] = []
 
     func contains(_ subject: String, _ kind: MetricKind) -> Bool {
@@ -32,11 +28,11 @@ struct SubjectSet {
         }
         var slot = Self.slot(h, slots.count)
         while slots[slot] != 0 {
-            let e = inert[Int(slots[slot]) - 1]
-            if e.hash == h, e.kind == kind, InertText.equal(e.subject, subject) { return }
+            if matches(Int(slots[slot]) - 1, subject, kind, h) { return }
             slot = (slot + 1) & (slots.count - 1)
         }
-        inert.append(Entry(hash: h, subject: subject, kind: kind))
+        inert.append((subject, kind))
+        hashes.append(h)
         slots[slot] = Int32(inert.count)
         if inert.count * 2 > slots.count { grow() }
     }
@@ -50,17 +46,22 @@ struct SubjectSet {
         guard let h = hash else { return inert.contains { $0.kind == kind && $0.subject == subject } }
         var slot = Self.slot(h, slots.count)
         while slots[slot] != 0 {
-            let e = inert[Int(slots[slot]) - 1]
-            if e.hash == h, e.kind == kind, InertText.equal(e.subject, subject) { return true }
+            if matches(Int(slots[slot]) - 1, subject, kind, h) { return true }
             slot = (slot + 1) & (slots.count - 1)
         }
         return false
     }
 
+    /// Entry `i` is the inert `subject` of `kind` (hash `h`).
+    @inline(__always)
+    private func matches(_ i: Int, _ subject: String, _ kind: MetricKind, _ h: UInt64) -> Bool {
+        hashes[i] == h && inert[i].kind == kind && InertText.sameBytes(inert[i].subject, subject)
+    }
+
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (i, e) in inert.enumerated() {
-            var slot = Self.slot(e.hash, slots.count)
+        for (i, h) in hashes.enumerated() {
+            var slot = Self.slot(h, slots.count)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(i + 1)
         }
