@@ -139,7 +139,10 @@ struct Coordination {
         return items[next] + indicator
     }
 
-    mutating func end() { items = []; next = 0 }
+    mutating func end() {
+        if !items.isEmpty { items = [] }  // most figures end no list: nothing to release
+        next = 0
+    }
 
     /// ，比2019年底分别提升: a clause that holds only the comparison names nothing.
     private static func isComparison(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {

@@ -28,8 +28,8 @@ struct ImplicitWhole {
     }
 
     mutating func endList() {
-        listWhole = nil
-        listNamedWhole = nil
+        if listWhole != nil { listWhole = nil }
+        if listNamedWhole != nil { listNamedWhole = nil }
     }
 
     /// The whole a share names (甲占总数 → 总数, 甲占旅客总数比重 → 旅客总数), or nil.

@@ -19,7 +19,7 @@ struct ScopeTracker {
     /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
     mutating func advance(_ s: [UInt32], clauseStart cs: Int, sentence: Range<Int>) {
-        if sentence.lowerBound >= sentenceEnd { parent = nil }
+        if parent != nil, sentence.lowerBound >= sentenceEnd { parent = nil }
         guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else {
             return
         }

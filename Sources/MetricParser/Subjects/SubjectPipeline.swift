@@ -86,12 +86,18 @@ struct SubjectPipeline {
             measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil,
             prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later)
         var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
-        if let second = secondOfSharedUnit(f) { return second }
-        if let item = distributiveChangeItem(found, f) { return item }
+        if pair != nil { return secondOfSharedUnit(f) }
+        if let d = distributiveChange.next(
+            s, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: f.start)
+        {
+            return distributiveChangeItem(found, d, f)
+        }
         let before = previousSubject.flatMap { $0.sentence == f.start ? $0.subject : nil }
         let priorEnd = previousEnd
         previousEnd = suffixEnd
-        if let difference = statedDifference(&found, before: before, f) { return difference }
+        if let r = finder.statedReference(prefixStart: prefixStart, floor: floor) {
+            return statedDifference(&found, r, before: before, f)
+        }
         borrowEarlierHead(&found, f)
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = ownBase(&found, before: before, f)
@@ -111,8 +117,8 @@ struct SubjectPipeline {
 
     /// 5.9和2.9个百分点: the second number has the first one's reading and the next reference.
     @inline(__always)
-    private mutating func secondOfSharedUnit(_ f: Figure) -> Output? {
-        guard pair != nil, let p = pair.take() else { return nil }
+    private mutating func secondOfSharedUnit(_ f: Figure) -> Output {
+        let p = pair.take()!
         let reference = p.references.count == 2 ? p.references[1] : nil
         return finish(
             p.found, base: p.base,
@@ -122,11 +128,9 @@ struct SubjectPipeline {
 
     /// 分别按年减少28.5%及31.2%: the list's next figure is the same change of the next indicator.
     @inline(__always)
-    private mutating func distributiveChangeItem(_ found: SubjectFinder.Result, _ f: Figure) -> Output? {
-        guard
-            let d = distributiveChange.next(
-                s, clauseStart: found.clauseStart, prefixStart: f.prefixStart, sentence: f.start)
-        else { return nil }
+    private mutating func distributiveChangeItem(
+        _ found: SubjectFinder.Result, _ d: (base: String, change: SubjectFinder.Result), _ f: Figure
+    ) -> Output {
         var item = found
         item.change = true; item.direction = d.change.direction
         item.changeWord = d.change.changeWord; item.comparison = d.change.comparison
@@ -137,10 +141,10 @@ struct SubjectPipeline {
 
     /// 较整体失业率3.8%高0.3个百分点: the difference of the sentence's subject from the reference.
     @inline(__always)
-    private mutating func statedDifference(_ found: inout SubjectFinder.Result, before: String?, _ f: Figure)
-        -> Output?
-    {
-        guard let r = finder.statedReference(prefixStart: f.prefixStart, floor: f.floor) else { return nil }
+    private mutating func statedDifference(
+        _ found: inout SubjectFinder.Result, _ r: (reference: String, direction: Direction), before: String?,
+        _ f: Figure
+    ) -> Output {
         found.change = true; found.direction = r.direction; found.changeWord = nil; found.comparison = nil
         let head = r.direction == .up ? "高" : "低"
         let yu = finder.isTraditional(f.sentence) ? "於" : "于"
@@ -297,7 +301,8 @@ struct SubjectPipeline {
     private mutating func framed(_ base: String, _ found: SubjectFinder.Result, _ f: Figure) -> String {
         var base = base
         if f.kind == .count, !found.linked, !found.change, !base.isEmpty,
-            let done = finder.collectivePredicate(after: f.suffixEnd, sentenceEnd: f.sentence.upperBound, later: f.later),
+            let done = finder.collectivePredicate(
+                after: f.suffixEnd, sentenceEnd: f.sentence.upperBound, later: f.later),
             !InertText.hasSuffix(base, done)
         {
             base += done

@@ -6,7 +6,10 @@
 /// An inert subject (see `InertText`) equals another inert one exactly when their bytes are equal,
 /// so those are kept in an open-addressing table by their byte hash (one probe, no bucket arrays).
 /// Any other subject is kept in a list that every look-up also scans: it may equal an inert one.
+/// Inserts wait in a list until the next look-up (most articles never look one up): a subject is
+/// hashed only when some figure asks.
 struct SubjectSet {
+    private var pending: [(String, MetricKind)] = []
     /// Slots of `inert` (index + 1; 0 is empty), a power of two at most half full.
     private var slots = [Int32](repeating: 0, count: 128)
     /// The inert pairs and their hashes, side by side: a probe reads a hash without touching a String.
@@ -14,12 +17,21 @@ struct SubjectSet {
     private var hashes: [UInt64] = []
     private var others: [(String, MetricKind)] = []
 
-    func contains(_ subject: String, _ kind: MetricKind) -> Bool {
+    mutating func contains(_ subject: String, _ kind: MetricKind) -> Bool {
+        if !pending.isEmpty { index() }
         let h = InertText.hash(subject)
         return inOthers(subject, kind) || inInert(subject, kind, h)
     }
 
-    mutating func insert(_ subject: String, _ kind: MetricKind) {
+    mutating func insert(_ subject: String, _ kind: MetricKind) { pending.append((subject, kind)) }
+
+    /// Adds the pending subjects to the table, in the order given.
+    private mutating func index() {
+        for (subject, kind) in pending { add(subject, kind) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func add(_ subject: String, _ kind: MetricKind) {
         let h = InertText.hash(subject)
         guard !inOthers(subject, kind) else { return }
         guard let h else {
@@ -68,5 +80,7 @@ struct SubjectSet {
     }
 
     @inline(__always)
-    private static func slot(_ h: UInt64, _ count: Int) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 29)) & UInt64(count - 1)) }
+    private static func slot(_ h: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: (h ^ (h >> 29)) & UInt64(count - 1))
+    }
 }
