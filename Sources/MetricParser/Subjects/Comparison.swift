@@ -28,8 +28,13 @@ extension SubjectFinder {
     func referenceHead(_ cs: Int, _ e: Int) -> (start: Int, direction: Direction)? {
         var k = e - 2
         while k >= cs, e - k <= 10 {
-            if CharClass.isBreak(s[k]) { return nil }
-            guard Self.isReferenceFirst(s[k]) else { k -= 1; continue }
+            // Only a character outside the ideographs (U+3400–U+9FFF) can be a break.
+            let c = s[k]
+            guard Self.isReferenceFirst(c) else {
+                if !(c >= 0x3400 && c < 0xA000), CharClass.isBreak(c) { return nil }
+                k -= 1
+                continue
+            }
             // 超年度目标121.76万人: a bare 超 before a target (目标, 计划, 任务) is a comparison with it.
             let overTarget =
                 s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.quickSuffix(s, before: e, limit: k + 1) != nil

@@ -680,7 +680,12 @@ struct SubjectFinder {
             return ""
         }
         var clauseEnd = f
-        while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
+        while clauseEnd < n {
+            let c = s[clauseEnd]
+            // Ideographs (U+3400–U+9FFF) are no break: most of the clause, told without the class table.
+            if !(c >= 0x3400 && c < 0xA000), CharClass.isBreak(c) && c != u("、") { break }
+            clauseEnd += 1
+        }
         let c = s[f]
         if c == u("、") || c == u("和") || c == u("及") || ScriptFold.simplified(c) == u("与") {
             // 4期、近3000本《园区党建简报》: the items share the noun after the last figure.
@@ -700,11 +705,14 @@ struct SubjectFinder {
         }
         if c == u("的") { f += 1 }
         let limit = min(clauseEnd, f + (includePredicate ? 24 : 20))
+        // The reading stops at the next figure: the nearest later span starting after `f`.
+        var nextFigure = Int.max
+        for span in later where span.lowerBound > f && span.lowerBound < nextFigure { nextFigure = span.lowerBound }
         var k = f
         while k < limit {
             let ch = s[k]
             if ch == u("、") { break }
-            if k > f, later.contains(where: { $0.lowerBound == k }) { break }
+            if k == nextFigure { break }
             if includePredicate {
                 if k > f, PredicateLexicon.predicateStops.quickPrefix(s, at: k, limit: limit) != nil { break }
             } else {
@@ -743,6 +751,8 @@ struct SubjectFinder {
         var cs = end, depth = 0
         while cs > floor {
             let c = s[cs - 1]
+            // Most of a clause is ideographs (U+3400–U+9FFF): neither a parenthesis nor a break.
+            if c >= 0x3400 && c < 0xA000 { cs -= 1; continue }
             if c == 0x29 || c == 0xFF09 {
                 depth += 1
             } else if (c == 0x28 || c == 0xFF08) && depth > 0 {
