@@ -75,7 +75,8 @@ extension SubjectFinder {
         guard a == b || PredicateLexicon.referenceHeads.quickPrefix(s, at: a, limit: b) == b - a else { return nil }
         var e = k + 1
         while e < n, e - k <= 10, !CharClass.isBreak(s[e]) { e += 1 }
-        guard e < n, e - k <= 10, CharClass.isBreak(s[e]), Self.referenceNouns.quickSuffix(s, before: e, limit: k + 1) != nil
+        guard e < n, e - k <= 10, CharClass.isBreak(s[e]),
+            Self.referenceNouns.quickSuffix(s, before: e, limit: k + 1) != nil
         else { return nil }
         let (x, y) = trim(k + 1, e)
         return x < y ? clean(x, y) : nil

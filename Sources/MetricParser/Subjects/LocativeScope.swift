@@ -21,7 +21,9 @@ extension SubjectFinder {
             e += 1
         }
         let (x, y) = trim(from, e)
-        guard y - x >= 2, y - x <= 10, Anaphora.demonstratives.quickPrefix(s, at: x, limit: y) == nil else { return nil }
+        guard y - x >= 2, y - x <= 10, Anaphora.demonstratives.quickPrefix(s, at: x, limit: y) == nil else {
+            return nil
+        }
         for m in x..<y where CharClass.isBreak(s[m]) || CharClass.has(s[m], CharClass.asciiDigit) { return nil }
         return clean(x, y)
     }

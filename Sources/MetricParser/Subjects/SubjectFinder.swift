@@ -125,7 +125,8 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
-        if object.a < object.b, Self.estimateVerbs.quickPrefix(s, at: object.a, limit: object.b) == object.b - object.a {
+        if object.a < object.b, Self.estimateVerbs.quickPrefix(s, at: object.a, limit: object.b) == object.b - object.a
+        {
             // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
             let (x, y) = trim(c.start, object.a)
             if x < y { subject = clean(x, y) + subject }
@@ -209,7 +210,8 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = Self.rateBasis.quickSuffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
+            if guardCount == 1, let l = Self.rateBasis.quickSuffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每")
+            {
                 e -= l + 1
                 continue
             }
@@ -533,7 +535,9 @@ struct SubjectFinder {
     /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
     /// figure at `k`, else nil.
     private func purposeAfter(_ k: Int) -> String? {
-        guard k < s.count, let l = Self.purposeVerbs.quickPrefix(s, at: k, limit: min(s.count, k + 3)) else { return nil }
+        guard k < s.count, let l = Self.purposeVerbs.quickPrefix(s, at: k, limit: min(s.count, k + 3)) else {
+            return nil
+        }
         // 用于/用作/用来 only mark the purpose: 拨款用于老旧小区改造 → 老旧小区改造拨款.
         let from = s[k] == u("用") ? k + l : k
         var e = k
@@ -718,7 +722,9 @@ struct SubjectFinder {
             } else {
                 // 50个新建的非公企业党组织: a verb before 的 modifies the noun after it; read on.
                 if ch == u("的") {
-                    if k + 1 < limit, PredicateLexicon.verbs.quickSuffix(s, before: k, limit: f) != nil { k += 1; continue }
+                    if k + 1 < limit, PredicateLexicon.verbs.quickSuffix(s, before: k, limit: f) != nil {
+                        k += 1; continue
+                    }
                     break
                 }
                 if k > f, PredicateLexicon.forwardStops.quickPrefix(s, at: k, limit: limit) != nil { break }
