@@ -21,6 +21,7 @@ extension SubjectFinder {
 
     /// 将/把 OBJECT 由/从 FROM + figure → OBJECT (cut to its head after 的) + FROM; nil otherwise.
     func disposalSubject(_ c: Clause) -> String? {
+        guard c.marks.isSuperset(of: [.from, .disposal]) else { return nil }
         var k = c.end - 1
         while k > c.start, c.end - k <= 5 {
             let ch = ScriptFold.simplified(s[k])

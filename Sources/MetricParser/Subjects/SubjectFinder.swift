@@ -97,20 +97,21 @@ struct SubjectFinder {
         into result: inout Result
     ) {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
-        if let frame = fromToFrame(c.start, prefixStart) {
+        c.marks = ClauseMarks(s, c.start, prefixStart)
+        if !c.marks.isDisjoint(with: [.from, .to]), let frame = fromToFrame(c.start, prefixStart) {
             // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
             result.subject = frame.subject; result.referencePeriod = frame.period
             result.ownValue = true; result.clauseStart = c.start
             return
         }
-        readShare(q, &c, &result)
+        if c.marks.contains(.share) { readShare(q, &c, &result) }
         peel(q, &c, &result)
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
         if let d = disposalSubject(c) { result.subject = d; return }
         var object = backwardPhrase(&c, &result)
-        switch pronounPhrase(object.a, object.b) {
+        switch c.marks.contains(.pronoun) ? pronounPhrase(object.a, object.b) : .none {
         case .none: break
         case .demonstrative: result.pronoun = true; return
         case .object:
@@ -119,7 +120,7 @@ struct SubjectFinder {
             result.revision = compact(object.b..<c.figure)
             return
         }
-        if let e = estimateVerb(c.start, object.b) {
+        if c.marks.contains(.estimate), let e = estimateVerb(c.start, object.b) {
             result.estimate = e.word
             if object.a < e.end { (object.a, object.b) = trim(e.end, object.b) }
         }
@@ -170,6 +171,8 @@ struct SubjectFinder {
         /// The figure's prefix start (where peeling began).
         var figure: Int
         var linked = false, existential = false, sawDe = false
+        /// What the clause up to the figure holds (the rules that need none of it are skipped).
+        var marks: ClauseMarks = []
         init(start: Int, end: Int) { self.start = start; self.end = end; figure = end }
     }
 
@@ -256,7 +259,10 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
-        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) ?? comparedBase(cs, c.end) {
+        let mayRefer = c.marks.contains(.reference), mayCompare = c.marks.contains(.compared)
+        if !result.change, c.sawDe,
+            let head = (mayRefer ? referenceHead(cs, c.end) : nil) ?? (mayCompare ? comparedBase(cs, c.end) : nil)
+        {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
@@ -269,7 +275,7 @@ struct SubjectFinder {
             result.ownValue = true
             return
         }
-        if !result.change, let head = referenceHead(cs, c.end) {
+        if !result.change, mayRefer, let head = referenceHead(cs, c.end) {
             result.change = true; result.direction = head.direction
             result.comparison = head.start..<c.end; result.changeWord = nil
             c.end = head.start
@@ -359,7 +365,7 @@ struct SubjectFinder {
                 k -= 1
             }
             // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
-            if !linked, let after = afterExamples(a, b) { a = after }
+            if !linked, c.marks.contains(.examples), let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
                 !isEstimateHead(d + 1, b)
