@@ -25,7 +25,8 @@ enum Anaphora {
     /// Inlined: most subjects are longer than any time adverb, answered without a call.
     @inline(__always)
     static func isTimeAdverb(_ subject: String) -> Bool {
-        subject.utf8.count <= timeAdverbBytes && isShortTimeAdverb(subject)
+        let bytes = subject.utf8.count
+        return bytes > 0 && bytes <= timeAdverbBytes && isShortTimeAdverb(subject)
     }
 
     private static func isShortTimeAdverb(_ subject: String) -> Bool {

@@ -205,9 +205,6 @@ struct SubjectFinder {
         let cs = c.start
         var e = c.end
         var guardCount = 0
-        let keepWhole = PredicateLexicon.keepWhole, linkers = PredicateLexicon.linkers, verbs = PredicateLexicon.verbs
-        let particles = PredicateLexicon.particles
-        let increase = PredicateLexicon.increase, decrease = PredicateLexicon.decrease
         peel: while e > cs, guardCount < 12 {
             guardCount += 1
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
@@ -218,9 +215,9 @@ struct SubjectFinder {
                 e -= l + 1
                 continue
             }
-            let whole = keepWhole.quickSuffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
-            if let l = linkers.quickSuffix(s, before: e, limit: cs), whole <= l,
-                (verbs.quickSuffix(s, before: e, limit: cs) ?? 0) <= l
+            let whole = PredicateLexicon.keepWhole.quickSuffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
+            if let l = PredicateLexicon.linkers.quickSuffix(s, before: e, limit: cs), whole <= l,
+                (PredicateLexicon.verbs.quickSuffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
@@ -230,7 +227,7 @@ struct SubjectFinder {
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
-            if let l = particles.quickSuffix(s, before: e, limit: cs), whole <= l {
+            if let l = PredicateLexicon.particles.quickSuffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { c.sawDe = true }
                 e -= l; noteDistributive(&result, e); continue
@@ -238,8 +235,8 @@ struct SubjectFinder {
             if !result.change && !c.sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 // The longer change word wins across both lists: 少增 and 负成长 are decreases.
-                let downLength = decrease.quickSuffix(s, before: e, limit: cs) ?? 0
-                if let l = increase.quickSuffix(s, before: e, limit: cs), l >= downLength,
+                let downLength = PredicateLexicon.decrease.quickSuffix(s, before: e, limit: cs) ?? 0
+                if let l = PredicateLexicon.increase.quickSuffix(s, before: e, limit: cs), l >= downLength,
                     !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
                     l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
                 {
@@ -380,6 +377,7 @@ struct SubjectFinder {
     }
 
     /// TOPIC + light verb + OBJECT → topic + object; a short object after a full verb takes its short topic.
+    @inline(__always)
     private func withTopic(_ subject: String, _ c: Clause, _ p: inout Phrase, _ result: inout Result) -> String {
         if !result.topic.isEmpty {
             if subject.isEmpty { result.topic = ""; return subject }
