@@ -15,9 +15,21 @@ enum Anaphora {
     }
 
     /// Subjects that are only a time adverb (长期低于三％): they name nothing.
-    static let timeAdverbs = WordList("长期 一直 始终 历来 向来 依然 仍然 至今")
+    static let timeAdverbs = WordList(timeAdverbWords)
+    private static let timeAdverbWords = "长期 一直 始终 历来 向来 依然 仍然 至今"
+    /// UTF-8 bytes of the longest time adverb at most (four a scalar): a longer subject is none, told
+    /// without decoding it.
+    private static let timeAdverbBytes =
+        4 * (timeAdverbWords.split(separator: " ").map(\.unicodeScalars.count).max() ?? 0)
 
+    /// Inlined: most subjects are longer than any time adverb, answered without a call.
+    @inline(__always)
     static func isTimeAdverb(_ subject: String) -> Bool {
+        let bytes = subject.utf8.count
+        return bytes > 0 && bytes <= timeAdverbBytes && isShortTimeAdverb(subject)
+    }
+
+    private static func isShortTimeAdverb(_ subject: String) -> Bool {
         guard let first = subject.unicodeScalars.first, timeAdverbs.mayStart(with: first.value) else { return false }
         let a = [UInt32](subject)
         return !a.isEmpty && timeAdverbs.prefix(a, at: 0, limit: a.count) == a.count

@@ -8,19 +8,20 @@ extension SubjectFinder {
     func estimateVerb(_ cs: Int, _ end: Int) -> (word: String, end: Int)? {
         var a = cs
         while a < end, CharClass.isSpace(s[a]) { a += 1 }
+        guard mayHoldEstimateVerb(a, end) else { return nil }
         var start = a
         while start < end, start - a <= 6 {
-            if Self.estimateAdverbs.prefix(s, at: start, limit: end) != nil
-                || Self.estimateVerbs.prefix(s, at: start, limit: end) != nil
+            if Self.estimateAdverbs.quickPrefix(s, at: start, limit: end) != nil
+                || Self.estimateVerbs.quickPrefix(s, at: start, limit: end) != nil
             {
                 break
             }
-            if start > a, PredicateLexicon.verbs.prefix(s, at: start, limit: end) != nil { return nil }
+            if start > a, PredicateLexicon.verbs.quickPrefix(s, at: start, limit: end) != nil { return nil }
             start += 1
         }
         var k = start
-        if let l = Self.estimateAdverbs.prefix(s, at: k, limit: end) { k += l }
-        guard let l = Self.estimateVerbs.prefix(s, at: k, limit: end) else { return nil }
+        if let l = Self.estimateAdverbs.quickPrefix(s, at: k, limit: end) { k += l }
+        guard let l = Self.estimateVerbs.quickPrefix(s, at: k, limit: end) else { return nil }
         if start > a {
             let (x, y) = trim(k + l, end)
             guard y - x >= 2 else { return nil }
@@ -28,12 +29,24 @@ extension SubjectFinder {
         return (clean(start, k + l), k + l)
     }
 
+    /// Whether an estimate verb can start where `estimateVerb` looks for one (within seven characters
+    /// of `a`, after an adverb of at most two): most clauses have none, answered without a look-up.
+    private func mayHoldEstimateVerb(_ a: Int, _ end: Int) -> Bool {
+        let verbs = Self.estimateVerbs
+        var k = a
+        while k < end, k - a <= 9 {
+            if verbs.mayStart(with: s[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// `[a, b)` is an estimate used as a noun (临时估计, 初步估计, 预测): after 的 it does not name the
     /// indicator, the modifier does (零售业总销货价值的临时估计为302亿元).
     func isEstimateHead(_ a: Int, _ b: Int) -> Bool {
         var k = a
-        if let l = Self.estimateAdverbs.prefix(s, at: k, limit: b) { k += l }
-        return Self.estimateVerbs.prefix(s, at: k, limit: b) == b - k
+        if let l = Self.estimateAdverbs.quickPrefix(s, at: k, limit: b) { k += l }
+        return Self.estimateVerbs.quickPrefix(s, at: k, limit: b) == b - k
     }
 
     /// The complete list of verbs of estimating and forecasting before an indicator.

@@ -7,7 +7,7 @@ enum PeriodFinder {
         前三季度 前两季度 前三个季度 1-6月 1-9月 1-3月 1-11月 1-12月 1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月
         """)
     /// Words before a year that make it a comparison base or a start point, not the period.
-    static let notPeriodBefore = Set([UInt32]("比较与同和从自较"))
+    static let notPeriodBefore = ScalarSet("比较与同和从自较")
     static let notPeriodAfter = WordList("以来 起 以前 之前 前 开始 相比 同期 以后 之后 后")
 
     /// `years`: year quantities (normalized offsets, ascending). Returns the nearest one before
@@ -26,7 +26,7 @@ enum PeriodFinder {
             let y = years[k]
             let before = NonMetricFilter.precedingChar(s, y.start)
             if notPeriodBefore.contains(ScriptFold.simplified(before)) { continue }  // 較111年, 與去年
-            if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
+            if notPeriodAfter.quickPrefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
             best = y
         }
         guard let y = best else { return nil }
@@ -38,7 +38,7 @@ enum PeriodFinder {
             let n = Int(y.number)
             yearText = "\(n >= 100 && n < 200 ? n + 1911 : n)"
         }
-        if let len = suffixes.prefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
+        if let len = suffixes.quickPrefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
             return yearText + "年" + String(scalars: s[y.end..<(y.end + len)])
         }
         return yearText

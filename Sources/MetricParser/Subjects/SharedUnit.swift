@@ -53,5 +53,5 @@ enum SharedUnit {
         return parts.filter { !$0.isEmpty }.map { String(scalars: $0) }
     }
 
-    static let joints = Set([UInt32]("和、及与"))
+    static let joints = ScalarSet("和、及与")
 }

@@ -30,7 +30,7 @@ struct SubjectFinder {
         return false
     }
 
-    static let regionChars = Set([UInt32]("省市区县州"))
+    static let regionChars = ScalarSet("省市区县州")
 
     struct Result {
         var subject: String
@@ -85,37 +85,49 @@ struct SubjectFinder {
     ///   - later: spans of the next metrics (a forward subject stops at them; an enumeration shares
     ///     the noun after the last one).
     func find(_ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>) -> Result {
-        var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
+        // Filled in place and returned once: a `return result` on each path copied the whole struct.
         var result = Result(subject: "")
-        if let frame = fromToFrame(c.start, prefixStart) {
+        read(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later, into: &result)
+        return result
+    }
+
+    /// `find` into `result` (which starts empty).
+    private func read(
+        _ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>,
+        into result: inout Result
+    ) {
+        var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
+        c.marks = ClauseMarks(s, c.start, prefixStart)
+        if !c.marks.isDisjoint(with: [.from, .to]), let frame = fromToFrame(c.start, prefixStart) {
             // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
             result.subject = frame.subject; result.referencePeriod = frame.period
             result.ownValue = true; result.clauseStart = c.start
-            return result
+            return
         }
-        readShare(q, &c, &result)
+        if c.marks.contains(.share) { readShare(q, &c, &result) }
         peel(q, &c, &result)
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
-        if let d = disposalSubject(c) { result.subject = d; return result }
+        if let d = disposalSubject(c) { result.subject = d; return }
         var object = backwardPhrase(&c, &result)
-        switch pronounPhrase(object.a, object.b) {
+        switch c.marks.contains(.pronoun) ? pronounPhrase(object.a, object.b) : .none {
         case .none: break
-        case .demonstrative: result.pronoun = true; return result
+        case .demonstrative: result.pronoun = true; return
         case .object:
             // 现时将它调低到-2.5%: the revised value; the verb of the revision tells it from the first.
             result.pronoun = true
             result.revision = compact(object.b..<c.figure)
-            return result
+            return
         }
-        if let e = estimateVerb(c.start, object.b) {
+        if c.marks.contains(.estimate), let e = estimateVerb(c.start, object.b) {
             result.estimate = e.word
             if object.a < e.end { (object.a, object.b) = trim(e.end, object.b) }
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
-        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a {
+        if object.a < object.b, Self.estimateVerbs.quickPrefix(s, at: object.a, limit: object.b) == object.b - object.a
+        {
             // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
             let (x, y) = trim(c.start, object.a)
             if x < y { subject = clean(x, y) + subject }
@@ -126,17 +138,16 @@ struct SubjectFinder {
         {
             // 岗位月薪在3000元以上的比例为16%: the band with the figure before is the scope; so is a
             // threshold before a counted head (收入超过20万元的村15个 → 超过20万元村).
-            if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return result }
+            if subject.isEmpty { result.headlessModifier = clean(m.start, m.de); return }
             result.modifierHead = subject
             result.subject = clean(m.start, m.de) + subject
-            return result
+            return
         }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
         if Anaphora.isTimeAdverb(subject) { subject = "" }
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
-        return result
     }
 
     /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
@@ -145,10 +156,10 @@ struct SubjectFinder {
     static let containment = WordList("辖 下辖 管辖 轄 下轄 管轄 包括 包含")
 
     /// Auxiliaries before a predicate (将组织, 拟举办, 要开展).
-    static let auxiliaries = Set([UInt32]("将將要拟擬"))
+    static let auxiliaries = ScalarSet("将將要拟擬")
 
     /// Benefactive prepositions: 为/给/替 + beneficiary + verb.
-    static let benefactive = Set([UInt32]("为為给給替"))
+    static let benefactive = ScalarSet("为為给給替")
 
     /// A phrase ending in one of these belongs to the previous item (16个省市和36个地(市)).
     static let conjunctions = ScalarSet("和及与或并")
@@ -160,6 +171,8 @@ struct SubjectFinder {
         /// The figure's prefix start (where peeling began).
         var figure: Int
         var linked = false, existential = false, sawDe = false
+        /// What the clause up to the figure holds (the rules that need none of it are skipped).
+        var marks: ClauseMarks = []
         init(start: Int, end: Int) { self.start = start; self.end = end; figure = end }
     }
 
@@ -169,6 +182,8 @@ struct SubjectFinder {
         var verbEnd = -1
         /// End of the raw text before the figure (spaces dropped).
         var rawEnd: Int
+        /// The clause before the figure, trimmed (kept: several rules read it).
+        var clause: (a: Int, b: Int)
     }
 
     /// 占X的N / 占X + percent: the figure is a share of X (of the previous figure's subject).
@@ -195,13 +210,14 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
+            if guardCount == 1, let l = Self.rateBasis.quickSuffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每")
+            {
                 e -= l + 1
                 continue
             }
-            let whole = PredicateLexicon.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
-            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
-                (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
+            let whole = PredicateLexicon.keepWhole.quickSuffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
+            if let l = PredicateLexicon.linkers.quickSuffix(s, before: e, limit: cs), whole <= l,
+                (PredicateLexicon.verbs.quickSuffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
@@ -211,7 +227,7 @@ struct SubjectFinder {
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
-            if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
+            if let l = PredicateLexicon.particles.quickSuffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { c.sawDe = true }
                 e -= l; noteDistributive(&result, e); continue
@@ -219,16 +235,15 @@ struct SubjectFinder {
             if !result.change && !c.sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 // The longer change word wins across both lists: 少增 and 负成长 are decreases.
-                let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
-                if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
+                let downLength = PredicateLexicon.decrease.quickSuffix(s, before: e, limit: cs) ?? 0
+                if let l = PredicateLexicon.increase.quickSuffix(s, before: e, limit: cs), l >= downLength,
                     !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
                     l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
                 {
                     result.change = true; result.direction = .up; markChange(&result, cs, &e, l); continue
                 }
-                if let l = PredicateLexicon.decrease.suffix(s, before: e, limit: cs),
-                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
-                {
+                let l = downLength
+                if l > 0, l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .down; markChange(&result, cs, &e, l); continue
                 }
             }
@@ -241,11 +256,14 @@ struct SubjectFinder {
     /// a rate noun marks a change.
     private func readReferenceOrRate(_ c: inout Clause, _ result: inout Result) {
         let cs = c.start
-        if !result.change, c.sawDe, let head = referenceHead(cs, c.end) ?? comparedBase(cs, c.end) {
+        let mayRefer = c.marks.contains(.reference), mayCompare = c.marks.contains(.compared)
+        if !result.change, c.sawDe,
+            let head = (mayRefer ? referenceHead(cs, c.end) : nil) ?? (mayCompare ? comparedBase(cs, c.end) : nil)
+        {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
-            let from = head.start + (PredicateLexicon.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
+            let from = head.start + (PredicateLexicon.referenceHeads.quickPrefix(s, at: head.start, limit: c.end) ?? 1)
             var rx = from, ry = c.end  // not trimmed: 去年 is the reference itself
             while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
@@ -254,15 +272,15 @@ struct SubjectFinder {
             result.ownValue = true
             return
         }
-        if !result.change, let head = referenceHead(cs, c.end) {
+        if !result.change, mayRefer, let head = referenceHead(cs, c.end) {
             result.change = true; result.direction = head.direction
             result.comparison = head.start..<c.end; result.changeWord = nil
             c.end = head.start
         }
         if !result.change {
-            if PredicateLexicon.increaseRate.suffix(s, before: c.end, limit: cs) != nil {
+            if PredicateLexicon.increaseRate.quickSuffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .up
-            } else if PredicateLexicon.decreaseRate.suffix(s, before: c.end, limit: cs) != nil {
+            } else if PredicateLexicon.decreaseRate.quickSuffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .down
             }
         }
@@ -276,38 +294,43 @@ struct SubjectFinder {
     /// The phrase between the clause start (or the verb) and the figure.
     private func backwardPhrase(_ c: inout Clause, _ result: inout Result) -> Phrase {
         let cs = c.start, e = c.end, linked = c.linked
-        var (a, b) = trim(cs, e)
+        let whole = trimmed(cs, e)
+        var (a, b) = (whole.a, whole.b)
         // 16个省市和36个地(市): a phrase ending in a conjunction is the previous item, not this one's.
         var rawEnd = e
         while rawEnd > cs, CharClass.isSpace(s[rawEnd - 1]) { rawEnd -= 1 }
         if rawEnd > cs, Self.conjunctions.contains(s[rawEnd - 1]),
-            PredicateLexicon.verbs.suffix(s, before: rawEnd, limit: cs) == nil
+            PredicateLexicon.verbs.quickSuffix(s, before: rawEnd, limit: cs) == nil
         {
             a = b
         }
         var verbEnd = -1
-        if a < b, !linked, let l = Self.containment.suffix(s, before: b, limit: a), b - l >= a {
+        if a < b, !linked, let l = Self.containment.quickSuffix(s, before: b, limit: a), b - l >= a {
             // 全县辖9个乡镇 / 下辖12个街道: a verb of containment right before the figure; what it contains
             // follows the measure word (辖 alone is no verb elsewhere: 辖区).
             verbEnd = b; a = b
         }
         if a < b {
+            // Read once for the loop: every access to a static is a lazy-initialization check.
+            let increase = PredicateLexicon.increase, decrease = PredicateLexicon.decrease
+            let verbs = PredicateLexicon.verbs
             var k = b
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
-                if k < b, !result.change, !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k])),
-                    s[k] != u("的")
+                if k < b, !result.change, s[k] != u("的"),
+                    increase.mayEnd(with: s[k - 1]) || decrease.mayEnd(with: s[k - 1]),
+                    !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
                 {
-                    if let l = PredicateLexicon.increase.suffix(s, before: k, limit: a), l >= 2 {
+                    if let l = increase.quickSuffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
-                    if let l = PredicateLexicon.decrease.suffix(s, before: k, limit: a), l >= 2 {
+                    if let l = decrease.quickSuffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .down; verbEnd = k; a = k; break
                     }
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
-                if let vl = PredicateLexicon.verbs.suffix(s, before: k, limit: a),
+                if let vl = verbs.quickSuffix(s, before: k, limit: a),
                     k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
                 {
                     if k < b, s[k] == u("的"), !linked {
@@ -316,7 +339,7 @@ struct SubjectFinder {
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil,
+                            if PredicateLexicon.verbs.quickSuffix(s, before: m, limit: a) != nil,
                                 !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                             {
                                 start = m; break
@@ -326,7 +349,7 @@ struct SubjectFinder {
                         a = start
                     } else {
                         verbEnd = k
-                        if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
+                        if PredicateLexicon.lightVerbs.quickSuffix(s, before: k, limit: a) == vl {
                             var (ta, tb) = trim(a, k - vl)
                             // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
                             if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
@@ -339,7 +362,7 @@ struct SubjectFinder {
                 k -= 1
             }
             // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
-            if !linked, let after = afterExamples(a, b) { a = after }
+            if !linked, c.marks.contains(.examples), let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
                 !isEstimateHead(d + 1, b)
@@ -348,12 +371,13 @@ struct SubjectFinder {
                 if mx < my { result.deModifier = clean(mx, my) }
                 a = d + 1
             }
-            (a, b) = trim(a, b)
+            if !(whole.settled && a == whole.a && b == whole.b) { (a, b) = trim(a, b) }
         }
-        return Phrase(a: a, b: b, verbEnd: verbEnd, rawEnd: rawEnd)
+        return Phrase(a: a, b: b, verbEnd: verbEnd, rawEnd: rawEnd, clause: (whole.a, whole.b))
     }
 
     /// TOPIC + light verb + OBJECT → topic + object; a short object after a full verb takes its short topic.
+    @inline(__always)
     private func withTopic(_ subject: String, _ c: Clause, _ p: inout Phrase, _ result: inout Result) -> String {
         if !result.topic.isEmpty {
             if subject.isEmpty { result.topic = ""; return subject }
@@ -387,11 +411,11 @@ struct SubjectFinder {
     private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
         let ch = ScriptFold.simplified(c)
         guard PredicateLexicon.nominalAfterVerb.contains(ch) else { return false }
-        guard PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
+        guard PredicateLexicon.lightVerbs.quickSuffix(s, before: k, limit: a) == vl else { return true }
         return Self.amountChars.contains(ch)
     }
 
-    static let amountChars = Set([UInt32]("率额值数量"))
+    static let amountChars = ScalarSet("率额值数量")
 
     /// The clause at `cs` is the last item of a 、-list whose items hold no figure (甲、乙、丙3个园区).
     private func closesMemberList(_ cs: Int, floor: Int) -> Bool {
@@ -412,7 +436,7 @@ struct SubjectFinder {
             var a = ps
             var m = cs - 2  // an item that is itself a verb (孵化) is a name, not a verb before one
             while m > ps {
-                if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
+                if PredicateLexicon.verbs.quickSuffix(s, before: m, limit: ps) != nil,
                     !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                 {
                     a = m; break
@@ -451,7 +475,7 @@ struct SubjectFinder {
         _ q: RawQuantity, _ subject0: String, _ c: Clause, _ p: Phrase, suffixEnd: Int, floor: Int,
         later: ArraySlice<Range<Int>>, _ result: inout Result
     ) -> String {
-        let cs = c.start, e = c.end
+        let cs = c.start
         var subject = subject0
         // “摸底排查—集中整改—验收评估”3个阶段: a quoted name before the figure modifies the noun after it.
         let quotedBefore = p.rawEnd > cs && (s[p.rawEnd - 1] == 0x201D || s[p.rawEnd - 1] == 0x22)
@@ -488,22 +512,22 @@ struct SubjectFinder {
             }
             // 涉及128个村: a one-character noun after the measure word counts nothing on its own; the
             // action before the figure says which villages (涉及村).
-            if f.unicodeScalars.count == 1 {
-                let (va, vb) = trim(cs, e)
+            if Self.isOneScalar(f) {
+                let (va, vb) = p.clause
                 if va < vb { subject = clean(va, vb) + f }
             }
         }
         // 协调解决5708项 / 涉及近1万人次: the action itself is what is counted.
-        if subject.isEmpty, p.verbEnd < 0, !result.change { subject = actionSubject(q, cs, e, &result) }
-        if subject.isEmpty, p.verbEnd >= 0 { subject = actionSubject(q, cs, p.verbEnd, &result) }
+        if subject.isEmpty, p.verbEnd < 0, !result.change { subject = actionSubject(q, p.clause, &result) }
+        if subject.isEmpty, p.verbEnd >= 0 { subject = actionSubject(q, trim(cs, p.verbEnd), &result) }
         // 带来约72亿港元的额外消费: a bare verb before a figure that modifies a noun (figure + 的 + noun) takes
         // that noun as its object: 带来额外消费.
-        if !subject.isEmpty, subject.unicodeScalars.count <= 3, after < s.count, s[after] == u("的"),
+        if !subject.isEmpty, Self.hasAtMostThreeScalars(subject), after < s.count, s[after] == u("的"),
             let noun = nounAfterDe(after)
         {
             subject += noun
         } else if q.kind == .money, let purpose = purposeAfter(after),
-            let l = Self.allocating.suffix(s, before: c.end, limit: cs), c.end - l >= cs
+            let l = Self.allocating.quickSuffix(s, before: c.end, limit: cs), c.end - l >= cs
         {
             // 特区政府已拨款逾11亿港元推动盛事经济: the purpose after the money says what it is for; the actor
             // and the time before the verb are not the row header.
@@ -515,7 +539,9 @@ struct SubjectFinder {
     /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
     /// figure at `k`, else nil.
     private func purposeAfter(_ k: Int) -> String? {
-        guard k < s.count, let l = Self.purposeVerbs.prefix(s, at: k, limit: min(s.count, k + 3)) else { return nil }
+        guard k < s.count, let l = Self.purposeVerbs.quickPrefix(s, at: k, limit: min(s.count, k + 3)) else {
+            return nil
+        }
         // 用于/用作/用来 only mark the purpose: 拨款用于老旧小区改造 → 老旧小区改造拨款.
         let from = s[k] == u("用") ? k + l : k
         var e = k
@@ -544,13 +570,14 @@ struct SubjectFinder {
         return y - x >= 2 ? clean(x, y) : nil
     }
 
-    /// The verb phrase `[cs, end)` as the subject, with a multi-character person unit (涉及人次).
+    /// The verb phrase before the figure (`trimmed`: its range, trimmed) as the subject, with a
+    /// multi-character person unit (涉及人次).
     /// A light verb with only a topic before it (沿海港口完成354599万吨) marks the topic for the
     /// lead-in's indicator (see ScopeTracker).
-    private func actionSubject(_ q: RawQuantity, _ cs: Int, _ end: Int, _ result: inout Result) -> String {
-        let (va, vb) = trim(cs, end)
+    private func actionSubject(_ q: RawQuantity, _ trimmed: (Int, Int), _ result: inout Result) -> String {
+        let (va, vb) = trimmed
         guard va < vb else { return "" }
-        if let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
+        if let vl = PredicateLexicon.lightVerbs.quickSuffix(s, before: vb, limit: va), vl < vb - va {
             let (ta, tb) = trim(va, vb - vl)
             if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
         }
@@ -576,12 +603,12 @@ struct SubjectFinder {
             return nil
         }
         var k = d + 1
-        if let l = Self.examplesClassifier.prefix(s, at: k, limit: b) { k += l }
+        if let l = Self.examplesClassifier.quickPrefix(s, at: k, limit: b) { k += l }
         return b - k >= 2 ? k : nil
     }
 
     /// 等级, 等待, 等于, 等同, 等候: 等 is not the end of a list of examples.
-    static let notExamples = Set([UInt32]("级級待于於同候"))
+    static let notExamples = ScalarSet("级級待于於同候")
     static let examplesClassifier = WordList("各类 各类的 各种 多种 多类 多项 方面的 领域的 的")
 
     /// 全村剩余的31户，62人，全部脱贫: counted sets that end their clauses, then a clause that is only an
@@ -598,10 +625,10 @@ struct SubjectFinder {
                 k = next.upperBound
                 continue
             }
-            guard let l = Self.totality.prefix(s, at: k, limit: sentenceEnd) else { return nil }
+            guard let l = Self.totality.quickPrefix(s, at: k, limit: sentenceEnd) else { return nil }
             let a = k + l
             // ，均为女性 / ，都是新建: a linking word describes the set; it is not what the set did.
-            if PredicateLexicon.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
+            if PredicateLexicon.linkers.quickPrefix(s, at: a, limit: sentenceEnd) != nil { return nil }
             var b = a
             while b < sentenceEnd, CharClass.isIdeograph(s[b]), !CharClass.isBreak(s[b]) { b += 1 }
             guard b - a >= 2, b - a <= 4, b == sentenceEnd || CharClass.isBreak(s[b]) else { return nil }
@@ -623,7 +650,7 @@ struct SubjectFinder {
         return nil
     }
 
-    static let periodUnits = Set([UInt32]("年月日天周季"))
+    static let periodUnits = ScalarSet("年月日天周季")
 
     /// The figure counts with a verbal measure word (次, 回, 趟, 遍, 轮).
     private func isVerbal(_ q: RawQuantity) -> Bool {
@@ -634,13 +661,13 @@ struct SubjectFinder {
     /// verb (要求/鼓励/组织 + actor + action) and without the adverbs between actor and verb.
     private func actor(_ cs: Int, before verbEnd: Int) -> String {
         var (a, b) = trim(cs, verbEnd - verbLength(before: verbEnd, from: cs))
-        if let l = PredicateLexicon.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
-        while a < b, let l = PredicateLexicon.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
+        if let l = PredicateLexicon.pivotVerbs.quickPrefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
+        while a < b, let l = PredicateLexicon.actorAdverbs.quickSuffix(s, before: b, limit: a) { b -= l }
         return a < b ? clean(a, b) : ""
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
-        PredicateLexicon.verbs.suffix(s, before: k, limit: a) ?? 0
+        PredicateLexicon.verbs.quickSuffix(s, before: k, limit: a) ?? 0
     }
 
     private func noteDistributive(_ r: inout Result, _ e: Int) {
@@ -655,13 +682,18 @@ struct SubjectFinder {
         guard f < n else { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
         if f > suffixEnd,
-            PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil
-                || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil
+            PredicateLexicon.verbs.quickPrefix(s, at: f, limit: n) != nil
+                || PredicateLexicon.lightVerbs.quickPrefix(s, at: f, limit: n) != nil
         {
             return ""
         }
         var clauseEnd = f
-        while clauseEnd < n, !(CharClass.isBreak(s[clauseEnd]) && s[clauseEnd] != u("、")) { clauseEnd += 1 }
+        while clauseEnd < n {
+            let c = s[clauseEnd]
+            // Ideographs (U+3400–U+9FFF) are no break: most of the clause, told without the class table.
+            if !(c >= 0x3400 && c < 0xA000), CharClass.isBreak(c) && c != u("、") { break }
+            clauseEnd += 1
+        }
         let c = s[f]
         if c == u("、") || c == u("和") || c == u("及") || ScriptFold.simplified(c) == u("与") {
             // 4期、近3000本《园区党建简报》: the items share the noun after the last figure.
@@ -673,7 +705,7 @@ struct SubjectFinder {
             if let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
             var m = a
             while m < b {
-                if PredicateLexicon.forwardStops.prefix(s, at: m, limit: b) != nil && m > a { b = m; break }
+                if PredicateLexicon.forwardStops.quickPrefix(s, at: m, limit: b) != nil && m > a { b = m; break }
                 m += 1
             }
             let (x, y) = trim(a, b)
@@ -681,21 +713,26 @@ struct SubjectFinder {
         }
         if c == u("的") { f += 1 }
         let limit = min(clauseEnd, f + (includePredicate ? 24 : 20))
+        // The reading stops at the next figure: the nearest later span starting after `f`.
+        var nextFigure = Int.max
+        for span in later where span.lowerBound > f && span.lowerBound < nextFigure { nextFigure = span.lowerBound }
         var k = f
         while k < limit {
             let ch = s[k]
             if ch == u("、") { break }
-            if k > f, later.contains(where: { $0.lowerBound == k }) { break }
+            if k == nextFigure { break }
             if includePredicate {
-                if k > f, PredicateLexicon.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
+                if k > f, PredicateLexicon.predicateStops.quickPrefix(s, at: k, limit: limit) != nil { break }
             } else {
                 // 50个新建的非公企业党组织: a verb before 的 modifies the noun after it; read on.
                 if ch == u("的") {
-                    if k + 1 < limit, PredicateLexicon.verbs.suffix(s, before: k, limit: f) != nil { k += 1; continue }
+                    if k + 1 < limit, PredicateLexicon.verbs.quickSuffix(s, before: k, limit: f) != nil {
+                        k += 1; continue
+                    }
                     break
                 }
-                if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
-                if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
+                if k > f, PredicateLexicon.forwardStops.quickPrefix(s, at: k, limit: limit) != nil { break }
+                if k > f, let vl = PredicateLexicon.verbs.quickPrefix(s, at: k, limit: limit),
                     !(k + vl < n
                         && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
                             || s[k + vl] == u("的"))),
@@ -724,6 +761,8 @@ struct SubjectFinder {
         var cs = end, depth = 0
         while cs > floor {
             let c = s[cs - 1]
+            // Most of a clause is ideographs (U+3400–U+9FFF): neither a parenthesis nor a break.
+            if c >= 0x3400 && c < 0xA000 { cs -= 1; continue }
             if c == 0x29 || c == 0xFF09 {
                 depth += 1
             } else if (c == 0x28 || c == 0xFF08) && depth > 0 {

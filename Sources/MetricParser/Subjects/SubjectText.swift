@@ -8,6 +8,13 @@ extension SubjectFinder {
 
     /// Trims spaces, scope words (全市, 其中, 2019年…) and particles from both ends.
     func trim(_ a0: Int, _ b0: Int) -> (Int, Int) {
+        let t = trimmed(a0, b0)
+        return (t.a, t.b)
+    }
+
+    /// `trim`, and whether it stopped because nothing more comes off (not at its round limit): the
+    /// trimmed range then trims to itself, and a caller holding it need not trim it again.
+    func trimmed(_ a0: Int, _ b0: Int) -> (a: Int, b: Int, settled: Bool) {
         var a = a0, b = b0
         var changed = true
         var rounds = 0
@@ -17,19 +24,21 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
+            if let l = PredicateLexicon.leadingNoise.quickPrefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
-                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
+                l > 1 || PredicateLexicon.nounsOpeningWithNoise.quickPrefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
                 !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
                 a += l; changed = true; continue
             }
-            if let y = yearPrefix(a, b) { a = y; changed = true; continue }
-            if let m = monthPrefix(a, b) { a = m; changed = true; continue }
-            if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
-                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
-                (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
+            if a < b, Self.mayOpenPeriod(s[a]) {
+                if let y = yearPrefix(a, b) { a = y; changed = true; continue }
+                if let m = monthPrefix(a, b) { a = m; changed = true; continue }
+            }
+            if let l = PredicateLexicon.trailingNoise.quickSuffix(s, before: b, limit: a),
+                (PredicateLexicon.verbs.quickSuffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
+                (PredicateLexicon.keepWhole.quickSuffix(s, before: b, limit: a) ?? 0) <= l
             {  // 平均 keeps its 均
                 b -= l; changed = true; continue
             }
@@ -40,16 +49,23 @@ extension SubjectFinder {
                 b = open; changed = true; continue
             }
         }
-        return (a, b)
+        return (a, b, !changed || a >= b)
+    }
+
+    /// A character a year or month period can open with (see `yearPrefix`, `monthPrefix`): most
+    /// phrases open with none, and skip both.
+    @inline(__always) private static func mayOpenPeriod(_ c: UInt32) -> Bool {
+        CharClass.isDigit(c) || CharClass.has(c, CharClass.cjkDigit) || isMonthDigit(c) || c == u("截") || c == u("民")
+            || opensQuarter(c) || c == u("第") || opensMonthRun(c)
     }
 
     /// 累计时间: 累计 before a noun modifies it (the cumulative total is another indicator); before a
     /// verb (累计建成) it is an adverb and is trimmed.
     private func cumulativeNoun(_ a: Int, _ l: Int, _ b: Int) -> Bool {
         guard l == 2, a + 2 < b, s[a] == u("累"), ScriptFold.simplified(s[a + 1]) == u("计") else { return false }
-        return PredicateLexicon.verbs.prefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.linkers.prefix(s, at: a + 2, limit: b) == nil
+        return PredicateLexicon.verbs.quickPrefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.lightVerbs.quickPrefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.linkers.quickPrefix(s, at: a + 2, limit: b) == nil
             && !CharClass.isDigit(s[a + 2]) && s[a + 2] != u("新")
     }
 
@@ -59,6 +75,11 @@ extension SubjectFinder {
 
     /// "2019年" / "2019年上半年" / "截至2019年底" at `a` → index after it.
     private func yearPrefix(_ a: Int, _ b: Int) -> Int? {
+        // Most phrases open with neither 截, 民 nor a digit: no year.
+        guard a < b else { return nil }
+        let c = s[a]
+        guard c == u("截") || c == u("民") || CharClass.isDigit(c) || c == u("〇") || CharClass.has(c, CharClass.cjkDigit)
+        else { return nil }
         var k = a
         if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
         // 民國112年 / 112年: a Minguo year (Taiwan) has two or three digits after 民國, three without it.
@@ -71,7 +92,7 @@ extension SubjectFinder {
         let isYear = digits == 4 || (minguo && digits >= 2 && digits <= 3) || (digits == 3 && s[d0] == u("1"))
         guard isYear, k < b, s[k] == u("年") else { return nil }
         k += 1
-        if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
+        if let l = PeriodFinder.suffixes.quickPrefix(s, at: k, limit: b) { k += l }
         if k < b, s[k] == u("度") { k += 1 }
         return k
     }
@@ -82,46 +103,74 @@ extension SubjectFinder {
     private func monthPrefix(_ a: Int, _ b: Int) -> Int? {
         var k = a
         // 首季 / 本季 / 上季 / 第一季(度): a quarter (Taiwan and Hong Kong write 季 for 季度).
-        if k + 1 < b, Self.quarterOpeners.contains(s[k]) || s[k] == u("第") {
+        if k + 1 < b, Self.opensQuarter(s[k]) || s[k] == u("第") {
             var q = k + 1
-            if s[k] == u("第"), q < b, Self.monthDigits.contains(s[q]) || CharClass.isDigit(s[q]) { q += 1 }
+            if s[k] == u("第"), q < b, Self.isMonthDigit(s[q]) || CharClass.isDigit(s[q]) { q += 1 }
             if q < b, s[q] == u("季"), q > k + 1 || s[k] != u("第") {
                 q += 1
                 if q < b, s[q] == u("度") { q += 1 }
-                if q < b, Self.periodEnds.contains(s[q]) { q += 1 }  // 上季度末
+                if q < b, Self.endsPeriod(s[q]) { q += 1 }  // 上季度末
                 return b - q >= 2 || q == b ? q : nil
             }
         }
-        let opened = k < b && Self.monthRunOpeners.contains(s[k])
+        let opened = k < b && Self.opensMonthRun(s[k])
         if opened { k += 1 }
         let d0 = k
-        while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.monthDigits.contains(s[k]) { k += 1 }
+        while k < b, k - d0 < 3, CharClass.isDigit(s[k]) || Self.isMonthDigit(s[k]) { k += 1 }
         guard k > d0, k < b else { return nil }
         // 1至6月 / 1-6月 / 一到三月: a range of months.
         if !opened, k + 1 < b, s[k] == u("至") || s[k] == u("到") || s[k] == 0x2D || s[k] == 0x7E {
             let r0 = k + 1
             var r = r0
-            while r < b, r - r0 < 3, CharClass.isDigit(s[r]) || Self.monthDigits.contains(s[r]) { r += 1 }
+            while r < b, r - r0 < 3, CharClass.isDigit(s[r]) || Self.isMonthDigit(s[r]) { r += 1 }
             if r > r0 { k = r }
         }
         if opened, ScriptFold.simplified(s[k]) == u("个") { k += 1 }
         if opened, s[k] == u("季") {
             k += 1  // 首三季 / 前三季度 (Macau and Hong Kong write 季 for 季度)
             if k < b, s[k] == u("度") { k += 1 }
-            if k < b, Self.periodEnds.contains(s[k]) { k += 1 }
+            if k < b, Self.endsPeriod(s[k]) { k += 1 }
             return b - k >= 2 || k == b ? k : nil
         }
         guard k < b, s[k] == u("月") else { return nil }
         k += 1
         if k < b, s[k] == u("份") { k += 1 }
-        if k < b, Self.periodEnds.contains(s[k]) { k += 1 }  // 6月末, 1月底
+        if k < b, Self.endsPeriod(s[k]) { k += 1 }  // 6月末, 1月底
         return b - k >= 2 || k == b ? k : nil
     }
 
-    static let monthRunOpeners = Set([UInt32]("首前头頭"))
-    static let quarterOpeners = Set([UInt32]("首本上次"))
-    static let periodEnds = Set([UInt32]("末底初"))
-    static let monthDigits = Set([UInt32]("一二三四五六七八九十两〇"))
+    // Tested at the start of every trimmed phrase: switches, not hashed sets.
+    /// 首前头頭.
+    @inline(__always) static func opensMonthRun(_ c: UInt32) -> Bool {
+        c == u("首") || c == u("前") || c == u("头") || c == u("頭")
+    }
+    /// 首本上次.
+    @inline(__always) static func opensQuarter(_ c: UInt32) -> Bool {
+        c == u("首") || c == u("本") || c == u("上") || c == u("次")
+    }
+    /// 末底初.
+    @inline(__always) static func endsPeriod(_ c: UInt32) -> Bool { c == u("末") || c == u("底") || c == u("初") }
+    /// 一二三四五六七八九十两〇.
+    @inline(__always) static func isMonthDigit(_ c: UInt32) -> Bool {
+        switch c {
+        case u("一"), u("二"), u("三"), u("四"), u("五"), u("六"), u("七"), u("八"), u("九"), u("十"), u("两"), u("〇"):
+            return true
+        default: return false
+        }
+    }
+
+    /// Scalar counts of a built subject, read no further than they need (`unicodeScalars.count`
+    /// walks the whole string).
+    static func isOneScalar(_ text: String) -> Bool {
+        var it = text.unicodeScalars.makeIterator()
+        return it.next() != nil && it.next() == nil
+    }
+
+    static func hasAtMostThreeScalars(_ text: String) -> Bool {
+        var it = text.unicodeScalars.makeIterator()
+        for _ in 0..<3 where it.next() == nil { return true }
+        return it.next() == nil
+    }
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {
@@ -132,11 +181,15 @@ extension SubjectFinder {
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
     func clean(_ a: Int, _ b: Int) -> String {
-        // Straight into the String (no scalar array in between).
-        String(
-            scalars: s[a..<b].lazy.filter { c in
-                !(c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27)
-                    && !CharClass.isSpace(c)
-            })
+        @inline(__always) func kept(_ c: UInt32) -> Bool {
+            !(c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27)
+                && !CharClass.isSpace(c)
+        }
+        // Straight into the String (no scalar array in between); most phrases have nothing to drop,
+        // and are copied without testing each scalar twice.
+        var k = a
+        while k < b, kept(s[k]) { k += 1 }
+        if k == b { return String(scalars: s[a..<b]) }
+        return String(scalars: s[a..<b].lazy.filter(kept))
     }
 }
