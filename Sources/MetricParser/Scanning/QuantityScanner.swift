@@ -154,17 +154,24 @@ struct QuantityScannerCore {
             if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
             while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
             guard e >= 2,
-                let unit = Self.countedNouns[[ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1])]]
+                let unit = Self.countedUnit(ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1]))
             else { continue }
             qs[k].kind = .count; qs[k].unit = unit
             qs[k].value = qs[k].number
         }
     }
 
-    static let countedNouns: [[UInt32]: String] = [
-        [UInt32]("人口"): "人", [UInt32]("人数"): "人", [UInt32]("人次"): "人次", [UInt32]("户数"): "户",
-        [UInt32]("宗数"): "宗", [UInt32]("家数"): "家", [UInt32]("件数"): "件",
+    static let countedNouns: [(noun: (UInt32, UInt32), unit: String)] = [
+        ((u("人"), u("口")), "人"), ((u("人"), u("数")), "人"), ((u("人"), u("次")), "人次"), ((u("户"), u("数")), "户"),
+        ((u("宗"), u("数")), "宗"), ((u("家"), u("数")), "家"), ((u("件"), u("数")), "件"),
     ]
+
+    /// The unit counted by the two-character noun `a b` (`countedNouns`): a scan of seven pairs,
+    /// with no array built and hashed per bare number.
+    static func countedUnit(_ a: UInt32, _ b: UInt32) -> String? {
+        for (noun, unit) in countedNouns where noun.0 == a && noun.1 == b { return unit }
+        return nil
+    }
 
     /// A bare number right after a rate noun (减幅卅七点三二, 增速为7.5) is a percent when the sentence
     /// has named percents before it: a rate is a percent, and the writer leaves out the unit it named.
