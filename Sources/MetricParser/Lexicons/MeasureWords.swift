@@ -19,6 +19,12 @@ enum MeasureWords {
         [UInt32](
             "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员晚"))
 
+    /// `single` as Strings, so a count's unit is not encoded afresh for every figure.
+    static let singleStrings = ScalarMap(single.map { ($0, String(Unicode.Scalar($0)!)) })
+
+    /// The single-character measure word `c` as a String (nil when `c` is none: a traditional form).
+    static func singleString(_ c: UInt32) -> String? { singleStrings[c] }
+
     /// Measure words of time spent (nights of a stay, work days, class hours): averages of them are
     /// fractional (平均留港时间为3.2晚), unlike counts of whole things.
     static let divisible: Set<String> = ["晚", "工日", "人天", "课时", "学时"]

@@ -275,14 +275,14 @@ struct NumberScanner {
         } else if f & CharClass.cjkSmallUnit != 0 {
             if !tokens.isEmpty && unitStartsAt(j) { return nil }
             if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { return nil }
-            tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnits[c]!), start: j, end: j + 1))
+            tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnitValue(c)!), start: j, end: j + 1))
             scan.hasChinese = true
         } else if let t = ChineseNumeral.tensWords[c] {
             tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
             scan.hasChinese = true
         } else if f & CharClass.cjkBigUnit != 0 {
             guard bigUnitIsMultiplier(at: j) else { return nil }
-            tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
+            tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnitValue(c)!), start: j, end: j + 1))
         } else if !tokens.isEmpty
             && (c == u("点")
                 || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit)))

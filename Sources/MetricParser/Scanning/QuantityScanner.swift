@@ -287,10 +287,13 @@ struct QuantityScannerCore {
             }
         }
         // X分之Y fractions (and A又X分之Y).
-        if let q = fraction(after: num, start: i0) { return q }
-        if let q = perPopulationRate(after: num, start: i0) { return q }
-        if let q = mixedFraction(after: num, start: i0) { return q }
-        if let q = slashFraction(after: num, start: i0) { return q }
+        // Each of these forms needs its mark right after the numeral: tested here, before a call
+        // that copies the numeral.
+        let after = at(num.end)
+        if mayBeFraction(after: num), let q = fraction(after: num, start: i0) { return q }
+        if after == 0x2F, let q = perPopulationRate(after: num, start: i0) { return q }
+        if after == 0x20, let q = mixedFraction(after: num, start: i0) { return q }
+        if after == 0x2F, let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
         extendRange(&q)
         assignRole(&q)
@@ -336,6 +339,13 @@ struct QuantityScannerCore {
         return make(
             start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 0.5,
             info: UnitInfo(kind: .count, unit: "个", factor: 1), unitStart: i + 1, unitEnd: i + 2, num: num)
+    }
+
+    /// Whether 分 or 又 (what `fraction` needs first) follows `num`.
+    @inline(__always)
+    func mayBeFraction(after num: ParsedNumber) -> Bool {
+        let c = at(skipSpaces(num.end))
+        return c == u("分") || c == u("又")
     }
 
     /// `X分之Y` at the end of `num` → Y/X; also A又X分之Y.
@@ -660,7 +670,7 @@ struct QuantityScannerCore {
     /// The measure word at `[p, p + len)` as a String. Up to five CJK characters fit a small
     /// string: no allocation, so no cache is needed.
     func unitString(_ p: Int, _ len: Int) -> String {
-        if len == 1 { return String(scalars: s[p..<(p + 1)]) }
+        if len == 1 { return MeasureWords.singleString(s[p]) ?? String(scalars: s[p..<(p + 1)]) }
         // 人(次) is written for 人次: the unit is the compound without its parentheses.
         return String(
             scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
@@ -734,9 +744,7 @@ struct QuantityScannerCore {
     static let chengBlockers = ScalarSet("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像")
     static let zheBlockers = ScalarSet("合算旧扣射叠磨腾返价线服断中")
     static let fangBlockers = ScalarSet("面案式向法针位便言志队阵舟圆正格块形略")
-    static let duBlockers = Set(
-        [UInt32]("假过日")
-    )
+    static let duBlockers = ScalarSet("假过日")
     static let miBlockers = ScalarSet("粮饭面价线")
     static let yuanBlockers = ScalarSet("素旦首帅老化件年月")
     static let kuaiBlockers = ScalarSet("地头板状")
@@ -1044,10 +1052,13 @@ struct QuantityScannerCore {
     func markRatios(_ qs: inout [RawQuantity]) {
         guard qs.count >= 2 else { return }
         for k in 1..<qs.count {
+            // Adjacency first, read in place: copying both quantities per pair is measurable.
+            let gap = qs[k - 1].end
+            guard qs[k].start == gap + 1 else { continue }
+            let sep = gap < n ? s[gap] : 0
+            guard sep == 0x3A || sep == 0x2236 || sep == 0xFF1A else { continue }
             let a = qs[k - 1], b = qs[k]
-            let sep = a.end < n ? s[a.end] : 0
-            if b.start == a.end + 1, sep == 0x3A || sep == 0x2236 || sep == 0xFF1A, a.num.hasArabic || a.num.hasChinese
-            {
+            if a.num.hasArabic || a.num.hasChinese {
                 if a.role == .cardinal || a.role == .date { qs[k - 1].role = .ratio }
                 if b.role == .cardinal || b.role == .date { qs[k].role = .ratio }
                 // hh:mm is a clock time.
