@@ -36,6 +36,9 @@ struct ParsedNumber {
 struct NumberScanner {
     let s: [UInt32]
     var tokens: [NumeralToken] = []
+    /// Read once, not through the lazily initialized globals on every probe.
+    let units = UnitLexicon.shared
+    let measureWords = MeasureWords.Matcher.shared
 
     init(_ scalars: [UInt32]) {
         s = scalars
@@ -147,7 +150,7 @@ struct NumberScanner {
     func unitStartsAt(_ i: Int) -> Bool {
         let c = s[i]
         if c == u("分") { return false }
-        if let m = UnitLexicon.shared.match(s, at: i), m.length >= 2 { return true }
+        if let m = units.match(s, at: i), m.length >= 2 { return true }
         return false
     }
 
@@ -310,7 +313,7 @@ struct NumberScanner {
         // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
         if s[j] == u("兆")
             && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-            && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money
+            && units.match(s, at: j + 1)?.info.kind != .money
         {
             return false
         }
@@ -378,7 +381,7 @@ struct NumberScanner {
             !CharClass.has(
                 at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
             at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
-            MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
+            measureWords.match(s, at: j) == nil, units.match(s, at: j) == nil,
             !(tokens.count == 2 && isChineseDigitOrZero(tokens[0])
                 && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2))
         {

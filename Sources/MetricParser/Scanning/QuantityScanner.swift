@@ -47,6 +47,10 @@ struct QuantityScannerCore {
     let n: Int
     /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
     let localCurrency: String
+    /// The lexicons probed after every numeral, read once per article instead of through their
+    /// lazily initialized globals on every probe.
+    let units = UnitLexicon.shared
+    let measureWords = MeasureWords.Matcher.shared
 
     init(_ scalars: [UInt32], localCurrency: String = "CNY") {
         s = scalars
@@ -60,7 +64,7 @@ struct QuantityScannerCore {
 
     mutating func scanAll() -> [RawQuantity] {
         var out: [RawQuantity] = []
-        out.reserveCapacity(n / 24 + 4)
+        out.reserveCapacity(n / 12 + 4)
         var i = 0
         let table = CharClass.pointer
         while i < n {
@@ -267,8 +271,8 @@ struct QuantityScannerCore {
             {
                 return nil
             }
-            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil,
-                MeasureWords.match(s, at: num.end) == nil
+            if !dateNext, CharClass.isIdeograph(next), units.match(s, at: num.end) == nil,
+                measureWords.match(s, at: num.end) == nil
             {
                 return nil
             }
@@ -320,7 +324,7 @@ struct QuantityScannerCore {
         if next != u("个") {
             // 半斤, 半小时, 半公里 — but not 上半年 (a period) or 半岛 (a word).
             let prev = at(i - 1)
-            guard !Self.halfBlockers.contains(prev), let m = UnitLexicon.shared.match(s, at: i + 1),
+            guard !Self.halfBlockers.contains(prev), let m = units.match(s, at: i + 1),
                 m.info.kind != .money, m.info.kind != .percent, m.info.kind != .other
             else { return nil }
             var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
@@ -331,7 +335,7 @@ struct QuantityScannerCore {
         }
         var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
         num.singleChineseDigit = true
-        if let m = UnitLexicon.shared.match(s, at: i + 1) {
+        if let m = units.match(s, at: i + 1) {
             return make(
                 start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
                 unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
@@ -381,7 +385,7 @@ struct QuantityScannerCore {
         }
         // 四分之一升: a unit after the fraction applies to it.
         let k = skipSpaces(numerator.end, max: 1)
-        if let m = UnitLexicon.shared.match(s, at: k), m.info.kind != .percent {
+        if let m = units.match(s, at: k), m.info.kind != .percent {
             q.kind = m.info.kind; q.unit = m.info.unit; q.value = v * m.info.factor
             q.unitStart = k; q.unitEnd = k + m.length; q.end = q.unitEnd
         }
@@ -396,10 +400,10 @@ struct QuantityScannerCore {
         while CharClass.isDigit(at(k)), k - num.end <= 4 { k += 1 }
         let c = at(k)
         guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"),
-            !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil
+            !continuesNumeral(k + 1) || measureWords.match(s, at: k + 1) != nil
         else { return nil }
         var end = k + 1
-        if let len = MeasureWords.match(s, at: end) { end += len }  // 11.69/10万人
+        if let len = measureWords.match(s, at: end) { end += len }  // 11.69/10万人
         let unitText = String(scalars: s[num.end..<end])
         return make(
             start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
@@ -449,7 +453,7 @@ struct QuantityScannerCore {
         guard d > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E, !CharClass.isASCIILetter(at(k)) else {
             return nil
         }
-        if UnitLexicon.shared.match(s, at: k) != nil || MeasureWords.match(s, at: k) != nil || at(k) == u("月")
+        if units.match(s, at: k) != nil || measureWords.match(s, at: k) != nil || at(k) == u("月")
             || at(k) == u("日")
         {
             return nil
@@ -508,7 +512,7 @@ struct QuantityScannerCore {
     private func readUnitWord(after num: ParsedNumber) -> UnitReading {
         let p = skipSpaces(num.end, max: 2)
         var r = UnitReading(unitStart: p, unitEnd: p, p: p, number: num.value)
-        if let m = UnitLexicon.shared.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
+        if let m = units.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
             r.info = m.info; r.unitEnd = p + m.length
         } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
             // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
@@ -516,20 +520,20 @@ struct QuantityScannerCore {
         } else if at(p) == u("个"), at(p + 1) == u("半") {
             // 两个半小时, 一个半月.
             r.half = true
-            if let m = UnitLexicon.shared.match(s, at: p + 2) {
+            if let m = units.match(s, at: p + 2) {
                 r.info = m.info; r.unitStart = p + 2; r.unitEnd = p + 2 + m.length
             } else {
                 r.info = UnitInfo(kind: .count, unit: "个", factor: 1); r.unitEnd = p + 1
             }
             r.p = p + 2
-        } else if at(p) == u("个"), let m = UnitLexicon.shared.match(s, at: p + 1),
+        } else if at(p) == u("个"), let m = units.match(s, at: p + 1),
             [.area, .volume, .length, .mass].contains(m.info.kind)
         {
             // 三个平方, 六个加仑: 个 is a filler.
             r.info = m.info; r.unitStart = p + 1; r.unitEnd = p + 1 + m.length
-        } else if let len = MeasureWords.match(s, at: p) {
+        } else if let len = measureWords.match(s, at: p) {
             r.info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); r.unitEnd = p + len
-        } else if at(p) == u("大"), let len = MeasureWords.match(s, at: p + 1), len == 1 {
+        } else if at(p) == u("大"), let len = measureWords.match(s, at: p + 1), len == 1 {
             // 10大类: the measure word is 类.
             r.info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1)
             r.unitStart = p + 1; r.unitEnd = p + 2
@@ -562,7 +566,7 @@ struct QuantityScannerCore {
         if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
             r.value += Double(d); r.end = k + 1
         } else if num.hasArabic, r.number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
-            UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil
+            units.match(s, at: k + 1) == nil, measureWords.match(s, at: k + 1) == nil
         {
             // 1成5 → 15 (Taiwan press writes 一成五 with digits).
             r.value += Double(at(k) - 0x30); r.end = k + 1
@@ -650,7 +654,7 @@ struct QuantityScannerCore {
         if let inf = info, inf.local {
             q.unit = localCurrency
             // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
-            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1
+            if let m = units.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1
             {
                 q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
             }
@@ -754,7 +758,7 @@ struct QuantityScannerCore {
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {
         CharClass.has(at(i), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit)
-            || UnitLexicon.shared.match(s, at: i) != nil || MeasureWords.match(s, at: i) != nil
+            || units.match(s, at: i) != nil || measureWords.match(s, at: i) != nil
     }
 
     /// 角/分 after 元/块 (123元1角1分, 九块九, 两角五分) → (value, end).
@@ -823,10 +827,10 @@ struct QuantityScannerCore {
 
     /// Length of a unit or measure word after '/' or 每 (吨, 立方米, 小时, 人, 亩).
     func denominatorLength(at i: Int) -> Int? {
-        if let m = UnitLexicon.shared.match(s, at: i), m.info.kind != .percent, m.info.kind != .money {
+        if let m = units.match(s, at: i), m.info.kind != .percent, m.info.kind != .money {
             return m.length
         }
-        if let len = MeasureWords.match(s, at: i) { return len }
+        if let len = measureWords.match(s, at: i) { return len }
         return nil
     }
 
@@ -851,7 +855,7 @@ struct QuantityScannerCore {
         case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)  // £
         default: break
         }
-        guard let name = UnitLexicon.shared.currencyName(s, endingBefore: j + 1) else { return nil }
+        guard let name = units.currencyName(s, endingBefore: j + 1) else { return nil }
         return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
     }
 
