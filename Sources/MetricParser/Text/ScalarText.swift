@@ -71,6 +71,15 @@ struct TextCutter {
         // A figure's text is a few scalars: walking them is cheaper than a second checkpoint walk.
         let j = b - a <= UTF8Scalars.checkpointStride / 2 ? i + utf8Length(a, b) : byteOffset(b, byteOffsets)
         let utf8 = text.utf8
+        // Up to 15 bytes (most figures' text) is a small string: decoded straight from the bytes,
+        // with no Substring in between.
+        if j - i <= 15,
+            let small = utf8.withContiguousStorageIfAvailable({
+                String(decoding: UnsafeBufferPointer(rebasing: $0[i..<j]), as: UTF8.self)
+            })
+        {
+            return small
+        }
         let from = utf8.index(utf8.startIndex, offsetBy: i)
         // A byte copy: the UTF-8 view's bounds are scalar boundaries, and a Substring of valid text
         // becomes a String without the Unicode scalar view's index checks.
