@@ -102,18 +102,19 @@ final class WordList: @unchecked Sendable {
     /// `prefix` past the bitset: the words starting with `c` (folded `s[i]`), longest first.
     private func prefixWords(_ s: [UInt32], at i: Int, limit: Int, first c: UInt32) -> Int? {
         guard let b = byFirst[c] else { return nil }
-        outer: for e in Int(b.lower)..<Int(b.upper) {
-            let w = byFirstWords[e]
-            let start = Int(w.start), count = Int(w.count)
-            guard i + count <= limit else { continue }
-            var k = 1
-            while k < count {
-                if folded(s[i + k]) != chars[start + k] { continue outer }
-                k += 1
-            }
-            return count
+        for w in byFirstWords[Int(b.lower)..<Int(b.upper)] where i + Int(w.count) <= limit {
+            if matches(s, at: i, w, 1..<Int(w.count)) { return Int(w.count) }
         }
         return nil
+    }
+
+    /// Whether the folded `s[base + k]` is the word's `k`-th scalar for every `k` in `ks` (the
+    /// bucket's own character is already known to match).
+    @inline(__always)
+    private func matches(_ s: [UInt32], at base: Int, _ w: Word, _ ks: Range<Int>) -> Bool {
+        let start = Int(w.start)
+        for k in ks where folded(s[base + k]) != chars[start + k] { return false }
+        return true
     }
 
     /// Length of the longest word ending right before `end` and starting at or after `limit`.
@@ -129,17 +130,8 @@ final class WordList: @unchecked Sendable {
     /// `suffix` past the bitset: the words ending with `c` (folded `s[end - 1]`), longest first.
     private func suffixWords(_ s: [UInt32], before end: Int, limit: Int, last c: UInt32) -> Int? {
         guard let b = byLast[c] else { return nil }
-        outer: for e in Int(b.lower)..<Int(b.upper) {
-            let w = byLastWords[e]
-            let start = Int(w.start), count = Int(w.count)
-            guard end - count >= limit else { continue }
-            let base = end - count
-            var k = 0
-            while k < count - 1 {
-                if folded(s[base + k]) != chars[start + k] { continue outer }
-                k += 1
-            }
-            return count
+        for w in byLastWords[Int(b.lower)..<Int(b.upper)] where end - Int(w.count) >= limit {
+            if matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 1) { return Int(w.count) }
         }
         return nil
     }

@@ -654,8 +654,7 @@ struct QuantityScannerCore {
         if let inf = info, inf.local {
             q.unit = localCurrency
             // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
-            if let m = units.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1
-            {
+            if let m = units.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1 {
                 q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
             }
         }
