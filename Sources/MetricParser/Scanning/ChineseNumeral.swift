@@ -27,7 +27,15 @@ enum ChineseNumeral {
     }
 
     /// 廿 = 二十, 卅 = 三十, 卌 = 四十.
-    static let tensWords = ScalarMap<Double>([(u("廿"), 20), (u("卅"), 30), (u("卌"), 40)])
+    /// A switch, like `smallUnitValue`: asked for every numeral character that is no digit or unit.
+    static func tensValue(_ c: UInt32) -> Double? {
+        switch c {
+        case u("廿"): return 20
+        case u("卅"): return 30
+        case u("卌"): return 40
+        default: return nil
+        }
+    }
 
     static let bigUnits: [UInt32: Double] = Dictionary(
         uniqueKeysWithValues: "万亿兆".unicodeScalars.map { ($0.value, bigUnitValue($0.value)!) })

@@ -93,7 +93,7 @@ enum NonMetricFilter {
         if unit == u("届") {
             if a < s.count,
                 CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-                    || ChineseNumeral.tensWords[s[a]] != nil
+                    || ChineseNumeral.tensValue(s[a]) != nil
             {
                 return true
             }

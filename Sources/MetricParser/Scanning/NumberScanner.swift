@@ -242,9 +242,10 @@ struct NumberScanner {
     private mutating func readTokens(from j0: Int, _ scan: inout NumeralScan) -> Int {
         var j = j0
         var lastWasArabic = false
+        let classes = CharClass.pointer  // once, not through the global's check per character
         while j < s.count && tokens.count < 64 {
             let c = s[j]
-            let f = CharClass.flags(c)
+            let f = c < 0x10000 ? classes[Int(c)] : CharClass.flags(c)
             if f & CharClass.asciiDigit != 0 || (c == 0x2E && tokens.isEmpty && isDigitAt(j + 1)) {
                 if lastWasArabic { break }
                 guard let r = arabicRun(at: j) else { break }
@@ -280,7 +281,7 @@ struct NumberScanner {
             if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { return nil }
             tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnitValue(c)!), start: j, end: j + 1))
             scan.hasChinese = true
-        } else if let t = ChineseNumeral.tensWords[c] {
+        } else if let t = ChineseNumeral.tensValue(c) {
             tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
             scan.hasChinese = true
         } else if f & CharClass.cjkBigUnit != 0 {
