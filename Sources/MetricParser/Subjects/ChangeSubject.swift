@@ -10,7 +10,7 @@ enum ChangeSubject {
     ) -> String {
         guard found.change, !base.isEmpty, !comparison.isEmpty || found.changeWord != nil else { return base }
         var out = base
-        if !comparison.isEmpty, !base.hasSuffix(comparison) { out += comparison }
+        if !comparison.isEmpty, !InertText.hasSuffix(base, comparison) { out += comparison }
         if endsWithRateNoun(base) {
             // 增速较去年同期回落4.98个百分点: the rate itself changes.
             if let w = found.changeWord { out += SubjectFinder(s: s).compact(w) }
@@ -18,7 +18,7 @@ enum ChangeSubject {
         }
         // A rate is named by its noun after 同比/环比 or no comparison (同比增速); after a named base the
         // verb reads on (比上年增长, 较年初上涨).
-        if kind == .percent, comparison.isEmpty || comparison == "同比" || comparison == "环比" || comparison == "環比" {
+        if kind == .percent, comparison.isEmpty || Self.isPlainPeriodComparison(comparison) {
             // 本地生产总值的增长 / 出口增长预测: a base whose tail already names the growth takes no rate noun.
             if let w = found.changeWord, comparison.isEmpty, periodBasis(of: w, in: s) != nil {
                 out += SubjectFinder(s: s).compact(w) + "幅"  // 年增40.1% / 季增13.6% → 营收年增幅, 营收季增幅
@@ -27,9 +27,14 @@ enum ChangeSubject {
             }
         } else if let w = found.changeWord {
             let word = SubjectFinder(s: s).compact(w)
-            if !base.hasSuffix(word) { out += word }
+            if !InertText.hasSuffix(base, word) { out += word }
         }
         return out
+    }
+
+    /// 同比 / 环比 / 環比 (as `==` would answer).
+    private static func isPlainPeriodComparison(_ c: String) -> Bool {
+        InertText.equal(c, "同比") || InertText.equal(c, "环比") || InertText.equal(c, "環比")
     }
 
     /// 增速 for a growth, 涨幅 for a price rise (涨), 降幅 for a decrease.

@@ -110,7 +110,7 @@ struct Coordination {
             while n >= 2 {
                 let head = Array(last[(last.count - n)...])
                 let word = String(scalars: head)
-                if contains(p, head), names.dropLast().allSatisfy({ !$0.hasSuffix(word) }) {
+                if contains(p, head), names.dropLast().allSatisfy({ !InertText.hasSuffix($0, word) }) {
                     return names.dropLast().map { $0 + word } + [names[names.count - 1]]
                 }
                 n -= 1
@@ -139,7 +139,10 @@ struct Coordination {
         return items[next] + indicator
     }
 
-    mutating func end() { items = []; next = 0 }
+    mutating func end() {
+        if !items.isEmpty { items = [] }  // most figures end no list: nothing to release
+        next = 0
+    }
 
     /// ，比2019年底分别提升: a clause that holds only the comparison names nothing.
     private static func isComparison(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
@@ -186,13 +189,13 @@ struct Coordination {
         var last = parts.removeLast()
         // Without a recurring final character the last name runs to the first adverb.
         var cut = last.firstIndex(where: { restStops.contains($0) }) ?? last.count
-        let finals = Set(parts.compactMap { $0.last })
+        let finals = parts.compactMap { $0.last }
         // 成都、内江、南充、资阳市…: bare place names (two or three characters) before a last name with
         // its division suffix are places too.
         let barePlaces =
             parts.allSatisfy { $0.count >= 2 && $0.count <= 3 }
             && last.indices.dropFirst().prefix(3).contains(where: { divisionSuffixes.contains(last[$0]) })
-        let places = !finals.isDisjoint(with: divisionSuffixes) || barePlaces
+        let places = finals.contains(where: { divisionSuffixes.contains($0) }) || barePlaces
         // A name has at least two characters (市区 … 县区).
         if let i = last.indices.dropFirst().first(where: {
             finals.contains(last[$0]) || (places && divisionSuffixes.contains(last[$0]))
@@ -224,9 +227,9 @@ struct Coordination {
     /// The indicator of `previous` after a leading name that is a sibling of `names`: places of one
     /// administrative rank (甲县 / 丙市 / 丁区: names ending in a division suffix), or nil.
     static func sibling(_ previous: String, of names: [String]) -> String? {
+        guard names.contains(where: { $0.unicodeScalars.last.map { divisionSuffixes.contains($0.value) } ?? false })
+        else { return nil }
         let p = [UInt32](previous)
-        let ends = Set(names.compactMap { [UInt32]($0).last }).intersection(divisionSuffixes)
-        guard !ends.isEmpty else { return nil }
         var k = 1
         while k < min(p.count - 1, 6) {
             if divisionSuffixes.contains(p[k]) { return String(scalars: p[(k + 1)...]) }
@@ -236,12 +239,12 @@ struct Coordination {
     }
 
     /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
-    static let divisionSuffixes = Set([UInt32]("省市县縣区區镇鎮乡鄉村州盟旗"))
-    static let clauseOpeners = Set([UInt32]("而以及但和与與在对對"))
+    static let divisionSuffixes = ScalarSet("省市县縣区區镇鎮乡鄉村州盟旗")
+    static let clauseOpeners = ScalarSet("而以及但和与與在对對")
     static let nameLeadIns = WordList("来自 包括 分为 涵盖 主要为 依次为")
-    static let listJoints = Set([UInt32]("、和及与與"))
-    static let finalJoints = Set([UInt32]("和及与與"))
+    static let listJoints = ScalarSet("、和及与與")
+    static let finalJoints = ScalarSet("和及与與")
     /// Adverbs after the shared phrase: 也 都 则 亦 (…增加值也都实现了…); not 均, which is mostly
     /// inside a word (人均, 平均).
-    static let restStops = Set([UInt32]("也都则則亦还還已"))
+    static let restStops = ScalarSet("也都则則亦还還已")
 }

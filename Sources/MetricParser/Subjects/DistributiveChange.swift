@@ -10,7 +10,12 @@ struct DistributiveChange {
     private var shared: SubjectFinder.Result? = nil
 
     mutating func note(base: String, change: Bool, sentence start: Int) {
-        if start != sentence { sentence = start; bases = []; pending = []; shared = nil }
+        if start != sentence {
+            sentence = start
+            bases.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            if shared != nil { shared = nil }
+        }
         if !change, !base.isEmpty { bases.append(base) }
     }
 
@@ -57,5 +62,5 @@ struct DistributiveChange {
         return joints == 1
     }
 
-    static let joints = Set([UInt32]("、及和与"))
+    static let joints = ScalarSet("、及和与")
 }

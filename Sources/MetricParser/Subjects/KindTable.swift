@@ -1,15 +1,17 @@
-/// One optional String per metric kind: what `[MetricKind: String]` held, without hashing the
-/// kind's raw-value String on every read and write (a figure reads and writes it once each).
+/// The last subject of each metric kind in one sentence: what `[MetricKind: String]` cleared at
+/// each sentence held, without hashing the kind's raw-value String on every read and write and
+/// without clearing the slots (each slot keeps the sentence it was written in).
 struct KindTable {
-    private var slots = [String?](repeating: nil, count: MetricKind.allCases.count)
+    private var slots = [(sentence: Int, subject: String)](repeating: (-1, ""), count: MetricKind.allCases.count)
 
-    subscript(kind: MetricKind) -> String? {
-        get { slots[kind.ordinal] }
-        set { slots[kind.ordinal] = newValue }
+    /// The subject of `kind` written in the sentence starting at `sentence`, or nil.
+    func subject(_ kind: MetricKind, in sentence: Int) -> String? {
+        let slot = slots[kind.ordinal]
+        return slot.sentence == sentence ? slot.subject : nil
     }
 
-    mutating func removeAll() {
-        for k in slots.indices { slots[k] = nil }
+    mutating func set(_ kind: MetricKind, _ subject: String, in sentence: Int) {
+        slots[kind.ordinal] = (sentence, subject)
     }
 }
 

@@ -19,7 +19,7 @@ struct ScopeTracker {
     /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
     mutating func advance(_ s: [UInt32], clauseStart cs: Int, sentence: Range<Int>) {
-        if sentence.lowerBound >= sentenceEnd { parent = nil }
+        if parent != nil, sentence.lowerBound >= sentenceEnd { parent = nil }
         guard !lastIndicator.isEmpty, cs == sentence.lowerBound || (cs > 0 && CharClass.isBreak(s[cs - 1])) else {
             return
         }
@@ -57,7 +57,7 @@ struct ScopeTracker {
         // 服务中心(站)2079家，其中中心341家、站1738家；卫生技术人员2.8万人: past the breakdown's items (；), a count
         // with another measure word than the parent's is not a part but another indicator of the parent's unit.
         if afterSemicolon, kind == .count, parentKind == .count, let mw = measureWord, let pm = parentMeasureWord,
-            mw != pm, !base.isEmpty, !base.hasPrefix(parent), base.unicodeScalars.count <= 8
+            mw != pm, !base.isEmpty, !InertText.hasPrefix(base, parent), base.unicodeScalars.count <= 8
         {
             return parent + base
         }

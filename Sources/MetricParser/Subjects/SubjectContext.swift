@@ -9,7 +9,7 @@ enum SubjectContext {
         // 机电产品出口3190.5亿元，占出口总值的六成 → 机电产品出口占出口总值比重.
         if let base = found.shareBase {
             // 女党员3.1万名，占25.2%: the share of the last subject in a whole the text leaves implicit.
-            if base.isEmpty { return previous.map { $0.hasSuffix("占比") ? $0 : $0 + "占比" } ?? subject }
+            if base.isEmpty { return previous.map { InertText.hasSuffix($0, "占比") ? $0 : $0 + "占比" } ?? subject }
             return (previous ?? "") + "占" + base + "比重"
         }
         // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
@@ -35,7 +35,7 @@ enum SubjectContext {
         }
         // 甲站入境旅客为200万人次，而经乙站入境的旅客则为100万人次: a head the last subject ends with would make
         // the two one row; the 的-modifier cut from it tells them apart.
-        if !found.deModifier.isEmpty, subject.unicodeScalars.count <= 2, previous.hasSuffix(subject) {
+        if !found.deModifier.isEmpty, subject.unicodeScalars.count <= 2, InertText.hasSuffix(previous, subject) {
             return found.deModifier + subject
         }
         // Everything below is about short words (≤ 5 characters): most subjects skip it.
@@ -44,21 +44,22 @@ enum SubjectContext {
         let n = scalars.count
         // 占比65.0% / 比重: the share of the last subject.
         if shareWords.prefix(scalars, at: 0, limit: n) == n {
-            return previous.hasSuffix("占比") ? previous : previous + "占比"
+            return InertText.hasSuffix(previous, "占比") ? previous : previous + "占比"
         }
         // 实质增长80.5% / 实际增长7%: an adverb of measurement qualifies the last subject's change.
         if measureAdverbs.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
         if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
-        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !previous.contains(subject) {
+        if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !InertText.contains(previous, subject) {
             return previous + subject
         }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
-        if let kind, physical.contains(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: n) == n,
-            previous.unicodeScalars.count <= 12, !previous.contains("的"), !previous.contains(subject)
+        if let kind, isPhysical(kind), PredicateLexicon.verbs.prefix(scalars, at: 0, limit: n) == n,
+            previous.unicodeScalars.count <= 12, !InertText.contains(previous, "的"),
+            !InertText.contains(previous, subject)
         {
             return subject + stripLeadingVerb(previous)
         }
@@ -70,7 +71,8 @@ enum SubjectContext {
         }
         // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
         if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
-            !previous.contains("的"), !previous.contains(subject), !previous.hasSuffix("率")
+            !InertText.contains(previous, "的"), !InertText.contains(previous, subject),
+            !InertText.hasSuffix(previous, "率")
         {
             return stripLeadingVerb(previous) + subject
         }
@@ -91,7 +93,13 @@ enum SubjectContext {
 
     static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")
     static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
-    static let physical: Set<MetricKind> = [.count, .area, .length, .mass, .volume]
+    /// Things counted or measured (.count, .area, .length, .mass, .volume).
+    static func isPhysical(_ kind: MetricKind) -> Bool {
+        switch kind {
+        case .count, .area, .length, .mass, .volume: true
+        default: false
+        }
+    }
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")
     static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
 

@@ -3,57 +3,84 @@
 /// subject through its NFC form: for Chinese text that hash costs more than the rest of a
 /// figure's subject bookkeeping.
 ///
-/// A subject made only of characters that are their own NFC form in any context (ASCII, CJK
-/// ideographs, CJK punctuation, full-width forms, curly quotes) equals another such subject
-/// exactly when their bytes are equal, so those are bucketed by a byte hash. Any other subject
-/// is kept in a list that every look-up also scans: it may equal one of the first kind.
+/// An inert subject (see `InertText`) equals another inert one exactly when their bytes are equal,
+/// so those are kept in an open-addressing table by their byte hash (one probe, no bucket arrays).
+/// Any other subject is kept in a list that every look-up also scans: it may equal an inert one.
+/// Inserts wait in a list until the next look-up (most articles never look one up): a subject is
+/// hashed only when some figure asks.
 struct SubjectSet {
-    private var buckets: [UInt64: [(String, MetricKind)]] = Dictionary(minimumCapacity: 64)
+    private var pending: [(String, MetricKind)] = []
+    /// Slots of `inert` (index + 1; 0 is empty), a power of two at most half full.
+    private var slots = [Int32](repeating: 0, count: 128)
+    /// The inert pairs and their hashes, side by side: a probe reads a hash without touching a String.
+    private var inert: [(subject: String, kind: MetricKind)] = []
+    private var hashes: [UInt64] = []
     private var others: [(String, MetricKind)] = []
 
-    func contains(_ subject: String, _ kind: MetricKind) -> Bool { contains(subject, kind, Self.inertHash(subject)) }
+    mutating func contains(_ subject: String, _ kind: MetricKind) -> Bool {
+        if !pending.isEmpty { index() }
+        let h = InertText.hash(subject)
+        return inOthers(subject, kind) || inInert(subject, kind, h)
+    }
 
-    mutating func insert(_ subject: String, _ kind: MetricKind) {
-        let h = Self.inertHash(subject)
-        guard !contains(subject, kind, h) else { return }
-        if let h {
-            buckets[h, default: []].append((subject, kind))
-        } else {
-            others.append((subject, kind))
+    mutating func insert(_ subject: String, _ kind: MetricKind) { pending.append((subject, kind)) }
+
+    /// Adds the pending subjects to the table, in the order given.
+    private mutating func index() {
+        for (subject, kind) in pending { add(subject, kind) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func add(_ subject: String, _ kind: MetricKind) {
+        let h = InertText.hash(subject)
+        guard !inOthers(subject, kind) else { return }
+        guard let h else {
+            if !inInert(subject, kind, nil) { others.append((subject, kind)) }
+            return
+        }
+        var slot = Self.slot(h, slots.count)
+        while slots[slot] != 0 {
+            if matches(Int(slots[slot]) - 1, subject, kind, h) { return }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        inert.append((subject, kind))
+        hashes.append(h)
+        slots[slot] = Int32(inert.count)
+        if inert.count * 2 > slots.count { grow() }
+    }
+
+    private func inOthers(_ subject: String, _ kind: MetricKind) -> Bool {
+        others.contains(where: { $0.1 == kind && $0.0 == subject })
+    }
+
+    /// An inert subject is looked up by its hash; any other one is compared with every inert one.
+    private func inInert(_ subject: String, _ kind: MetricKind, _ hash: UInt64?) -> Bool {
+        guard let h = hash else { return inert.contains { $0.kind == kind && $0.subject == subject } }
+        var slot = Self.slot(h, slots.count)
+        while slots[slot] != 0 {
+            if matches(Int(slots[slot]) - 1, subject, kind, h) { return true }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return false
+    }
+
+    /// Entry `i` is the inert `subject` of `kind` (hash `h`).
+    @inline(__always)
+    private func matches(_ i: Int, _ subject: String, _ kind: MetricKind, _ h: UInt64) -> Bool {
+        hashes[i] == h && inert[i].kind == kind && InertText.sameBytes(inert[i].subject, subject)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for (i, h) in hashes.enumerated() {
+            var slot = Self.slot(h, slots.count)
+            while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(i + 1)
         }
     }
 
-    private func contains(_ subject: String, _ kind: MetricKind, _ hash: UInt64?) -> Bool {
-        if others.contains(where: { $0.1 == kind && $0.0 == subject }) { return true }
-        if let hash { return buckets[hash]?.contains(where: { $0.1 == kind && $0.0 == subject }) ?? false }
-        return buckets.values.contains { $0.contains(where: { $0.1 == kind && $0.0 == subject }) }
-    }
-
-    /// FNV-1a over the UTF-8 bytes, or nil when a character may change under normalization.
-    /// One pass over the bytes (the scalars are read from their lead bytes).
-    private static func inertHash(_ s: String) -> UInt64? {
-        var s = s
-        return s.withUTF8 { p -> UInt64? in
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = UInt32(p[i])
-                var len = 1
-                if b >= 0x80 {
-                    // Only three-byte characters can be inert beyond ASCII.
-                    guard b >= 0xE0, b < 0xF0, i + 2 < n else { return nil }
-                    let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                    let inert =
-                        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3001 && v <= 0x3011)
-                        || (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0x2018 && v <= 0x201D)
-                    guard inert else { return nil }
-                    len = 3
-                }
-                for k in i..<(i + len) { h = (h ^ UInt64(p[k])) &* 0x100_0000_01B3 }
-                i += len
-            }
-            return h
-        }
+    @inline(__always)
+    private static func slot(_ h: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: (h ^ (h >> 29)) & UInt64(count - 1))
     }
 }

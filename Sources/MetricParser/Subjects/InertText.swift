@@ -1,0 +1,117 @@
+/// `String`'s comparisons (`==`, `hasPrefix`, `hasSuffix`, `contains`) for subjects, answered by
+/// comparing UTF-8 bytes when both strings are inert, else by `String` itself.
+///
+/// `String` compares by canonical equivalence, Character by Character, through normalization:
+/// hundreds of instructions for a short Chinese subject. A string is inert when every scalar is
+/// its own NFC form in any context and its own Character (ASCII but CR, CJK ideographs, CJK
+/// punctuation, full-width forms, curly quotes). Between inert strings canonical equivalence is
+/// byte equality and every scalar boundary is a Character boundary, so a byte test gives
+/// `String`'s answer; almost every subject is inert.
+enum InertText {
+    /// FNV-1a over the UTF-8 bytes of an inert string, or nil when `s` is not inert.
+    /// One pass over the bytes (the scalars are read from their lead bytes).
+    static func hash(_ s: String) -> UInt64? {
+        var s = s
+        return s.withUTF8 { p -> UInt64? in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = UInt32(p[i])
+                if b < 0x80 {
+                    guard b != 0x0D else { return nil }  // CR LF is one Character
+                    h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+                    i += 1
+                    continue
+                }
+                // Only three-byte characters can be inert beyond ASCII.
+                guard b >= 0xE0, b < 0xF0, i + 2 < n else { return nil }
+                let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                guard isInert(v) else { return nil }
+                h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+                i += 3
+            }
+            return h
+        }
+    }
+
+    @inline(__always)
+    private static func isInert(_ v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3001 && v <= 0x3011)
+            || (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0x2018 && v <= 0x201D)
+    }
+
+    /// Whether `s` is inert (the test of `hash` without the hashing).
+    static func isInert(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { p -> Bool in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = UInt32(p[i])
+                if b < 0x80 {
+                    if b == 0x0D { return false }
+                    i &+= 1
+                    continue
+                }
+                guard b >= 0xE0, b < 0xF0, i + 2 < n else { return false }
+                let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                guard isInert(v) else { return false }
+                i &+= 3
+            }
+            return true
+        }
+    }
+
+    static func equal(_ a: String, _ b: String) -> Bool {
+        guard isInert(a), isInert(b) else { return a == b }
+        return sameBytes(a, b)
+    }
+
+    /// Byte equality: `==` for two inert strings.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && bytes(a, b) { x, y in match(x, 0, y) }
+    }
+
+    static func hasPrefix(_ s: String, _ p: String) -> Bool {
+        guard isInert(s), isInert(p) else { return s.hasPrefix(p) }
+        return bytes(s, p) { x, y in x.count >= y.count && match(x, 0, y) }
+    }
+
+    static func hasSuffix(_ s: String, _ p: String) -> Bool {
+        guard isInert(s), isInert(p) else { return s.hasSuffix(p) }
+        return bytes(s, p) { x, y in x.count >= y.count && match(x, x.count - y.count, y) }
+    }
+
+    static func contains(_ s: String, _ p: String) -> Bool {
+        guard isInert(s), isInert(p) else { return s.contains(p) }
+        return bytes(s, p) { x, y in
+            var i = 0
+            while i + y.count <= x.count {
+                if match(x, i, y) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// `y` stands in `x` at byte `i` (`i + y.count <= x.count`).
+    @inline(__always)
+    private static func match(_ x: UnsafeBufferPointer<UInt8>, _ i: Int, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < y.count {
+            if x[i &+ k] != y[k] { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// `body` over the UTF-8 bytes of both strings.
+    @inline(__always)
+    private static func bytes(
+        _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in body(x, y) } }
+    }
+}
