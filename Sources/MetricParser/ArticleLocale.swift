@@ -12,6 +12,16 @@
 public struct ArticleLocale: Sendable, Hashable {
     public enum Region: String, Sendable, Hashable, CaseIterable {
         case mainland, taiwan, hongKong = "hong_kong", macau
+
+        /// Position in `allCases`.
+        var index: Int {
+            switch self {
+            case .mainland: return 0
+            case .taiwan: return 1
+            case .hongKong: return 2
+            case .macau: return 3
+            }
+        }
     }
 
     public var region: Region
@@ -87,42 +97,45 @@ public struct ArticleLocale: Sendable, Hashable {
 
     // MARK: text evidence
 
-    static let currencyNames: [(WordList, Region)] = [
-        (WordList("新台币 台币 新台圆"), .taiwan), (WordList("港币 港元 港圆"), .hongKong),
-        (WordList("澳门元 澳门币 澳门圆 葡币"), .macau),
+    static let currencyWords: [(String, Region)] = [
+        ("新台币 台币 新台圆", .taiwan), ("港币 港元 港圆", .hongKong), ("澳门元 澳门币 澳门圆 葡币", .macau),
     ]
-    static let bodies: [(WordList, Region)] = [
-        (WordList("行政院 立法院 监察院 考试院 司法院 主计总处 国发会 内政部 卫福部 劳动部 经济部 金管会"), .taiwan),
-        (WordList("港府 香港特区 香港特别行政区 香港政府 港澳办"), .hongKong),
-        (WordList("澳门特区 澳门特别行政区 澳门政府 澳府"), .macau),
+    static let bodyWords: [(String, Region)] = [
+        ("行政院 立法院 监察院 考试院 司法院 主计总处 国发会 内政部 卫福部 劳动部 经济部 金管会", .taiwan),
+        ("港府 香港特区 香港特别行政区 香港政府 港澳办", .hongKong),
+        ("澳门特区 澳门特别行政区 澳门政府 澳府", .macau),
     ]
+    static let currencyNames: [(WordList, Region)] = currencyWords.map { (WordList($0.0), $0.1) }
+    static let bodies: [(WordList, Region)] = bodyWords.map { (WordList($0.0), $0.1) }
 
-    /// First characters (folded) of every currency name and body above.
-    static let evidenceStarts = ScalarSet((currencyNames + bodies).flatMap { $0.0.firstScalars })
+    /// Every currency name and body above in one list: its first-character bitset skips, in one
+    /// test, the characters that begin none of them.
+    static let evidence = WordList((currencyWords + bodyWords).map(\.0).joined(separator: " "))
 
-    /// Scans once: counts traditional-only characters against their simplified twins, then the
-    /// currency names (stronger) and the regional bodies of each region.
+    /// Scans once: counts traditional-only characters against their simplified twins, then, in one
+    /// pass, the currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
         let (traditional, simplified) = scriptCounts(s[...])
         guard traditional > 2 * simplified, traditional >= 3 else { return nil }
-        let fold = ScriptFold.pointer, starts = evidenceStarts
-        for lists in [currencyNames, bodies] {
-            var counts = [Region: Int]()
-            for i in 0..<s.count {
-                // Most characters begin no name of either list: skip them before trying six lists.
-                let c = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
-                guard starts.contains(c) else { continue }
-                for (list, region) in lists where list.prefix(s, at: i, limit: min(s.count, i + 8)) != nil {
-                    counts[region, default: 0] += 1
-                }
+        let currencyNames = currencyNames, bodies = bodies, evidence = evidence
+        // Hits per region (`Region.allCases` order), of currency names and of bodies.
+        var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0]
+        for i in 0..<s.count where evidence.mayStart(with: s[i]) {
+            let limit = min(s.count, i + 8)
+            for (list, region) in currencyNames where list.prefix(s, at: i, limit: limit) != nil {
+                currencyHits[region.index] += 1
             }
-            if let best = counts.max(by: { $0.value < $1.value }),
-                counts.values.filter({ $0 == best.value }).count == 1
-            {
-                return best.key
+            for (list, region) in bodies where list.prefix(s, at: i, limit: limit) != nil {
+                bodyHits[region.index] += 1
             }
         }
-        return nil
+        return uniqueBest(currencyHits) ?? uniqueBest(bodyHits)
+    }
+
+    /// The region with the most hits when no other has as many; nil when none has any.
+    private static func uniqueBest(_ hits: [Int]) -> Region? {
+        guard let best = hits.max(), best > 0, hits.filter({ $0 == best }).count == 1 else { return nil }
+        return Region.allCases[hits.firstIndex(of: best)!]
     }
 
     /// Traditional-only characters and simplified characters that have a traditional twin in

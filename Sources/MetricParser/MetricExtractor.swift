@@ -57,9 +57,11 @@ public struct MetricExtractor: Sendable {
         let asciiQuotes = s.contains(0x22)
         var years: [RawQuantity] = []
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(raws.count)
         var floor = 0
-        for (i, raw) in raws.enumerated() {
-            if raw.role == .year { years.append(raw); continue }
+        for i in raws.indices {
+            if raws[i].role == .year { years.append(raws[i]); continue }
+            let raw = raws[i]
             // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
             let shared = raw.kind == nil && i + 1 < raws.count ? SharedUnit.borrow(raw, next: raws[i + 1], in: s) : nil
             let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes)

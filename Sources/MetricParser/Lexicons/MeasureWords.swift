@@ -19,6 +19,12 @@ enum MeasureWords {
         [UInt32](
             "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员晚"))
 
+    /// `single` as Strings, so a count's unit is not encoded afresh for every figure.
+    static let singleStrings = ScalarMap(single.map { ($0, String(Unicode.Scalar($0)!)) })
+
+    /// The single-character measure word `c` as a String (nil when `c` is none: a traditional form).
+    static func singleString(_ c: UInt32) -> String? { singleStrings[c] }
+
     /// Measure words of time spent (nights of a stay, work days, class hours): averages of them are
     /// fractional (平均留港时间为3.2晚), unlike counts of whole things.
     static let divisible: Set<String> = ["晚", "工日", "人天", "课时", "学时"]
@@ -49,26 +55,44 @@ enum MeasureWords {
     }()
 
     /// Measure word at `i` → its length, or nil.
-    static func match(_ s: [UInt32], at i: Int) -> Int? {
-        guard i < s.count else { return nil }
-        let fold = ScriptFold.pointer
-        @inline(__always) func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
-        let c = folded(s[i])
-        if CharClass.has(c, CharClass.measureWord | CharClass.ideograph), let words = compoundByFirst[c] {
-            for w in words where i + w.count <= s.count {
-                var ok = true
-                for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
-                if ok { return w.count }
+    static func match(_ s: [UInt32], at i: Int) -> Int? { Matcher.shared.match(s, at: i) }
+
+    /// `match` with its tables held in one object: the scanner keeps a reference and probes
+    /// after every numeral, where reading four lazily initialized globals per probe is measurable.
+    /// `@unchecked`: immutable after init; the pointers are process-lifetime tables.
+    final class Matcher: @unchecked Sendable {
+        static let shared = Matcher()
+
+        private let compoundByFirst = MeasureWords.compoundByFirst
+        private let blockers = MeasureWords.blockers
+        private let fold = ScriptFold.pointer
+        private let classes = CharClass.pointer
+
+        private init() {}
+
+        func match(_ s: [UInt32], at i: Int) -> Int? {
+            guard i < s.count else { return nil }
+            @inline(__always) func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
+            @inline(__always) func has(_ c: UInt32, _ mask: UInt16) -> Bool {
+                (c < 0x10000 ? classes[Int(c)] : (c >= 0x20000 && c <= 0x3FFFF ? CharClass.ideograph : 0)) & mask != 0
             }
-            // 5000多人(次): people counted with an optional 次 are person-times (人次).
-            if c == u("人"), i + 3 < s.count, s[i + 1] == 0x28 || s[i + 1] == 0xFF08, s[i + 2] == u("次"),
-                s[i + 3] == 0x29 || s[i + 3] == 0xFF09
-            {
-                return 4
+            let c = folded(s[i])
+            if has(c, CharClass.measureWord | CharClass.ideograph), let words = compoundByFirst[c] {
+                for w in words where i + w.count <= s.count {
+                    var ok = true
+                    for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }
+                    if ok { return w.count }
+                }
+                // 5000多人(次): people counted with an optional 次 are person-times (人次).
+                if c == u("人"), i + 3 < s.count, s[i + 1] == 0x28 || s[i + 1] == 0xFF08, s[i + 2] == u("次"),
+                    s[i + 3] == 0x29 || s[i + 3] == 0xFF09
+                {
+                    return 4
+                }
             }
+            guard has(c, CharClass.measureWord) else { return nil }
+            if i + 1 < s.count, let b = blockers[c], b.contains(folded(s[i + 1])) { return nil }
+            return 1
         }
-        guard CharClass.has(c, CharClass.measureWord) else { return nil }
-        if i + 1 < s.count, let b = blockers[c], b.contains(folded(s[i + 1])) { return nil }
-        return 1
     }
 }

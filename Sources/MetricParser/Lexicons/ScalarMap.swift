@@ -4,7 +4,9 @@
 /// figure, several times per character of the context. This is an open-addressing table with a
 /// multiplicative hash (keys are code points, not attacker-chosen for collisions at this size)
 /// built once; a probe is one multiply, one shift and a short linear scan.
-struct ScalarMap<Value: Sendable>: Sendable {
+/// A class: the tables live in `static let`s, and reading a struct of two arrays out of a global
+/// (or out of another map) retains and releases both of them per probe.
+final class ScalarMap<Value: Sendable>: Sendable {
     private let keys: [UInt32]
     private let values: [Value?]
     private let shift: UInt32
@@ -29,7 +31,7 @@ struct ScalarMap<Value: Sendable>: Sendable {
         values = v
     }
 
-    init(_ dictionary: [UInt32: Value]) { self.init(dictionary.map { ($0.key, $0.value) }) }
+    convenience init(_ dictionary: [UInt32: Value]) { self.init(dictionary.map { ($0.key, $0.value) }) }
 
     @inline(__always)
     private static func slot(_ key: UInt32, _ shift: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> shift) }

@@ -194,7 +194,14 @@ final class UnitLexicon: @unchecked Sendable {
         }
         for k in names.keys { names[k]!.sort { $0.surface.count > $1.surface.count } }
         currencyNamesByLast = ScalarMap(names)
+        var last = [UInt64](repeating: 0, count: 1024)
+        for k in names.keys where k < 0x10000 { last[Int(k >> 6)] |= 1 << (k & 63) }
+        currencyLastBits = last
     }
+
+    /// Last characters of the currency names, as a BMP bitset: the character before a number
+    /// (checked for every figure) ends none of them, mostly.
+    private let currencyLastBits: [UInt64]
 
     /// Currency names of two or more characters by last character, longest first (for a name
     /// written before the number: 港币两千九百六十元, 新台幣九千五百億元).
@@ -202,9 +209,11 @@ final class UnitLexicon: @unchecked Sendable {
 
     /// The currency name ending right before `end` → (ISO code, length).
     func currencyName(_ s: [UInt32], endingBefore end: Int) -> (code: String, length: Int)? {
-        guard end >= 2, end <= s.count, let entries = currencyNamesByLast[ScriptFold.simplified(s[end - 1])] else {
-            return nil
-        }
+        guard end >= 2, end <= s.count else { return nil }
+        let c = s[end - 1] < 0x10000 ? UInt32(fold[Int(s[end - 1])]) : s[end - 1]
+        guard c >= 0x10000 || currencyLastBits[Int(c >> 6)] & (1 << (c & 63)) != 0,
+            let entries = currencyNamesByLast[c]
+        else { return nil }
         outer: for e in entries {
             let len = e.surface.count
             guard end - len >= 0 else { continue }

@@ -3,15 +3,34 @@
 /// Used for the small closed lexicons around a number (qualifiers, linking verbs, scope words);
 /// lookups only happen next to numbers, never per character of the text. Words and text are
 /// compared through `ScriptFold`, so a simplified list also reads traditional text (增長, 較).
-/// `@unchecked`: the only non-Sendable member is the immutable, process-lifetime fold table.
+/// `@unchecked`: the only non-Sendable members are immutable, process-lifetime tables.
 /// A class: the lists live in `static let`s read next to every figure, and reading a struct of
 /// four collections out of a global retains and releases each of them.
 final class WordList: @unchecked Sendable {
-    private let byFirst: ScalarMap<[[UInt32]]>
-    private let byLast: ScalarMap<[[UInt32]]>
+    /// Where a word sits in `chars` (`start`, `count`): the words hold no arrays of their own, so a
+    /// probe walks plain integers with no retain or release.
+    private struct Word {
+        var start: Int32
+        var count: Int32
+    }
+
+    /// Words of one first (or last) character: `[lower, upper)` in `byFirstWords` / `byLastWords`.
+    private struct Bucket {
+        var lower: Int32
+        var upper: Int32
+    }
+
+    /// Every word's folded scalars, end to end.
+    private let chars: [UInt32]
+    /// Words grouped by first / last character, each group longest first.
+    private let byFirstWords: [Word]
+    private let byLastWords: [Word]
+    private let byFirst: ScalarMap<Bucket>
+    private let byLast: ScalarMap<Bucket>
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
-    private let firstBits: [UInt64]
-    private let lastBits: [UInt64]
+    /// Allocated once per list (the lists are process-lifetime `static let`s).
+    private let firstBits: UnsafeMutablePointer<UInt64>
+    private let lastBits: UnsafeMutablePointer<UInt64>
     /// First characters of the words, folded (what `prefix` can match at).
     let firstScalars: [UInt32]
     /// `ScriptFold.pointer`, held here so hot look-ups skip the global's lazy-init check.
@@ -24,24 +43,40 @@ final class WordList: @unchecked Sendable {
             f[a.first!, default: []].append(a)
             l[a.last!, default: []].append(a)
         }
-        for k in f.keys { f[k]!.sort { $0.count > $1.count } }
-        for k in l.keys { l[k]!.sort { $0.count > $1.count } }
+        var chars: [UInt32] = []
+        func group(_ d: [UInt32: [[UInt32]]]) -> ([Word], ScalarMap<Bucket>, UnsafeMutablePointer<UInt64>) {
+            var list: [Word] = []
+            var buckets: [(UInt32, Bucket)] = []
+            let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
+            bits.initialize(repeating: 0, count: 1024)
+            for (k, ws) in d {
+                let lower = Int32(list.count)
+                for w in ws.sorted(by: { $0.count > $1.count }) {
+                    list.append(Word(start: Int32(chars.count), count: Int32(w.count)))
+                    chars += w
+                }
+                buckets.append((k, Bucket(lower: lower, upper: Int32(list.count))))
+                if k < 0x10000 { bits[Int(k >> 6)] |= 1 << (k & 63) }
+            }
+            return (list, ScalarMap(buckets), bits)
+        }
+        (byFirstWords, byFirst, firstBits) = group(f)
+        (byLastWords, byLast, lastBits) = group(l)
+        self.chars = chars
         firstScalars = Array(f.keys)
-        byFirst = ScalarMap(f)
-        byLast = ScalarMap(l)
-        var fb = [UInt64](repeating: 0, count: 1024), lb = [UInt64](repeating: 0, count: 1024)
-        for k in f.keys where k < 0x10000 { fb[Int(k >> 6)] |= 1 << (k & 63) }
-        for k in l.keys where k < 0x10000 { lb[Int(k >> 6)] |= 1 << (k & 63) }
-        firstBits = fb
-        lastBits = lb
         fold = ScriptFold.pointer
+    }
+
+    deinit {
+        firstBits.deallocate()
+        lastBits.deallocate()
     }
 
     @inline(__always)
     private func folded(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(fold[Int(c)]) : c }
 
     @inline(__always)
-    private static func test(_ bits: [UInt64], _ c: UInt32) -> Bool {
+    private static func test(_ bits: UnsafeMutablePointer<UInt64>, _ c: UInt32) -> Bool {
         c >= 0x10000 || bits[Int(c >> 6)] & (1 << (c & 63)) != 0
     }
 
@@ -55,26 +90,48 @@ final class WordList: @unchecked Sendable {
     func mayEnd(with c: UInt32) -> Bool { Self.test(lastBits, folded(c)) }
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
+    /// Inlined: most probes stop at the bitset, and a call would cost more than the test.
+    @inline(__always)
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit, i >= 0 else { return nil }
         let c = folded(s[i])
-        guard Self.test(firstBits, c), let ws = byFirst[c] else { return nil }
-        outer: for w in ws where i + w.count <= limit {
-            for k in 1..<max(w.count, 1) where k < w.count && folded(s[i + k]) != w[k] { continue outer }
-            return w.count
+        guard Self.test(firstBits, c) else { return nil }
+        return prefixWords(s, at: i, limit: limit, first: c)
+    }
+
+    /// `prefix` past the bitset: the words starting with `c` (folded `s[i]`), longest first.
+    private func prefixWords(_ s: [UInt32], at i: Int, limit: Int, first c: UInt32) -> Int? {
+        guard let b = byFirst[c] else { return nil }
+        for w in byFirstWords[Int(b.lower)..<Int(b.upper)] where i + Int(w.count) <= limit {
+            if matches(s, at: i, w, 1..<Int(w.count)) { return Int(w.count) }
         }
         return nil
     }
 
+    /// Whether the folded `s[base + k]` is the word's `k`-th scalar for every `k` in `ks` (the
+    /// bucket's own character is already known to match).
+    @inline(__always)
+    private func matches(_ s: [UInt32], at base: Int, _ w: Word, _ ks: Range<Int>) -> Bool {
+        let start = Int(w.start)
+        for k in ks where folded(s[base + k]) != chars[start + k] { return false }
+        return true
+    }
+
     /// Length of the longest word ending right before `end` and starting at or after `limit`.
+    /// Inlined like `prefix`.
+    @inline(__always)
     func suffix(_ s: [UInt32], before end: Int, limit: Int) -> Int? {
         guard end - 1 >= limit, end - 1 < s.count else { return nil }
         let c = folded(s[end - 1])
-        guard Self.test(lastBits, c), let ws = byLast[c] else { return nil }
-        outer: for w in ws where end - w.count >= limit {
-            let base = end - w.count
-            for k in 0..<w.count - 1 where folded(s[base + k]) != w[k] { continue outer }
-            return w.count
+        guard Self.test(lastBits, c) else { return nil }
+        return suffixWords(s, before: end, limit: limit, last: c)
+    }
+
+    /// `suffix` past the bitset: the words ending with `c` (folded `s[end - 1]`), longest first.
+    private func suffixWords(_ s: [UInt32], before end: Int, limit: Int, last c: UInt32) -> Int? {
+        guard let b = byLast[c] else { return nil }
+        for w in byLastWords[Int(b.lower)..<Int(b.upper)] where end - Int(w.count) >= limit {
+            if matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 1) { return Int(w.count) }
         }
         return nil
     }

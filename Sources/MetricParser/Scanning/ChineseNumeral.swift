@@ -12,19 +12,43 @@ enum ChineseNumeral {
         return m
     }()
 
-    /// 十百千 and 廿卅卌 (20/30/40 written as one character: they carry their own digit).
-    static let smallUnits: [UInt32: Double] = {
-        var m: [UInt32: Double] = [:]
-        for (chars, v) in [("十拾", 10.0), ("百佰", 100.0), ("千仟", 1000.0)] {
-            for s in chars.unicodeScalars { m[s.value] = v }
+    /// 十百千 (and their financial forms) → 10, 100, 1000.
+    static let smallUnits: [UInt32: Double] = Dictionary(
+        uniqueKeysWithValues: "十拾百佰千仟".unicodeScalars.map { ($0.value, smallUnitValue($0.value)!) })
+
+    /// `smallUnits` as a switch: the numeral reader asks per character, a Dictionary would hash.
+    static func smallUnitValue(_ c: UInt32) -> Double? {
+        switch c {
+        case u("十"), u("拾"): return 10
+        case u("百"), u("佰"): return 100
+        case u("千"), u("仟"): return 1000
+        default: return nil
         }
-        return m
-    }()
+    }
 
     /// 廿 = 二十, 卅 = 三十, 卌 = 四十.
-    static let tensWords = ScalarMap<Double>([(u("廿"), 20), (u("卅"), 30), (u("卌"), 40)])
+    /// A switch, like `smallUnitValue`: asked for every numeral character that is no digit or unit.
+    static func tensValue(_ c: UInt32) -> Double? {
+        switch c {
+        case u("廿"): return 20
+        case u("卅"): return 30
+        case u("卌"): return 40
+        default: return nil
+        }
+    }
 
-    static let bigUnits: [UInt32: Double] = [u("万"): 1e4, u("亿"): 1e8, u("兆"): 1e12]
+    static let bigUnits: [UInt32: Double] = Dictionary(
+        uniqueKeysWithValues: "万亿兆".unicodeScalars.map { ($0.value, bigUnitValue($0.value)!) })
+
+    /// `bigUnits` as a switch, like `smallUnitValue`.
+    static func bigUnitValue(_ c: UInt32) -> Double? {
+        switch c {
+        case u("万"): return 1e4
+        case u("亿"): return 1e8
+        case u("兆"): return 1e12
+        default: return nil
+        }
+    }
 
     @inline(__always)
     static func digit(_ c: UInt32) -> Int? {

@@ -26,7 +26,9 @@ enum NonMetricFilter {
             return false
         }
         // One Chinese digit before a measure word is a word: 一批, 两个维护, 三会, 四大, 一年来.
-        if num.singleChineseDigit, ![.percent, .money, .multiple, .percentagePoint].contains(kind) { return false }
+        if num.singleChineseDigit, kind != .percent, kind != .money, kind != .multiple, kind != .percentagePoint {
+            return false
+        }
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
         let before = precedingChar(s, q.start)
         // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
@@ -40,8 +42,10 @@ enum NonMetricFilter {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration (traditional text
             // reads the same through the fold: 這, 過去, 連續, 24年來).
             let before = ScriptFold.simplified(before)
-            let b2 = q.start >= 2 ? [ScriptFold.simplified(s[q.start - 2]), ScriptFold.simplified(s[q.start - 1])] : []
-            if before == u("近") || before == u("这") || before == u("今") || timeFrames.contains(b2) { return false }
+            if before == u("近") || before == u("这") || before == u("今") { return false }
+            if q.start >= 2, isTimeFrame(ScriptFold.simplified(s[q.start - 2]), ScriptFold.simplified(s[q.start - 1])) {
+                return false
+            }
             // 首十个月 / 头三个月 (the first months of a year, like 前三季度): a period, not a duration.
             if before == u("首") || before == u("头") { return false }
             // 2019年至2023年, 1998-2003年: a span of calendar years.
@@ -89,7 +93,7 @@ enum NonMetricFilter {
         if unit == u("届") {
             if a < s.count,
                 CharClass.has(s[a], CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-                    || ChineseNumeral.tensWords[s[a]] != nil
+                    || ChineseNumeral.tensValue(s[a]) != nil
             {
                 return true
             }
@@ -117,7 +121,12 @@ enum NonMetricFilter {
     }
 
     /// 过去5年, 未来三年, 今后5年, 连续5年, 最近3年: time frames, not durations.
-    static let timeFrames: Set<[UInt32]> = Set(["过去", "未来", "今后", "连续", "最近"].map { [UInt32]($0) })
+    static let timeFrames: [(UInt32, UInt32)] = [
+        (u("过"), u("去")), (u("未"), u("来")), (u("今"), u("后")), (u("连"), u("续")), (u("最"), u("近")),
+    ]
+
+    /// Whether `a b` is one of `timeFrames` (five pairs compared, no array built per duration).
+    static func isTimeFrame(_ a: UInt32, _ b: UInt32) -> Bool { timeFrames.contains { $0.0 == a && $0.1 == b } }
 
     static func precedingChar(_ s: [UInt32], _ i: Int) -> UInt32 {
         var j = i - 1

@@ -36,6 +36,9 @@ struct ParsedNumber {
 struct NumberScanner {
     let s: [UInt32]
     var tokens: [NumeralToken] = []
+    /// Read once, not through the lazily initialized globals on every probe.
+    let units = UnitLexicon.shared
+    let measureWords = MeasureWords.Matcher.shared
 
     init(_ scalars: [UInt32]) {
         s = scalars
@@ -147,7 +150,7 @@ struct NumberScanner {
     func unitStartsAt(_ i: Int) -> Bool {
         let c = s[i]
         if c == u("分") { return false }
-        if let m = UnitLexicon.shared.match(s, at: i), m.length >= 2 { return true }
+        if let m = units.match(s, at: i), m.length >= 2 { return true }
         return false
     }
 
@@ -239,9 +242,10 @@ struct NumberScanner {
     private mutating func readTokens(from j0: Int, _ scan: inout NumeralScan) -> Int {
         var j = j0
         var lastWasArabic = false
+        let classes = CharClass.pointer  // once, not through the global's check per character
         while j < s.count && tokens.count < 64 {
             let c = s[j]
-            let f = CharClass.flags(c)
+            let f = c < 0x10000 ? classes[Int(c)] : CharClass.flags(c)
             if f & CharClass.asciiDigit != 0 || (c == 0x2E && tokens.isEmpty && isDigitAt(j + 1)) {
                 if lastWasArabic { break }
                 guard let r = arabicRun(at: j) else { break }
@@ -275,14 +279,14 @@ struct NumberScanner {
         } else if f & CharClass.cjkSmallUnit != 0 {
             if !tokens.isEmpty && unitStartsAt(j) { return nil }
             if c == u("百") || c == u("千"), tokens.isEmpty, at(skipSpaces(j + 1)) == u("分") { return nil }
-            tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnits[c]!), start: j, end: j + 1))
+            tokens.append(NumeralToken(kind: .small(ChineseNumeral.smallUnitValue(c)!), start: j, end: j + 1))
             scan.hasChinese = true
-        } else if let t = ChineseNumeral.tensWords[c] {
+        } else if let t = ChineseNumeral.tensValue(c) {
             tokens.append(NumeralToken(kind: .tens(t), start: j, end: j + 1))
             scan.hasChinese = true
         } else if f & CharClass.cjkBigUnit != 0 {
             guard bigUnitIsMultiplier(at: j) else { return nil }
-            tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnits[c]!), start: j, end: j + 1))
+            tokens.append(NumeralToken(kind: .big(ChineseNumeral.bigUnitValue(c)!), start: j, end: j + 1))
         } else if !tokens.isEmpty
             && (c == u("点")
                 || (c == 0x2E && tokens.last!.kind.isChinese && CharClass.has(at(j + 1), CharClass.cjkDigit)))
@@ -310,7 +314,7 @@ struct NumberScanner {
         // a currency (2兆元, 3兆美元: trillions, as Taiwan writes them; nobody counts mega-yuan).
         if s[j] == u("兆")
             && !CharClass.has(at(j + 1), CharClass.asciiDigit | CharClass.cjkDigit | CharClass.cjkSmallUnit)
-            && UnitLexicon.shared.match(s, at: j + 1)?.info.kind != .money
+            && units.match(s, at: j + 1)?.info.kind != .money
         {
             return false
         }
@@ -378,7 +382,7 @@ struct NumberScanner {
             !CharClass.has(
                 at(j), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit),
             at(j) != u("多") && at(j) != u("余") && at(j) != u("个"),
-            MeasureWords.match(s, at: j) == nil, UnitLexicon.shared.match(s, at: j) == nil,
+            measureWords.match(s, at: j) == nil, units.match(s, at: j) == nil,
             !(tokens.count == 2 && isChineseDigitOrZero(tokens[0])
                 && ChineseNumeral.isRangePair(digitValue(tokens[0]), 2))
         {

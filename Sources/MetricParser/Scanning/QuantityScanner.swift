@@ -47,6 +47,10 @@ struct QuantityScannerCore {
     let n: Int
     /// ISO code of a bare 元/块/角 (`ArticleLocale.localCurrency`).
     let localCurrency: String
+    /// The lexicons probed after every numeral, read once per article instead of through their
+    /// lazily initialized globals on every probe.
+    let units = UnitLexicon.shared
+    let measureWords = MeasureWords.Matcher.shared
 
     init(_ scalars: [UInt32], localCurrency: String = "CNY") {
         s = scalars
@@ -60,7 +64,7 @@ struct QuantityScannerCore {
 
     mutating func scanAll() -> [RawQuantity] {
         var out: [RawQuantity] = []
-        out.reserveCapacity(n / 24 + 4)
+        out.reserveCapacity(n / 12 + 4)
         var i = 0
         let table = CharClass.pointer
         while i < n {
@@ -154,17 +158,24 @@ struct QuantityScannerCore {
             if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
             while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
             guard e >= 2,
-                let unit = Self.countedNouns[[ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1])]]
+                let unit = Self.countedUnit(ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1]))
             else { continue }
             qs[k].kind = .count; qs[k].unit = unit
             qs[k].value = qs[k].number
         }
     }
 
-    static let countedNouns: [[UInt32]: String] = [
-        [UInt32]("人口"): "人", [UInt32]("人数"): "人", [UInt32]("人次"): "人次", [UInt32]("户数"): "户",
-        [UInt32]("宗数"): "宗", [UInt32]("家数"): "家", [UInt32]("件数"): "件",
+    static let countedNouns: [(noun: (UInt32, UInt32), unit: String)] = [
+        ((u("人"), u("口")), "人"), ((u("人"), u("数")), "人"), ((u("人"), u("次")), "人次"), ((u("户"), u("数")), "户"),
+        ((u("宗"), u("数")), "宗"), ((u("家"), u("数")), "家"), ((u("件"), u("数")), "件"),
     ]
+
+    /// The unit counted by the two-character noun `a b` (`countedNouns`): a scan of seven pairs,
+    /// with no array built and hashed per bare number.
+    static func countedUnit(_ a: UInt32, _ b: UInt32) -> String? {
+        for (noun, unit) in countedNouns where noun.0 == a && noun.1 == b { return unit }
+        return nil
+    }
 
     /// A bare number right after a rate noun (减幅卅七点三二, 增速为7.5) is a percent when the sentence
     /// has named percents before it: a rate is a percent, and the writer leaves out the unit it named.
@@ -260,8 +271,8 @@ struct QuantityScannerCore {
             {
                 return nil
             }
-            if !dateNext, CharClass.isIdeograph(next), UnitLexicon.shared.match(s, at: num.end) == nil,
-                MeasureWords.match(s, at: num.end) == nil
+            if !dateNext, CharClass.isIdeograph(next), units.match(s, at: num.end) == nil,
+                measureWords.match(s, at: num.end) == nil
             {
                 return nil
             }
@@ -280,10 +291,13 @@ struct QuantityScannerCore {
             }
         }
         // X分之Y fractions (and A又X分之Y).
-        if let q = fraction(after: num, start: i0) { return q }
-        if let q = perPopulationRate(after: num, start: i0) { return q }
-        if let q = mixedFraction(after: num, start: i0) { return q }
-        if let q = slashFraction(after: num, start: i0) { return q }
+        // Each of these forms needs its mark right after the numeral: tested here, before a call
+        // that copies the numeral.
+        let after = at(num.end)
+        if mayBeFraction(after: num), let q = fraction(after: num, start: i0) { return q }
+        if after == 0x2F, let q = perPopulationRate(after: num, start: i0) { return q }
+        if after == 0x20, let q = mixedFraction(after: num, start: i0) { return q }
+        if after == 0x2F, let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
         extendRange(&q)
         assignRole(&q)
@@ -310,7 +324,7 @@ struct QuantityScannerCore {
         if next != u("个") {
             // 半斤, 半小时, 半公里 — but not 上半年 (a period) or 半岛 (a word).
             let prev = at(i - 1)
-            guard !Self.halfBlockers.contains(prev), let m = UnitLexicon.shared.match(s, at: i + 1),
+            guard !Self.halfBlockers.contains(prev), let m = units.match(s, at: i + 1),
                 m.info.kind != .money, m.info.kind != .percent, m.info.kind != .other
             else { return nil }
             var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
@@ -321,7 +335,7 @@ struct QuantityScannerCore {
         }
         var num = ParsedNumber(start: i, end: i + 1, value: 0.5, hasChinese: true)
         num.singleChineseDigit = true
-        if let m = UnitLexicon.shared.match(s, at: i + 1) {
+        if let m = units.match(s, at: i + 1) {
             return make(
                 start: i, numberStart: i, numberEnd: i + 1, end: i + 1 + m.length, number: 0.5, info: m.info,
                 unitStart: i + 1, unitEnd: i + 1 + m.length, num: num)
@@ -329,6 +343,13 @@ struct QuantityScannerCore {
         return make(
             start: i, numberStart: i, numberEnd: i + 1, end: i + 2, number: 0.5,
             info: UnitInfo(kind: .count, unit: "个", factor: 1), unitStart: i + 1, unitEnd: i + 2, num: num)
+    }
+
+    /// Whether 分 or 又 (what `fraction` needs first) follows `num`.
+    @inline(__always)
+    func mayBeFraction(after num: ParsedNumber) -> Bool {
+        let c = at(skipSpaces(num.end))
+        return c == u("分") || c == u("又")
     }
 
     /// `X分之Y` at the end of `num` → Y/X; also A又X分之Y.
@@ -364,7 +385,7 @@ struct QuantityScannerCore {
         }
         // 四分之一升: a unit after the fraction applies to it.
         let k = skipSpaces(numerator.end, max: 1)
-        if let m = UnitLexicon.shared.match(s, at: k), m.info.kind != .percent {
+        if let m = units.match(s, at: k), m.info.kind != .percent {
             q.kind = m.info.kind; q.unit = m.info.unit; q.value = v * m.info.factor
             q.unitStart = k; q.unitEnd = k + m.length; q.end = q.unitEnd
         }
@@ -379,10 +400,10 @@ struct QuantityScannerCore {
         while CharClass.isDigit(at(k)), k - num.end <= 4 { k += 1 }
         let c = at(k)
         guard c == u("万") || c == u("千") || c == u("百") || c == u("亿"),
-            !continuesNumeral(k + 1) || MeasureWords.match(s, at: k + 1) != nil
+            !continuesNumeral(k + 1) || measureWords.match(s, at: k + 1) != nil
         else { return nil }
         var end = k + 1
-        if let len = MeasureWords.match(s, at: end) { end += len }  // 11.69/10万人
+        if let len = measureWords.match(s, at: end) { end += len }  // 11.69/10万人
         let unitText = String(scalars: s[num.end..<end])
         return make(
             start: start, numberStart: num.start, numberEnd: num.end, end: end, number: num.value,
@@ -432,7 +453,7 @@ struct QuantityScannerCore {
         guard d > 0, !CharClass.isDigit(at(k)), at(k) != 0x2F, at(k) != 0x2E, !CharClass.isASCIILetter(at(k)) else {
             return nil
         }
-        if UnitLexicon.shared.match(s, at: k) != nil || MeasureWords.match(s, at: k) != nil || at(k) == u("月")
+        if units.match(s, at: k) != nil || measureWords.match(s, at: k) != nil || at(k) == u("月")
             || at(k) == u("日")
         {
             return nil
@@ -491,7 +512,7 @@ struct QuantityScannerCore {
     private func readUnitWord(after num: ParsedNumber) -> UnitReading {
         let p = skipSpaces(num.end, max: 2)
         var r = UnitReading(unitStart: p, unitEnd: p, p: p, number: num.value)
-        if let m = UnitLexicon.shared.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
+        if let m = units.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
             r.info = m.info; r.unitEnd = p + m.length
         } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
             // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
@@ -499,20 +520,20 @@ struct QuantityScannerCore {
         } else if at(p) == u("个"), at(p + 1) == u("半") {
             // 两个半小时, 一个半月.
             r.half = true
-            if let m = UnitLexicon.shared.match(s, at: p + 2) {
+            if let m = units.match(s, at: p + 2) {
                 r.info = m.info; r.unitStart = p + 2; r.unitEnd = p + 2 + m.length
             } else {
                 r.info = UnitInfo(kind: .count, unit: "个", factor: 1); r.unitEnd = p + 1
             }
             r.p = p + 2
-        } else if at(p) == u("个"), let m = UnitLexicon.shared.match(s, at: p + 1),
+        } else if at(p) == u("个"), let m = units.match(s, at: p + 1),
             [.area, .volume, .length, .mass].contains(m.info.kind)
         {
             // 三个平方, 六个加仑: 个 is a filler.
             r.info = m.info; r.unitStart = p + 1; r.unitEnd = p + 1 + m.length
-        } else if let len = MeasureWords.match(s, at: p) {
+        } else if let len = measureWords.match(s, at: p) {
             r.info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); r.unitEnd = p + len
-        } else if at(p) == u("大"), let len = MeasureWords.match(s, at: p + 1), len == 1 {
+        } else if at(p) == u("大"), let len = measureWords.match(s, at: p + 1), len == 1 {
             // 10大类: the measure word is 类.
             r.info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1)
             r.unitStart = p + 1; r.unitEnd = p + 2
@@ -545,7 +566,7 @@ struct QuantityScannerCore {
         if let d = ChineseNumeral.digit(at(k)), !CharClass.isDigit(at(k)), at(k) != u("两"), !continuesNumeral(k + 1) {
             r.value += Double(d); r.end = k + 1
         } else if num.hasArabic, r.number < 10, CharClass.isDigit(at(k)), !continuesNumeral(k + 1),
-            UnitLexicon.shared.match(s, at: k + 1) == nil, MeasureWords.match(s, at: k + 1) == nil
+            units.match(s, at: k + 1) == nil, measureWords.match(s, at: k + 1) == nil
         {
             // 1成5 → 15 (Taiwan press writes 一成五 with digits).
             r.value += Double(at(k) - 0x30); r.end = k + 1
@@ -633,8 +654,7 @@ struct QuantityScannerCore {
         if let inf = info, inf.local {
             q.unit = localCurrency
             // 9000元日币, 50元人民币: a currency name right after 元 names its currency.
-            if let m = UnitLexicon.shared.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1
-            {
+            if let m = units.match(s, at: q.end), m.info.kind == .money, !m.info.local, m.info.factor == 1 {
                 q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
             }
         }
@@ -653,7 +673,7 @@ struct QuantityScannerCore {
     /// The measure word at `[p, p + len)` as a String. Up to five CJK characters fit a small
     /// string: no allocation, so no cache is needed.
     func unitString(_ p: Int, _ len: Int) -> String {
-        if len == 1 { return String(scalars: s[p..<(p + 1)]) }
+        if len == 1 { return MeasureWords.singleString(s[p]) ?? String(scalars: s[p..<(p + 1)]) }
         // 人(次) is written for 人次: the unit is the compound without its parentheses.
         return String(
             scalars: s[p..<(p + len)].lazy.filter { $0 != 0x28 && $0 != 0x29 && $0 != 0xFF08 && $0 != 0xFF09 })
@@ -727,9 +747,7 @@ struct QuantityScannerCore {
     static let chengBlockers = ScalarSet("员本为立功果效绩型熟长交都就不人年才批片份品器药语全事败形像活名家规群套像")
     static let zheBlockers = ScalarSet("合算旧扣射叠磨腾返价线服断中")
     static let fangBlockers = ScalarSet("面案式向法针位便言志队阵舟圆正格块形略")
-    static let duBlockers = Set(
-        [UInt32]("假过日")
-    )
+    static let duBlockers = ScalarSet("假过日")
     static let miBlockers = ScalarSet("粮饭面价线")
     static let yuanBlockers = ScalarSet("素旦首帅老化件年月")
     static let kuaiBlockers = ScalarSet("地头板状")
@@ -739,7 +757,7 @@ struct QuantityScannerCore {
     /// True when a numeral character follows at `i` (so a digit at `i - 1` is not a lone tenth).
     func continuesNumeral(_ i: Int) -> Bool {
         CharClass.has(at(i), CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit | CharClass.asciiDigit)
-            || UnitLexicon.shared.match(s, at: i) != nil || MeasureWords.match(s, at: i) != nil
+            || units.match(s, at: i) != nil || measureWords.match(s, at: i) != nil
     }
 
     /// 角/分 after 元/块 (123元1角1分, 九块九, 两角五分) → (value, end).
@@ -808,10 +826,10 @@ struct QuantityScannerCore {
 
     /// Length of a unit or measure word after '/' or 每 (吨, 立方米, 小时, 人, 亩).
     func denominatorLength(at i: Int) -> Int? {
-        if let m = UnitLexicon.shared.match(s, at: i), m.info.kind != .percent, m.info.kind != .money {
+        if let m = units.match(s, at: i), m.info.kind != .percent, m.info.kind != .money {
             return m.length
         }
-        if let len = MeasureWords.match(s, at: i) { return len }
+        if let len = measureWords.match(s, at: i) { return len }
         return nil
     }
 
@@ -836,7 +854,7 @@ struct QuantityScannerCore {
         case 0xA3: return CurrencyPrefix(code: "GBP", start: j, symbol: true)  // £
         default: break
         }
-        guard let name = UnitLexicon.shared.currencyName(s, endingBefore: j + 1) else { return nil }
+        guard let name = units.currencyName(s, endingBefore: j + 1) else { return nil }
         return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
     }
 
@@ -1037,10 +1055,13 @@ struct QuantityScannerCore {
     func markRatios(_ qs: inout [RawQuantity]) {
         guard qs.count >= 2 else { return }
         for k in 1..<qs.count {
+            // Adjacency first, read in place: copying both quantities per pair is measurable.
+            let gap = qs[k - 1].end
+            guard qs[k].start == gap + 1 else { continue }
+            let sep = gap < n ? s[gap] : 0
+            guard sep == 0x3A || sep == 0x2236 || sep == 0xFF1A else { continue }
             let a = qs[k - 1], b = qs[k]
-            let sep = a.end < n ? s[a.end] : 0
-            if b.start == a.end + 1, sep == 0x3A || sep == 0x2236 || sep == 0xFF1A, a.num.hasArabic || a.num.hasChinese
-            {
+            if a.num.hasArabic || a.num.hasChinese {
                 if a.role == .cardinal || a.role == .date { qs[k - 1].role = .ratio }
                 if b.role == .cardinal || b.role == .date { qs[k].role = .ratio }
                 // hh:mm is a clock time.

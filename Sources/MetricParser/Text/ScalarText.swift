@@ -53,16 +53,13 @@ struct TextCutter {
         let stride = UTF8Scalars.checkpointStride
         let before = k - k % stride, after = before + stride
         return scalars.withUnsafeBufferPointer { p in
-            @inline(__always) func length(_ c: UInt32) -> Int {
-                1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
-            }
             if k - before > stride / 2, after <= p.count {
                 var b = Int(checkpoints[after / stride])
-                for j in k..<after { b &-= length(p[j]) }
+                for j in k..<after { b &-= Self.length(p[j]) }
                 return b
             }
             var b = Int(checkpoints[before / stride])
-            for j in before..<k { b &+= length(p[j]) }
+            for j in before..<k { b &+= Self.length(p[j]) }
             return b
         }
     }
@@ -70,9 +67,36 @@ struct TextCutter {
     /// The original text of code points `[a, b)`.
     func slice(_ a: Int, _ b: Int) -> String {
         guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
+        let i = byteOffset(a, byteOffsets)
+        // A figure's text is a few scalars: walking them is cheaper than a second checkpoint walk.
+        let j = b - a <= UTF8Scalars.checkpointStride / 2 ? i + utf8Length(a, b) : byteOffset(b, byteOffsets)
         let utf8 = text.utf8
-        let i = byteOffset(a, byteOffsets), j = byteOffset(b, byteOffsets)
+        // Up to 15 bytes (most figures' text) is a small string: decoded straight from the bytes,
+        // with no Substring in between.
+        if j - i <= 15,
+            let small = utf8.withContiguousStorageIfAvailable({
+                String(decoding: UnsafeBufferPointer(rebasing: $0[i..<j]), as: UTF8.self)
+            })
+        {
+            return small
+        }
         let from = utf8.index(utf8.startIndex, offsetBy: i)
-        return String(text.unicodeScalars[from..<utf8.index(from, offsetBy: j - i)])
+        // A byte copy: the UTF-8 view's bounds are scalar boundaries, and a Substring of valid text
+        // becomes a String without the Unicode scalar view's index checks.
+        return String(Substring(utf8[from..<utf8.index(from, offsetBy: j - i)]))
+    }
+
+    /// UTF-8 length of scalars `[a, b)`.
+    private func utf8Length(_ a: Int, _ b: Int) -> Int {
+        scalars.withUnsafeBufferPointer { p in
+            var n = 0
+            for k in a..<b { n &+= Self.length(p[k]) }
+            return n
+        }
+    }
+
+    @inline(__always)
+    private static func length(_ c: UInt32) -> Int {
+        1 &+ (c >= 0x80 ? 1 : 0) &+ (c >= 0x800 ? 1 : 0) &+ (c >= 0x10000 ? 1 : 0)
     }
 }

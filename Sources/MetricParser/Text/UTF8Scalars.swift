@@ -59,22 +59,26 @@ enum UTF8Scalars {
         offsets: UnsafeMutablePointer<UInt32>?
     ) -> Int {
         var i = 0, n = 0
+        // Runs of `checkpointStride` scalars: the checkpoint is written once per run, not tested per scalar.
         while i < bytes {
-            if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
-            let b = UInt32(p[i])
-            if b < 0x80 {
-                out[n] = b; i += 1
-            } else if b < 0xE0 {
-                out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
-            } else if b < 0xF0 {
-                out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
-            } else {
-                out[n] =
-                    (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                    | UInt32(p[i + 3] & 0x3F)
-                i += 4
+            if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
+            let runEnd = n + checkpointStride
+            while i < bytes, n < runEnd {
+                let b = UInt32(p[i])
+                if b < 0x80 {
+                    out[n] = b; i += 1
+                } else if b >= 0xE0 && b < 0xF0 {  // CJK: the common case of this text
+                    out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
+                } else if b < 0xE0 {
+                    out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
+                } else {
+                    out[n] =
+                        (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                        | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                }
+                n += 1
             }
-            n += 1
         }
         if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
         return n
