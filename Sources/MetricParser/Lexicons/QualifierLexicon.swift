@@ -32,7 +32,7 @@ enum QualifierLexicon {
         var best: Hit? = nil
         // Longest match wins across the four lists (不超过 over 超过, 将近 over 近).
         @inline(__always) func probe(_ list: WordList, _ q: Qualifier) {
-            if let len = list.quickSuffix(s, before: end, limit: limit), len > (best?.length ?? 0) - (i - end) {
+            if let len = list.suffix(s, before: end, limit: limit), len > (best?.length ?? 0) - (i - end) {
                 best = Hit(qualifier: q, length: len + (i - end))
             }
         }
@@ -43,7 +43,7 @@ enum QualifierLexicon {
         guard let hit = best else { return nil }
         let wordLen = hit.length - (i - end)
         // 节约 / 最近 / 经过: a longer ordinary word swallows the qualifier character.
-        if let f = falseFriends.quickSuffix(s, before: end, limit: limit), f > wordLen { return nil }
+        if let f = falseFriends.suffix(s, before: end, limit: limit), f > wordLen { return nil }
         // 过 alone only after punctuation or a space (年过六十 reads fine, 经过 is caught above).
         if wordLen == 1, s[end - 1] == u("过"), end - 2 >= limit, CharClass.isIdeograph(s[end - 2]) { return nil }
         return hit
@@ -61,21 +61,21 @@ enum QualifierLexicon {
     static func adverbBeforeVerb(_ s: [UInt32], _ i: Int, limit: Int) -> Qualifier? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
-        let verb = PredicateLexicon.verbs.quickSuffix(s, before: end, limit: limit)
-        guard let vl = verb ?? boundedLinkers.quickSuffix(s, before: end, limit: limit) else { return nil }
+        let verb = PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
+        guard let vl = verb ?? boundedLinkers.suffix(s, before: end, limit: limit) else { return nil }
         var k = end - vl
         // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
         let modal = k - 1 > limit && (s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要"))
         if modal { k -= 1 } else if verb == nil { return nil }
-        if adverbMoreThan.quickSuffix(s, before: k, limit: limit) != nil { return .moreThan }
-        if adverbLessThan.quickSuffix(s, before: k, limit: limit) != nil { return .lessThan }
+        if adverbMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
+        if adverbLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
         return nil
     }
 
     /// Qualifier word starting at `i` (after the quantity).
     static func after(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
         guard i < limit else { return nil }
-        if let len = approximateAfter.quickPrefix(s, at: i, limit: limit) {
+        if let len = approximateAfter.prefix(s, at: i, limit: limit) {
             // 上下 / 前后 as qualifiers only when the clause ends or a verb-less phrase follows.
             if s[i] == u("上") || s[i] == u("前") {
                 let next = i + len < limit ? s[i + len] : 0x3002
@@ -83,11 +83,11 @@ enum QualifierLexicon {
             }
             return Hit(qualifier: .approximate, length: len)
         }
-        if let len = moreThanAfter.quickPrefix(s, at: i, limit: limit) {
+        if let len = moreThanAfter.prefix(s, at: i, limit: limit) {
             if len == 1 && i + 1 < limit && CharClass.isIdeograph(s[i + 1]) { return nil }  // 多 + noun
             return Hit(qualifier: .moreThan, length: len)
         }
-        if let len = lessThanAfter.quickPrefix(s, at: i, limit: limit) { return Hit(qualifier: .lessThan, length: len) }
+        if let len = lessThanAfter.prefix(s, at: i, limit: limit) { return Hit(qualifier: .lessThan, length: len) }
         return nil
     }
 }

@@ -49,12 +49,12 @@ extension SubjectFinder {
     /// thing's revised value).
     func pronounPhrase(_ a: Int, _ b: Int) -> PronounPhrase {
         guard a < b else { return .none }
-        if let l = Self.pronouns.quickPrefix(s, at: a, limit: b) {
+        if let l = Self.pronouns.prefix(s, at: a, limit: b) {
             var k = a + l
-            while k < b, let w = Self.discourseWords.quickPrefix(s, at: k, limit: b) { k += w }
+            while k < b, let w = Self.discourseWords.prefix(s, at: k, limit: b) { k += w }
             if k == b { return .demonstrative }
         }
-        if let l = Self.pronouns.quickSuffix(s, before: b, limit: a), b - l - 1 >= a {
+        if let l = Self.pronouns.suffix(s, before: b, limit: a), b - l - 1 >= a {
             let marker = ScriptFold.simplified(s[b - l - 1])
             if marker == u("将") || marker == u("把") { return .object }
         }
@@ -73,11 +73,11 @@ extension SubjectFinder {
         var (a, b) = (clauseStart, prefixStart)
         while a < b, CharClass.isSpace(s[a]) { a += 1 }
         while b > a, CharClass.isSpace(s[b - 1]) { b -= 1 }
-        guard a == b || PredicateLexicon.referenceHeads.quickPrefix(s, at: a, limit: b) == b - a else { return nil }
+        guard a == b || PredicateLexicon.referenceHeads.prefix(s, at: a, limit: b) == b - a else { return nil }
         var e = k + 1
         while e < n, e - k <= 10, !CharClass.isBreak(s[e]) { e += 1 }
         guard e < n, e - k <= 10, CharClass.isBreak(s[e]),
-            Self.referenceNouns.quickSuffix(s, before: e, limit: k + 1) != nil
+            Self.referenceNouns.suffix(s, before: e, limit: k + 1) != nil
         else { return nil }
         let (x, y) = trim(k + 1, e)
         return x < y ? clean(x, y) : nil

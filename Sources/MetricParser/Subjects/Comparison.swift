@@ -10,8 +10,8 @@ extension SubjectFinder {
         // 比2019年底分别提升: adverbs between the base and the verb are not part of the comparison.
         var end = verbStart
         while end > e,
-            let l = PredicateLexicon.particles.quickSuffix(s, before: end, limit: e)
-                ?? PredicateLexicon.degreeAdverbs.quickSuffix(s, before: end, limit: e)
+            let l = PredicateLexicon.particles.suffix(s, before: end, limit: e)
+                ?? PredicateLexicon.degreeAdverbs.suffix(s, before: end, limit: e)
         {
             end -= l
             // 同比分别增长13.2%、15%: 分别 between the comparison and the verb still opens a list. With names
@@ -37,8 +37,8 @@ extension SubjectFinder {
             }
             // 超年度目标121.76万人: a bare 超 before a target (目标, 计划, 任务) is a comparison with it.
             let overTarget =
-                s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.quickSuffix(s, before: e, limit: k + 1) != nil
-            if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.quickPrefix(s, at: k, limit: e), k + l < e,
+                s[k] == u("超") && k + 1 < e && SubjectContext.targetWords.suffix(s, before: e, limit: k + 1) != nil
+            if let l = overTarget ? 1 : PredicateLexicon.referenceHeads.prefix(s, at: k, limit: e), k + l < e,
                 k == cs || s[k - 1] != u("不")
             {
                 let up = s[k] == u("高") || s[k] == u("超") || s[k] == u("优") || s[k] == u("快") || s[k] == u("多")
@@ -60,11 +60,11 @@ extension SubjectFinder {
             var m = k + 1
             while m + 2 < e, ScriptFold.simplified(s[m]) != u("较") || s[m - 1] == u("比") { m += 1 }
             guard m + 2 < e else { return nil }
-            for j in k..<m where PredicateLexicon.verbs.quickPrefix(s, at: j, limit: m) != nil { return nil }
+            for j in k..<m where PredicateLexicon.verbs.prefix(s, at: j, limit: m) != nil { return nil }
             k = m
         }
         guard k + 2 < e, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") else { return nil }
-        for m in (k + 1)..<e where PredicateLexicon.verbs.quickPrefix(s, at: m, limit: e) != nil { return nil }
+        for m in (k + 1)..<e where PredicateLexicon.verbs.prefix(s, at: m, limit: e) != nil { return nil }
         return (k, .down)
     }
 
@@ -94,9 +94,9 @@ extension SubjectFinder {
         var e = e0
         while e > a, CharClass.isSpace(s[e - 1]) || s[e - 1] == u("了") { e -= 1 }
         // 按年大幅增长 / 同比轻微下跌: an adverb of degree says how much, not what changes.
-        while let l = PredicateLexicon.degreeAdverbs.quickSuffix(s, before: e, limit: a), e - l >= a { e -= l }
+        while let l = PredicateLexicon.degreeAdverbs.suffix(s, before: e, limit: a), e - l >= a { e -= l }
         // 按年实质上升: an adverb of measurement between the comparison and the change word.
-        if let l = SubjectContext.measureAdverbs.quickSuffix(s, before: e, limit: a), e - l - 2 >= a { e -= l }
+        if let l = SubjectContext.measureAdverbs.suffix(s, before: e, limit: a), e - l - 2 >= a { e -= l }
         if e - 2 >= a, (s[e - 2] == u("同") || ScriptFold.simplified(s[e - 2]) == u("环")) && s[e - 1] == u("比") {
             return e - 2
         }

@@ -11,17 +11,17 @@ extension SubjectFinder {
         guard mayHoldEstimateVerb(a, end) else { return nil }
         var start = a
         while start < end, start - a <= 6 {
-            if Self.estimateAdverbs.quickPrefix(s, at: start, limit: end) != nil
-                || Self.estimateVerbs.quickPrefix(s, at: start, limit: end) != nil
+            if Self.estimateAdverbs.prefix(s, at: start, limit: end) != nil
+                || Self.estimateVerbs.prefix(s, at: start, limit: end) != nil
             {
                 break
             }
-            if start > a, PredicateLexicon.verbs.quickPrefix(s, at: start, limit: end) != nil { return nil }
+            if start > a, PredicateLexicon.verbs.prefix(s, at: start, limit: end) != nil { return nil }
             start += 1
         }
         var k = start
-        if let l = Self.estimateAdverbs.quickPrefix(s, at: k, limit: end) { k += l }
-        guard let l = Self.estimateVerbs.quickPrefix(s, at: k, limit: end) else { return nil }
+        if let l = Self.estimateAdverbs.prefix(s, at: k, limit: end) { k += l }
+        guard let l = Self.estimateVerbs.prefix(s, at: k, limit: end) else { return nil }
         if start > a {
             let (x, y) = trim(k + l, end)
             guard y - x >= 2 else { return nil }
@@ -45,8 +45,8 @@ extension SubjectFinder {
     /// indicator, the modifier does (零售业总销货价值的临时估计为302亿元).
     func isEstimateHead(_ a: Int, _ b: Int) -> Bool {
         var k = a
-        if let l = Self.estimateAdverbs.quickPrefix(s, at: k, limit: b) { k += l }
-        return Self.estimateVerbs.quickPrefix(s, at: k, limit: b) == b - k
+        if let l = Self.estimateAdverbs.prefix(s, at: k, limit: b) { k += l }
+        return Self.estimateVerbs.prefix(s, at: k, limit: b) == b - k
     }
 
     /// The complete list of verbs of estimating and forecasting before an indicator.

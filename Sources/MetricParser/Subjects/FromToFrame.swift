@@ -12,8 +12,8 @@ extension SubjectFinder {
         // The second figure: the clause opens with a 至-linker (升至, 降至, 微升至 …).
         var k = cs
         while k < de, CharClass.isSpace(s[k]) { k += 1 }
-        if let l = Self.linkerModifiers.quickPrefix(s, at: k, limit: de) { k += l }
-        if let l = PredicateLexicon.linkers.quickPrefix(s, at: k, limit: de), l >= 2,
+        if let l = Self.linkerModifiers.prefix(s, at: k, limit: de) { k += l }
+        if let l = PredicateLexicon.linkers.prefix(s, at: k, limit: de), l >= 2,
             ScriptFold.simplified(s[k + l - 1]) == u("至") || s[k + l - 1] == u("到")
         {
             return periodLike(k + l, de) ? ("", clean(k + l, de)) : nil  // not trimmed: the period is the text
@@ -29,7 +29,7 @@ extension SubjectFinder {
         else { return nil }
         let (px, py) = (f + 1, de)
         let (sx, sy) = trim(cs, f)
-        guard sy - sx >= 2, periodLike(px, py), Self.earlierMarkers.quickPrefix(s, at: px, limit: py) == nil else {
+        guard sy - sx >= 2, periodLike(px, py), Self.earlierMarkers.prefix(s, at: px, limit: py) == nil else {
             return nil
         }
         // 将/把 OBJECT 由原来的…: a disposal, read by `disposalSubject`.
@@ -42,7 +42,7 @@ extension SubjectFinder {
         guard b - a >= 2, b - a <= 12 else { return false }
         for k in a..<b {
             if CharClass.isBreak(s[k]) || CharClass.has(s[k], CharClass.asciiDigit) { return false }
-            if PredicateLexicon.verbs.quickPrefix(s, at: k, limit: b) != nil { return false }
+            if PredicateLexicon.verbs.prefix(s, at: k, limit: b) != nil { return false }
         }
         return true
     }

@@ -6,22 +6,22 @@ extension SubjectFinder {
     func locativeScope(_ a: Int, _ verbStart: Int) -> String? {
         var k = a
         while k < verbStart, CharClass.isSpace(s[k]) { k += 1 }
-        while k < verbStart, let l = Self.pronounsAndTimes.quickPrefix(s, at: k, limit: verbStart) { k += l }
+        while k < verbStart, let l = Self.pronounsAndTimes.prefix(s, at: k, limit: verbStart) { k += l }
         guard k < verbStart, s[k] == u("在") else { return nil }
         let from = k + 1
         var e = from
         while e < verbStart {
             if e > from,
-                PredicateLexicon.verbs.quickPrefix(s, at: e, limit: verbStart) != nil
-                    || PredicateLexicon.lightVerbs.quickPrefix(s, at: e, limit: verbStart) != nil
-                    || Self.receiving.quickPrefix(s, at: e, limit: verbStart) != nil
+                PredicateLexicon.verbs.prefix(s, at: e, limit: verbStart) != nil
+                    || PredicateLexicon.lightVerbs.prefix(s, at: e, limit: verbStart) != nil
+                    || Self.receiving.prefix(s, at: e, limit: verbStart) != nil
             {
                 break
             }
             e += 1
         }
         let (x, y) = trim(from, e)
-        guard y - x >= 2, y - x <= 10, Anaphora.demonstratives.quickPrefix(s, at: x, limit: y) == nil else {
+        guard y - x >= 2, y - x <= 10, Anaphora.demonstratives.prefix(s, at: x, limit: y) == nil else {
             return nil
         }
         for m in x..<y where CharClass.isBreak(s[m]) || CharClass.has(s[m], CharClass.asciiDigit) { return nil }

@@ -26,7 +26,7 @@ enum PeriodFinder {
             let y = years[k]
             let before = NonMetricFilter.precedingChar(s, y.start)
             if notPeriodBefore.contains(ScriptFold.simplified(before)) { continue }  // 較111年, 與去年
-            if notPeriodAfter.quickPrefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
+            if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
             best = y
         }
         guard let y = best else { return nil }
@@ -38,7 +38,7 @@ enum PeriodFinder {
             let n = Int(y.number)
             yearText = "\(n >= 100 && n < 200 ? n + 1911 : n)"
         }
-        if let len = suffixes.quickPrefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
+        if let len = suffixes.prefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
             return yearText + "年" + String(scalars: s[y.end..<(y.end + len)])
         }
         return yearText

@@ -36,7 +36,7 @@ extension SubjectFinder {
         guard k < end, s[k] == u("比") || ScriptFold.simplified(s[k]) == u("较") else { return nil }
         var m = k + 1
         while m < end, !CharClass.isDigit(s[m]) {
-            if PredicateLexicon.verbs.quickPrefix(s, at: m, limit: end) != nil { return nil }
+            if PredicateLexicon.verbs.prefix(s, at: m, limit: end) != nil { return nil }
             m += 1
         }
         // Not trimmed: 全省 in 比全省平均水平 is the reference itself.

@@ -126,7 +126,7 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
-        if object.a < object.b, Self.estimateVerbs.quickPrefix(s, at: object.a, limit: object.b) == object.b - object.a
+        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a
         {
             // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
             let (x, y) = trim(c.start, object.a)
@@ -210,14 +210,14 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = Self.rateBasis.quickSuffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每")
+            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每")
             {
                 e -= l + 1
                 continue
             }
-            let whole = PredicateLexicon.keepWhole.quickSuffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
-            if let l = PredicateLexicon.linkers.quickSuffix(s, before: e, limit: cs), whole <= l,
-                (PredicateLexicon.verbs.quickSuffix(s, before: e, limit: cs) ?? 0) <= l
+            let whole = PredicateLexicon.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
+            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
+                (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
@@ -227,7 +227,7 @@ struct SubjectFinder {
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
-            if let l = PredicateLexicon.particles.quickSuffix(s, before: e, limit: cs), whole <= l {
+            if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { c.sawDe = true }
                 e -= l; noteDistributive(&result, e); continue
@@ -235,8 +235,8 @@ struct SubjectFinder {
             if !result.change && !c.sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 // The longer change word wins across both lists: 少增 and 负成长 are decreases.
-                let downLength = PredicateLexicon.decrease.quickSuffix(s, before: e, limit: cs) ?? 0
-                if let l = PredicateLexicon.increase.quickSuffix(s, before: e, limit: cs), l >= downLength,
+                let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
+                if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
                     !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
                     l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
                 {
@@ -263,7 +263,7 @@ struct SubjectFinder {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
-            let from = head.start + (PredicateLexicon.referenceHeads.quickPrefix(s, at: head.start, limit: c.end) ?? 1)
+            let from = head.start + (PredicateLexicon.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
             var rx = from, ry = c.end  // not trimmed: 去年 is the reference itself
             while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
@@ -278,9 +278,9 @@ struct SubjectFinder {
             c.end = head.start
         }
         if !result.change {
-            if PredicateLexicon.increaseRate.quickSuffix(s, before: c.end, limit: cs) != nil {
+            if PredicateLexicon.increaseRate.suffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .up
-            } else if PredicateLexicon.decreaseRate.quickSuffix(s, before: c.end, limit: cs) != nil {
+            } else if PredicateLexicon.decreaseRate.suffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .down
             }
         }
@@ -300,12 +300,12 @@ struct SubjectFinder {
         var rawEnd = e
         while rawEnd > cs, CharClass.isSpace(s[rawEnd - 1]) { rawEnd -= 1 }
         if rawEnd > cs, Self.conjunctions.contains(s[rawEnd - 1]),
-            PredicateLexicon.verbs.quickSuffix(s, before: rawEnd, limit: cs) == nil
+            PredicateLexicon.verbs.suffix(s, before: rawEnd, limit: cs) == nil
         {
             a = b
         }
         var verbEnd = -1
-        if a < b, !linked, let l = Self.containment.quickSuffix(s, before: b, limit: a), b - l >= a {
+        if a < b, !linked, let l = Self.containment.suffix(s, before: b, limit: a), b - l >= a {
             // 全县辖9个乡镇 / 下辖12个街道: a verb of containment right before the figure; what it contains
             // follows the measure word (辖 alone is no verb elsewhere: 辖区).
             verbEnd = b; a = b
@@ -322,15 +322,15 @@ struct SubjectFinder {
                     increase.mayEnd(with: s[k - 1]) || decrease.mayEnd(with: s[k - 1]),
                     !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
                 {
-                    if let l = increase.quickSuffix(s, before: k, limit: a), l >= 2 {
+                    if let l = increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
                     }
-                    if let l = decrease.quickSuffix(s, before: k, limit: a), l >= 2 {
+                    if let l = decrease.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .down; verbEnd = k; a = k; break
                     }
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
-                if let vl = verbs.quickSuffix(s, before: k, limit: a),
+                if let vl = verbs.suffix(s, before: k, limit: a),
                     k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
                 {
                     if k < b, s[k] == u("的"), !linked {
@@ -339,7 +339,7 @@ struct SubjectFinder {
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.quickSuffix(s, before: m, limit: a) != nil,
+                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil,
                                 !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                             {
                                 start = m; break
@@ -349,7 +349,7 @@ struct SubjectFinder {
                         a = start
                     } else {
                         verbEnd = k
-                        if PredicateLexicon.lightVerbs.quickSuffix(s, before: k, limit: a) == vl {
+                        if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
                             var (ta, tb) = trim(a, k - vl)
                             // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
                             if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
@@ -411,7 +411,7 @@ struct SubjectFinder {
     private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
         let ch = ScriptFold.simplified(c)
         guard PredicateLexicon.nominalAfterVerb.contains(ch) else { return false }
-        guard PredicateLexicon.lightVerbs.quickSuffix(s, before: k, limit: a) == vl else { return true }
+        guard PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
         return Self.amountChars.contains(ch)
     }
 
@@ -436,7 +436,7 @@ struct SubjectFinder {
             var a = ps
             var m = cs - 2  // an item that is itself a verb (孵化) is a name, not a verb before one
             while m > ps {
-                if PredicateLexicon.verbs.quickSuffix(s, before: m, limit: ps) != nil,
+                if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
                     !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                 {
                     a = m; break
@@ -527,7 +527,7 @@ struct SubjectFinder {
         {
             subject += noun
         } else if q.kind == .money, let purpose = purposeAfter(after),
-            let l = Self.allocating.quickSuffix(s, before: c.end, limit: cs), c.end - l >= cs
+            let l = Self.allocating.suffix(s, before: c.end, limit: cs), c.end - l >= cs
         {
             // 特区政府已拨款逾11亿港元推动盛事经济: the purpose after the money says what it is for; the actor
             // and the time before the verb are not the row header.
@@ -539,7 +539,7 @@ struct SubjectFinder {
     /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
     /// figure at `k`, else nil.
     private func purposeAfter(_ k: Int) -> String? {
-        guard k < s.count, let l = Self.purposeVerbs.quickPrefix(s, at: k, limit: min(s.count, k + 3)) else {
+        guard k < s.count, let l = Self.purposeVerbs.prefix(s, at: k, limit: min(s.count, k + 3)) else {
             return nil
         }
         // 用于/用作/用来 only mark the purpose: 拨款用于老旧小区改造 → 老旧小区改造拨款.
@@ -577,7 +577,7 @@ struct SubjectFinder {
     private func actionSubject(_ q: RawQuantity, _ trimmed: (Int, Int), _ result: inout Result) -> String {
         let (va, vb) = trimmed
         guard va < vb else { return "" }
-        if let vl = PredicateLexicon.lightVerbs.quickSuffix(s, before: vb, limit: va), vl < vb - va {
+        if let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
             let (ta, tb) = trim(va, vb - vl)
             if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
         }
@@ -603,7 +603,7 @@ struct SubjectFinder {
             return nil
         }
         var k = d + 1
-        if let l = Self.examplesClassifier.quickPrefix(s, at: k, limit: b) { k += l }
+        if let l = Self.examplesClassifier.prefix(s, at: k, limit: b) { k += l }
         return b - k >= 2 ? k : nil
     }
 
@@ -625,10 +625,10 @@ struct SubjectFinder {
                 k = next.upperBound
                 continue
             }
-            guard let l = Self.totality.quickPrefix(s, at: k, limit: sentenceEnd) else { return nil }
+            guard let l = Self.totality.prefix(s, at: k, limit: sentenceEnd) else { return nil }
             let a = k + l
             // ，均为女性 / ，都是新建: a linking word describes the set; it is not what the set did.
-            if PredicateLexicon.linkers.quickPrefix(s, at: a, limit: sentenceEnd) != nil { return nil }
+            if PredicateLexicon.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
             var b = a
             while b < sentenceEnd, CharClass.isIdeograph(s[b]), !CharClass.isBreak(s[b]) { b += 1 }
             guard b - a >= 2, b - a <= 4, b == sentenceEnd || CharClass.isBreak(s[b]) else { return nil }
@@ -661,13 +661,13 @@ struct SubjectFinder {
     /// verb (要求/鼓励/组织 + actor + action) and without the adverbs between actor and verb.
     private func actor(_ cs: Int, before verbEnd: Int) -> String {
         var (a, b) = trim(cs, verbEnd - verbLength(before: verbEnd, from: cs))
-        if let l = PredicateLexicon.pivotVerbs.quickPrefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
-        while a < b, let l = PredicateLexicon.actorAdverbs.quickSuffix(s, before: b, limit: a) { b -= l }
+        if let l = PredicateLexicon.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
+        while a < b, let l = PredicateLexicon.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
         return a < b ? clean(a, b) : ""
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
-        PredicateLexicon.verbs.quickSuffix(s, before: k, limit: a) ?? 0
+        PredicateLexicon.verbs.suffix(s, before: k, limit: a) ?? 0
     }
 
     private func noteDistributive(_ r: inout Result, _ e: Int) {
@@ -682,8 +682,8 @@ struct SubjectFinder {
         guard f < n else { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
         if f > suffixEnd,
-            PredicateLexicon.verbs.quickPrefix(s, at: f, limit: n) != nil
-                || PredicateLexicon.lightVerbs.quickPrefix(s, at: f, limit: n) != nil
+            PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil
+                || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil
         {
             return ""
         }
@@ -705,7 +705,7 @@ struct SubjectFinder {
             if let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
             var m = a
             while m < b {
-                if PredicateLexicon.forwardStops.quickPrefix(s, at: m, limit: b) != nil && m > a { b = m; break }
+                if PredicateLexicon.forwardStops.prefix(s, at: m, limit: b) != nil && m > a { b = m; break }
                 m += 1
             }
             let (x, y) = trim(a, b)
@@ -722,17 +722,17 @@ struct SubjectFinder {
             if ch == u("、") { break }
             if k == nextFigure { break }
             if includePredicate {
-                if k > f, PredicateLexicon.predicateStops.quickPrefix(s, at: k, limit: limit) != nil { break }
+                if k > f, PredicateLexicon.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
             } else {
                 // 50个新建的非公企业党组织: a verb before 的 modifies the noun after it; read on.
                 if ch == u("的") {
-                    if k + 1 < limit, PredicateLexicon.verbs.quickSuffix(s, before: k, limit: f) != nil {
+                    if k + 1 < limit, PredicateLexicon.verbs.suffix(s, before: k, limit: f) != nil {
                         k += 1; continue
                     }
                     break
                 }
-                if k > f, PredicateLexicon.forwardStops.quickPrefix(s, at: k, limit: limit) != nil { break }
-                if k > f, let vl = PredicateLexicon.verbs.quickPrefix(s, at: k, limit: limit),
+                if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
+                if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
                     !(k + vl < n
                         && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
                             || s[k + vl] == u("的"))),

@@ -24,9 +24,9 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.quickPrefix(s, at: a, limit: b), a + l <= b,
+            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
-                l > 1 || PredicateLexicon.nounsOpeningWithNoise.quickPrefix(s, at: a, limit: b) == nil,
+                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
                 !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
@@ -36,9 +36,9 @@ extension SubjectFinder {
                 if let y = yearPrefix(a, b) { a = y; changed = true; continue }
                 if let m = monthPrefix(a, b) { a = m; changed = true; continue }
             }
-            if let l = PredicateLexicon.trailingNoise.quickSuffix(s, before: b, limit: a),
-                (PredicateLexicon.verbs.quickSuffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
-                (PredicateLexicon.keepWhole.quickSuffix(s, before: b, limit: a) ?? 0) <= l
+            if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
+                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
+                (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
             {  // 平均 keeps its 均
                 b -= l; changed = true; continue
             }
@@ -63,9 +63,9 @@ extension SubjectFinder {
     /// verb (累计建成) it is an adverb and is trimmed.
     private func cumulativeNoun(_ a: Int, _ l: Int, _ b: Int) -> Bool {
         guard l == 2, a + 2 < b, s[a] == u("累"), ScriptFold.simplified(s[a + 1]) == u("计") else { return false }
-        return PredicateLexicon.verbs.quickPrefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.lightVerbs.quickPrefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.linkers.quickPrefix(s, at: a + 2, limit: b) == nil
+        return PredicateLexicon.verbs.prefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
+            && PredicateLexicon.linkers.prefix(s, at: a + 2, limit: b) == nil
             && !CharClass.isDigit(s[a + 2]) && s[a + 2] != u("新")
     }
 
@@ -92,7 +92,7 @@ extension SubjectFinder {
         let isYear = digits == 4 || (minguo && digits >= 2 && digits <= 3) || (digits == 3 && s[d0] == u("1"))
         guard isYear, k < b, s[k] == u("年") else { return nil }
         k += 1
-        if let l = PeriodFinder.suffixes.quickPrefix(s, at: k, limit: b) { k += l }
+        if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
         if k < b, s[k] == u("度") { k += 1 }
         return k
     }
