@@ -126,8 +126,7 @@ struct SubjectFinder {
         }
         var subject = object.a < object.b ? clean(object.a, object.b) : ""
         if Anaphora.isTimeAdverb(subject) { subject = "" }  // 长期低于三％ names nothing
-        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a
-        {
+        if object.a < object.b, Self.estimateVerbs.prefix(s, at: object.a, limit: object.b) == object.b - object.a {
             // 今年出口增长预计为5%: the estimate verb ends the indicator before it.
             let (x, y) = trim(c.start, object.a)
             if x < y { subject = clean(x, y) + subject }
@@ -210,8 +209,7 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每")
-            {
+            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
                 e -= l + 1
                 continue
             }
