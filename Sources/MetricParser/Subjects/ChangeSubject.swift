@@ -34,7 +34,10 @@ enum ChangeSubject {
 
     /// 同比 / 环比 / 環比 (as `==` would answer).
     private static func isPlainPeriodComparison(_ c: String) -> Bool {
-        InertText.equal(c, "同比") || InertText.equal(c, "环比") || InertText.equal(c, "環比")
+        // One inertness test for the three words (inert themselves): between inert strings `==` is byte equality.
+        guard InertText.isInert(c) else { return c == "同比" || c == "环比" || c == "環比" }
+        return c.utf8.count == 6
+            && (InertText.sameBytes(c, "同比") || InertText.sameBytes(c, "环比") || InertText.sameBytes(c, "環比"))
     }
 
     /// 增速 for a growth, 涨幅 for a price rise (涨), 降幅 for a decrease.

@@ -50,8 +50,9 @@ struct Coordination {
         }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
-        items = Self.sharingHead(
-            names, named: previous + String(scalars: s[max(0, begin - 80)..<begin]), previous: previous)
+        // The context as scalars, as `sharingHead` reads it (no String built to be decoded again).
+        let context = [UInt32](previous) + s[max(0, begin - 80)..<begin]
+        items = Self.sharingHead(names, named: context, previous: previous)
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
         indicator =
@@ -101,11 +102,10 @@ struct Coordination {
     /// 香港及中国台湾旅客: a head noun written once after the last name (旅客, 2–4 characters, also named
     /// in the previous subject or earlier in the sentence) belongs to every name → 香港旅客, 中国台湾旅客.
     /// The previous subject is tried first: 中国台湾 recurring earlier in the sentence is a name, not a head.
-    static func sharingHead(_ names: [String], named: String, previous: String = "") -> [String] {
+    static func sharingHead(_ names: [String], named: [UInt32], previous: String = "") -> [String] {
         let last = [UInt32](names[names.count - 1])
         guard last.count >= 4 else { return names }
-        for context in [previous, named] where !context.isEmpty {
-            let p = [UInt32](context)
+        for p in [[UInt32](previous), named] where !p.isEmpty {
             var n = min(4, last.count - 2)
             while n >= 2 {
                 let head = Array(last[(last.count - n)...])

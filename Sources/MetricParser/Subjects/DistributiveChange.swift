@@ -12,8 +12,9 @@ struct DistributiveChange {
     mutating func note(base: String, change: Bool, sentence start: Int) {
         if start != sentence {
             sentence = start
-            bases.removeAll(keepingCapacity: true)
-            pending.removeAll(keepingCapacity: true)
+            // Emptied only when it holds something: `removeAll` on an empty array still costs a call.
+            if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
             if shared != nil { shared = nil }
         }
         if !change, !base.isEmpty { bases.append(base) }

@@ -36,14 +36,9 @@ struct SubjectFinder {
         var subject: String
         var change = false
         var direction: Direction? = nil
-        /// The X of a clause 占X的…: the figure is a share of X (of the previous figure's subject).
-        var shareBase: String? = nil
         /// For a change: the comparison phrase (同比, 比年初, 高于全国) and the change word as written.
         var comparison: Range<Int>? = nil
         var changeWord: Range<Int>? = nil
-        /// TOPIC + light verb + OBJECT (高新技术产业实现产值): the topic is scope, the object the indicator.
-        var topic: String = ""
-        var indicator: String = ""
         /// A light verb with no object (沿海港口完成354599万吨): the indicator is the lead-in's.
         var bareLightVerb = false
         /// Where 分别 starts when the figure heads a distributive list (…分别为4.0%、43.4%和52.6%).
@@ -52,30 +47,101 @@ struct SubjectFinder {
         var linked = false
         /// Where the figure's clause starts.
         var clauseStart = 0
-        /// A 的-modifier holding the previous figure with no head of its own (2000元—3000元的为60%): the
-        /// head is the last such modifier's (see `ClauseFrames`).
-        var headlessModifier: String? = nil
-        /// The head after a 的-modifier holding the previous figure (…1500元—2000元的比例 → 比例).
-        var modifierHead = ""
         /// The phrase is a pronoun for an earlier subject (这, 将它), or the figure is a reference's own
         /// value (低于上年的5.1%): the sentence's last subject.
         var pronoun = false
-        /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
-        var referencePeriod: String? = nil
         /// The figure is a reference's own value (低于…的5.1%, 较…的4.3%为低): what follows it is a predicate.
         var ownValue = false
+        /// The texts below, out of line: most figures set none of them, and a Result is copied several
+        /// times a figure (eleven inline Strings made each copy a 330-byte memcpy plus a retain and a
+        /// release per String). Shared between copies until one writes (`writableDetails`).
+        private var details: Details? = nil
+
+        init(subject: String) { self.subject = subject }
+
+        /// The X of a clause 占X的…: the figure is a share of X (of the previous figure's subject).
+        var shareBase: String? {
+            get { details?.shareBase }
+            set { if details != nil || newValue != nil { writableDetails().shareBase = newValue } }
+        }
+        /// TOPIC + light verb + OBJECT (高新技术产业实现产值): the topic is scope, the object the indicator.
+        var topic: String {
+            get { details?.topic ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().topic = newValue } }
+        }
+        var indicator: String {
+            get { details?.indicator ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().indicator = newValue } }
+        }
+        /// A 的-modifier holding the previous figure with no head of its own (2000元—3000元的为60%): the
+        /// head is the last such modifier's (see `ClauseFrames`).
+        var headlessModifier: String? {
+            get { details?.headlessModifier }
+            set { if details != nil || newValue != nil { writableDetails().headlessModifier = newValue } }
+        }
+        /// The head after a 的-modifier holding the previous figure (…1500元—2000元的比例 → 比例).
+        var modifierHead: String {
+            get { details?.modifierHead ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().modifierHead = newValue } }
+        }
+        /// The period a reference's own value names (低于去年第四季度的5.1% → 去年第四季度).
+        var referencePeriod: String? {
+            get { details?.referencePeriod }
+            set { if details != nil || newValue != nil { writableDetails().referencePeriod = newValue } }
+        }
         /// For a pronoun object (将它调低到): the revision verb as written, added to the last subject.
-        var revision = ""
+        var revision: String {
+            get { details?.revision ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().revision = newValue } }
+        }
         /// An estimate verb opening the clause, as written (现估计, 本来预计): see `EstimateFrame`.
-        var estimate = ""
+        var estimate: String {
+            get { details?.estimate ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().estimate = newValue } }
+        }
         /// X + 占 + percent with no whole named (香港旅客占60.7%): 占 as written; the whole is the
         /// sentence's last figure's thing (see `ImplicitWhole`).
-        var shareOfImplicitWhole: String? = nil
+        var shareOfImplicitWhole: String? {
+            get { details?.shareOfImplicitWhole }
+            set { if details != nil || newValue != nil { writableDetails().shareOfImplicitWhole = newValue } }
+        }
         /// The 的-modifier cut from a linked subject (经某口岸入境的旅客为… → 经某口岸入境), the scope when
         /// the head alone would borrow the previous figure's.
-        var deModifier = ""
+        var deModifier: String {
+            get { details?.deModifier ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().deModifier = newValue } }
+        }
         /// The verb before a figure whose subject follows its measure word (培训了1万多名党员领导干部 → 培训).
-        var actionVerb = ""
+        var actionVerb: String {
+            get { details?.actionVerb ?? "" }
+            set { if details != nil || !newValue.isEmpty { writableDetails().actionVerb = newValue } }
+        }
+
+        private final class Details {
+            var shareBase: String? = nil, headlessModifier: String? = nil, referencePeriod: String? = nil
+            var shareOfImplicitWhole: String? = nil
+            var topic = "", indicator = "", modifierHead = "", revision = "", estimate = "", deModifier = ""
+            var actionVerb = ""
+
+            func copy() -> Details {
+                let d = Details()
+                d.shareBase = shareBase; d.headlessModifier = headlessModifier; d.referencePeriod = referencePeriod
+                d.shareOfImplicitWhole = shareOfImplicitWhole
+                d.topic = topic; d.indicator = indicator; d.modifierHead = modifierHead; d.revision = revision
+                d.estimate = estimate; d.deModifier = deModifier; d.actionVerb = actionVerb
+                return d
+            }
+        }
+
+        /// The details to write to: made on the first write, copied first when another Result shares them.
+        private mutating func writableDetails() -> Details {
+            if details == nil {
+                details = Details()
+            } else if !isKnownUniquelyReferenced(&details) {
+                details = details!.copy()
+            }
+            return details!
+        }
     }
 
     /// - Parameters:

@@ -441,7 +441,7 @@ struct SubjectPipeline {
             // A new run: the old one's storage is reused (no array a figure).
             joined.sentence = sentence
             joined.kind = kind
-            joined.names.removeAll(keepingCapacity: true)
+            if !joined.names.isEmpty { joined.names.removeAll(keepingCapacity: true) }
             if !base.isEmpty { joined.names.append(base) }
         }
     }

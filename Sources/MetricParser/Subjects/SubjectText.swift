@@ -174,9 +174,12 @@ extension SubjectFinder {
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {
-        var out = [UInt32]()
-        for k in r where !CharClass.isSpace(s[k]) && s[k] != u("了") { out.append(s[k]) }
-        return String(scalars: out)
+        @inline(__always) func kept(_ c: UInt32) -> Bool { !CharClass.isSpace(c) && c != u("了") }
+        // Straight into the String, as `clean` does: most phrases drop nothing.
+        var k = r.lowerBound
+        while k < r.upperBound, kept(s[k]) { k += 1 }
+        if k == r.upperBound { return String(scalars: s[r]) }
+        return String(scalars: s[r].lazy.filter(kept))
     }
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
