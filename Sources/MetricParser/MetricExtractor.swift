@@ -101,7 +101,10 @@ public struct MetricExtractor: Sendable {
         var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
         var sentenceRange: Range<Int> = 0..<0
         var prevEnd = 0
-        for (idx, c) in candidates.enumerated() {
+        // By index, not `enumerated()`: its iterator copies every candidate (a quantity with its
+        // unit String) into an optional tuple first; an element read in place is borrowed.
+        for idx in candidates.indices {
+            let c = candidates[idx]
             let q = c.q
             if !(sentenceRange.contains(q.start) && q.end <= sentenceRange.upperBound) {
                 sentenceRange = SentenceSplitter.bounds(s, around: q.start)

@@ -476,9 +476,10 @@ struct QuantityScannerCore {
             percentPrefix: percentPrefix)
     }
 
-    /// A unit being read after a number: what matched, where, and the figure so far.
+    /// A unit being read after a number: where it is and the figure so far. What matched (a
+    /// `UnitInfo`, which holds a String) travels beside it, so the steps that only move these
+    /// numbers copy no String.
     private struct UnitReading {
-        var info: UnitInfo? = nil
         var unitStart: Int, unitEnd: Int
         /// Where a unit word may start: after the number's spaces, or after 个半.
         var p: Int
@@ -490,55 +491,58 @@ struct QuantityScannerCore {
 
     /// Reads the unit or measure word after `num` and builds the quantity.
     mutating func attachUnit(to num: ParsedNumber, start: Int) -> RawQuantity {
-        var r = readUnitWord(after: num)
-        if r.info == nil { r.unitStart = num.end; r.unitEnd = num.end }
-        r.value = r.number * (r.info?.factor ?? 1)
+        var (r, info) = readUnitWord(after: num)
+        if info == nil { r.unitStart = num.end; r.unitEnd = num.end }
+        r.value = r.number * (info?.factor ?? 1)
         r.end = max(r.unitEnd, num.end)
-        if let inf = r.info {
+        if let inf = info {
             readSpecialTail(inf, &r, num)
             if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
-                r.info!.unit = t
+                info!.unit = t
             }
         } else {
-            readBareDegreeOrLiang(&r, num, start: start)
+            info = readBareDegreeOrLiang(&r, num, start: start)
         }
-        applyBelowZero(&r, num)
-        readHalf(&r)
-        readPerUnit(&r)
-        return buildQuantity(r, num, start: start)
+        if let inf = info {
+            applyBelowZero(inf, &r, num)
+            readHalf(inf, &r)
+            if let perUnit = readPerUnit(&r) { info = perUnit }
+        }
+        return buildQuantity(r, info, num, start: start)
     }
 
     /// The unit word, spaced percent point or measure word after `num`, through the fillers 个 and 大.
-    private func readUnitWord(after num: ParsedNumber) -> UnitReading {
+    private func readUnitWord(after num: ParsedNumber) -> (UnitReading, UnitInfo?) {
         let p = skipSpaces(num.end, max: 2)
         var r = UnitReading(unitStart: p, unitEnd: p, p: p, number: num.value)
+        var info: UnitInfo?
         if let m = units.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
-            r.info = m.info; r.unitEnd = p + m.length
+            info = m.info; r.unitEnd = p + m.length
         } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
             // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
-            r.info = m; r.unitStart = skipSpaces(num.end, max: 6); r.unitEnd = r.unitStart + len
+            info = m; r.unitStart = skipSpaces(num.end, max: 6); r.unitEnd = r.unitStart + len
         } else if at(p) == u("个"), at(p + 1) == u("半") {
             // 两个半小时, 一个半月.
             r.half = true
             if let m = units.match(s, at: p + 2) {
-                r.info = m.info; r.unitStart = p + 2; r.unitEnd = p + 2 + m.length
+                info = m.info; r.unitStart = p + 2; r.unitEnd = p + 2 + m.length
             } else {
-                r.info = UnitInfo(kind: .count, unit: "个", factor: 1); r.unitEnd = p + 1
+                info = UnitInfo(kind: .count, unit: "个", factor: 1); r.unitEnd = p + 1
             }
             r.p = p + 2
         } else if at(p) == u("个"), let m = units.match(s, at: p + 1),
             [.area, .volume, .length, .mass].contains(m.info.kind)
         {
             // 三个平方, 六个加仑: 个 is a filler.
-            r.info = m.info; r.unitStart = p + 1; r.unitEnd = p + 1 + m.length
+            info = m.info; r.unitStart = p + 1; r.unitEnd = p + 1 + m.length
         } else if let len = measureWords.match(s, at: p) {
-            r.info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); r.unitEnd = p + len
+            info = UnitInfo(kind: .count, unit: unitString(p, len), factor: 1); r.unitEnd = p + len
         } else if at(p) == u("大"), let len = measureWords.match(s, at: p + 1), len == 1 {
             // 10大类: the measure word is 类.
-            r.info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1)
+            info = UnitInfo(kind: .count, unit: unitString(p + 1, 1), factor: 1)
             r.unitStart = p + 1; r.unitEnd = p + 2
         }
-        return r
+        return (r, info)
     }
 
     /// What some units read after themselves: 七成六, 九折, 三元五角, 三米九, 六斤八两.
@@ -590,30 +594,33 @@ struct QuantityScannerCore {
     }
 
     /// No unit word: 度 after a temperature prefix (零下5度), or a final 两 as the mass unit.
-    private func readBareDegreeOrLiang(_ r: inout UnitReading, _ num: ParsedNumber, start: Int) {
+    private func readBareDegreeOrLiang(_ r: inout UnitReading, _ num: ParsedNumber, start: Int) -> UnitInfo? {
         let p = r.p
         if let t = temperaturePrefix(before: start), at(p) == u("度") {
-            r.info = UnitInfo(kind: .other, unit: t, factor: 1); r.unitEnd = p + 1; r.end = r.unitEnd
+            r.unitEnd = p + 1; r.end = r.unitEnd
             r.value = r.number
+            return UnitInfo(kind: .other, unit: t, factor: 1)
         } else if at(p) == u("两"), !continuesNumeral(p + 1), num.hasArabic || num.end == p {
             // 1234两, 三十两, 两万两: the mass unit (NumberScanner leaves a final 两 to it).
-            r.info = UnitInfo(kind: .mass, unit: "kg", factor: 0.05); r.unitEnd = p + 1; r.end = r.unitEnd
+            r.unitEnd = p + 1; r.end = r.unitEnd
             r.value = r.number * 0.05
+            return UnitInfo(kind: .mass, unit: "kg", factor: 0.05)
         }
+        return nil
     }
 
     /// A temperature written after 零下 / 负 is below zero.
-    private func applyBelowZero(_ r: inout UnitReading, _ num: ParsedNumber) {
-        if let inf = r.info, inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度",
-            belowZero(before: num.start), r.number > 0
-        {
+    private func applyBelowZero(_ inf: UnitInfo, _ r: inout UnitReading, _ num: ParsedNumber) {
+        // The scalar test first: a String prefix test per figure of kind other costs more.
+        guard r.number > 0, belowZero(before: num.start) else { return }
+        if inf.kind == .other, inf.unit.hasPrefix("°") || inf.unit == "度" {
             r.number = -r.number; r.value = -r.value
         }
     }
 
     /// 一吨半, 三岁半, 两个半小时: half a unit more (not after money or a percent).
-    private func readHalf(_ r: inout UnitReading) {
-        guard let info = r.info, info.kind != .money, info.kind != .percent || info.special == .cheng,
+    private func readHalf(_ info: UnitInfo, _ r: inout UnitReading) {
+        guard info.kind != .money, info.kind != .percent || info.special == .cheng,
             r.half || (at(r.end) == u("半") && !continuesNumeral(r.end + 1))
         else { return }
         let f = info.special == .cheng ? 10.0 : (info.factor)
@@ -622,26 +629,28 @@ struct QuantityScannerCore {
         if !r.half { r.end += 1 }
     }
 
-    /// Per-unit compounds: 元/吨, 微克/立方米, 公里/小时, 万元/亩 → kind other, unit as written.
-    private func readPerUnit(_ r: inout UnitReading) {
-        if r.info != nil, at(r.end) == 0x2F || at(r.end) == u("每"), let denomLen = denominatorLength(at: r.end + 1) {
-            let unitText = String(scalars: s[r.unitStart..<(r.end + 1 + denomLen)])
-            r.info = UnitInfo(kind: .other, unit: unitText, factor: 1)
-            r.value = r.number
-            r.end = r.end + 1 + denomLen
-            r.unitEnd = r.end
+    /// Per-unit compounds: 元/吨, 微克/立方米, 公里/小时, 万元/亩 → kind other, unit as written
+    /// (the unit that replaces the one read, or nil when no compound follows).
+    private func readPerUnit(_ r: inout UnitReading) -> UnitInfo? {
+        guard at(r.end) == 0x2F || at(r.end) == u("每"), let denomLen = denominatorLength(at: r.end + 1) else {
+            return nil
         }
+        let unitText = String(scalars: s[r.unitStart..<(r.end + 1 + denomLen)])
+        r.value = r.number
+        r.end = r.end + 1 + denomLen
+        r.unitEnd = r.end
+        return UnitInfo(kind: .other, unit: unitText, factor: 1)
     }
 
     /// The quantity from the unit read, with its currency and the number's bounds.
-    private func buildQuantity(_ r: UnitReading, _ num: ParsedNumber, start: Int) -> RawQuantity {
+    private func buildQuantity(_ r: UnitReading, _ info: UnitInfo?, _ num: ParsedNumber, start: Int) -> RawQuantity {
         var q = make(
-            start: start, numberStart: num.start, numberEnd: num.end, end: r.end, number: r.number, info: r.info,
+            start: start, numberStart: num.start, numberEnd: num.end, end: r.end, number: r.number, info: info,
             unitStart: r.unitStart, unitEnd: r.unitEnd, num: num)
         q.value = r.value
-        applyCurrency(&q, r.info, number: r.number, num)
+        applyCurrency(&q, info, number: r.number, num)
         if let lo = num.lower, let hi = num.upper {
-            let f = r.info?.kind == .other ? 1 : (r.info?.factor ?? 1)
+            let f = info?.kind == .other ? 1 : (info?.factor ?? 1)
             q.lower = lo * f; q.upper = hi * f
         }
         q.qualifier = num.qualifier
