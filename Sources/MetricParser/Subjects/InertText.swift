@@ -41,27 +41,8 @@ enum InertText {
             || (v >= 0xFF01 && v <= 0xFF5E) || (v >= 0x2018 && v <= 0x201D)
     }
 
-    /// Whether `s` is inert (the test of `hash` without the hashing).
-    static func isInert(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { p -> Bool in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = UInt32(p[i])
-                if b < 0x80 {
-                    if b == 0x0D { return false }
-                    i &+= 1
-                    continue
-                }
-                guard b >= 0xE0, b < 0xF0, i + 2 < n else { return false }
-                let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                guard isInert(v) else { return false }
-                i &+= 3
-            }
-            return true
-        }
-    }
+    /// Whether `s` is inert: `hash`'s one scan (a multiply a scalar is nothing beside the call).
+    static func isInert(_ s: String) -> Bool { hash(s) != nil }
 
     static func equal(_ a: String, _ b: String) -> Bool {
         guard isInert(a), isInert(b) else { return a == b }

@@ -55,8 +55,12 @@ extension SubjectFinder {
     /// A character a year or month period can open with (see `yearPrefix`, `monthPrefix`): most
     /// phrases open with none, and skip both.
     @inline(__always) private static func mayOpenPeriod(_ c: UInt32) -> Bool {
-        CharClass.isDigit(c) || CharClass.has(c, CharClass.cjkDigit) || isMonthDigit(c) || c == u("截") || c == u("民")
-            || opensQuarter(c) || c == u("第") || opensMonthRun(c)
+        mayOpenYear(c) || isMonthDigit(c) || opensQuarter(c) || c == u("第") || opensMonthRun(c)
+    }
+
+    /// A character `yearPrefix` can open with: 截(至), 民(國), a digit.
+    @inline(__always) private static func mayOpenYear(_ c: UInt32) -> Bool {
+        c == u("截") || c == u("民") || CharClass.isDigit(c) || c == u("〇") || CharClass.has(c, CharClass.cjkDigit)
     }
 
     /// 累计时间: 累计 before a noun modifies it (the cumulative total is another indicator); before a
@@ -76,10 +80,7 @@ extension SubjectFinder {
     /// "2019年" / "2019年上半年" / "截至2019年底" at `a` → index after it.
     private func yearPrefix(_ a: Int, _ b: Int) -> Int? {
         // Most phrases open with neither 截, 民 nor a digit: no year.
-        guard a < b else { return nil }
-        let c = s[a]
-        guard c == u("截") || c == u("民") || CharClass.isDigit(c) || c == u("〇") || CharClass.has(c, CharClass.cjkDigit)
-        else { return nil }
+        guard a < b, Self.mayOpenYear(s[a]) else { return nil }
         var k = a
         if k + 2 <= b, s[k] == u("截"), s[k + 1] == u("至") || s[k + 1] == u("止") { k += 2 }
         // 民國112年 / 112年: a Minguo year (Taiwan) has two or three digits after 民國, three without it.
@@ -174,25 +175,24 @@ extension SubjectFinder {
 
     /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {
-        @inline(__always) func kept(_ c: UInt32) -> Bool { !CharClass.isSpace(c) && c != u("了") }
-        // Straight into the String, as `clean` does: most phrases drop nothing.
-        var k = r.lowerBound
-        while k < r.upperBound, kept(s[k]) { k += 1 }
-        if k == r.upperBound { return String(scalars: s[r]) }
-        return String(scalars: s[r].lazy.filter(kept))
+        text(r) { c in !CharClass.isSpace(c) && c != u("了") }
     }
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
     func clean(_ a: Int, _ b: Int) -> String {
-        @inline(__always) func kept(_ c: UInt32) -> Bool {
+        text(a..<b) { c in
             !(c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x22 || c == 0x27)
                 && !CharClass.isSpace(c)
         }
-        // Straight into the String (no scalar array in between); most phrases have nothing to drop,
-        // and are copied without testing each scalar twice.
-        var k = a
-        while k < b, kept(s[k]) { k += 1 }
-        if k == b { return String(scalars: s[a..<b]) }
-        return String(scalars: s[a..<b].lazy.filter(kept))
+    }
+
+    /// The scalars of `s[r]` that `kept` keeps, straight into the String (no scalar array in
+    /// between); most phrases drop nothing and are copied without testing each scalar twice.
+    @inline(__always)
+    private func text(_ r: Range<Int>, keeping kept: (UInt32) -> Bool) -> String {
+        var k = r.lowerBound
+        while k < r.upperBound, kept(s[k]) { k += 1 }
+        if k == r.upperBound { return String(scalars: s[r]) }
+        return String(scalars: s[r].lazy.filter(kept))
     }
 }
