@@ -59,7 +59,8 @@ struct QuantityScannerCore {
         self.localCurrency = localCurrency
     }
 
-    @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? s[i] : 0 }
+    /// Tested against `s.count` (not `n`): the compiler then drops the subscript's own bounds check.
+    @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < s.count ? s[i] : 0 }
     @inline(__always) func skipSpaces(_ i: Int, max: Int = 3) -> Int { ns.skipSpaces(i, max: max) }
 
     mutating func scanAll() -> [RawQuantity] {
@@ -81,11 +82,13 @@ struct QuantityScannerCore {
                 continue
             }
             if c == u("零"), at(i + 1) == u("下") { i += 2; continue }  // 零下 (below zero) is a sign, read with the unit
-            if var q = scanQuantity(at: i) {
+            if let q = scanQuantity(at: i) {
+                // Moved into the list and fixed there: a copy of the quantity per figure is measurable.
+                out.append(consume q)
+                let k = out.count - 1
                 // 负500多万: bounds computed on the magnitude come out reversed.
-                if let lo = q.lower, let hi = q.upper, lo > hi { q.lower = hi; q.upper = lo }
-                out.append(q)
-                i = max(q.end, i + 1)
+                if let lo = out[k].lower, let hi = out[k].upper, lo > hi { out[k].lower = hi; out[k].upper = lo }
+                i = max(out[k].end, i + 1)
             } else {
                 i += 1
             }
@@ -202,6 +205,8 @@ struct QuantityScannerCore {
     }
 
     /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
+    /// Inlined: it is asked at every figure and mostly fails on the first character.
+    @inline(__always)
     func percentPrefix(at i: Int) -> (Int, Double)? {
         var j = i
         var scale = 1.0
@@ -256,7 +261,7 @@ struct QuantityScannerCore {
             q.lower = num.lower.map { $0 * scale }
             q.upper = num.upper.map { $0 * scale }
             q.qualifier = num.qualifier
-            extendRange(&q)
+            if mayOpenRange(at: q.end) { extendRange(&q) }
             return q
         }
         if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) { return scanHalf(at: i) }
@@ -299,7 +304,7 @@ struct QuantityScannerCore {
         if after == 0x20, let q = mixedFraction(after: num, start: i0) { return q }
         if after == 0x2F, let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
-        extendRange(&q)
+        if mayOpenRange(at: q.end) { extendRange(&q) }
         assignRole(&q)
         return q
     }
@@ -689,8 +694,15 @@ struct QuantityScannerCore {
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
+    /// Inlined up to the first character, where most figures' probes stop.
+    @inline(__always)
     func spacedPercentPoint(at p: Int) -> (UnitInfo, Int)? {
         guard at(p) == u("个") || at(p) == u("百") else { return nil }
+        return spacedPercentPointWords(at: p)
+    }
+
+    /// `spacedPercentPoint` past its first character.
+    private func spacedPercentPointWords(at p: Int) -> (UnitInfo, Int)? {
         // The non-space characters read so far are matched against both words as they come
         // (no array per call: this runs after every 个 that follows a number).
         let (long, short) = Self.percentPointWords
@@ -865,6 +877,15 @@ struct QuantityScannerCore {
         }
         guard let name = units.currencyName(s, endingBefore: j + 1) else { return nil }
         return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
+    }
+
+    /// Whether the character at `j` (right after a figure) may open what `extendRange` reads:
+    /// (含), 到/至, 与/和, ~ or -. Tested before the call, which most figures need not make.
+    @inline(__always)
+    func mayOpenRange(at j: Int) -> Bool {
+        let c = at(j)
+        return c == 0x28 || c == 0xFF08 || c == u("到") || c == u("至") || c == u("与") || c == u("和") || c == 0x7E
+            || c == 0x2D
     }
 
     /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.
