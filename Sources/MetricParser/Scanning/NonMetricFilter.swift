@@ -165,6 +165,9 @@ enum NonMetricFilter {
                     } else if c == 0x3008 {
                         open = 0x3009
                     }
+                    // The pair is known: the rest of the window could only count '"' marks, which
+                    // decide nothing once an opening mark is found, nor when the text has none.
+                    if open > 1 || (open == 1 && !asciiQuotes) { break }
                 }
                 j -= 1
             }

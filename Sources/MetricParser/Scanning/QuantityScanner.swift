@@ -69,8 +69,9 @@ struct QuantityScannerCore {
         var i = 0
         let table = CharClass.pointer
         while i < n {
+            i = nextNumeralStart(from: i, table)
+            guard i < n else { break }
             let c = s[i]
-            if c >= 0x10000 || table[Int(c)] & CharClass.numeralStart == 0 { i += 1; continue }
             let f = table[Int(c)]
             if f & CharClass.asciiDigit != 0, i > 0, CharClass.isASCIILetter(s[i - 1]) || s[i - 1] == 0x5F {
                 // Digits inside a Latin token: PM2.5, A2021…, iPhone12, CO2.
@@ -98,6 +99,21 @@ struct QuantityScannerCore {
         borrowCountedUnits(&out)
         joinMoneySubunits(&out)
         return out
+    }
+
+    /// The first index from `i` where a numeral may start (`n` when none does): the prose between
+    /// figures is skipped through a buffer pointer, one table test per character and no bounds check.
+    @inline(__always)
+    func nextNumeralStart(from i: Int, _ table: UnsafePointer<UInt16>) -> Int {
+        s.withUnsafeBufferPointer { p in
+            var k = i
+            while k < p.count {
+                let c = p[k]
+                if c < 0x10000, table[Int(c)] & CharClass.numeralStart != 0 { return k }
+                k += 1
+            }
+            return p.count
+        }
     }
 
     /// 两美元又三美分, 5英镑20便士: an amount and a sub-unit of the same currency right after it
@@ -205,8 +221,6 @@ struct QuantityScannerCore {
     }
 
     /// 百分之 (1), 千分之 (0.1), 万分之 (0.01), 百万分之 (1e-4) at `i` → (length, factor); "百分" + numeral → 1.
-    /// Inlined: it is asked at every figure and mostly fails on the first character.
-    @inline(__always)
     func percentPrefix(at i: Int) -> (Int, Double)? {
         var j = i
         var scale = 1.0
@@ -242,8 +256,8 @@ struct QuantityScannerCore {
             if at(j) == u("的") { j = skipSpaces(j + 1) }
             if percentPrefix(at: j) != nil { negative = true; i = j }
         }
-        // 百分之四十, 千分之一, 百分百.
-        if let (len, scale) = percentPrefix(at: i) {
+        // 百分之四十, 千分之一, 百分百. Only a 百/千/万 opens one: tested before the call.
+        if CharClass.has(s[i], CharClass.cjkSmallUnit | CharClass.cjkBigUnit), let (len, scale) = percentPrefix(at: i) {
             let j = i + len
             if at(j) == u("百") && !CharClass.has(at(j + 1), CharClass.cjkDigit) && scale == 1 {
                 // 百分之百 / 百分百.
