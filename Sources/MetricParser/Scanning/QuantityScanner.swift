@@ -514,18 +514,21 @@ struct QuantityScannerCore {
         if info == nil { r.unitStart = num.end; r.unitEnd = num.end }
         r.value = r.number * (info?.factor ?? 1)
         r.end = max(r.unitEnd, num.end)
+        // Each step below is tested by the character it needs before it is called: most figures
+        // need none of them, and the calls cost more than the tests.
         if let inf = info {
             readSpecialTail(inf, &r, num)
-            if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
+            // The scalar test before the String comparisons.
+            if inf.kind == .other, let t = temperaturePrefix(before: start), inf.unit == "°" || inf.unit == "度" {
                 info!.unit = t
             }
-        } else {
+        } else if at(r.p) == u("度") || at(r.p) == u("两") {
             info = readBareDegreeOrLiang(&r, num, start: start)
         }
         if let inf = info {
             applyBelowZero(inf, &r, num)
-            readHalf(inf, &r)
-            if let perUnit = readPerUnit(&r) { info = perUnit }
+            if r.half || at(r.end) == u("半") { readHalf(inf, &r) }
+            if at(r.end) == 0x2F || at(r.end) == u("每"), let perUnit = readPerUnit(&r) { info = perUnit }
         }
         return buildQuantity(r, info, num, start: start)
     }
