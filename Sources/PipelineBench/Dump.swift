@@ -66,7 +66,7 @@ func runDump(_ args: Args) {
             }
         }
     }
-    FileManager.default.createFile(atPath: args.string("out"), contents: Data(out))
+    guard FileManager.default.createFile(atPath: args.string("out"), contents: Data(out)) else { fail("cannot write --out") }
     emit(["records": records.count, "bytes": out.count])
 }
 
