@@ -6,6 +6,7 @@
 //   PipelineBench run     --brokers B --prefix P --mode tally|noparse|copy
 //   PipelineBench latency --brokers B --prefix P --rate R --seconds S
 //   PipelineBench cpu     [--mode tally|noparse] [--articles N]   (no broker: the processing path alone)
+//   PipelineBench dump    --out FILE [--mode tally|noparse] [--articles N]   (every produced record, fixed inputs and time)
 import Foundation
 import Kafka
 import Logging
@@ -247,6 +248,10 @@ LoggingSystem.bootstrap { label in
 let args = Args()
 if args.command == "cpu" {
     runCPU(args)
+    exit(0)
+}
+if args.command == "dump" {
+    runDump(args)
     exit(0)
 }
 var kafka = KafkaConfig(bootstrapServers: args.string("brokers"))

@@ -42,6 +42,29 @@ struct CLITests {
         #expect(!missing.stderr.contains("Fatal error"))
     }
 
+    @Test("tally parse --files-from: the listed files (after any FILE arguments) give the output of the same files as arguments")
+    func parseFilesFrom() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let samples = ["01-city-statistical-bulletin.txt", "06-district-industry-page.html", "03-ecology-environment.txt"]
+            .map { root.appendingPathComponent("Sources/tally/Samples/\($0)").path }
+        let direct = try TallyProcess.run(["parse"] + samples)
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(direct.stdout.contains("\"file\":"))
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("tally-files-from-\(getpid()).txt")
+        try Data((samples[1...].joined(separator: "\r\n") + "\n\n").utf8).write(to: list)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let listed = try TallyProcess.run(["parse", samples[0], "--files-from", list.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout == direct.stdout)
+        let fromStdin = try TallyProcess.run(
+            ["parse", "--files-from", "-"], stdin: Array(samples.joined(separator: "\n").utf8))
+        #expect(fromStdin.stdout == direct.stdout)
+        let missing = try TallyProcess.run(["parse", "--files-from", "/no/such/list.txt"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/no/such/list.txt"))
+    }
+
     @Test("tally parse on an .html page: text from the page, table metrics with their cell; --text prints the text")
     func parseHTML() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

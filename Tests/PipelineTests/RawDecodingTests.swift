@@ -162,6 +162,34 @@ struct SentenceCacheTests {
     }
 }
 
+@Suite("Article fragments: an article's shared members encoded once for all its metrics")
+struct ArticleFragmentsTests {
+    func event(_ article: ArticleEvent, _ index: Int, count: Int = 2, extractedAt: String = "now") -> MetricEvent {
+        MetricEvent(
+            article: article, index: index, count: count,
+            metric: Metric(
+                start: index, end: index + 2, text: "3个", subject: "", value: 3, unit: "个", kind: .count,
+                qualifier: .exact, sentence: "建成3个。"),
+            parserVersion: "p", extractedAt: extractedAt,
+            lineage: Lineage(topic: "t", partition: 0, offset: 1, timestampMs: 7),
+            extraction: index == 3 ? Extraction(charset: "gbk", text: "建成3个。") : nil)
+    }
+
+    @Test("events written with shared fragments are the bytes each writes alone, also when the article changes between them")
+    func sameBytes() {
+        let a = ArticleEvent(id: "a", url: "https://x.cn/1", body: "", title: "标题\"一\"")
+        let b = ArticleEvent(id: "b", url: "https://x.cn/2", body: "", source: "源")
+        let events = [
+            event(a, 0), event(a, 1), event(b, 0), event(b, 1, count: 3), event(b, 1, count: 3, extractedAt: "later"),
+            event(a, 3),
+        ]
+        var sentences = SentenceCache()
+        var articles = ArticleFragments()
+        let shared = events.map { $0.json(sentences: &sentences, articles: &articles) }
+        #expect(shared == events.map { $0.json() })
+    }
+}
+
 extension Array where Element == UInt8 {
     fileprivate func contains(_ part: [UInt8]) -> Bool {
         guard part.count <= count else { return false }

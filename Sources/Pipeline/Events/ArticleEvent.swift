@@ -81,7 +81,22 @@ public struct ArticleEvent: Sendable, Hashable {
         guard i + 3 < u.count + 0, u[i] == 0x3A, u[i + 1] == 0x2F, u[i + 2] == 0x2F, i + 3 < u.count else {
             return false
         }
-        return !s.unicodeScalars.contains { $0.properties.isWhitespace }
+        return !hasWhitespace(s)
+    }
+
+    /// Whether `s` has a Unicode White_Space scalar. ASCII text (the usual URL) is checked by its
+    /// bytes (its white space is U+0009–U+000D and U+0020); other text by the scalars' properties.
+    static func hasWhitespace(_ s: String) -> Bool {
+        var s = s
+        let ascii = s.withUTF8 { u -> Bool? in
+            var any = false
+            for b in u {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { any = true }
+            }
+            return any
+        }
+        return ascii ?? s.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     private static func isAlpha(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

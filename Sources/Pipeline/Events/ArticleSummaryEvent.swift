@@ -23,7 +23,7 @@ public struct ArticleSummaryEvent: Sendable, Hashable {
         article: ArticleEvent, metricIDs: [String], parserVersion: String, processedAt: String, lineage: Lineage
     ) {
         self.article = article
-        self.contentSHA256 = Hex.lower(SHA256.hash(data: Array(article.body.utf8)))
+        self.contentSHA256 = Hex.lower(Hex.sha256(article.body))
         self.parserVersion = parserVersion
         self.metricIDs = metricIDs
         self.processedAt = processedAt

@@ -20,19 +20,8 @@ public struct Extraction: Sendable, Hashable {
         self.extractor = extractor
         self.version = version
         self.charset = charset
-        self.textSHA256 = Self.hex(SHA256.hash(data: Array(text.utf8)))
+        self.textSHA256 = Hex.lower(Hex.sha256(text))
         self.textScalars = text.unicodeScalars.count
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for b in digest {
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     func write(into w: inout JSONWriter) {

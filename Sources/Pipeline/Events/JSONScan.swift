@@ -314,6 +314,7 @@ private struct Scanner {
 
     /// Length of the well-formed UTF-8 sequence at `at` (Unicode Table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF), 0 when there is none.
+    @inline(__always)
     static func utf8Width(_ b: UnsafeBufferPointer<UInt8>, at: Int) -> Int {
         let lead = b[at]
         let n = b.count - at

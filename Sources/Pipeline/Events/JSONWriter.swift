@@ -4,41 +4,104 @@
 /// of metric events, and on the worker's hot path Foundation's encoder costs more than parsing
 /// the article. Field order is fixed so equal events are equal bytes. Containers nest at most
 /// 64 deep (events nest 2).
+///
+/// The bytes go into an array sized ahead (zero-filled room after the written `count`), through
+/// its pointer: an `Array.append` per key, quote and digit run checks uniqueness and capacity
+/// each time, which cost more than the copying itself.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The written bytes, then room.
+    private var storage: [UInt8] = []
+    private var count = 0
     /// Bit d set: the container open at depth d has a member already (the next one needs a comma).
     private var nonEmpty: UInt64 = 0
     private var depth = 0
     /// A key was just written: the next value needs no comma.
     private var afterKey = false
 
-    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 512) { storage = Array(repeating: 0, count: capacity) }
 
-    /// Writes after what `buffer` holds, taking it over (no copy); `finish(into:)` hands it back.
-    init(appendingTo buffer: inout [UInt8]) { swap(&bytes, &buffer) }
+    /// Empties the writer for the next document, keeping its room.
+    mutating func reset() {
+        count = 0
+        depth = 0
+        nonEmpty = 0
+        afterKey = false
+    }
 
-    mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
+    /// Appends the bytes written to `out`.
+    func append(to out: inout [UInt8]) {
+        storage.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// The bytes written (a copy; `finish()` hands them over without one).
+    var bytes: [UInt8] { Array(storage[..<count]) }
+
+    /// The bytes written, handed over; the writer is empty after.
+    mutating func finish() -> [UInt8] {
+        trim()
+        var out: [UInt8] = []
+        swap(&out, &storage)
+        count = 0
+        return out
+    }
+
+    private mutating func trim() {
+        if storage.count > count { storage.removeSubrange(count...) }
+    }
+
+    // MARK: Raw bytes
+
+    /// Room for `n` more bytes, and a pointer to the first of them; `count` is not moved.
+    @inline(__always)
+    private mutating func room(_ n: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + n > storage.count {
+            storage.append(contentsOf: repeatElement(0, count: max(count + n - storage.count, storage.count)))
+        }
+        let c = count
+        count += storage.withUnsafeMutableBufferPointer { write($0.baseAddress! + c) }
+    }
+
+    @inline(__always)
+    private mutating func put(_ b: UInt8) { room(1) { $0.pointee = b; return 1 } }
+
+    @inline(__always)
+    private mutating func put(_ p: UnsafeRawBufferPointer) {
+        guard p.count > 0 else { return }
+        room(p.count) { out in
+            UnsafeMutableRawPointer(out).copyMemory(from: p.baseAddress!, byteCount: p.count)
+            return p.count
+        }
+    }
+
+    // MARK: Structure
 
     private mutating func separator() {
+        if needsComma() { put(0x2C) }
+    }
+
+    /// Whether the value or key about to be written needs a comma before it; marks the container
+    /// as having a member.
+    @inline(__always)
+    private mutating func needsComma() -> Bool {
         if afterKey {
             afterKey = false
-            return
+            return false
         }
-        guard depth > 0 else { return }
+        guard depth > 0 else { return false }
         let bit: UInt64 = 1 << UInt64(depth - 1)
-        if nonEmpty & bit != 0 { bytes.append(0x2C) }
-        nonEmpty |= bit
+        defer { nonEmpty |= bit }
+        return nonEmpty & bit != 0
     }
 
     private mutating func open(_ c: UInt8) {
         separator()
-        bytes.append(c)
+        put(c)
         depth += 1
         nonEmpty &= ~(1 << UInt64(depth - 1))
     }
 
     private mutating func close(_ c: UInt8) {
-        bytes.append(c)
+        put(c)
         depth -= 1
     }
 
@@ -47,33 +110,59 @@ struct JSONWriter {
     mutating func beginArray() { open(0x5B) }
     mutating func endArray() { close(0x5D) }
 
+    /// `"k":`, with the comma before it when one is due.
     mutating func key(_ k: StaticString) {
-        separator()
-        bytes.append(0x22)
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        let comma = needsComma()
+        let n = k.utf8CodeUnitCount
+        room(n + 4) { out in
+            var o = 0
+            if comma { out[0] = 0x2C; o = 1 }
+            out[o] = 0x22
+            (out + o + 1).update(from: k.utf8Start, count: n)
+            out[o + n + 1] = 0x22
+            out[o + n + 2] = 0x3A
+            return o + n + 3
+        }
         afterKey = true
     }
 
+    /// Members already encoded by `members(_:)` (`,"k":v,…`), spliced into the object being
+    /// written, which has a member before them.
+    mutating func members(_ fragment: [UInt8]) {
+        fragment.withUnsafeBytes { put($0) }
+    }
+
+    /// The members `write` writes, encoded as a fragment for `members(_:)`: each with its comma,
+    /// as they follow another member of an object.
+    static func members(capacity: Int = 256, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: capacity)
+        w.depth = 1
+        w.nonEmpty = 1
+        write(&w)
+        return w.finish()
+    }
+
+    // MARK: Values
+
     mutating func string(_ s: String) {
         separator()
-        Self.appendQuoted(s, to: &bytes)
+        var s = s
+        s.withUTF8 { quote($0) }
     }
 
     mutating func string(_ s: String?) {
         if let s { string(s) } else { null() }
     }
 
-    /// A value already encoded as JSON (a quoted string from `appendQuoted`, say), appended as is.
+    /// A value already encoded as JSON (a quoted string from `quoted(_:)`, say), appended as is.
     mutating func encoded(_ json: [UInt8]) {
         separator()
-        bytes.append(contentsOf: json)
+        json.withUnsafeBytes { put($0) }
     }
 
     mutating func number(_ v: Int64) {
         separator()
-        bytes.append(contentsOf: String(v).utf8)
+        decimal(v)
     }
 
     mutating func number(_ v: Int) { number(Int64(v)) }
@@ -83,9 +172,10 @@ struct JSONWriter {
     mutating func number(_ v: Double) {
         separator()
         if v == v.rounded(), abs(v) < 9.0e15 {
-            bytes.append(contentsOf: String(Int64(v)).utf8)
+            decimal(Int64(v))
         } else {
-            bytes.append(contentsOf: v.description.utf8)
+            var d = v.description
+            d.withUTF8 { put(UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -95,41 +185,91 @@ struct JSONWriter {
 
     mutating func bool(_ v: Bool) {
         separator()
-        bytes.append(contentsOf: (v ? "true" : "false").utf8)
+        let t: StaticString = v ? "true" : "false"
+        put(UnsafeRawBufferPointer(start: t.utf8Start, count: t.utf8CodeUnitCount))
     }
 
     mutating func null() {
         separator()
-        bytes.append(contentsOf: "null".utf8)
+        let t: StaticString = "null"
+        put(UnsafeRawBufferPointer(start: t.utf8Start, count: t.utf8CodeUnitCount))
     }
 
-    /// `s` as a JSON string, quotes included: runs of bytes that need no escape are copied whole.
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { u in
+    /// `v` in decimal, as `String(v)` writes it, without making the String.
+    private mutating func decimal(_ v: Int64) { room(20) { Self.decimal(v, to: $0) } }
+
+    /// Writes `v` in decimal (as `String(v)`) at `out`, which has room for 20 bytes; returns how many it wrote.
+    static func decimal(_ v: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { t in
+            var o = 20
+            // Negative magnitudes: Int64.min has no positive counterpart.
+            var m = v < 0 ? v : -v
+            repeat {
+                let (q, r) = m.quotientAndRemainder(dividingBy: 10)
+                o -= 1
+                t[o] = UInt8(0x30 - r)
+                m = q
+            } while m != 0
+            var n = 0
+            if v < 0 { out[0] = 0x2D; n = 1 }
+            (out + n).update(from: t.baseAddress!.assumingMemoryBound(to: UInt8.self) + o, count: 20 - o)
+            return n + 20 - o
+        }
+    }
+
+    /// A UTF-8 string as a JSON string, quotes included: runs of bytes that need no escape are
+    /// copied whole.
+    private mutating func quote(_ u: UnsafeBufferPointer<UInt8>) {
+        // Room for the worst case (\u00XX: 6 bytes per byte) when that is small, else the exact size.
+        var room = u.count * 6 + 2
+        if u.count > 1024 {
+            room = u.count + 2
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { room += b < 0x20 && !Self.hasShortEscape(b) ? 5 : 1 }
+        }
+        self.room(room) { out in
+            out[0] = 0x22
+            var o = 1
             var run = 0
             for i in 0..<u.count {
                 let b = u[i]
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+                if run < i {
+                    (out + o).update(from: u.baseAddress! + run, count: i - run)
+                    o += i - run
+                }
                 run = i + 1
+                out[o] = 0x5C
                 switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
+                case 0x22: out[o + 1] = 0x22; o += 2
+                case 0x5C: out[o + 1] = 0x5C; o += 2
+                case 0x0A: out[o + 1] = 0x6E; o += 2
+                case 0x0D: out[o + 1] = 0x72; o += 2
+                case 0x09: out[o + 1] = 0x74; o += 2
                 default:
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
-                    out.append(hexDigit(b >> 4))
-                    out.append(hexDigit(b & 0xF))
+                    out[o + 1] = 0x75; out[o + 2] = 0x30; out[o + 3] = 0x30
+                    out[o + 4] = Self.hexDigit(b >> 4); out[o + 5] = Self.hexDigit(b & 0xF)
+                    o += 6
                 }
             }
-            if run < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count])) }
+            if run < u.count {
+                (out + o).update(from: u.baseAddress! + run, count: u.count - run)
+                o += u.count - run
+            }
+            out[o] = 0x22
+            return o + 1
         }
-        out.append(0x22)
     }
 
+    /// Control characters written as a two-byte escape (\n \r \t); the others take \u00XX.
+    private static func hasShortEscape(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D || b == 0x09 }
+
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+
+    /// `s` as a quoted JSON string on its own (for `SentenceCache`).
+    static func quoted(_ s: String) -> [UInt8] {
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        return w.finish()
+    }
 }

@@ -48,29 +48,30 @@ public struct MetricEvent: Sendable, Hashable {
         return json(sentences: &sentences)
     }
 
-    /// The same, with the sentence's JSON taken from `sentences` when the previous event written
-    /// with it had the same sentence (`SentenceCache`): an article's events share one cache.
     func json(sentences: inout SentenceCache) -> [UInt8] {
+        var articles = ArticleFragments()
+        return json(sentences: &sentences, articles: &articles)
+    }
+
+    /// The same, with the sentence's JSON taken from `sentences` when the previous event written
+    /// with it had the same sentence (`SentenceCache`), and the members shared by an article's
+    /// events from `articles` (`ArticleFragments`): an article's events share both caches.
+    func json(sentences: inout SentenceCache, articles: inout ArticleFragments) -> [UInt8] {
+        articles.update(for: self)
         // Room for the whole event: one allocation, no growth.
         let text = metric.sentence.utf8.count + metric.text.utf8.count + metric.subject.utf8.count
-        var w = JSONWriter(capacity: 640 + text + article.url.utf8.count + (article.title?.utf8.count ?? 0))
+        var w = JSONWriter(capacity: 512 + text + articles.byteCount)
         w.beginObject()
         w.key("schema"); w.string(Self.schema)
         w.key("metric_id"); w.string(metricID)
-        w.key("article_id"); w.string(article.id)
-        w.key("article_url"); w.string(article.url)
-        w.key("article_source"); w.string(article.source)
-        w.key("article_title"); w.string(article.title)
-        w.key("published_at"); w.string(article.publishedAt)
+        w.members(articles.article)
         w.key("metric_index"); w.number(index)
-        w.key("article_metric_count"); w.number(count)
+        w.members(articles.count)
         metric.writeFields(into: &w, sentences: &sentences)
-        w.key("parser_version"); w.string(parserVersion)
-        w.key("extracted_at"); w.string(extractedAt)
-        w.key("lineage"); lineage.write(into: &w)
+        w.members(articles.provenance)
         if let location { w.key("location"); location.write(into: &w) }
-        if let extraction { w.key("extraction"); extraction.write(into: &w) }
+        w.members(articles.extraction)
         w.endObject()
-        return w.bytes
+        return w.finish()
     }
 }

@@ -6,23 +6,57 @@ import Crypto
 public enum MetricID {
     /// First 128 bits of SHA-256 over the fields, hex (32 characters).
     public static func make(articleID: String, start: Int, end: Int, parserVersion: String) -> String {
-        var hasher = SHA256()
-        // Unit separators keep ("a1", 2) and ("a", 12) apart.
-        hasher.update(data: Array("\(articleID)\u{1F}\(start)\u{1F}\(end)\u{1F}\(parserVersion)".utf8))
-        return Hex.lower(hasher.finalize().prefix(16))
+        // The bytes of "\(articleID)\u{1F}\(start)\u{1F}\(end)\u{1F}\(parserVersion)", built
+        // without string interpolation (one id per metric). Unit separators keep ("a1", 2) and
+        // ("a", 12) apart.
+        var id = articleID
+        var version = parserVersion
+        return id.withUTF8 { id in
+            version.withUTF8 { version in
+                // On the stack: a heap array per metric costs more than the hashing.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: id.count + version.count + 43) { buffer in
+                    let p = buffer.baseAddress!
+                    var n = 0
+                    func put(_ u: UnsafeBufferPointer<UInt8>) {
+                        (p + n).update(from: u.baseAddress!, count: u.count)
+                        n += u.count
+                    }
+                    if !id.isEmpty { put(id) }
+                    p[n] = 0x1F; n += 1
+                    n += JSONWriter.decimal(Int64(start), to: p + n)
+                    p[n] = 0x1F; n += 1
+                    n += JSONWriter.decimal(Int64(end), to: p + n)
+                    p[n] = 0x1F; n += 1
+                    if !version.isEmpty { put(version) }
+                    return SHA256.hash(data: UnsafeRawBufferPointer(start: p, count: n)).withUnsafeBytes {
+                        Hex.lower(UnsafeRawBufferPointer(rebasing: $0[..<16]))
+                    }
+                }
+            }
+        }
     }
 }
 
 /// Lower-case hex of bytes (ids, digests).
 enum Hex {
-    static func lower<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.underestimatedCount * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0xF)])
+    static func lower(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            for (i, b) in bytes.enumerated() {
+                out[2 * i] = digit(b >> 4)
+                out[2 * i + 1] = digit(b & 0xF)
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    static func lower(_ digest: SHA256.Digest) -> String { digest.withUnsafeBytes { lower($0) } }
+
+    /// SHA-256 of a text's UTF-8, hashed in place (not copied into an array first).
+    static func sha256(_ text: String) -> SHA256.Digest {
+        var text = text
+        return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+    }
+
+    @inline(__always)
+    private static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }

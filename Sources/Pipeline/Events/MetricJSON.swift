@@ -19,8 +19,7 @@ struct SentenceCache {
             hits += 1
             return encoded
         }
-        encoded.removeAll(keepingCapacity: true)
-        JSONWriter.appendQuoted(s, to: &encoded)
+        encoded = JSONWriter.quoted(s)
         sentence = s
         return encoded
     }
@@ -65,18 +64,20 @@ extension Metric {
 /// to a caller's buffer, so output is written in large blocks, not a line at a time.
 public struct MetricLines {
     private var sentences = SentenceCache()
+    /// One line at a time, its room kept from line to line.
+    private var line = JSONWriter(capacity: 4096)
 
     public init() {}
 
     /// Appends one line (with its "\n") for `metric` to `out`.
     public mutating func append(_ metric: Metric, file: String?, location: TableLocation?, to out: inout [UInt8]) {
-        var w = JSONWriter(appendingTo: &out)
-        w.beginObject()
-        if let file { w.key("file"); w.string(file) }
-        metric.writeFields(into: &w, sentences: &sentences)
-        if let location { w.key("location"); location.write(into: &w) }
-        w.endObject()
-        w.finish(into: &out)
+        line.reset()
+        line.beginObject()
+        if let file { line.key("file"); line.string(file) }
+        metric.writeFields(into: &line, sentences: &sentences)
+        if let location { line.key("location"); location.write(into: &line) }
+        line.endObject()
+        line.append(to: &out)
         out.append(0x0A)
     }
 }

@@ -105,11 +105,15 @@ public struct ArticleProcessor: Sendable {
                 return deadLetter(
                     DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
             }
-            let events = metrics.enumerated().map { i, m in
-                MetricEvent(
-                    article: source.article, index: i, count: metrics.count, metric: m.metric,
-                    parserVersion: parserVersion,
-                    extractedAt: stamp, lineage: lineage, location: m.location, extraction: source.extraction)
+            var events: [MetricEvent] = []
+            events.reserveCapacity(metrics.count)
+            for i in metrics.indices {
+                events.append(
+                    MetricEvent(
+                        article: source.article, index: i, count: metrics.count, metric: metrics[i].metric,
+                        parserVersion: parserVersion,
+                        extractedAt: stamp, lineage: lineage, location: metrics[i].location,
+                        extraction: source.extraction))
             }
             return .metrics(article: source.article, events: events)
         }
@@ -124,11 +128,19 @@ public struct ArticleProcessor: Sendable {
         case .metrics(let article, let events):
             let key = Array(article.id.utf8)
             var sentences = SentenceCache()
-            var out = events.map {
-                let traced = trace.headers(child: $0.metricID)
-                return ProducerMessage(
-                    topic: options.outputTopic, key: key, value: $0.json(sentences: &sentences),
-                    headers: traced.isEmpty ? Self.metricHeaders : Self.metricHeaders + traced)
+            var articles = ArticleFragments()
+            var out: [ProducerMessage] = []
+            out.reserveCapacity(events.count + 1)
+            // Through the buffer: its elements are borrowed, an array's subscript copied each event.
+            events.withUnsafeBufferPointer { events in
+                for i in events.indices {
+                    let traced = trace.headers(child: events[i].metricID)
+                    out.append(
+                        ProducerMessage(
+                            topic: options.outputTopic, key: key,
+                            value: events[i].json(sentences: &sentences, articles: &articles),
+                            headers: traced.isEmpty ? Self.metricHeaders : Self.metricHeaders + traced))
+                }
             }
             if let summaryTopic = options.summaryTopic {
                 let lineage = Lineage(of: record)

@@ -5,8 +5,8 @@ import MetricParser
 import PageText
 import Pipeline
 
-/// `tally parse FILE… [--format jsonl|table] [--html] [--charset C]`: runs the metric parser over
-/// articles and prints what it finds. Reads standard input when no file (or "-") is given.
+/// `tally parse FILE… [--files-from LIST] [--format jsonl|table] [--html] [--charset C]`: runs the
+/// metric parser over articles and prints what it finds. Reads standard input when no file (or "-") is given.
 /// `.html`/`.htm` files (or any input with `--html`) are read as pages: their text, with table
 /// cells as data (docs/html.md); offsets point into that text (`--text` prints it).
 struct ParseCommand: ParsableCommand {
@@ -28,6 +28,14 @@ struct ParseCommand: ParsableCommand {
     @Argument(help: "Text files (UTF-8). Omit or use '-' for standard input.")
     var files: [String] = []
 
+    // ArgumentParser stores each positional value by copying the array parsed so far, so
+    // thousands of file arguments cost time growing with their square: a list file costs nothing.
+    @Option(
+        help: ArgumentHelp(
+            "A file listing input files, one per line ('-': standard input); read after the FILE arguments.",
+            valueName: "list"))
+    var filesFrom: String?
+
     @Option(help: "Output format: jsonl or table.")
     var format: Format = .jsonl
 
@@ -47,13 +55,27 @@ struct ParseCommand: ParsableCommand {
     var url: String?
 
     func run() throws {
-        let inputs = files.isEmpty ? ["-"] : files
+        var inputs = files
+        if let list = filesFrom {
+            let names: String
+            do { names = try Self.read(list) } catch let error as InputError {
+                throw ValidationError("--files-from: \(error.message)")
+            }
+            // Split by bytes: a String's split compares Characters, grapheme by grapheme.
+            inputs += names.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).map {
+                String(Substring($0.last == 0x0D ? $0.dropLast() : $0))
+            }
+        }
+        if inputs.isEmpty { inputs = ["-"] }
         let extractor = MetricExtractor()
         let articleLocale = ArticleLocale(languageTag: locale) ?? ArticleLocale(url: url)
         var rows: [(article: String, metric: Metric)] = []
         var failed = false
         var lines = MetricLines()
         var out = StandardOutput()
+        // Read once: an option's wrapped value costs a lookup each time, per metric in the loop.
+        let jsonl = format == .jsonl
+        let namesFiles = inputs.count > 1
         for name in inputs {
             let isPage = html || Self.isHTMLFile(name)
             let found: [PageMetric]
@@ -82,12 +104,14 @@ struct ParseCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            for m in found {
-                if format == .jsonl {
-                    lines.append(m.metric, file: inputs.count > 1 ? name : nil, location: m.location, to: &out.buffer)
+            // By index: iterating copies each PageMetric (its Strings retained and released).
+            for i in found.indices {
+                if jsonl {
+                    lines.append(
+                        found[i].metric, file: namesFiles ? name : nil, location: found[i].location, to: &out.buffer)
                     out.flushIfFull()
                 } else {
-                    rows.append((name == "-" ? "stdin" : name, m.metric))
+                    rows.append((name == "-" ? "stdin" : name, found[i].metric))
                 }
             }
         }
