@@ -60,28 +60,43 @@ enum UTF8Scalars {
     ) -> Int {
         var i = 0, n = 0
         // Runs of `checkpointStride` scalars: the checkpoint is written once per run, not tested per scalar.
+        // While a whole run's worst case (4 bytes a scalar) is left, the run needs no end-of-text test.
+        while bytes - i >= 4 * checkpointStride {
+            if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
+            for k in 0..<checkpointStride { i = one(p, i, into: out + (n + k)) }
+            n += checkpointStride
+        }
         while i < bytes {
             if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
             let runEnd = n + checkpointStride
             while i < bytes, n < runEnd {
-                let b = UInt32(p[i])
-                if b < 0x80 {
-                    out[n] = b; i += 1
-                } else if b >= 0xE0 && b < 0xF0 {  // CJK: the common case of this text
-                    out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
-                } else if b < 0xE0 {
-                    out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
-                } else {
-                    out[n] =
-                        (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                        | UInt32(p[i + 3] & 0x3F)
-                    i += 4
-                }
+                i = one(p, i, into: out + n)
                 n += 1
             }
         }
         if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
         return n
+    }
+
+    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset.
+    @inline(__always)
+    private static func one(_ p: UnsafePointer<UInt8>, _ i: Int, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        let b = UInt32(p[i])
+        if b &- 0xE0 < 0x10 {  // CJK: the common case of this text
+            out.pointee = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            return i + 3
+        }
+        if b < 0x80 {
+            out.pointee = b
+            return i + 1
+        }
+        if b < 0xE0 {
+            out.pointee = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+            return i + 2
+        }
+        out.pointee =
+            (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+        return i + 4
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {
