@@ -157,30 +157,31 @@ public struct ArticleLocale: Sendable, Hashable {
     static func scriptCounts(_ scalars: ArraySlice<UInt32>) -> (traditional: Int, simplified: Int) {
         var traditional = 0, simplified = 0
         let script = scriptOfIdeograph
-        // Branch-free over every scalar, through a pointer (no index checks): this pass reads the whole article.
+        // Branch-free over every scalar, through a pointer (no index checks): this pass reads the whole
+        // article. Both counts go into one sum, the simplified one in the high 32 bits, split at the end.
         scalars.withUnsafeBufferPointer { p in
+            var sum: UInt64 = 0
             for c in p {
                 let k = c &- 0x4E00
-                if k < 0x5200 {
-                    let v = Int(script[Int(k)])
-                    traditional &+= v & 1
-                    simplified &+= v >> 1
-                }
+                if k < 0x5200 { sum &+= script[Int(k)] }
             }
+            traditional = Int(sum & 0xFFFF_FFFF)
+            simplified = Int(sum >> 32)
         }
         return (traditional, simplified)
     }
 
-    /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 2 for a
-    /// simplified character that is the fold target of some traditional one (们, 这, 国 …), else 0.
-    nonisolated(unsafe) static let scriptOfIdeograph: UnsafePointer<UInt8> = {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x5200)
+    /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 1 << 32 for
+    /// a simplified character that is the fold target of some traditional one (们, 这, 国 …), else 0:
+    /// added up, the low 32 bits count the one, the high 32 bits the other.
+    nonisolated(unsafe) static let scriptOfIdeograph: UnsafePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x5200)
         p.initialize(repeating: 0, count: 0x5200)
         for c in 0x4E00..<0xA000 {
             let f = ScriptFold.simplified(UInt32(c))
             if f != UInt32(c) {
                 p[c - 0x4E00] = 1
-                if f >= 0x4E00, f < 0xA000, p[Int(f) - 0x4E00] == 0 { p[Int(f) - 0x4E00] = 2 }
+                if f >= 0x4E00, f < 0xA000, p[Int(f) - 0x4E00] == 0 { p[Int(f) - 0x4E00] = 1 << 32 }
             }
         }
         return UnsafePointer(p)

@@ -51,9 +51,10 @@ extension String {
     }
 }
 
-/// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
+/// Cuts the caller's text by code-point offsets, so a sentence is a byte copy of the original
 /// (no re-encoding, no UTF-8 validation): the decoder kept the UTF-8 offset of every 32nd scalar,
-/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1).
+/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1). A
+/// figure's few scalars are encoded again instead (the same bytes, a small string).
 struct TextCutter {
     let text: String
     let scalars: [UInt32]
@@ -79,7 +80,9 @@ struct TextCutter {
 
     /// The original text of code points `[a, b)`.
     func slice(_ a: Int, _ b: Int) -> String {
-        guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
+        // A figure's text (a few scalars) is encoded again from them: the same bytes (UTF-8 has one
+        // encoding of each scalar), without the walk from a checkpoint.
+        guard let byteOffsets, b - a > 8 else { return String(scalars: scalars[a..<b]) }
         let i = byteOffset(a, byteOffsets)
         // A figure's text is a few scalars: walking them is cheaper than a second checkpoint walk.
         let j = b - a <= UTF8Scalars.checkpointStride / 2 ? i + utf8Length(a, b) : byteOffset(b, byteOffsets)

@@ -63,40 +63,42 @@ enum UTF8Scalars {
         // While a whole run's worst case (4 bytes a scalar) is left, the run needs no end-of-text test.
         while bytes - i >= 4 * checkpointStride {
             if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
-            for k in 0..<checkpointStride { i = one(p, i, into: out + (n + k)) }
-            n += checkpointStride
+            for k in 0..<checkpointStride { i = one(p, i, into: out + (n &+ k)) }
+            n &+= checkpointStride
         }
         while i < bytes {
             if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
             let runEnd = n + checkpointStride
             while i < bytes, n < runEnd {
                 i = one(p, i, into: out + n)
-                n += 1
+                n &+= 1
             }
         }
         if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
         return n
     }
 
-    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset.
+    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset. Offsets
+    /// stay below the byte count, so the arithmetic wraps instead of testing for overflow.
     @inline(__always)
     private static func one(_ p: UnsafePointer<UInt8>, _ i: Int, into out: UnsafeMutablePointer<UInt32>) -> Int {
         let b = UInt32(p[i])
         if b &- 0xE0 < 0x10 {  // CJK: the common case of this text
-            out.pointee = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-            return i + 3
+            out.pointee = (b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+            return i &+ 3
         }
         if b < 0x80 {
             out.pointee = b
-            return i + 1
+            return i &+ 1
         }
         if b < 0xE0 {
-            out.pointee = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-            return i + 2
+            out.pointee = (b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+            return i &+ 2
         }
         out.pointee =
-            (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-        return i + 4
+            (b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6
+            | UInt32(p[i &+ 3] & 0x3F)
+        return i &+ 4
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {
