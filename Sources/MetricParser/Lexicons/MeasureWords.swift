@@ -67,8 +67,15 @@ enum MeasureWords {
         private let blockers = MeasureWords.blockers
         private let fold = ScriptFold.pointer
         private let classes = CharClass.pointer
+        /// First characters of `compound`, as a BMP bitset: most ideographs after a number start
+        /// none, and the test is cheaper than a probe of `compoundByFirst`.
+        private let compoundFirstBits: [UInt64]
 
-        private init() {}
+        private init() {
+            var bits = [UInt64](repeating: 0, count: 1024)
+            for w in MeasureWords.compound where w[0] < 0x10000 { bits[Int(w[0] >> 6)] |= 1 << (w[0] & 63) }
+            compoundFirstBits = bits
+        }
 
         func match(_ s: [UInt32], at i: Int) -> Int? {
             guard i < s.count else { return nil }
@@ -77,7 +84,10 @@ enum MeasureWords {
                 (c < 0x10000 ? classes[Int(c)] : (c >= 0x20000 && c <= 0x3FFFF ? CharClass.ideograph : 0)) & mask != 0
             }
             let c = folded(s[i])
-            if has(c, CharClass.measureWord | CharClass.ideograph), let words = compoundByFirst[c] {
+            if has(c, CharClass.measureWord | CharClass.ideograph),
+                c >= 0x10000 || compoundFirstBits[Int(c >> 6)] & (1 << (c & 63)) != 0,
+                let words = compoundByFirst[c]
+            {
                 for w in words where i + w.count <= s.count {
                     var ok = true
                     for k in 1..<w.count where folded(s[i + k]) != w[k] { ok = false; break }

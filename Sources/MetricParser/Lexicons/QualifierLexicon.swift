@@ -22,6 +22,16 @@ enum QualifierLexicon {
         "节约 签约 合约 制约 邀约 违约 履约 预约 集约 特约 相约 契约 条约 公约 最近 附近 靠近 临近 就近 亲近 贴近 经过 通过 不过 越过 度过 跨过 错过 走过 做过 看过 赶超 发过 办过 开过 举办过 年过 有过 受过"
     )
 
+    /// The lists `before` probes, read through one lazily initialized global per call instead
+    /// of five (`before` runs for every figure, some twice).
+    /// `@unchecked`: immutable after init.
+    private final class BeforeLists: @unchecked Sendable {
+        static let shared = BeforeLists()
+        let lessThan = QualifierLexicon.lessThan, moreThan = QualifierLexicon.moreThan
+        let nearly = QualifierLexicon.nearly, approximate = QualifierLexicon.approximate
+        let falseFriends = QualifierLexicon.falseFriends
+    }
+
     /// Qualifier word ending right before `i` (spaces skipped), not crossing `limit`.
     static func before(_ s: [UInt32], _ i: Int, limit: Int) -> Hit? {
         var end = i
@@ -29,24 +39,31 @@ enum QualifierLexicon {
         // 約每六點二分鐘: the qualifier stands before the interval marker 每.
         if end - 1 > limit, s[end - 1] == u("每") { end -= 1 }
         guard end > limit else { return nil }
-        var best: Hit? = nil
-        // Longest match wins across the four lists (不超过 over 超过, 将近 over 近).
-        @inline(__always) func probe(_ list: WordList, _ q: Qualifier) {
-            if let len = list.suffix(s, before: end, limit: limit), len > (best?.length ?? 0) - (i - end) {
-                best = Hit(qualifier: q, length: len + (i - end))
-            }
+        let lists = BeforeLists.shared
+        // Longest match wins across the four lists (不超过 over 超过, 将近 over 近); on a tie the
+        // first list probed keeps it. Plain locals: a nested function capturing the best hit cost
+        // an exclusivity check per call.
+        var bestLength = 0
+        var bestQualifier = Qualifier.exact
+        if let len = lists.lessThan.suffix(s, before: end, limit: limit) {
+            bestLength = len; bestQualifier = .lessThan
         }
-        probe(lessThan, .lessThan)
-        probe(moreThan, .moreThan)
-        probe(nearly, .nearly)
-        probe(approximate, .approximate)
-        guard let hit = best else { return nil }
-        let wordLen = hit.length - (i - end)
+        if let len = lists.moreThan.suffix(s, before: end, limit: limit), len > bestLength {
+            bestLength = len; bestQualifier = .moreThan
+        }
+        if let len = lists.nearly.suffix(s, before: end, limit: limit), len > bestLength {
+            bestLength = len; bestQualifier = .nearly
+        }
+        if let len = lists.approximate.suffix(s, before: end, limit: limit), len > bestLength {
+            bestLength = len; bestQualifier = .approximate
+        }
+        guard bestLength > 0 else { return nil }
+        let wordLen = bestLength
         // 节约 / 最近 / 经过: a longer ordinary word swallows the qualifier character.
-        if let f = falseFriends.suffix(s, before: end, limit: limit), f > wordLen { return nil }
+        if let f = lists.falseFriends.suffix(s, before: end, limit: limit), f > wordLen { return nil }
         // 过 alone only after punctuation or a space (年过六十 reads fine, 经过 is caught above).
         if wordLen == 1, s[end - 1] == u("过"), end - 2 >= limit, CharClass.isIdeograph(s[end - 2]) { return nil }
-        return hit
+        return Hit(qualifier: bestQualifier, length: wordLen + (i - end))
     }
 
     /// Focus adverbs that bound the figure of the verb they modify: 每年至少参加1次, 最多可申请3次;

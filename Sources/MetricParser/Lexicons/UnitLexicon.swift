@@ -208,12 +208,20 @@ final class UnitLexicon: @unchecked Sendable {
     let currencyNamesByLast: ScalarMap<[Entry]>
 
     /// The currency name ending right before `end` → (ISO code, length).
+    /// Inlined up to the bitset, like `match`: it is asked before every figure and mostly fails there.
+    @inline(__always)
     func currencyName(_ s: [UInt32], endingBefore end: Int) -> (code: String, length: Int)? {
         guard end >= 2, end <= s.count else { return nil }
         let c = s[end - 1] < 0x10000 ? UInt32(fold[Int(s[end - 1])]) : s[end - 1]
-        guard c >= 0x10000 || currencyLastBits[Int(c >> 6)] & (1 << (c & 63)) != 0,
-            let entries = currencyNamesByLast[c]
-        else { return nil }
+        guard c >= 0x10000 || currencyLastBits[Int(c >> 6)] & (1 << (c & 63)) != 0 else { return nil }
+        return currencyNameEntries(s, endingBefore: end, last: c)
+    }
+
+    /// `currencyName` past the bitset: the names ending with `c` (folded `s[end - 1]`), longest first.
+    private func currencyNameEntries(_ s: [UInt32], endingBefore end: Int, last c: UInt32) -> (
+        code: String, length: Int
+    )? {
+        guard let entries = currencyNamesByLast[c] else { return nil }
         outer: for e in entries {
             let len = e.surface.count
             guard end - len >= 0 else { continue }
@@ -224,10 +232,17 @@ final class UnitLexicon: @unchecked Sendable {
     }
 
     /// Longest unit starting at `i`, with its length in scalars.
+    /// Inlined up to the bitset, where most probes stop: a call would cost more than the test.
+    @inline(__always)
     func match(_ s: [UInt32], at i: Int) -> (info: UnitInfo, length: Int)? {
         guard i < s.count else { return nil }
         let c0 = s[i] < 0x10000 ? UInt32(fold[Int(s[i])]) : s[i]
         guard c0 >= 0x10000 || firstBits[Int(c0 >> 6)] & (1 << (c0 & 63)) != 0 else { return nil }
+        return matchEntries(s, at: i, first: c0)
+    }
+
+    /// `match` past the bitset: the units starting with `c0` (folded `s[i]`), longest first.
+    private func matchEntries(_ s: [UInt32], at i: Int, first c0: UInt32) -> (info: UnitInfo, length: Int)? {
         let first = CharClass.isASCIILetter(c0) ? c0 | 0x20 : c0
         guard let entries = byFirst[first] else { return nil }
         for e in entries {

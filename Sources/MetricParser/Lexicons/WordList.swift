@@ -20,11 +20,13 @@ final class WordList: @unchecked Sendable {
         var upper: Int32
     }
 
-    /// Every word's folded scalars, end to end.
-    private let chars: [UInt32]
+    /// Every word's folded scalars, end to end. This and the word groups below are allocated once
+    /// per list (process-lifetime `static let`s): a probe reads them with no bounds check, no slice
+    /// and no retain of an array buffer.
+    private let chars: UnsafeMutablePointer<UInt32>
     /// Words grouped by first / last character, each group longest first.
-    private let byFirstWords: [Word]
-    private let byLastWords: [Word]
+    private let byFirstWords: UnsafeMutablePointer<Word>
+    private let byLastWords: UnsafeMutablePointer<Word>
     private let byFirst: ScalarMap<Bucket>
     private let byLast: ScalarMap<Bucket>
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
@@ -60,9 +62,12 @@ final class WordList: @unchecked Sendable {
             }
             return (list, ScalarMap(buckets), bits)
         }
-        (byFirstWords, byFirst, firstBits) = group(f)
-        (byLastWords, byLast, lastBits) = group(l)
-        self.chars = chars
+        let (firstWords, byFirst, firstBits) = group(f)
+        let (lastWords, byLast, lastBits) = group(l)
+        (self.byFirst, self.firstBits, self.byLast, self.lastBits) = (byFirst, firstBits, byLast, lastBits)
+        byFirstWords = Self.copy(firstWords)
+        byLastWords = Self.copy(lastWords)
+        self.chars = Self.copy(chars)
         firstScalars = Array(f.keys)
         fold = ScriptFold.pointer
     }
@@ -70,6 +75,16 @@ final class WordList: @unchecked Sendable {
     deinit {
         firstBits.deallocate()
         lastBits.deallocate()
+        chars.deallocate()
+        byFirstWords.deallocate()
+        byLastWords.deallocate()
+    }
+
+    /// `array` in a buffer of its own (at least one element, so an empty list allocates too).
+    private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+        _ = UnsafeMutableBufferPointer(start: p, count: array.count).initialize(from: array)
+        return p
     }
 
     @inline(__always)
@@ -102,8 +117,9 @@ final class WordList: @unchecked Sendable {
     /// `prefix` past the bitset: the words starting with `c` (folded `s[i]`), longest first.
     private func prefixWords(_ s: [UInt32], at i: Int, limit: Int, first c: UInt32) -> Int? {
         guard let b = byFirst[c] else { return nil }
-        for w in byFirstWords[Int(b.lower)..<Int(b.upper)] where i + Int(w.count) <= limit {
-            if matches(s, at: i, w, 1..<Int(w.count)) { return Int(w.count) }
+        for j in Int(b.lower)..<Int(b.upper) {
+            let w = byFirstWords[j]
+            if i + Int(w.count) <= limit, matches(s, at: i, w, 1..<Int(w.count)) { return Int(w.count) }
         }
         return nil
     }
@@ -112,8 +128,8 @@ final class WordList: @unchecked Sendable {
     /// bucket's own character is already known to match).
     @inline(__always)
     private func matches(_ s: [UInt32], at base: Int, _ w: Word, _ ks: Range<Int>) -> Bool {
-        let start = Int(w.start)
-        for k in ks where folded(s[base + k]) != chars[start + k] { return false }
+        let word = chars + Int(w.start)
+        for k in ks where folded(s[base + k]) != word[k] { return false }
         return true
     }
 
@@ -130,8 +146,11 @@ final class WordList: @unchecked Sendable {
     /// `suffix` past the bitset: the words ending with `c` (folded `s[end - 1]`), longest first.
     private func suffixWords(_ s: [UInt32], before end: Int, limit: Int, last c: UInt32) -> Int? {
         guard let b = byLast[c] else { return nil }
-        for w in byLastWords[Int(b.lower)..<Int(b.upper)] where end - Int(w.count) >= limit {
-            if matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 1) { return Int(w.count) }
+        for j in Int(b.lower)..<Int(b.upper) {
+            let w = byLastWords[j]
+            if end - Int(w.count) >= limit, matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 1) {
+                return Int(w.count)
+            }
         }
         return nil
     }

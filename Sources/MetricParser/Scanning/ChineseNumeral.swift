@@ -100,6 +100,11 @@ struct NumeralEvaluation {
 extension ChineseNumeral {
     /// Evaluates the longest valid prefix of `tokens`; nil when not even one token is a numeral.
     static func evaluate(_ tokens: ArraySlice<NumeralToken>) -> NumeralEvaluation? {
+        // Most numerals are one Arabic run or one digit (2019, 12.5, 三): its own value, with none
+        // of the state below.
+        if tokens.count == 1, case let .digit(v, _, _) = tokens[tokens.startIndex].kind {
+            return NumeralEvaluation(value: v, approxStep: nil, used: 1, hasBigUnit: false, trailingBig: 1)
+        }
         var total = 0.0  // groups closed by a 万/亿 bigger than anything after
         var section = 0.0  // current group below 万
         var pending: Double? = nil

@@ -136,44 +136,52 @@ enum NonMetricFilter {
 
     /// True when `[start, end)` sits inside a “…”, ‘…’, 《…》, 〈…〉 or "…" pair within its sentence.
     static func insideQuotes(_ s: [UInt32], _ start: Int, _ end: Int, asciiQuotes: Bool = true) -> Bool {
-        // One backward pass: which quote is open right before the figure?
-        var open: UInt32 = 0
-        var quoteCount = 0
-        var j = start - 1
         let lowest = max(0, start - (asciiQuotes ? 120 : 41))
         let table = CharClass.pointer
-        while j >= lowest {
-            let c = s[j]
-            // Most characters are none of the marks below: one table test skips them.
-            if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop == 0 { j -= 1; continue }
-            if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
-            if c == 0x22 { quoteCount += 1 }
-            if open == 0, start - j <= 40 {
-                if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 {
-                    open = 1
-                }  // closed before us
-                else if c == 0x201C {
-                    open = 0x201D
-                } else if c == 0x300A {
-                    open = 0x300B
-                } else if c == 0x2018 {
-                    open = 0x2019
-                } else if c == 0x3008 {
-                    open = 0x3009
+        guard start <= s.count else { return false }
+        // Through a buffer pointer: the window is read per figure, a bounds check per character
+        // was most of the loop.
+        return s.withUnsafeBufferPointer { s in
+            // One backward pass: which quote is open right before the figure?
+            var open: UInt32 = 0
+            var quoteCount = 0
+            var j = start - 1
+            while j >= lowest {
+                let c = s[j]
+                // Most characters are none of the marks below: one table test skips them.
+                if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop == 0 { j -= 1; continue }
+                if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
+                if c == 0x22 { quoteCount += 1 }
+                if open == 0, start - j <= 40 {
+                    if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 {
+                        open = 1
+                    }  // closed before us
+                    else if c == 0x201C {
+                        open = 0x201D
+                    } else if c == 0x300A {
+                        open = 0x300B
+                    } else if c == 0x2018 {
+                        open = 0x2019
+                    } else if c == 0x3008 {
+                        open = 0x3009
+                    }
+                    // The pair is known: the rest of the window could only count '"' marks, which
+                    // decide nothing once an opening mark is found, nor when the text has none.
+                    if open > 1 || (open == 1 && !asciiQuotes) { break }
                 }
+                j -= 1
             }
-            j -= 1
+            let close = open > 1 ? open : (quoteCount % 2 == 1 ? 0x22 : 0)
+            guard close != 0 else { return false }
+            var k = end
+            while k < s.count, k - end <= 40 {
+                let c = s[k]
+                if c == close { return true }
+                if c == 0x0A || c == 0x3002 || c == 0x201C || c == 0x300A { return false }
+                k += 1
+            }
+            return false
         }
-        let close = open > 1 ? open : (quoteCount % 2 == 1 ? 0x22 : 0)
-        guard close != 0 else { return false }
-        var k = end
-        while k < s.count, k - end <= 40 {
-            let c = s[k]
-            if c == close { return true }
-            if c == 0x0A || c == 0x3002 || c == 0x201C || c == 0x300A { return false }
-            k += 1
-        }
-        return false
     }
 
     /// Part of a URL or query string (…?q=30%25, www.x.com/2019/…).

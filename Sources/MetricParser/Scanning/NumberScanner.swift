@@ -166,13 +166,18 @@ struct NumberScanner {
     /// Parses the numeral starting at `i`, or nil when none starts there.
     mutating func parse(at i0: Int) -> ParsedNumber? {
         guard i0 >= 0, i0 < s.count, let (i, negative) = readSign(at: i0) else { return nil }
-        tokens.removeAll(keepingCapacity: true)
-        guard let vague = readVagueHead(at: i, unsigned: i == i0) else { return nil }
+        // Popped, not removeAll(keepingCapacity:): that goes through the generic replaceSubrange,
+        // several times the cost of the one to three pops a numeral needs.
+        while !tokens.isEmpty { tokens.removeLast() }
+        // Tested here first: almost no numeral starts with 几/数/上, and the call costs more than the test.
+        let head = s[i]
+        let mayBeVague = head == u("几") || head == u("数") || head == u("數") || head == u("上")
+        guard let vague = mayBeVague ? readVagueHead(at: i, unsigned: i == i0) : false else { return nil }
         var scan = NumeralScan()
         scan.hasChinese = vague
         var j = readTokens(from: vague ? i + 1 : i, &scan)
         guard !tokens.isEmpty else { return nil }
-        j = dropTrailingLiang(end: j)
+        if tokens.count >= 2 { j = dropTrailingLiang(end: j) }
 
         var result = ParsedNumber(start: i0, end: j, value: 0)
         result.negative = negative
@@ -181,13 +186,14 @@ struct NumberScanner {
         result.leadingZero = scan.leadingZero
 
         // Digit strings joined by 万/亿 (二三二八萬二七三 = 23,280,273; 十萬四三四一 = 104,341).
-        let grouped = collapseDigitGroups()
+        // The steps below need three tokens or more (most numerals have one): tested before the call.
+        let grouped = tokens.count >= 3 && collapseDigitGroups()
         if grouped { result.hasChinese = true }
 
         var run = 0
         while run < tokens.count, isChineseDigitOrZero(tokens[run]) { run += 1 }
         if run >= 2 && !grouped { return readLeadingDigitRun(run, result) }
-        if let k = innerRangePairIndex() { return rangePair(at: k, result) }
+        if tokens.count >= 3, let k = innerRangePairIndex() { return rangePair(at: k, result) }
         guard let ev = ChineseNumeral.evaluate(tokens[...]) else { return nil }
         applyEvaluation(ev, to: &result, scan, vague: vague)
         result.hasChinese = grouped || tokens[0..<ev.used].contains { $0.kind.isChinese }
@@ -262,10 +268,23 @@ struct NumberScanner {
                 continue
             }
             lastWasArabic = false
+            // Most numerals end at a character that can be none of readChineseToken's tokens
+            // (年, 人, 元, punctuation): told here without the call.
+            if f & (CharClass.cjkDigit | CharClass.cjkSmallUnit | CharClass.cjkBigUnit) == 0, !Self.mayJoinNumeral(c) {
+                break
+            }
             guard let next = readChineseToken(at: j, c, f, &scan) else { break }
             j = next
         }
         return j
+    }
+
+    /// Whether `c`, no Chinese digit or unit, may still be read by `readChineseToken`: 廿卅卌, a
+    /// decimal point, 多/余/几, the filler 个 or a space.
+    @inline(__always)
+    private static func mayJoinNumeral(_ c: UInt32) -> Bool {
+        c == u("点") || c == 0x2E || c == u("多") || c == u("余") || c == u("几") || c == u("个") || c == u("廿")
+            || c == u("卅") || c == u("卌") || CharClass.isSpace(c)
     }
 
     /// One Chinese numeral token (digit, unit, 点-decimal, 多/余/几, filler or inner space) at `j`;

@@ -59,7 +59,8 @@ struct QuantityScannerCore {
         self.localCurrency = localCurrency
     }
 
-    @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? s[i] : 0 }
+    /// Tested against `s.count` (not `n`): the compiler then drops the subscript's own bounds check.
+    @inline(__always) func at(_ i: Int) -> UInt32 { i >= 0 && i < s.count ? s[i] : 0 }
     @inline(__always) func skipSpaces(_ i: Int, max: Int = 3) -> Int { ns.skipSpaces(i, max: max) }
 
     mutating func scanAll() -> [RawQuantity] {
@@ -68,8 +69,9 @@ struct QuantityScannerCore {
         var i = 0
         let table = CharClass.pointer
         while i < n {
+            i = nextNumeralStart(from: i, table)
+            guard i < n else { break }
             let c = s[i]
-            if c >= 0x10000 || table[Int(c)] & CharClass.numeralStart == 0 { i += 1; continue }
             let f = table[Int(c)]
             if f & CharClass.asciiDigit != 0, i > 0, CharClass.isASCIILetter(s[i - 1]) || s[i - 1] == 0x5F {
                 // Digits inside a Latin token: PM2.5, A2021…, iPhone12, CO2.
@@ -81,11 +83,13 @@ struct QuantityScannerCore {
                 continue
             }
             if c == u("零"), at(i + 1) == u("下") { i += 2; continue }  // 零下 (below zero) is a sign, read with the unit
-            if var q = scanQuantity(at: i) {
+            if let q = scanQuantity(at: i) {
+                // Moved into the list and fixed there: a copy of the quantity per figure is measurable.
+                out.append(consume q)
+                let k = out.count - 1
                 // 负500多万: bounds computed on the magnitude come out reversed.
-                if let lo = q.lower, let hi = q.upper, lo > hi { q.lower = hi; q.upper = lo }
-                out.append(q)
-                i = max(q.end, i + 1)
+                if let lo = out[k].lower, let hi = out[k].upper, lo > hi { out[k].lower = hi; out[k].upper = lo }
+                i = max(out[k].end, i + 1)
             } else {
                 i += 1
             }
@@ -95,6 +99,21 @@ struct QuantityScannerCore {
         borrowCountedUnits(&out)
         joinMoneySubunits(&out)
         return out
+    }
+
+    /// The first index from `i` where a numeral may start (`n` when none does): the prose between
+    /// figures is skipped through a buffer pointer, one table test per character and no bounds check.
+    @inline(__always)
+    func nextNumeralStart(from i: Int, _ table: UnsafePointer<UInt16>) -> Int {
+        s.withUnsafeBufferPointer { p in
+            var k = i
+            while k < p.count {
+                let c = p[k]
+                if c < 0x10000, table[Int(c)] & CharClass.numeralStart != 0 { return k }
+                k += 1
+            }
+            return p.count
+        }
     }
 
     /// 两美元又三美分, 5英镑20便士: an amount and a sub-unit of the same currency right after it
@@ -237,8 +256,8 @@ struct QuantityScannerCore {
             if at(j) == u("的") { j = skipSpaces(j + 1) }
             if percentPrefix(at: j) != nil { negative = true; i = j }
         }
-        // 百分之四十, 千分之一, 百分百.
-        if let (len, scale) = percentPrefix(at: i) {
+        // 百分之四十, 千分之一, 百分百. Only a 百/千/万 opens one: tested before the call.
+        if CharClass.has(s[i], CharClass.cjkSmallUnit | CharClass.cjkBigUnit), let (len, scale) = percentPrefix(at: i) {
             let j = i + len
             if at(j) == u("百") && !CharClass.has(at(j + 1), CharClass.cjkDigit) && scale == 1 {
                 // 百分之百 / 百分百.
@@ -256,7 +275,7 @@ struct QuantityScannerCore {
             q.lower = num.lower.map { $0 * scale }
             q.upper = num.upper.map { $0 * scale }
             q.qualifier = num.qualifier
-            extendRange(&q)
+            if mayOpenRange(at: q.end) { extendRange(&q) }
             return q
         }
         if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) { return scanHalf(at: i) }
@@ -299,7 +318,7 @@ struct QuantityScannerCore {
         if after == 0x20, let q = mixedFraction(after: num, start: i0) { return q }
         if after == 0x2F, let q = slashFraction(after: num, start: i0) { return q }
         var q = attachUnit(to: num, start: i0)
-        extendRange(&q)
+        if mayOpenRange(at: q.end) { extendRange(&q) }
         assignRole(&q)
         return q
     }
@@ -495,18 +514,21 @@ struct QuantityScannerCore {
         if info == nil { r.unitStart = num.end; r.unitEnd = num.end }
         r.value = r.number * (info?.factor ?? 1)
         r.end = max(r.unitEnd, num.end)
+        // Each step below is tested by the character it needs before it is called: most figures
+        // need none of them, and the calls cost more than the tests.
         if let inf = info {
             readSpecialTail(inf, &r, num)
-            if inf.kind == .other, inf.unit == "°" || inf.unit == "度", let t = temperaturePrefix(before: start) {
+            // The scalar test before the String comparisons.
+            if inf.kind == .other, let t = temperaturePrefix(before: start), inf.unit == "°" || inf.unit == "度" {
                 info!.unit = t
             }
-        } else {
+        } else if at(r.p) == u("度") || at(r.p) == u("两") {
             info = readBareDegreeOrLiang(&r, num, start: start)
         }
         if let inf = info {
             applyBelowZero(inf, &r, num)
-            readHalf(inf, &r)
-            if let perUnit = readPerUnit(&r) { info = perUnit }
+            if r.half || at(r.end) == u("半") { readHalf(inf, &r) }
+            if at(r.end) == 0x2F || at(r.end) == u("每"), let perUnit = readPerUnit(&r) { info = perUnit }
         }
         return buildQuantity(r, info, num, start: start)
     }
@@ -689,8 +711,15 @@ struct QuantityScannerCore {
     }
 
     /// 个百分点 / 百分点 written with spaces between the characters → (unit, length).
+    /// Inlined up to the first character, where most figures' probes stop.
+    @inline(__always)
     func spacedPercentPoint(at p: Int) -> (UnitInfo, Int)? {
         guard at(p) == u("个") || at(p) == u("百") else { return nil }
+        return spacedPercentPointWords(at: p)
+    }
+
+    /// `spacedPercentPoint` past its first character.
+    private func spacedPercentPointWords(at p: Int) -> (UnitInfo, Int)? {
         // The non-space characters read so far are matched against both words as they come
         // (no array per call: this runs after every 个 that follows a number).
         let (long, short) = Self.percentPointWords
@@ -865,6 +894,15 @@ struct QuantityScannerCore {
         }
         guard let name = units.currencyName(s, endingBefore: j + 1) else { return nil }
         return CurrencyPrefix(code: name.code, start: j + 1 - name.length, symbol: false)
+    }
+
+    /// Whether the character at `j` (right after a figure) may open what `extendRange` reads:
+    /// (含), 到/至, 与/和, ~ or -. Tested before the call, which most figures need not make.
+    @inline(__always)
+    func mayOpenRange(at j: Int) -> Bool {
+        let c = at(j)
+        return c == 0x28 || c == 0xFF08 || c == u("到") || c == u("至") || c == u("与") || c == u("和") || c == 0x7E
+            || c == 0x2D
     }
 
     /// 3到5万元, 3-5万, 20~100个, 百分之三十到四十一, 两升到三升.

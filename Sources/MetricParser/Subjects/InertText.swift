@@ -11,8 +11,7 @@ enum InertText {
     /// FNV-1a over the UTF-8 bytes of an inert string, or nil when `s` is not inert.
     /// One pass over the bytes (the scalars are read from their lead bytes).
     static func hash(_ s: String) -> UInt64? {
-        var s = s
-        return s.withUTF8 { p -> UInt64? in
+        withBytes(s) { p -> UInt64? in
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             var i = 0
             let n = p.count
@@ -92,7 +91,15 @@ enum InertText {
     private static func bytes(
         _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in body(x, y) } }
+        withBytes(a) { x in withBytes(b) { y in body(x, y) } }
+    }
+
+    /// `body` over the UTF-8 bytes of `s`: read in place (a native or small string always can be);
+    /// `withUTF8` needs a mutable copy, a retain and a release per call.
+    @inline(__always)
+    private static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = s
+        return copy.withUTF8(body)
     }
 }

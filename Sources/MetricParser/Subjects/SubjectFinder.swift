@@ -13,7 +13,39 @@ struct SubjectFinder {
     /// scope that tells figures apart, not the article's region, and stays in the subject.
     var nationIsScope = false
 
+    /// The word lists the rules probe, read out of their globals once per finder.
+    let lex = Lexicons.shared
+
     init(s: [UInt32]) { self.s = s }
+
+    /// The lexicons of the subject rules, in one shared object: every read of a `static let` is a
+    /// `swift_once` call, and the peeling, trimming and verb loops read several per character.
+    final class Lexicons: Sendable {
+        static let shared = Lexicons()
+        let actorAdverbs = PredicateLexicon.actorAdverbs
+        let decrease = PredicateLexicon.decrease
+        let decreaseRate = PredicateLexicon.decreaseRate
+        let forwardStops = PredicateLexicon.forwardStops
+        let increase = PredicateLexicon.increase
+        let increaseRate = PredicateLexicon.increaseRate
+        let keepWhole = PredicateLexicon.keepWhole
+        let leadingNoise = PredicateLexicon.leadingNoise
+        let lightVerbs = PredicateLexicon.lightVerbs
+        let linkers = PredicateLexicon.linkers
+        let nominalAfterVerb = PredicateLexicon.nominalAfterVerb
+        let nounsOpeningWithNoise = PredicateLexicon.nounsOpeningWithNoise
+        let particles = PredicateLexicon.particles
+        let pivotVerbs = PredicateLexicon.pivotVerbs
+        let predicateStops = PredicateLexicon.predicateStops
+        let referenceHeads = PredicateLexicon.referenceHeads
+        let trailingNoise = PredicateLexicon.trailingNoise
+        let verbs = PredicateLexicon.verbs
+        let rateBasis = SubjectFinder.rateBasis
+        let containment = SubjectFinder.containment
+        let conjunctions = SubjectFinder.conjunctions
+        let auxiliaries = SubjectFinder.auxiliaries
+        let comparatives = SubjectFinder.comparatives
+    }
 
     /// One pass over the article: 全国 and a regional 全省/全市/全区/全县/全州 both occur.
     static func comparesNation(_ s: [UInt32]) -> Bool {
@@ -275,13 +307,13 @@ struct SubjectFinder {
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = Self.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
+            if guardCount == 1, let l = lex.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
                 e -= l + 1
                 continue
             }
-            let whole = PredicateLexicon.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
-            if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: cs), whole <= l,
-                (PredicateLexicon.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
+            let whole = lex.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
+            if let l = lex.linkers.suffix(s, before: e, limit: cs), whole <= l,
+                (lex.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
                 if s[e - 1] == u("有") { c.existential = true }
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
@@ -291,7 +323,7 @@ struct SubjectFinder {
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
-            if let l = PredicateLexicon.particles.suffix(s, before: e, limit: cs), whole <= l {
+            if let l = lex.particles.suffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { c.sawDe = true }
                 e -= l; noteDistributive(&result, e); continue
@@ -299,15 +331,15 @@ struct SubjectFinder {
             if !result.change && !c.sawDe {
                 // 提高/降低 are changes; a bare 高/低 only after a comparison (比上年高0.3个百分点).
                 // The longer change word wins across both lists: 少增 and 负成长 are decreases.
-                let downLength = PredicateLexicon.decrease.suffix(s, before: e, limit: cs) ?? 0
-                if let l = PredicateLexicon.increase.suffix(s, before: e, limit: cs), l >= downLength,
+                let downLength = lex.decrease.suffix(s, before: e, limit: cs) ?? 0
+                if let l = lex.increase.suffix(s, before: e, limit: cs), l >= downLength,
                     !(l == 1 && e - 2 >= cs && s[e - 2] == u("新")),
-                    l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
+                    l > 1 || !lex.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1)
                 {
                     result.change = true; result.direction = .up; markChange(&result, cs, &e, l); continue
                 }
                 let l = downLength
-                if l > 0, l > 1 || !Self.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
+                if l > 0, l > 1 || !lex.comparatives.contains(s[e - 1]) || hasComparison(cs, e - 1) {
                     result.change = true; result.direction = .down; markChange(&result, cs, &e, l); continue
                 }
             }
@@ -327,7 +359,7 @@ struct SubjectFinder {
             // 低于去年第四季度的5.1%: the figure is the reference's own value of the same indicator
             // (what stands before the comparison, else the sentence's last subject), not a difference.
             // A time as the reference (去年第四季度) is the figure's period.
-            let from = head.start + (PredicateLexicon.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
+            let from = head.start + (lex.referenceHeads.prefix(s, at: head.start, limit: c.end) ?? 1)
             var rx = from, ry = c.end  // not trimmed: 去年 is the reference itself
             while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
@@ -342,9 +374,9 @@ struct SubjectFinder {
             c.end = head.start
         }
         if !result.change {
-            if PredicateLexicon.increaseRate.suffix(s, before: c.end, limit: cs) != nil {
+            if lex.increaseRate.suffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .up
-            } else if PredicateLexicon.decreaseRate.suffix(s, before: c.end, limit: cs) != nil {
+            } else if lex.decreaseRate.suffix(s, before: c.end, limit: cs) != nil {
                 result.change = true; result.direction = .down
             }
         }
@@ -363,28 +395,26 @@ struct SubjectFinder {
         // 16个省市和36个地(市): a phrase ending in a conjunction is the previous item, not this one's.
         var rawEnd = e
         while rawEnd > cs, CharClass.isSpace(s[rawEnd - 1]) { rawEnd -= 1 }
-        if rawEnd > cs, Self.conjunctions.contains(s[rawEnd - 1]),
-            PredicateLexicon.verbs.suffix(s, before: rawEnd, limit: cs) == nil
+        if rawEnd > cs, lex.conjunctions.contains(s[rawEnd - 1]),
+            lex.verbs.suffix(s, before: rawEnd, limit: cs) == nil
         {
             a = b
         }
         var verbEnd = -1
-        if a < b, !linked, let l = Self.containment.suffix(s, before: b, limit: a), b - l >= a {
+        if a < b, !linked, let l = lex.containment.suffix(s, before: b, limit: a), b - l >= a {
             // 全县辖9个乡镇 / 下辖12个街道: a verb of containment right before the figure; what it contains
             // follows the measure word (辖 alone is no verb elsewhere: 辖区).
             verbEnd = b; a = b
         }
         if a < b {
-            // Read once for the loop: every access to a static is a lazy-initialization check.
-            let increase = PredicateLexicon.increase, decrease = PredicateLexicon.decrease
-            let verbs = PredicateLexicon.verbs
+            let increase = lex.increase, decrease = lex.decrease, verbs = lex.verbs
             var k = b
             while k > a {
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
                 if k < b, !result.change, s[k] != u("的"),
                     increase.mayEnd(with: s[k - 1]) || decrease.mayEnd(with: s[k - 1]),
-                    !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
+                    !lex.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
                 {
                     if let l = increase.suffix(s, before: k, limit: a), l >= 2 {
                         result.change = true; result.direction = .up; verbEnd = k; a = k; break
@@ -403,8 +433,8 @@ struct SubjectFinder {
                         var start = a
                         var m = a + 1
                         while m < k - vl {
-                            if PredicateLexicon.verbs.suffix(s, before: m, limit: a) != nil,
-                                !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
+                            if lex.verbs.suffix(s, before: m, limit: a) != nil,
+                                !lex.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                             {
                                 start = m; break
                             }
@@ -413,7 +443,7 @@ struct SubjectFinder {
                         a = start
                     } else {
                         verbEnd = k
-                        if PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl {
+                        if lex.lightVerbs.suffix(s, before: k, limit: a) == vl {
                             var (ta, tb) = trim(a, k - vl)
                             // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
                             if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
@@ -474,8 +504,8 @@ struct SubjectFinder {
     /// with a character of amount (完成率, 完成额): 实现总产值 is a verb and its object.
     private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
         let ch = ScriptFold.simplified(c)
-        guard PredicateLexicon.nominalAfterVerb.contains(ch) else { return false }
-        guard PredicateLexicon.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
+        guard lex.nominalAfterVerb.contains(ch) else { return false }
+        guard lex.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
         return Self.amountChars.contains(ch)
     }
 
@@ -500,8 +530,8 @@ struct SubjectFinder {
             var a = ps
             var m = cs - 2  // an item that is itself a verb (孵化) is a name, not a verb before one
             while m > ps {
-                if PredicateLexicon.verbs.suffix(s, before: m, limit: ps) != nil,
-                    !PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
+                if lex.verbs.suffix(s, before: m, limit: ps) != nil,
+                    !lex.nominalAfterVerb.contains(ScriptFold.simplified(s[m]))
                 {
                     a = m; break
                 }
@@ -556,7 +586,7 @@ struct SubjectFinder {
         // 我市将组织232场招聘会: a word after an auxiliary (将, 要, 拟) is the predicate, not a noun; its
         // object follows the measure word.
         let auxiliaryBefore =
-            p.a > cs && p.b - p.a <= 2 && Self.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
+            p.a > cs && p.b - p.a <= 2 && lex.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
         if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
@@ -641,7 +671,7 @@ struct SubjectFinder {
     private func actionSubject(_ q: RawQuantity, _ trimmed: (Int, Int), _ result: inout Result) -> String {
         let (va, vb) = trimmed
         guard va < vb else { return "" }
-        if let vl = PredicateLexicon.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
+        if let vl = lex.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
             let (ta, tb) = trim(va, vb - vl)
             if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
         }
@@ -692,7 +722,7 @@ struct SubjectFinder {
             guard let l = Self.totality.prefix(s, at: k, limit: sentenceEnd) else { return nil }
             let a = k + l
             // ，均为女性 / ，都是新建: a linking word describes the set; it is not what the set did.
-            if PredicateLexicon.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
+            if lex.linkers.prefix(s, at: a, limit: sentenceEnd) != nil { return nil }
             var b = a
             while b < sentenceEnd, CharClass.isIdeograph(s[b]), !CharClass.isBreak(s[b]) { b += 1 }
             guard b - a >= 2, b - a <= 4, b == sentenceEnd || CharClass.isBreak(s[b]) else { return nil }
@@ -725,13 +755,13 @@ struct SubjectFinder {
     /// verb (要求/鼓励/组织 + actor + action) and without the adverbs between actor and verb.
     private func actor(_ cs: Int, before verbEnd: Int) -> String {
         var (a, b) = trim(cs, verbEnd - verbLength(before: verbEnd, from: cs))
-        if let l = PredicateLexicon.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
-        while a < b, let l = PredicateLexicon.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
+        if let l = lex.pivotVerbs.prefix(s, at: a, limit: b) { (a, b) = trim(a + l, b) }
+        while a < b, let l = lex.actorAdverbs.suffix(s, before: b, limit: a) { b -= l }
         return a < b ? clean(a, b) : ""
     }
 
     private func verbLength(before k: Int, from a: Int) -> Int {
-        PredicateLexicon.verbs.suffix(s, before: k, limit: a) ?? 0
+        lex.verbs.suffix(s, before: k, limit: a) ?? 0
     }
 
     private func noteDistributive(_ r: inout Result, _ e: Int) {
@@ -746,8 +776,8 @@ struct SubjectFinder {
         guard f < n else { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
         if f > suffixEnd,
-            PredicateLexicon.verbs.prefix(s, at: f, limit: n) != nil
-                || PredicateLexicon.lightVerbs.prefix(s, at: f, limit: n) != nil
+            lex.verbs.prefix(s, at: f, limit: n) != nil
+                || lex.lightVerbs.prefix(s, at: f, limit: n) != nil
         {
             return ""
         }
@@ -769,7 +799,7 @@ struct SubjectFinder {
             if let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2 { a = d + 1 }
             var m = a
             while m < b {
-                if PredicateLexicon.forwardStops.prefix(s, at: m, limit: b) != nil && m > a { b = m; break }
+                if lex.forwardStops.prefix(s, at: m, limit: b) != nil && m > a { b = m; break }
                 m += 1
             }
             let (x, y) = trim(a, b)
@@ -786,19 +816,19 @@ struct SubjectFinder {
             if ch == u("、") { break }
             if k == nextFigure { break }
             if includePredicate {
-                if k > f, PredicateLexicon.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
+                if k > f, lex.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
             } else {
                 // 50个新建的非公企业党组织: a verb before 的 modifies the noun after it; read on.
                 if ch == u("的") {
-                    if k + 1 < limit, PredicateLexicon.verbs.suffix(s, before: k, limit: f) != nil {
+                    if k + 1 < limit, lex.verbs.suffix(s, before: k, limit: f) != nil {
                         k += 1; continue
                     }
                     break
                 }
-                if k > f, PredicateLexicon.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
-                if k > f, let vl = PredicateLexicon.verbs.prefix(s, at: k, limit: limit),
+                if k > f, lex.forwardStops.prefix(s, at: k, limit: limit) != nil { break }
+                if k > f, let vl = lex.verbs.prefix(s, at: k, limit: limit),
                     !(k + vl < n
-                        && (PredicateLexicon.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
+                        && (lex.nominalAfterVerb.contains(ScriptFold.simplified(s[k + vl]))
                             || s[k + vl] == u("的"))),
                     // 1次集中培训，: after a verbal measure word a verb that ends the clause names the event.
                     !(k + vl >= clauseEnd && isVerbal(q))

@@ -24,9 +24,9 @@ extension SubjectFinder {
             while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
-            if let l = PredicateLexicon.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
+            if let l = lex.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
                 !(l == 1 && a + l == b - 1),
-                l > 1 || PredicateLexicon.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
+                l > 1 || lex.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
                 !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
             {
@@ -36,9 +36,9 @@ extension SubjectFinder {
                 if let y = yearPrefix(a, b) { a = y; changed = true; continue }
                 if let m = monthPrefix(a, b) { a = m; changed = true; continue }
             }
-            if let l = PredicateLexicon.trailingNoise.suffix(s, before: b, limit: a),
-                (PredicateLexicon.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
-                (PredicateLexicon.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
+            if let l = lex.trailingNoise.suffix(s, before: b, limit: a),
+                (lex.verbs.suffix(s, before: b, limit: a) ?? 0) <= l,  // 涉及 keeps its 及
+                (lex.keepWhole.suffix(s, before: b, limit: a) ?? 0) <= l
             {  // 平均 keeps its 均
                 b -= l; changed = true; continue
             }
@@ -67,9 +67,9 @@ extension SubjectFinder {
     /// verb (累计建成) it is an adverb and is trimmed.
     private func cumulativeNoun(_ a: Int, _ l: Int, _ b: Int) -> Bool {
         guard l == 2, a + 2 < b, s[a] == u("累"), ScriptFold.simplified(s[a + 1]) == u("计") else { return false }
-        return PredicateLexicon.verbs.prefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
-            && PredicateLexicon.linkers.prefix(s, at: a + 2, limit: b) == nil
+        return lex.verbs.prefix(s, at: a + 2, limit: b) == nil
+            && lex.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
+            && lex.linkers.prefix(s, at: a + 2, limit: b) == nil
             && !CharClass.isDigit(s[a + 2]) && s[a + 2] != u("新")
     }
 
@@ -188,11 +188,17 @@ extension SubjectFinder {
 
     /// The scalars of `s[r]` that `kept` keeps, straight into the String (no scalar array in
     /// between); most phrases drop nothing and are copied without testing each scalar twice.
+    /// Read through a buffer pointer: an `ArraySlice` retained the article's storage and checked
+    /// bounds at every scalar of the three passes (test, count, encode).
     @inline(__always)
     private func text(_ r: Range<Int>, keeping kept: (UInt32) -> Bool) -> String {
-        var k = r.lowerBound
-        while k < r.upperBound, kept(s[k]) { k += 1 }
-        if k == r.upperBound { return String(scalars: s[r]) }
-        return String(scalars: s[r].lazy.filter(kept))
+        precondition(r.lowerBound >= 0 && r.upperBound <= s.count)
+        return s.withUnsafeBufferPointer { p in
+            let part = UnsafeBufferPointer(rebasing: p[r])
+            var k = 0
+            while k < part.count, kept(part[k]) { k += 1 }
+            if k == part.count { return String(scalars: part) }
+            return String(scalars: part.lazy.filter(kept))
+        }
     }
 }
