@@ -115,8 +115,7 @@ public struct ArticleLocale: Sendable, Hashable {
     /// Scans once: counts traditional-only characters against their simplified twins, then, in one
     /// pass, the currency names (stronger) and the regional bodies of each region.
     static func region(inText s: [UInt32]) -> Region? {
-        let (traditional, simplified) = scriptCounts(s[...])
-        guard traditional > 2 * simplified, traditional >= 3 else { return nil }
+        guard isMostlyTraditional(s) else { return nil }
         let currencyNames = currencyNames, bodies = bodies, evidence = evidence
         // Hits per region (`Region.allCases` order), of currency names and of bodies.
         var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0]
@@ -138,33 +137,51 @@ public struct ArticleLocale: Sendable, Hashable {
         return Region.allCases[hits.firstIndex(of: best)!]
     }
 
+    /// More than twice as many traditional-only characters as simplified ones with a twin, and at
+    /// least 3. Counted a block at a time: once the rest of the text could not tip the balance even
+    /// if every character left were traditional, the answer is no (a simplified article stops early).
+    static func isMostlyTraditional(_ s: [UInt32]) -> Bool {
+        var traditional = 0, simplified = 0, k = 0
+        while k < s.count {
+            let end = min(s.count, k + 256)
+            let block = scriptCounts(s[k..<end])
+            traditional += block.traditional; simplified += block.simplified
+            k = end
+            if traditional + (s.count - k) <= 2 * simplified { return false }
+        }
+        return traditional > 2 * simplified && traditional >= 3
+    }
+
     /// Traditional-only characters and simplified characters that have a traditional twin in
     /// `scalars` (the article's script test; also a sentence's, see `IntervalFrame`).
     static func scriptCounts(_ scalars: ArraySlice<UInt32>) -> (traditional: Int, simplified: Int) {
         var traditional = 0, simplified = 0
         let script = scriptOfIdeograph
-        // Branch-free over every scalar: this pass reads the whole article.
-        for c in scalars {
-            let k = c &- 0x4E00
-            if k < 0x5200 {
-                let v = Int(script[Int(k)])
-                traditional &+= v & 1
-                simplified &+= v >> 1
+        // Branch-free over every scalar, through a pointer (no index checks): this pass reads the whole
+        // article. Both counts go into one sum, the simplified one in the high 32 bits, split at the end.
+        scalars.withUnsafeBufferPointer { p in
+            var sum: UInt64 = 0
+            for c in p {
+                let k = c &- 0x4E00
+                if k < 0x5200 { sum &+= script[Int(k)] }
             }
+            traditional = Int(sum & 0xFFFF_FFFF)
+            simplified = Int(sum >> 32)
         }
         return (traditional, simplified)
     }
 
-    /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 2 for a
-    /// simplified character that is the fold target of some traditional one (们, 这, 国 …), else 0.
-    nonisolated(unsafe) static let scriptOfIdeograph: UnsafePointer<UInt8> = {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x5200)
+    /// Over U+4E00..<U+A000: 1 for a traditional-only character (it folds to another), 1 << 32 for
+    /// a simplified character that is the fold target of some traditional one (们, 这, 国 …), else 0:
+    /// added up, the low 32 bits count the one, the high 32 bits the other.
+    nonisolated(unsafe) static let scriptOfIdeograph: UnsafePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x5200)
         p.initialize(repeating: 0, count: 0x5200)
         for c in 0x4E00..<0xA000 {
             let f = ScriptFold.simplified(UInt32(c))
             if f != UInt32(c) {
                 p[c - 0x4E00] = 1
-                if f >= 0x4E00, f < 0xA000, p[Int(f) - 0x4E00] == 0 { p[Int(f) - 0x4E00] = 2 }
+                if f >= 0x4E00, f < 0xA000, p[Int(f) - 0x4E00] == 0 { p[Int(f) - 0x4E00] = 1 << 32 }
             }
         }
         return UnsafePointer(p)

@@ -54,7 +54,7 @@ public struct MetricExtractor: Sendable {
             /// A bare number that took the unit of the next figure (5.9和2.9个百分点).
             var sharesUnitWithNext = false
         }
-        let asciiQuotes = s.contains(0x22)
+        let asciiQuotes = Self.hasASCIIQuote(s)
         var years: [RawQuantity] = []
         var candidates: [Candidate] = []
         candidates.reserveCapacity(raws.count)
@@ -145,6 +145,23 @@ public struct MetricExtractor: Sendable {
         }
         MeasureWordSubject.separate(&metrics)
         return metrics
+    }
+
+    /// Whether `s` holds an ASCII double quote: a pass over the whole article, four scalars a step
+    /// through a pointer (no index check, a quarter of the loop tests).
+    private static func hasASCIIQuote(_ s: [UInt32]) -> Bool {
+        s.withUnsafeBufferPointer { p in
+            var k = 0
+            while k &+ 4 <= p.count {
+                if p[k] == 0x22 || p[k &+ 1] == 0x22 || p[k &+ 2] == 0x22 || p[k &+ 3] == 0x22 { return true }
+                k &+= 4
+            }
+            while k < p.count {
+                if p[k] == 0x22 { return true }
+                k &+= 1
+            }
+            return false
+        }
     }
 
     /// The sentence range, cut to `maxSentenceScalars` around the figure when longer (a table

@@ -120,10 +120,11 @@ struct Coordination {
     }
 
     private static func contains(_ p: [UInt32], _ w: [UInt32]) -> Bool {
-        guard w.count <= p.count else { return false }
+        guard let first = w.first, w.count <= p.count else { return w.isEmpty }
         var i = 0
+        // The first scalar is tested before the slice is compared: most positions fail there.
         while i + w.count <= p.count {
-            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            if p[i] == first, p[i..<(i + w.count)].elementsEqual(w) { return true }
             i += 1
         }
         return false

@@ -101,7 +101,8 @@ struct ScopeTracker {
         }
         var i = main.startIndex + 1
         while i + b.count <= main.endIndex {
-            if Array(main[i..<(i + b.count)]) == b {
+            // The first scalar first; the slice is compared in place (no array per position).
+            if b.isEmpty || (main[i] == b[0] && main[i..<(i + b.count)].elementsEqual(b)) {
                 // 次均医药费，其中药费: a part is never the whole; ending inside the parent's last word,
                 // it narrows that word (医药费 → 药费).
                 if i + b.count == p.count { return String(scalars: Array(main[..<(i - 1)]) + b) }

@@ -13,15 +13,23 @@ struct SegmentTopic {
     /// The topic of the item holding `position`, or "" when its first clause is not a bare noun phrase.
     mutating func topic(_ finder: SubjectFinder, before position: Int, sentence: Range<Int>) -> String {
         let s = finder.s
-        var k = max(scanned, sentence.lowerBound)
+        let from = max(scanned, sentence.lowerBound)
         // An item starts after ；. The first clause of a sentence is not read as a topic: it is as
         // often a frame (初步核算，过去一年，生态环境持续改善，) as a noun.
         var start = segmentStart
         if start < sentence.lowerBound { start = -1 }
-        while k < position {
-            // 成立3个合作社：甲合作社，…；乙合作社，…: the colon opens the first item of the list.
-            if s[k] == u("；") || s[k] == u(";") || s[k] == u("：") || s[k] == u(":") { start = k + 1 }
-            k += 1
+        // Only the last separator before `position` counts: read back from it, up to what was read.
+        // 成立3个合作社：甲合作社，…；乙合作社，…: the colon opens the first item of the list.
+        if from < position {
+            s.withUnsafeBufferPointer { p in
+                var k = position
+                while k > from {
+                    k -= 1
+                    // ；(FF1B) ：(FF1A) ; (3B) : (3A): one test per pair (the two differ in the last bit).
+                    let c = p[k] | 1
+                    if c == 0xFF1B || c == 0x3B { start = k + 1; break }
+                }
+            }
         }
         scanned = max(scanned, position)
         if start != segmentStart {

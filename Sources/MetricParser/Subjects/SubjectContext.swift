@@ -150,10 +150,10 @@ enum SubjectContext {
     }
 
     private static func contains(_ p: [UInt32], _ w: ArraySlice<UInt32>) -> Bool {
-        guard !w.isEmpty, w.count <= p.count else { return false }
+        guard let first = w.first, w.count <= p.count else { return false }
         var i = 0
         while i + w.count <= p.count {
-            if p[i..<(i + w.count)].elementsEqual(w) { return true }
+            if p[i] == first, p[i..<(i + w.count)].elementsEqual(w) { return true }
             i += 1
         }
         return false

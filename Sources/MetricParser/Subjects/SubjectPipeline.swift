@@ -500,7 +500,7 @@ struct SubjectPipeline {
         let c = [UInt32](comparison)
         var i = 0
         while i + first.count <= c.count {
-            if Array(c[i..<(i + first.count)]) == first { return String(scalars: c[..<i]) + one }
+            if c[i] == first[0], c[i..<(i + first.count)].elementsEqual(first) { return String(scalars: c[..<i]) + one }
             i += 1
         }
         return comparison

@@ -9,7 +9,8 @@
 enum WrittenText {
     static func scalars(_ t: NormalizedText) -> [UInt32] {
         let s = t.scalars
-        if s == t.original { return s }  // same storage when nothing was normalized
+        // Same storage when nothing was normalized; the same ideographs when none was folded.
+        if !t.foldsIdeographs || s == t.original { return s }
         // A pass over every scalar of the article: the class table and both arrays are read
         // through pointers loaded once, not through a global's lazy-init check per scalar.
         let classes = CharClass.pointer

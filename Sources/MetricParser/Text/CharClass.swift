@@ -108,6 +108,10 @@ enum CharClass {
     static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
     /// Clause or sentence break: where a subject phrase cannot extend past.
+    /// No break lies in U+3003..<U+FF01 (the ideographs, most of a Chinese text): a range test
+    /// answers those without the table, and so without its lazy-initialization check.
     @inline(__always)
-    static func isBreak(_ c: UInt32) -> Bool { has(c, clauseBreak | sentenceBreak) }
+    static func isBreak(_ c: UInt32) -> Bool {
+        c &- 0x3003 < 0xFF01 - 0x3003 ? false : has(c, clauseBreak | sentenceBreak)
+    }
 }

@@ -11,36 +11,50 @@ extension String {
     /// Builds a String from scalars (output fields only), encoding UTF-8 straight into the
     /// string's storage: no intermediate array.
     /// The capacity is the exact UTF-8 length (one cheap pass): a subject or unit of up to 15
-    /// bytes then stays a small string, with no heap allocation.
+    /// bytes then stays a small string, with no heap allocation. Such a string is encoded on the
+    /// stack and read once (one validation); through `unsafeUninitializedCapacity` a non-ASCII
+    /// small string is built, validated and built again.
     init<C: Collection>(scalars: C) where C.Element == UInt32 {
         var bytes = 0
         for v in scalars { bytes &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
-        self.init(unsafeUninitializedCapacity: bytes) { buffer in
-            var n = 0
-            for v in scalars {
-                switch v {
-                case 0..<0x80:
-                    buffer[n] = UInt8(v); n += 1
-                case 0x80..<0x800:
-                    buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                case 0x800..<0xD800, 0xE000..<0x10000:
-                    buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-                case 0x10000...0x10FFFF:
-                    buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                default:
-                    continue  // not a scalar (cannot come from a String)
-                }
+        if bytes <= 15 {
+            self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]), as: UTF8.self)
             }
-            return n
+            return
         }
+        self.init(unsafeUninitializedCapacity: bytes) { Self.encode(scalars, into: $0) }
+    }
+
+    /// Writes the UTF-8 of `scalars` at the start of `buffer` (large enough); returns the byte count.
+    @inline(__always)
+    private static func encode<C: Collection>(_ scalars: C, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int
+    where C.Element == UInt32 {
+        var n = 0
+        for v in scalars {
+            switch v {
+            case 0..<0x80:
+                buffer[n] = UInt8(v); n += 1
+            case 0x80..<0x800:
+                buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+            case 0x800..<0xD800, 0xE000..<0x10000:
+                buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+            case 0x10000...0x10FFFF:
+                buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+            default:
+                continue  // not a scalar (cannot come from a String)
+            }
+        }
+        return n
     }
 }
 
-/// Cuts the caller's text by code-point offsets, so output text is a byte copy of the original
+/// Cuts the caller's text by code-point offsets, so a sentence is a byte copy of the original
 /// (no re-encoding, no UTF-8 validation): the decoder kept the UTF-8 offset of every 32nd scalar,
-/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1).
+/// a cut walks from the nearest one, and a UTF-8 offset indexes a native String in O(1). A
+/// figure's few scalars are encoded again instead (the same bytes, a small string).
 struct TextCutter {
     let text: String
     let scalars: [UInt32]
@@ -66,7 +80,9 @@ struct TextCutter {
 
     /// The original text of code points `[a, b)`.
     func slice(_ a: Int, _ b: Int) -> String {
-        guard let byteOffsets else { return String(scalars: scalars[a..<b]) }
+        // A figure's text (a few scalars) is encoded again from them: the same bytes (UTF-8 has one
+        // encoding of each scalar), without the walk from a checkpoint.
+        guard let byteOffsets, b - a > 8 else { return String(scalars: scalars[a..<b]) }
         let i = byteOffset(a, byteOffsets)
         // A figure's text is a few scalars: walking them is cheaper than a second checkpoint walk.
         let j = b - a <= UTF8Scalars.checkpointStride / 2 ? i + utf8Length(a, b) : byteOffset(b, byteOffsets)

@@ -11,6 +11,9 @@ struct NormalizedText {
     /// `origin[i]` = original offset of `scalars[i]`; `origin[count]` = `original.count`.
     /// `nil` when no entity was decoded and offsets are the identity.
     let origin: [Int32]?
+    /// Some ideograph was folded (萬→万, 陸→陆): only then does the article's written text differ
+    /// from `scalars` in an ideograph (see `WrittenText`).
+    var foldsIdeographs = false
 
     var count: Int { scalars.count }
 
@@ -83,17 +86,21 @@ enum TextNormalizer {
         let n = original.count
         var out = original
         var i = firstDirty
+        var foldsIdeographs = false
         out.withUnsafeMutableBufferPointer { p in
             while i < n {
                 let c = p[i]
                 if c < 0x10000 && table[Int(c)] & CharClass.needsNormalizing != 0 {
                     if c == 0x26, decodeEntity(original, at: i) != nil { return }
                     p[i] = fold(c)
+                    if c >= 0x3400, p[i] >= 0x3400, p[i] != c { foldsIdeographs = true }
                 }
                 i += 1
             }
         }
-        if i == n { return NormalizedText(original: original, scalars: out, origin: nil) }
+        if i == n {
+            return NormalizedText(original: original, scalars: out, origin: nil, foldsIdeographs: foldsIdeographs)
+        }
 
         // An entity at `i`: from here on the text shrinks, so offsets need a map.
         out.removeSubrange(i...)
@@ -108,11 +115,13 @@ enum TextNormalizer {
                 continue
             }
             origin?.append(Int32(i))
-            out.append(c < 0x10000 && table[Int(c)] & CharClass.needsNormalizing != 0 ? fold(c) : c)
+            let f = c < 0x10000 && table[Int(c)] & CharClass.needsNormalizing != 0 ? fold(c) : c
+            if c >= 0x3400, f >= 0x3400, f != c { foldsIdeographs = true }
+            out.append(f)
             i += 1
         }
         origin?.append(Int32(n))
-        return NormalizedText(original: original, scalars: out, origin: origin)
+        return NormalizedText(original: original, scalars: out, origin: origin, foldsIdeographs: foldsIdeographs)
     }
 
     @inline(__always)

@@ -60,28 +60,58 @@ enum UTF8Scalars {
     ) -> Int {
         var i = 0, n = 0
         // Runs of `checkpointStride` scalars: the checkpoint is written once per run, not tested per scalar.
+        // While a whole run's worst case (4 bytes a scalar, and the 8 bytes `pair` loads) is left,
+        // the run needs no end-of-text test.
+        while bytes - i >= 4 * checkpointStride + 8 {
+            if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
+            for k in stride(from: 0, to: checkpointStride, by: 2) { i = pair(p, i, into: out + (n &+ k)) }
+            n &+= checkpointStride
+        }
         while i < bytes {
             if let offsets { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: i) }
             let runEnd = n + checkpointStride
             while i < bytes, n < runEnd {
-                let b = UInt32(p[i])
-                if b < 0x80 {
-                    out[n] = b; i += 1
-                } else if b >= 0xE0 && b < 0xF0 {  // CJK: the common case of this text
-                    out[n] = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); i += 3
-                } else if b < 0xE0 {
-                    out[n] = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); i += 2
-                } else {
-                    out[n] =
-                        (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                        | UInt32(p[i + 3] & 0x3F)
-                    i += 4
-                }
-                n += 1
+                i = one(p, i, into: out + n)
+                n &+= 1
             }
         }
         if let offsets, n % checkpointStride == 0 { offsets[n / checkpointStride] = UInt32(truncatingIfNeeded: bytes) }
         return n
+    }
+
+    /// Decodes the two sequences at byte `i` into `out[0]`, `out[1]`; returns the offset after them.
+    /// Two CJK characters in a row (the common case) are read from one 8-byte load. Needs 8 bytes at `i`.
+    @inline(__always)
+    private static func pair(_ p: UnsafePointer<UInt8>, _ i: Int, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        // Lead bytes 0xE0...0xEF at i and i + 3: two three-byte sequences.
+        guard w & 0xF000_00F0 == 0xE000_00E0 else { return one(p, one(p, i, into: out), into: out + 1) }
+        out[0] = UInt32(truncatingIfNeeded: (w & 0x0F) << 12 | (w >> 8 & 0x3F) << 6 | (w >> 16 & 0x3F))
+        out[1] = UInt32(truncatingIfNeeded: (w >> 24 & 0x0F) << 12 | (w >> 32 & 0x3F) << 6 | (w >> 40 & 0x3F))
+        return i &+ 6
+    }
+
+    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset. Offsets
+    /// stay below the byte count, so the arithmetic wraps instead of testing for overflow.
+    @inline(__always)
+    private static func one(_ p: UnsafePointer<UInt8>, _ i: Int, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        let b = UInt32(p[i])
+        if b &- 0xE0 < 0x10 {  // CJK: the common case of this text
+            out.pointee = (b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+            return i &+ 3
+        }
+        if b < 0x80 {
+            out.pointee = b
+            return i &+ 1
+        }
+        if b < 0xE0 {
+            out.pointee = (b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+            return i &+ 2
+        }
+        out.pointee =
+            (b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6
+            | UInt32(p[i &+ 3] & 0x3F)
+        return i &+ 4
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {
