@@ -35,7 +35,9 @@ func runDump(_ args: Args) {
         ]))
     values.append(json(["id": "empty", "url": "https://x.invalid/e", "body": ""]))
     values.append(json(["id": "nutch", "url": ["https://x.invalid/n"], "content": ["收入10亿元", "增长3%"]]))
-    values += [Array("{\"id\":".utf8), Array("[1]".utf8), [0x7B, 0xFF, 0x7D], Array("{\"id\":\"x\",\"url\":\"u\"}".utf8)]
+    values += [
+        Array("{\"id\":".utf8), Array("[1]".utf8), [0x7B, 0xFF, 0x7D], Array("{\"id\":\"x\",\"url\":\"u\"}".utf8),
+    ]
     let trace = KafkaHeader(key: "traceparent", string: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
     let records = values.enumerated().map { i, v in
         ConsumerRecord(
@@ -66,7 +68,9 @@ func runDump(_ args: Args) {
             }
         }
     }
-    guard FileManager.default.createFile(atPath: args.string("out"), contents: Data(out)) else { fail("cannot write --out") }
+    guard FileManager.default.createFile(atPath: args.string("out"), contents: Data(out)) else {
+        fail("cannot write --out")
+    }
     emit(["records": records.count, "bytes": out.count])
 }
 

@@ -42,12 +42,16 @@ struct CLITests {
         #expect(!missing.stderr.contains("Fatal error"))
     }
 
-    @Test("tally parse --files-from: the listed files (after any FILE arguments) give the output of the same files as arguments")
+    @Test(
+        "tally parse --files-from: the listed files (after any FILE arguments) give the output of the same files as arguments"
+    )
     func parseFilesFrom() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let samples = ["01-city-statistical-bulletin.txt", "06-district-industry-page.html", "03-ecology-environment.txt"]
-            .map { root.appendingPathComponent("Sources/tally/Samples/\($0)").path }
+        let samples = [
+            "01-city-statistical-bulletin.txt", "06-district-industry-page.html", "03-ecology-environment.txt",
+        ]
+        .map { root.appendingPathComponent("Sources/tally/Samples/\($0)").path }
         let direct = try TallyProcess.run(["parse"] + samples)
         #expect(direct.status == 0, "\(direct.stderr)")
         #expect(direct.stdout.contains("\"file\":"))

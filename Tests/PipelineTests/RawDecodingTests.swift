@@ -175,7 +175,9 @@ struct ArticleFragmentsTests {
             extraction: index == 3 ? Extraction(charset: "gbk", text: "建成3个。") : nil)
     }
 
-    @Test("events written with shared fragments are the bytes each writes alone, also when the article changes between them")
+    @Test(
+        "events written with shared fragments are the bytes each writes alone, also when the article changes between them"
+    )
     func sameBytes() {
         let a = ArticleEvent(id: "a", url: "https://x.cn/1", body: "", title: "标题\"一\"")
         let b = ArticleEvent(id: "b", url: "https://x.cn/2", body: "", source: "源")

@@ -19,7 +19,9 @@ extension String {
         for v in scalars { bytes &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
         if bytes <= 15 {
             self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]), as: UTF8.self)
+                String(
+                    decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]),
+                    as: UTF8.self)
             }
             return
         }

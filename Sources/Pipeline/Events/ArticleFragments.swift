@@ -62,15 +62,20 @@ struct ArticleFragments {
             w.key("article_title"); w.string(s.title)
             w.key("published_at"); w.string(s.publishedAt)
         }
-        count = JSONWriter.members(capacity: 48) { w in w.key("article_metric_count"); w.number(s.count) }
+        count = JSONWriter.members(capacity: 48) { w in
+            w.key("article_metric_count"); w.number(s.count)
+        }
         provenance = JSONWriter.members(capacity: 192 + s.lineage.topic.utf8.count) { w in
             w.key("parser_version"); w.string(s.parserVersion)
             w.key("extracted_at"); w.string(s.extractedAt)
             w.key("lineage"); s.lineage.write(into: &w)
         }
-        extraction = s.extraction.map { x in
-            JSONWriter.members(capacity: 192) { w in w.key("extraction"); x.write(into: &w) }
-        } ?? []
+        extraction =
+            s.extraction.map { x in
+                JSONWriter.members(capacity: 192) { w in
+                    w.key("extraction"); x.write(into: &w)
+                }
+            } ?? []
         source = s
     }
 

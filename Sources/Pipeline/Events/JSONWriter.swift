@@ -62,7 +62,11 @@ struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func put(_ b: UInt8) { room(1) { $0.pointee = b; return 1 } }
+    private mutating func put(_ b: UInt8) {
+        room(1) {
+            $0.pointee = b; return 1
+        }
+    }
 
     @inline(__always)
     private mutating func put(_ p: UnsafeRawBufferPointer) {
