@@ -18,9 +18,10 @@ struct JSONWriterTests {
         w.key("b"); w.bool(true)
         w.key("o"); w.beginObject(); w.key("x"); w.number(Int64(-1)); w.endObject()
         w.endObject()
-        let text = String(decoding: w.bytes, as: UTF8.self)
+        let bytes = w.finish()
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(text == #"{"s":"引号\"反斜杠\\换行\n\u0001","i":11268000,"f":88.8,"n":null,"b":true,"o":{"x":-1}}"#)
-        let obj = try #require(try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(obj["s"] as? String == "引号\"反斜杠\\换行\n\u{1}")
     }
 }

@@ -74,7 +74,7 @@ public struct EffectiveSettings: Sendable {
             w.key("default"); w.string(e.defaultValue)
             w.key("secret"); w.bool(e.secret)
             w.endObject()
-            return String(decoding: w.bytes, as: UTF8.self)
+            return String(decoding: w.finish(), as: UTF8.self)
         }
         return "[\n" + objects.map { "  " + $0 }.joined(separator: ",\n") + "\n]"
     }

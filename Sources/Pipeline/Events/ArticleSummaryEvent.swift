@@ -45,6 +45,6 @@ public struct ArticleSummaryEvent: Sendable, Hashable {
         w.key("processed_at"); w.string(processedAt)
         w.key("lineage"); lineage.write(into: &w)
         w.endObject()
-        return w.bytes
+        return w.finish()
     }
 }

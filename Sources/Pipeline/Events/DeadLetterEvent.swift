@@ -47,7 +47,7 @@ public struct DeadLetterEvent: Sendable, Hashable {
         w.key("parser_version"); w.string(parserVersion)
         w.key("failed_at"); w.string(failedAt)
         w.endObject()
-        return w.bytes
+        return w.finish()
     }
 
     /// The bytes as text when they are UTF-8; after truncation a code point cut at the end is allowed.

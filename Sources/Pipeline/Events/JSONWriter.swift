@@ -33,9 +33,6 @@ struct JSONWriter {
         storage.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
 
-    /// The bytes written (a copy; `finish()` hands them over without one).
-    var bytes: [UInt8] { Array(storage[..<count]) }
-
     /// The bytes written, handed over; the writer is empty after.
     mutating func finish() -> [UInt8] {
         trim()
@@ -252,7 +249,7 @@ struct JSONWriter {
                 case 0x09: out[o + 1] = 0x74; o += 2
                 default:
                     out[o + 1] = 0x75; out[o + 2] = 0x30; out[o + 3] = 0x30
-                    out[o + 4] = Self.hexDigit(b >> 4); out[o + 5] = Self.hexDigit(b & 0xF)
+                    out[o + 4] = Hex.digit(b >> 4); out[o + 5] = Hex.digit(b & 0xF)
                     o += 6
                 }
             }
@@ -267,8 +264,6 @@ struct JSONWriter {
 
     /// Control characters written as a two-byte escape (\n \r \t); the others take \u00XX.
     private static func hasShortEscape(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D || b == 0x09 }
-
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// `s` as a quoted JSON string on its own (for `SentenceCache`).
     static func quoted(_ s: String) -> [UInt8] {

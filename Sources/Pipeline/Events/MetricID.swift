@@ -57,6 +57,7 @@ enum Hex {
         return text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     }
 
+    /// One lower-case hex digit of `v` (0–15), for ids and for JSON's \u00XX escapes.
     @inline(__always)
-    private static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+    static func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }
