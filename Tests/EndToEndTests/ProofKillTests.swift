@@ -30,11 +30,13 @@ struct ProofKillTests {
         if exactlyOnce { args += ["--exactly-once", "--transactional-id", "\(t.group)-instance"] }
         // Input arrives in slices for the whole run, so kills land mid-stream.
         let fed = DispatchSemaphore(value: 0)
+        let feeding = FeedState()
         let feeder = Thread {
             for start in stride(from: 0, to: Self.total, by: 150) {
                 try? t.produce(start..<min(start + 150, Self.total), prefix: "pk")
                 Thread.sleep(forTimeInterval: 0.25)
             }
+            feeding.finish()
             fed.signal()
         }
         feeder.start()
@@ -45,6 +47,12 @@ struct ProofKillTests {
             let ms = Int.random(in: 300...2800)
             delays.append(ms)
             Thread.sleep(forTimeInterval: Double(ms) / 1000)
+            // A worker faster than the feed is caught up between slices: while input still
+            // arrives, wait (bounded) for the next slice's backlog so the kill finds work in flight.
+            let backlogBy = ContinuousClock.now + .seconds(1)
+            while !feeding.done, try t.committedToEnd(), ContinuousClock.now < backlogBy {
+                Thread.sleep(forTimeInterval: 0.005)
+            }
             p.signal(SIGKILL)
             #expect(p.wait(timeout: .seconds(10)) != nil, "killed")
             if try !t.committedToEnd() { midStream += 1 }
@@ -81,4 +89,13 @@ struct ProofKillTests {
             #expect(duplicated == 0, "read_committed sees \(duplicated) duplicates (kills at \(delays) ms)")
         }
     }
+}
+
+/// Whether the feeder has produced all input (read by the kill loop while the feeder runs).
+private final class FeedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var finished = false
+
+    var done: Bool { lock.withLock { finished } }
+    func finish() { lock.withLock { finished = true } }
 }
