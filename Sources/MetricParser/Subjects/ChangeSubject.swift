@@ -63,6 +63,11 @@ enum ChangeSubject {
     /// `base` ends with a change word of two or more characters (本地生产总值的增长), or with one and a
     /// forecast noun (出口增长预测); 增加值 is a noun, not a change.
     static func namesChange(_ base: String) -> Bool {
+        // A last character that ends none of the words answers without decoding the base.
+        guard let last = base.unicodeScalars.last?.value,
+            SubjectFinder.estimateVerbs.mayEnd(with: last) || PredicateLexicon.increase.mayEnd(with: last)
+                || PredicateLexicon.decrease.mayEnd(with: last)
+        else { return false }
         let a = [UInt32](base)
         var end = a.count
         if let l = SubjectFinder.estimateVerbs.suffix(a, before: end, limit: 0), l < end { end -= l }

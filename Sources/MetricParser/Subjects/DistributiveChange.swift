@@ -12,9 +12,8 @@ struct DistributiveChange {
     mutating func note(base: String, change: Bool, sentence start: Int) {
         if start != sentence {
             sentence = start
-            // Emptied only when it holds something: `removeAll` on an empty array still costs a call.
-            if !bases.isEmpty { bases.removeAll(keepingCapacity: true) }
-            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
+            bases.empty()
+            pending.empty()
             if shared != nil { shared = nil }
         }
         if !change, !base.isEmpty { bases.append(base) }

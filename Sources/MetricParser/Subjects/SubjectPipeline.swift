@@ -122,7 +122,7 @@ struct SubjectPipeline {
         let reference = p.references.count == 2 ? p.references[1] : nil
         return finish(
             p.found, base: p.base,
-            comparison: reference.map { swapReference(p.comparison, p.references, $0) } ?? p.comparison,
+            comparison: reference.map { Self.swapReference(p.comparison, p.references, $0) } ?? p.comparison,
             reference: reference, kind: f.kind, sentence: f.start)
     }
 
@@ -208,7 +208,7 @@ struct SubjectPipeline {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: f.start) + base
         }
-        if Anaphora.isAnaphor(base), let last = lastFinal, sameParagraph(priorEnd, f.prefixStart) {
+        if Anaphora.isAnaphor(base), let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart) {
             base = last.subject  // 其后这一数字明显下降，长期低于三％
         }
         if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
@@ -275,19 +275,19 @@ struct SubjectPipeline {
     {
         guard !base.isEmpty else { return nil }
         if let kind = f.kind, joined.sentence == f.start, joined.names.count >= 2, joined.kind != kind,
-            listLength(from: f.suffixEnd, f.later) == joined.names.count,
+            Self.listLength(s, from: f.suffixEnd, f.later) == joined.names.count,
             !joined.names.contains(where: { InertText.hasPrefix(base, $0) })
         {
             return (joined.names, base)
         }
         if members.sentence == f.start, finder.hasDistributive(found.clauseStart, f.prefixStart),
-            listLength(from: f.suffixEnd, f.later) == members.names.count
+            Self.listLength(s, from: f.suffixEnd, f.later) == members.names.count
         {
             // 设立甲、乙、丙3个专区，分别提供岗位200个、150个和80个: each figure is its member's (甲专区岗位 …).
             return (members.names.map { $0 + members.noun }, base)
         }
         if let items = finder.objectList(before: found.clauseStart, floor: f.floor),
-            listLength(from: f.suffixEnd, f.later) == items.count + 1
+            Self.listLength(s, from: f.suffixEnd, f.later) == items.count + 1
         {
             // 分别发放甲补贴、乙补贴300万元和120万元: a list of objects before a list of figures pairs in order.
             return (items + [base], "")
@@ -315,7 +315,7 @@ struct SubjectPipeline {
     /// A part under 其中 (`ScopeTracker`); returns whether the figure was read as a part.
     @inline(__always)
     private mutating func breakdown(_ base: inout String, _ found: SubjectFinder.Result, _ f: Figure) -> Bool {
-        if scope.parent != nil, opensInventory(at: found.clauseStart, f.sentence) {
+        if scope.parent != nil, Self.opensInventory(s, at: found.clauseStart, f.sentence) {
             // …其中党委54个、党支部1135个；共有党员31742名: a ；-item opening with 共有/还有 takes a new
             // inventory; it ends the breakdown instead of continuing it.
             scope.end()
@@ -388,7 +388,7 @@ struct SubjectPipeline {
             pair = (found, base, comparison, references)
             if references.count == 2 {
                 return finish(
-                    found, base: base, comparison: swapReference(comparison, references, references[0]),
+                    found, base: base, comparison: Self.swapReference(comparison, references, references[0]),
                     reference: references[0], kind: f.kind, sentence: f.start)
             }
         }
@@ -397,9 +397,10 @@ struct SubjectPipeline {
     }
 
     // MARK: Helpers of the steps.
+    // Static, given the scalars: a method call on the pipeline (832 bytes) copied all of it first.
 
     /// A ；-item at `cs` that opens with 共有/还有/另有 (a new inventory: ；共有党员31742名).
-    private func opensInventory(at cs: Int, _ sentence: Range<Int>) -> Bool {
+    private static func opensInventory(_ s: [UInt32], at cs: Int, _ sentence: Range<Int>) -> Bool {
         guard cs > 0, s[cs - 1] == u("；") || s[cs - 1] == u(";") else { return false }
         var k = cs
         while k < sentence.upperBound, CharClass.isSpace(s[k]) { k += 1 }
@@ -408,7 +409,7 @@ struct SubjectPipeline {
     }
 
     /// How many figures form a 、/和-list starting with the figure that ends at `end`.
-    private func listLength(from end: Int, _ later: ArraySlice<Range<Int>>) -> Int {
+    private static func listLength(_ s: [UInt32], from end: Int, _ later: ArraySlice<Range<Int>>) -> Int {
         var n = 1, k = end
         for span in later {
             var j = k
@@ -423,7 +424,7 @@ struct SubjectPipeline {
     }
 
     /// No line break between the end of the last figure and `b` (and not too far: one paragraph).
-    private func sameParagraph(_ a: Int, _ b: Int) -> Bool {
+    private static func sameParagraph(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard a <= b, b - a <= 400 else { return false }
         for k in a..<b where s[k] == 0x0A || s[k] == 0x0D { return false }
         return true
@@ -441,7 +442,7 @@ struct SubjectPipeline {
             // A new run: the old one's storage is reused (no array a figure).
             joined.sentence = sentence
             joined.kind = kind
-            if !joined.names.isEmpty { joined.names.removeAll(keepingCapacity: true) }
+            joined.names.empty()
             if !base.isEmpty { joined.names.append(base) }
         }
     }
@@ -468,12 +469,14 @@ struct SubjectPipeline {
             return BasisReader.Reading(basis: basis, reference: nil)
         }
         if let c = found.comparison { return BasisReader.read(s, c.lowerBound, c.upperBound) }
-        return leadingComparison(before: found.clauseStart, sentence: sentence)
+        return Self.leadingComparison(s, before: found.clauseStart, sentence: sentence)
     }
 
     /// 与去年同期相比，住户月收入中位数增加5.1%: a clause of its own that is only a comparison (与/和/同/跟 …
     /// 相比) frames the changes after it in the sentence.
-    private func leadingComparison(before clauseStart: Int, sentence: Int) -> BasisReader.Reading? {
+    private static func leadingComparison(_ s: [UInt32], before clauseStart: Int, sentence: Int)
+        -> BasisReader.Reading?
+    {
         var b = clauseStart - 1
         while b > sentence, clauseStart - b <= 60 {
             var a = b
@@ -495,7 +498,7 @@ struct SubjectPipeline {
     static let frameClosers = WordList("相比 相比较 比较 相较 对比")
 
     /// 高于全国全省 → 高于全省 for the second figure.
-    private func swapReference(_ comparison: String, _ references: [String], _ one: String) -> String {
+    private static func swapReference(_ comparison: String, _ references: [String], _ one: String) -> String {
         guard let first = references.first.map({ [UInt32]($0) }), !first.isEmpty else { return comparison }
         let c = [UInt32](comparison)
         var i = 0

@@ -28,7 +28,7 @@ struct SubjectSet {
     /// Adds the pending subjects to the table, in the order given.
     private mutating func index() {
         for (subject, kind) in pending { add(subject, kind) }
-        pending.removeAll(keepingCapacity: true)
+        pending.empty()
     }
 
     private mutating func add(_ subject: String, _ kind: MetricKind) {
