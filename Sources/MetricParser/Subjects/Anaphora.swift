@@ -8,7 +8,7 @@ enum Anaphora {
     /// Whether `subject` is exactly demonstrative + figure noun.
     static func isAnaphor(_ subject: String) -> Bool {
         // Most subjects start with no demonstrative: answered before decoding them.
-        guard let first = subject.unicodeScalars.first, demonstratives.mayStart(with: first.value) else { return false }
+        guard let first = ScalarEnds.first(subject), demonstratives.mayStart(with: first) else { return false }
         let a = [UInt32](subject)
         guard a.count >= 3, a.count <= 5, let d = demonstratives.prefix(a, at: 0, limit: a.count) else { return false }
         return figureNouns.prefix(a, at: d, limit: a.count) == a.count - d
@@ -30,7 +30,7 @@ enum Anaphora {
     }
 
     private static func isShortTimeAdverb(_ subject: String) -> Bool {
-        guard let first = subject.unicodeScalars.first, timeAdverbs.mayStart(with: first.value) else { return false }
+        guard let first = ScalarEnds.first(subject), timeAdverbs.mayStart(with: first) else { return false }
         let a = [UInt32](subject)
         return !a.isEmpty && timeAdverbs.prefix(a, at: 0, limit: a.count) == a.count
     }

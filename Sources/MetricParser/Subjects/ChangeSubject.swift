@@ -64,7 +64,7 @@ enum ChangeSubject {
     /// forecast noun (出口增长预测); 增加值 is a noun, not a change.
     static func namesChange(_ base: String) -> Bool {
         // A last character that ends none of the words answers without decoding the base.
-        guard let last = base.unicodeScalars.last?.value,
+        guard let last = ScalarEnds.last(base),
             SubjectFinder.estimateVerbs.mayEnd(with: last) || PredicateLexicon.increase.mayEnd(with: last)
                 || PredicateLexicon.decrease.mayEnd(with: last)
         else { return false }
@@ -76,7 +76,7 @@ enum ChangeSubject {
     }
 
     static func endsWithRateNoun(_ subject: String) -> Bool {
-        guard let last = subject.unicodeScalars.last, rateNouns.mayEnd(with: last.value) else { return false }
+        guard let last = ScalarEnds.last(subject), rateNouns.mayEnd(with: last) else { return false }
         let a = [UInt32](subject)
         return rateNouns.suffix(a, before: a.count, limit: 0) != nil
     }

@@ -20,8 +20,8 @@ enum SubjectContext {
         // 全年GDP 5000亿元，增长7.7%: a bare change or follow-up figure refers to the last subject.
         if subject.isEmpty {
             // 增幅达78.1%，为783万人次: a count after a rate is of the thing, not of the rate.
-            if let kind, kind != .percent, kind != .percentagePoint, let last = previous.unicodeScalars.last,
-                rateSuffixes.mayEnd(with: last.value)
+            if let kind, kind != .percent, kind != .percentagePoint, let last = ScalarEnds.last(previous),
+                rateSuffixes.mayEnd(with: last)
             {
                 let p = [UInt32](previous)
                 if let l = rateSuffixes.suffix(p, before: p.count, limit: 0), p.count - l >= 2 {
@@ -30,7 +30,7 @@ enum SubjectContext {
             }
             // 佔整體旅客約76.5%，按年增長10.8%: a growth in percent after a share is the growth of the share's
             // topic (a share changes by percentage points).
-            if found.change, kind == .percent, let topic = shareTopic([UInt32](previous)) { return topic }
+            if found.change, kind == .percent, let topic = shareTopic(previous) { return topic }
             return previous
         }
         // 甲站入境旅客为200万人次，而经乙站入境的旅客则为100万人次: a head the last subject ends with would make
@@ -84,10 +84,15 @@ enum SubjectContext {
     }
 
     /// The part a share is of (内地旅客占整体旅客比重 → 内地旅客, 民营企业进出口占比 → 民营企业进出口), or nil.
-    static func shareTopic(_ p: [UInt32]) -> String? {
-        guard p.count >= 4, p.last == u("重") || p.last == u("比") || p.last == u("例"),
-            let k = p.lastIndex(where: { $0 == u("占") || $0 == u("佔") }), k >= 2
-        else { return nil }
+    static func shareTopic(_ previous: String) -> String? {
+        // The last character first: most subjects are no share, told without decoding them.
+        guard let end = ScalarEnds.last(previous), end == u("重") || end == u("比") || end == u("例") else {
+            return nil
+        }
+        let p = [UInt32](previous)
+        guard p.count >= 4, let k = p.lastIndex(where: { $0 == u("占") || $0 == u("佔") }), k >= 2 else {
+            return nil
+        }
         return String(scalars: p[..<k])
     }
 
@@ -107,7 +112,9 @@ enum SubjectContext {
     /// (全年35万目标任务 → 目标任务); else nil.
     static func targetNoun(_ subject: String) -> String? {
         // Cheap first: the last character of 目标 / 任务 / 计划.
-        guard let last = subject.unicodeScalars.last, last == "标" || last == "务" || last == "划" else { return nil }
+        guard let last = ScalarEnds.last(subject), last == u("标") || last == u("务") || last == u("划") else {
+            return nil
+        }
         let a = [UInt32](subject)
         guard targetWords.suffix(a, before: a.count, limit: 0) != nil else { return nil }
         var start = 0

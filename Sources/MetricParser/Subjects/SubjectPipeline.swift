@@ -342,7 +342,7 @@ struct SubjectPipeline {
 
     /// 较整体失业率3.8%（高0.3个百分点）: the reference's own value is the reference, without 比/较.
     private static func withoutComparisonHead(_ base: String) -> String {
-        guard let first = base.unicodeScalars.first, first == "比" || first == "较" || first == "較" else {
+        guard let first = ScalarEnds.first(base), first == u("比") || first == u("较") || first == u("較") else {
             return base
         }
         var base = base
