@@ -17,6 +17,14 @@ struct SubjectSet {
     private var hashes: [UInt64] = []
     private var others: [(String, MetricKind)] = []
 
+    /// Room for the entries `slots` holds before it grows (an article gives about as many subjects):
+    /// growing the arrays one doubling at a time from empty cost more than the set's look-ups.
+    init() {
+        pending.reserveCapacity(64)
+        inert.reserveCapacity(64)
+        hashes.reserveCapacity(64)
+    }
+
     mutating func contains(_ subject: String, _ kind: MetricKind) -> Bool {
         if !pending.isEmpty { index() }
         let h = InertText.hash(subject)
