@@ -4,7 +4,11 @@
 /// Read alone, the clauses name nothing (增长), a fragment (比) or the denominator (占出口总值的六成);
 /// read in order they are all about 民营企业进出口.
 enum SubjectContext {
-    static func resolve(_ found: SubjectFinder.Result, kind: MetricKind?, previous: String?) -> String {
+    /// - Parameter buffer: scratch for the scalars of a short subject, kept by the caller from one
+    ///   figure to the next (an array decoded a figure cost more than the tests that read it).
+    static func resolve(
+        _ found: SubjectFinder.Result, kind: MetricKind?, previous: String?, buffer: inout [UInt32]
+    ) -> String {
         let subject = found.subject
         // 机电产品出口3190.5亿元，占出口总值的六成 → 机电产品出口占出口总值比重.
         if let base = found.shareBase {
@@ -40,7 +44,9 @@ enum SubjectContext {
         }
         // Everything below is about short words (≤ 5 characters): most subjects skip it.
         guard subject.utf8.count <= 15 else { return subject }
-        let scalars = [UInt32](subject)
+        buffer.empty()
+        for c in subject.unicodeScalars { buffer.append(c.value) }
+        let scalars = buffer
         let n = scalars.count
         // 占比65.0% / 比重: the share of the last subject.
         if shareWords.prefix(scalars, at: 0, limit: n) == n {

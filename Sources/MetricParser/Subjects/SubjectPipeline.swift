@@ -68,6 +68,8 @@ struct SubjectPipeline {
     /// End of the previous figure (a pronoun for a figure reaches back to it within the paragraph).
     private var previousEnd = 0
     private var implicitWhole = ImplicitWhole()
+    /// `SubjectContext.resolve`'s scratch for a short subject's scalars.
+    private var shortSubject: [UInt32] = []
     private var distributiveChange = DistributiveChange()
 
     init(_ s: [UInt32]) {
@@ -169,7 +171,7 @@ struct SubjectPipeline {
 
     /// The figure's own subject, completed from the sentence's last one (`SubjectContext`).
     @inline(__always)
-    private func ownBase(_ found: inout SubjectFinder.Result, before: String?, _ f: Figure) -> String {
+    private mutating func ownBase(_ found: inout SubjectFinder.Result, before: String?, _ f: Figure) -> String {
         var base: String
         if let noun = finder.referenceNounAfter(f.suffixEnd, clauseStart: found.clauseStart, prefixStart: f.prefixStart)
         {
@@ -177,7 +179,7 @@ struct SubjectPipeline {
             found.change = false
             base = (before ?? "") + noun
         } else {
-            base = SubjectContext.resolve(found, kind: f.kind, previous: before)
+            base = SubjectContext.resolve(found, kind: f.kind, previous: before, buffer: &shortSubject)
             if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = f.kind,
                 let same = byKind.subject(kind, in: f.start), !InertText.hasPrefix(same, found.topic)
             {
