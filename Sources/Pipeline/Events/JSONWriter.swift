@@ -76,6 +76,7 @@ struct JSONWriter {
 
     // MARK: Structure
 
+    @inline(__always)
     private mutating func separator() {
         if needsComma() { put(0x2C) }
     }
@@ -149,6 +150,8 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         separator()
+        // Native Strings (all the parser makes) lend their bytes without the copy `withUTF8` needs.
+        if s.utf8.withContiguousStorageIfAvailable({ quote($0) }) != nil { return }
         var s = s
         s.withUTF8 { quote($0) }
     }
