@@ -23,7 +23,8 @@ struct ClauseMarks: OptionSet {
     static let examples = ClauseMarks(rawValue: 256)
 
     /// The marks of every BMP scalar, through `ScriptFold` like the rules' own tests (將 is 将).
-    private static let table: [UInt16] = {
+    /// Read through `SubjectFinder.Lexicons.clauseMarks`: a read of the static is a `swift_once`.
+    static let table: [UInt16] = {
         var t = [UInt16](repeating: 0, count: 0x10000)
         let estimates = SubjectFinder.estimateVerbs, pronouns = SubjectFinder.pronouns
         let fold = ScriptFold.pointer
@@ -45,11 +46,16 @@ struct ClauseMarks: OptionSet {
         return t
     }()
 
-    /// The marks of `s[a..<b]`.
-    init(_ s: [UInt32], _ a: Int, _ b: Int) {
-        let t = Self.table
+    /// The marks of `s[a..<b]` (`0 <= a <= b <= s.count`), by `table` (`ClauseMarks.table`).
+    /// Through buffer pointers: no bounds check per scalar, and a BMP scalar is always in the table.
+    init(_ s: [UInt32], _ a: Int, _ b: Int, table: [UInt16]) {
+        precondition(a >= 0 && b <= s.count && table.count == 0x10000)
         var m: UInt16 = 0
-        for k in a..<b where s[k] < 0x10000 { m |= t[Int(s[k])] }
+        s.withUnsafeBufferPointer { p in
+            table.withUnsafeBufferPointer { t in
+                for k in a..<b where p[k] < 0x10000 { m |= t[Int(p[k])] }
+            }
+        }
         rawValue = m
     }
 

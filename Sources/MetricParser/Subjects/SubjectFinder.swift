@@ -45,6 +45,7 @@ struct SubjectFinder {
         let conjunctions = SubjectFinder.conjunctions
         let auxiliaries = SubjectFinder.auxiliaries
         let comparatives = SubjectFinder.comparatives
+        let clauseMarks = ClauseMarks.table
     }
 
     /// One pass over the article: 全国 and a regional 全省/全市/全区/全县/全州 both occur.
@@ -195,7 +196,7 @@ struct SubjectFinder {
         into result: inout Result
     ) {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
-        c.marks = ClauseMarks(s, c.start, prefixStart)
+        c.marks = ClauseMarks(s, c.start, prefixStart, table: lex.clauseMarks)
         if !c.marks.isDisjoint(with: [.from, .to]), let frame = fromToFrame(c.start, prefixStart) {
             // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
             result.subject = frame.subject; result.referencePeriod = frame.period
