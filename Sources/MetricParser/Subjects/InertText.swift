@@ -13,25 +13,31 @@ enum InertText {
     static func hash(_ s: String) -> UInt64? {
         withBytes(s) { p -> UInt64? in
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = UInt32(p[i])
-                if b < 0x80 {
-                    guard b != 0x0D else { return nil }  // CR LF is one Character
-                    h = (h ^ UInt64(b)) &* 0x100_0000_01B3
-                    i += 1
-                    continue
-                }
-                // Only three-byte characters can be inert beyond ASCII.
-                guard b >= 0xE0, b < 0xF0, i + 2 < n else { return nil }
-                let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                guard isInert(v) else { return nil }
-                h = (h ^ UInt64(v)) &* 0x100_0000_01B3
-                i += 3
-            }
-            return h
+            return scan(p) { v in h = (h ^ UInt64(v)) &* 0x100_0000_01B3 } ? h : nil
         }
+    }
+
+    /// Whether the UTF-8 bytes `p` are inert, passing each scalar to `each` until one is not.
+    @inline(__always)
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ each: (UInt32) -> Void) -> Bool {
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = UInt32(p[i])
+            if b < 0x80 {
+                guard b != 0x0D else { return false }  // CR LF is one Character
+                each(b)
+                i += 1
+                continue
+            }
+            // Only three-byte characters can be inert beyond ASCII.
+            guard b >= 0xE0, b < 0xF0, i + 2 < n else { return false }
+            let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            guard isInert(v) else { return false }
+            each(v)
+            i += 3
+        }
+        return true
     }
 
     @inline(__always)
@@ -46,8 +52,7 @@ enum InertText {
     static func equal(_ a: String, _ b: String) -> Bool {
         // The same bytes are equal strings whatever they hold (the usual answer: no scan for inertness).
         if sameBytes(a, b) { return true }
-        guard isInert(a), isInert(b) else { return a == b }
-        return sameBytes(a, b)
+        return inertBytes(a, b) { _, _ in false } ?? (a == b)
     }
 
     /// Byte equality: `==` for two inert strings.
@@ -56,24 +61,32 @@ enum InertText {
     }
 
     static func hasPrefix(_ s: String, _ p: String) -> Bool {
-        guard isInert(s), isInert(p) else { return s.hasPrefix(p) }
-        return bytes(s, p) { x, y in x.count >= y.count && match(x, 0, y) }
+        inertBytes(s, p) { x, y in x.count >= y.count && match(x, 0, y) } ?? s.hasPrefix(p)
     }
 
     static func hasSuffix(_ s: String, _ p: String) -> Bool {
-        guard isInert(s), isInert(p) else { return s.hasSuffix(p) }
-        return bytes(s, p) { x, y in x.count >= y.count && match(x, x.count - y.count, y) }
+        inertBytes(s, p) { x, y in x.count >= y.count && match(x, x.count - y.count, y) } ?? s.hasSuffix(p)
     }
 
     static func contains(_ s: String, _ p: String) -> Bool {
-        guard isInert(s), isInert(p) else { return s.contains(p) }
-        return bytes(s, p) { x, y in
+        inertBytes(s, p) { x, y in
             var i = 0
             while i + y.count <= x.count {
                 if match(x, i, y) { return true }
                 i += 1
             }
             return false
+        } ?? s.contains(p)
+    }
+
+    /// `body` over the bytes of both strings when both are inert (each read in place once: the
+    /// inertness scans and the comparison share one borrow), else nil.
+    @inline(__always)
+    private static func inertBytes(
+        _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool? {
+        withBytes(a) { x in
+            withBytes(b) { y -> Bool? in scan(x, { _ in }) && scan(y, { _ in }) ? body(x, y) : nil }
         }
     }
 
