@@ -94,6 +94,25 @@ struct RawDecodingTests {
         }
     }
 
+    @Test("strings built on the scan's own UTF-8 check equal the standard library's, ASCII or not")
+    func uncheckedStrings() throws {
+        // (JSON body, its text): raw ASCII, raw UTF-8, escapes that stay ASCII, and escapes that
+        // make ASCII input non-ASCII text (the String must not be marked ASCII).
+        let cases: [(String, String)] = [
+            (#"plain ascii"#, "plain ascii"), (#"中文，正文。"#, "中文，正文。"), (#"a\n\"b\"\u0041"#, "a\n\"b\"A"),
+            (#"caf\u00e9"#, "café"), (#"x\ud83d\ude00y"#, "x😀y"), (#"行\n\u4e2d"#, "行\n中"), (#""#, ""),
+            (#"a\r\nb"#, "a\r\nb"),
+        ]
+        for (json, text) in cases {
+            let a = try article(#"{"id":"i","url":"https://x.cn/1","body":"\#(json)"}"#)
+            let expected = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(a.body == expected, "\(json)")
+            #expect(Array(a.body.utf8) == Array(expected.utf8), "\(json)")
+            #expect(a.body.count == expected.count && Array(a.body) == Array(expected), "\(json)")
+            #expect(a.body.unicodeScalars.count == expected.unicodeScalars.count, "\(json)")
+        }
+    }
+
     @Test("the scanner validates UTF-8 inside strings as the standard library does")
     func utf8() {
         let head = Array(#"{"id":"a","url":"https://x.cn/1","body":""#.utf8)
