@@ -21,7 +21,7 @@ extension ArticleEvent {
             return .failure(
                 DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
         }
-        var known: [String: JSONScan.Member] = [:]
+        var known: [String: JSONScan.Member] = .init(minimumCapacity: scan.members.count)
         for m in scan.members { known[m.key] = m }
         for key in readKeyOrder {
             guard let m = known[key] else { continue }

@@ -19,7 +19,7 @@ public struct MetricEvent: Sendable, Hashable {
 
     private struct Fields: Sendable, Hashable {
         var metricID: String
-        var article: ArticleEvent
+        var article: SharedArticle
         var index: Int
         var count: Int
         var metric: Metric
@@ -36,8 +36,8 @@ public struct MetricEvent: Sendable, Hashable {
         set { update { $0.metricID = newValue } }
     }
     public var article: ArticleEvent {
-        _read { yield box.fields.article }
-        set { update { $0.article = newValue } }
+        _read { yield box.fields.article.article }
+        set { update { $0.article = SharedArticle(newValue) } }
     }
     /// Position of this metric among the article's metrics, and how many there are: lets a
     /// consumer know when it has all of an article's metrics.
@@ -92,13 +92,30 @@ public struct MetricEvent: Sendable, Hashable {
         lineage: Lineage,
         location: TableLocation? = nil, extraction: Extraction? = nil
     ) {
+        self.init(
+            article: SharedArticle(article), index: index, count: count, metric: metric, parserVersion: parserVersion,
+            extractedAt: extractedAt, lineage: lineage, location: location, extraction: extraction)
+    }
+
+    /// One article's events share its fields: a retain per event, not one per field.
+    final class SharedArticle: Sendable, Hashable {
+        let article: ArticleEvent
+        init(_ article: ArticleEvent) { self.article = article }
+        static func == (a: SharedArticle, b: SharedArticle) -> Bool { a === b || a.article == b.article }
+        func hash(into hasher: inout Hasher) { article.hash(into: &hasher) }
+    }
+
+    init(
+        article shared: SharedArticle, index: Int, count: Int, metric: Metric, parserVersion: String,
+        extractedAt: String, lineage: Lineage, location: TableLocation?, extraction: Extraction?
+    ) {
         // Offsets into a page's text depend on the extractor too: its version is part of the id.
         let idVersion = extraction.map { "\(parserVersion)|\($0.extractor)/\($0.version)" } ?? parserVersion
         box = Box(
             Fields(
                 metricID: MetricID.make(
-                    articleID: article.id, start: metric.start, end: metric.end, parserVersion: idVersion),
-                article: article, index: index, count: count, metric: metric, parserVersion: parserVersion,
+                    articleID: shared.article.id, start: metric.start, end: metric.end, parserVersion: idVersion),
+                article: shared, index: index, count: count, metric: metric, parserVersion: parserVersion,
                 extractedAt: extractedAt, lineage: lineage, location: location, extraction: extraction))
     }
 
