@@ -243,6 +243,15 @@ private struct Scanner {
             while i < b.count {
                 let c = b[i]
                 if c >= 0x80 {
+                    // Most of a Chinese text: three bytes led by E1–EC or EE–EF, which need no
+                    // check of the second byte's range (Unicode Table 3-7).
+                    if c >= 0xE1, c != 0xED, i + 2 < b.count, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80,
+                        c <= 0xEF
+                    {
+                        ascii = false
+                        i += 3
+                        continue
+                    }
                     let w = Self.utf8Width(b, at: i)
                     guard w > 0 else { throw Failure(offset: i, cause: "invalid UTF-8", invalidUTF8: true) }
                     ascii = false
