@@ -34,11 +34,13 @@ struct JSONScan {
         case other(Kind)
     }
 
-    /// A read member of the top-level object: its decoded key, what its value is, how deep it
+    /// A read member of the top-level object: the place the caller gave its key (`slot`), its
+    /// decoded key, what its value is, how deep it
     /// nests (0 for a scalar, 1 for a flat array or object, …) and its value: `string` for a
     /// string, `items` for a flat array, `fields` for a flat object (in document order,
     /// duplicates included); a container nested deeper has neither.
     struct Member {
+        var slot: Int
         var key: String
         var kind: Kind
         var depth: Int
@@ -56,12 +58,12 @@ struct JSONScan {
         var description: String { "invalid JSON at byte \(offset): \(cause)" }
     }
 
-    /// The top-level value's kind, and the members whose key `reads` accepts when it is an object
-    /// (in document order, duplicates included).
+    /// The top-level value's kind, and the members whose key `reading` gives a slot when it is an
+    /// object (in document order, duplicates included).
     var top: Kind
     var members: [Member]
 
-    static func scan(_ bytes: [UInt8], reading reads: (String) -> Bool = { _ in false }) -> Result<JSONScan, Failure> {
+    static func scan(_ bytes: [UInt8], reading reads: (String) -> Int? = { _ in nil }) -> Result<JSONScan, Failure> {
         bytes.withUnsafeBufferPointer { buffer in
             var s = Scanner(buffer)
             do throws(Failure) {
@@ -85,7 +87,7 @@ private struct Scanner {
     typealias Failure = JSONScan.Failure
     typealias Item = JSONScan.Item
 
-    mutating func document(_ reads: (String) -> Bool) throws(Failure) -> JSONScan {
+    mutating func document(_ reads: (String) -> Int?) throws(Failure) -> JSONScan {
         skipSpace()
         guard i < b.count else { throw Failure(offset: i, cause: i == 0 ? "empty input" : "no value, only whitespace") }
         let start = i
@@ -106,12 +108,12 @@ private struct Scanner {
                     guard peek == UInt8(ascii: ":") else { throw expected("':' after the key") }
                     i += 1
                     skipSpace()
-                    let read = reads(key)
-                    let v = try value(collect: read)
-                    if read {
+                    let slot = reads(key)
+                    let v = try value(collect: slot != nil)
+                    if let slot {
                         members.append(
                             .init(
-                                key: key, kind: v.kind, depth: v.depth, string: v.string, items: v.items,
+                                slot: slot, key: key, kind: v.kind, depth: v.depth, string: v.string, items: v.items,
                                 fields: v.fields))
                     }
                     skipSpace()
