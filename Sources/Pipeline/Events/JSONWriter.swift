@@ -76,6 +76,7 @@ struct JSONWriter {
 
     // MARK: Structure
 
+    @inline(__always)
     private mutating func separator() {
         if needsComma() { put(0x2C) }
     }
@@ -111,7 +112,9 @@ struct JSONWriter {
     mutating func beginArray() { open(0x5B) }
     mutating func endArray() { close(0x5D) }
 
-    /// `"k":`, with the comma before it when one is due.
+    /// `"k":`, with the comma before it when one is due. Inlined: at each call the key's length is
+    /// a constant, so the copy is a few moves instead of a call.
+    @inline(__always)
     mutating func key(_ k: StaticString) {
         let comma = needsComma()
         let n = k.utf8CodeUnitCount
@@ -147,6 +150,8 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         separator()
+        // Native Strings (all the parser makes) lend their bytes without the copy `withUTF8` needs.
+        if s.utf8.withContiguousStorageIfAvailable({ quote($0) }) != nil { return }
         var s = s
         s.withUTF8 { quote($0) }
     }
@@ -220,26 +225,30 @@ struct JSONWriter {
     }
 
     /// A UTF-8 string as a JSON string, quotes included: runs of bytes that need no escape are
-    /// copied whole.
+    /// copied whole. Most strings have none, so the first is looked for 8 bytes at a time and such
+    /// a string is one copy into exactly its room.
     private mutating func quote(_ u: UnsafeBufferPointer<UInt8>) {
-        // Room for the worst case (\u00XX: 6 bytes per byte) when that is small, else the exact size.
-        var room = u.count * 6 + 2
-        if u.count > 1024 {
-            room = u.count + 2
-            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { room += b < 0x20 && !Self.hasShortEscape(b) ? 5 : 1 }
+        let first = Self.firstEscape(in: u, from: 0)
+        guard first < u.count, let base = u.baseAddress else {
+            room(u.count + 2) { out in
+                out[0] = 0x22
+                if let base = u.baseAddress { (out + 1).update(from: base, count: u.count) }
+                out[u.count + 1] = 0x22
+                return u.count + 2
+            }
+            return
         }
+        var room = u.count + 2
+        for b in u[first...] where Self.needsEscape(b) { room += b < 0x20 && !Self.hasShortEscape(b) ? 5 : 1 }
         self.room(room) { out in
             out[0] = 0x22
             var o = 1
             var run = 0
-            for i in 0..<u.count {
+            var i = first
+            while i < u.count {
+                (out + o).update(from: base + run, count: i - run)
+                o += i - run
                 let b = u[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if run < i {
-                    (out + o).update(from: u.baseAddress! + run, count: i - run)
-                    o += i - run
-                }
-                run = i + 1
                 out[o] = 0x5C
                 switch b {
                 case 0x22: out[o + 1] = 0x22; o += 2
@@ -252,14 +261,38 @@ struct JSONWriter {
                     out[o + 4] = Hex.digit(b >> 4); out[o + 5] = Hex.digit(b & 0xF)
                     o += 6
                 }
+                run = i + 1
+                i = Self.firstEscape(in: u, from: run)
             }
-            if run < u.count {
-                (out + o).update(from: u.baseAddress! + run, count: u.count - run)
-                o += u.count - run
-            }
+            (out + o).update(from: base + run, count: u.count - run)
+            o += u.count - run
             out[o] = 0x22
             return o + 1
         }
+    }
+
+    /// A byte JSON does not allow bare in a string: a control character, `"` or `\`.
+    @inline(__always)
+    private static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
+    /// The offset of the first byte at or after `start` that `needsEscape`, or `u.count`. Eight
+    /// bytes at a time: a byte below 0x20, or equal to 0x22 or 0x5C (a zero after xor), sets its high
+    /// bit in `(x - 0x01…) & ~x` — any such byte makes the word nonzero, then the word is read bytewise.
+    @inline(__always)
+    private static func firstEscape(in u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = u.baseAddress else { return u.count }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var i = start
+        while u.count - i >= 8 {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = x ^ (0x22 &* ones)
+            let backslash = x ^ (0x5C &* ones)
+            let hit = (x &- 0x20 &* ones) & ~x | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash
+            if hit & (0x80 &* ones) != 0 { break }
+            i += 8
+        }
+        while i < u.count, !needsEscape(u[i]) { i += 1 }
+        return i
     }
 
     /// Control characters written as a two-byte escape (\n \r \t); the others take \u00XX.
@@ -267,7 +300,7 @@ struct JSONWriter {
 
     /// `s` as a quoted JSON string on its own (for `SentenceCache`).
     static func quoted(_ s: String) -> [UInt8] {
-        var w = JSONWriter(capacity: s.utf8.count + 2)
+        var w = JSONWriter(capacity: s.utf8.count + 2)  // exact unless it has escapes
         w.string(s)
         return w.finish()
     }
