@@ -12,7 +12,8 @@ import PackageDescription
 
 let package = Package(
     name: "tally",
-    platforms: [.macOS(.v15)],
+    // macOS 26: the raw-event decoder builds Strings through UTF8Span (standard library 6.2).
+    platforms: [.macOS(.v26)],
     products: [
         .executable(name: "tally", targets: ["tally"]),
         .library(name: "MetricParser", targets: ["MetricParser"]),

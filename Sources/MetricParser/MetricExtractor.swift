@@ -54,7 +54,7 @@ public struct MetricExtractor: Sendable {
             /// A bare number that took the unit of the next figure (5.9和2.9个百分点).
             var sharesUnitWithNext = false
         }
-        let asciiQuotes = Self.hasASCIIQuote(s)
+        var quoteMarks = QuoteMarks(s)
         var years: [RawQuantity] = []
         var candidates: [Candidate] = []
         candidates.reserveCapacity(raws.count)
@@ -64,8 +64,8 @@ public struct MetricExtractor: Sendable {
             let raw = raws[i]
             // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
             let shared = raw.kind == nil && i + 1 < raws.count ? SharedUnit.borrow(raw, next: raws[i + 1], in: s) : nil
-            let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, asciiQuotes: asciiQuotes)
-            guard shares || NonMetricFilter.isMetric(raw, in: s, asciiQuotes: asciiQuotes) else { continue }
+            let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, marks: &quoteMarks)
+            guard shares || NonMetricFilter.isMetric(raw, in: s, marks: &quoteMarks) else { continue }
             let q = shares ? shared! : raw
             var prefixStart = q.start
             // 约合人民币150亿元: the currency word sits between the qualifier and the number.
@@ -145,23 +145,6 @@ public struct MetricExtractor: Sendable {
         }
         MeasureWordSubject.separate(&metrics)
         return metrics
-    }
-
-    /// Whether `s` holds an ASCII double quote: a pass over the whole article, four scalars a step
-    /// through a pointer (no index check, a quarter of the loop tests).
-    private static func hasASCIIQuote(_ s: [UInt32]) -> Bool {
-        s.withUnsafeBufferPointer { p in
-            var k = 0
-            while k &+ 4 <= p.count {
-                if p[k] == 0x22 || p[k &+ 1] == 0x22 || p[k &+ 2] == 0x22 || p[k &+ 3] == 0x22 { return true }
-                k &+= 4
-            }
-            while k < p.count {
-                if p[k] == 0x22 { return true }
-                k &+= 1
-            }
-            return false
-        }
     }
 
     /// The sentence range, cut to `maxSentenceScalars` around the figure when longer (a table

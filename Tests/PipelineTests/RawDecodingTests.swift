@@ -94,6 +94,25 @@ struct RawDecodingTests {
         }
     }
 
+    @Test("strings built on the scan's own UTF-8 check equal the standard library's, ASCII or not")
+    func uncheckedStrings() throws {
+        // (JSON body, its text): raw ASCII, raw UTF-8, escapes that stay ASCII, and escapes that
+        // make ASCII input non-ASCII text (the String must not be marked ASCII).
+        let cases: [(String, String)] = [
+            (#"plain ascii"#, "plain ascii"), (#"中文，正文。"#, "中文，正文。"), (#"a\n\"b\"\u0041"#, "a\n\"b\"A"),
+            (#"caf\u00e9"#, "café"), (#"x\ud83d\ude00y"#, "x😀y"), (#"行\n\u4e2d"#, "行\n中"), (#""#, ""),
+            (#"a\r\nb"#, "a\r\nb"),
+        ]
+        for (json, text) in cases {
+            let a = try article(#"{"id":"i","url":"https://x.cn/1","body":"\#(json)"}"#)
+            let expected = String(decoding: Array(text.utf8), as: UTF8.self)
+            #expect(a.body == expected, "\(json)")
+            #expect(Array(a.body.utf8) == Array(expected.utf8), "\(json)")
+            #expect(a.body.count == expected.count && Array(a.body) == Array(expected), "\(json)")
+            #expect(a.body.unicodeScalars.count == expected.unicodeScalars.count, "\(json)")
+        }
+    }
+
     @Test("the scanner validates UTF-8 inside strings as the standard library does")
     func utf8() {
         let head = Array(#"{"id":"a","url":"https://x.cn/1","body":""#.utf8)
@@ -101,6 +120,9 @@ struct RawDecodingTests {
             [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0xC3, 0xA9], [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
             [0xC0, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
             [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE4, 0xB8], [0xE4, 0x41, 0xAD],
+            // The three-byte fast path's edges: E1–EC and EE–EF leads, ED kept to U+D7FF.
+            [0xE1, 0x80, 0x80], [0xEC, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xE1, 0xC0, 0x80],
+            [0xEF, 0xBF, 0x7F],
         ]
         for s in samples {
             let valid = String(validating: s, as: UTF8.self) != nil

@@ -2,9 +2,8 @@
 /// *doing*: years, dates, ordinals, codes and list numbers are not amounts; numerals inside
 /// names, titles and slogans (“四个意识”, 《…》, 五星级, 一支一策) are words, not figures.
 enum NonMetricFilter {
-    /// - Parameter asciiQuotes: whether the text has any '"' at all (most Chinese text has none,
-    ///   which keeps the quote check to a short window).
-    static func isMetric(_ q: RawQuantity, in s: [UInt32], asciiQuotes: Bool = true) -> Bool {
+    /// - Parameter marks: the text's quote marks (`QuoteMarks(s)`), built once per text.
+    static func isMetric(_ q: RawQuantity, in s: [UInt32], marks: inout QuoteMarks) -> Bool {
         guard q.role == .cardinal else { return false }
         guard let kind = q.kind else { return false }
         guard q.value.isFinite, abs(q.value) < 1e18 else { return false }
@@ -74,7 +73,7 @@ enum NonMetricFilter {
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
         if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
-        if insideQuotes(s, q.start, q.end, asciiQuotes: asciiQuotes) { return false }
+        if insideQuotes(s, q.start, q.end, marks: &marks) { return false }
         // 五星级, 3A级 (ratings) and 5G-style tokens.
         if q.end < s.count, s[q.end] == u("星") || (s[q.end] == u("级") && kind == .count) { return false }
         return true
@@ -135,52 +134,54 @@ enum NonMetricFilter {
     }
 
     /// True when `[start, end)` sits inside a “…”, ‘…’, 《…》, 〈…〉 or "…" pair within its sentence.
-    static func insideQuotes(_ s: [UInt32], _ start: Int, _ end: Int, asciiQuotes: Bool = true) -> Bool {
+    /// Only the marks of `marks` can decide it, so only they are read, not the characters between.
+    static func insideQuotes(_ s: [UInt32], _ start: Int, _ end: Int, marks: inout QuoteMarks) -> Bool {
+        let asciiQuotes = marks.hasASCIIQuote
         let lowest = max(0, start - (asciiQuotes ? 120 : 41))
-        let table = CharClass.pointer
         guard start <= s.count else { return false }
-        // Through a buffer pointer: the window is read per figure, a bounds check per character
-        // was most of the loop.
+        let first = marks.firstIndex(atOrAfter: start)
         return s.withUnsafeBufferPointer { s in
-            // One backward pass: which quote is open right before the figure?
-            var open: UInt32 = 0
-            var quoteCount = 0
-            var j = start - 1
-            while j >= lowest {
-                let c = s[j]
-                // Most characters are none of the marks below: one table test skips them.
-                if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop == 0 { j -= 1; continue }
-                if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
-                if c == 0x22 { quoteCount += 1 }
-                if open == 0, start - j <= 40 {
-                    if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 {
-                        open = 1
-                    }  // closed before us
-                    else if c == 0x201C {
-                        open = 0x201D
-                    } else if c == 0x300A {
-                        open = 0x300B
-                    } else if c == 0x2018 {
-                        open = 0x2019
-                    } else if c == 0x3008 {
-                        open = 0x3009
+            marks.positions.withUnsafeBufferPointer { m in
+                // One backward pass: which quote is open right before the figure?
+                var open: UInt32 = 0
+                var quoteCount = 0
+                var t = first - 1
+                while t >= 0, m[t] >= lowest {
+                    let j = m[t]
+                    let c = s[j]
+                    if c == 0x0A || c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x21 || c == 0x3F { break }
+                    if c == 0x22 { quoteCount += 1 }
+                    if open == 0, start - j <= 40 {
+                        if c == 0x201D || c == 0x300B || c == 0x2019 || c == 0x3009 {
+                            open = 1
+                        }  // closed before us
+                        else if c == 0x201C {
+                            open = 0x201D
+                        } else if c == 0x300A {
+                            open = 0x300B
+                        } else if c == 0x2018 {
+                            open = 0x2019
+                        } else if c == 0x3008 {
+                            open = 0x3009
+                        }
+                        // The pair is known: the rest of the window could only count '"' marks, which
+                        // decide nothing once an opening mark is found, nor when the text has none.
+                        if open > 1 || (open == 1 && !asciiQuotes) { break }
                     }
-                    // The pair is known: the rest of the window could only count '"' marks, which
-                    // decide nothing once an opening mark is found, nor when the text has none.
-                    if open > 1 || (open == 1 && !asciiQuotes) { break }
+                    t -= 1
                 }
-                j -= 1
+                let close = open > 1 ? open : (quoteCount % 2 == 1 ? 0x22 : 0)
+                guard close != 0 else { return false }
+                var k = first
+                while k < m.count, m[k] < end { k += 1 }
+                while k < m.count, m[k] - end <= 40 {
+                    let c = s[m[k]]
+                    if c == close { return true }
+                    if c == 0x0A || c == 0x3002 || c == 0x201C || c == 0x300A { return false }
+                    k += 1
+                }
+                return false
             }
-            let close = open > 1 ? open : (quoteCount % 2 == 1 ? 0x22 : 0)
-            guard close != 0 else { return false }
-            var k = end
-            while k < s.count, k - end <= 40 {
-                let c = s[k]
-                if c == close { return true }
-                if c == 0x0A || c == 0x3002 || c == 0x201C || c == 0x300A { return false }
-                k += 1
-            }
-            return false
         }
     }
 

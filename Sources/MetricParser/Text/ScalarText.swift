@@ -8,24 +8,16 @@ extension Array where Element == UInt32 {
 }
 
 extension String {
-    /// Builds a String from scalars (output fields only), encoding UTF-8 straight into the
-    /// string's storage: no intermediate array.
-    /// The capacity is the exact UTF-8 length (one cheap pass): a subject or unit of up to 15
-    /// bytes then stays a small string, with no heap allocation. Such a string is encoded on the
-    /// stack and read once (one validation); through `unsafeUninitializedCapacity` a non-ASCII
-    /// small string is built, validated and built again.
+    /// Builds a String from scalars (output fields only): encoded into a stack buffer of the
+    /// worst-case size (4 bytes a scalar), so there is no separate pass to measure the UTF-8
+    /// length, and read once from there (one validation). A subject or unit of up to 15 bytes
+    /// becomes a small string, with no heap allocation; through `unsafeUninitializedCapacity` a
+    /// non-ASCII small string would be built, validated and built again.
     init<C: Collection>(scalars: C) where C.Element == UInt32 {
-        var bytes = 0
-        for v in scalars { bytes &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
-        if bytes <= 15 {
-            self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
-                String(
-                    decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]),
-                    as: UTF8.self)
-            }
-            return
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * scalars.count) { buffer in
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]), as: UTF8.self)
         }
-        self.init(unsafeUninitializedCapacity: bytes) { Self.encode(scalars, into: $0) }
     }
 
     /// Writes the UTF-8 of `scalars` at the start of `buffer` (large enough); returns the byte count.

@@ -25,6 +25,9 @@ enum UTF8Scalars {
         return (scalars, withOffsets ? offsets : nil)
     }
 
+    /// Up to this many bytes, `decode` works in a stack buffer (see there).
+    private static let shortText = 1024
+
     static func decode(_ text: String) -> [UInt32] { decode(text, recordingOffsets: false).scalars }
 
     private static func decode(_ text: String, recordingOffsets: Bool) -> (scalars: [UInt32], offsets: [UInt32]) {
@@ -33,6 +36,16 @@ enum UTF8Scalars {
         return text.withUTF8 { utf8 in
             guard let p = utf8.baseAddress, bytes > 0 else { return ([], recordingOffsets ? [0] : []) }
             var scalarCount = 0
+            if !recordingOffsets, bytes <= shortText {
+                // A word or subject: decoded on the stack and copied into an array of its size. That
+                // array is allocated by code specialized for UInt32; `unsafeUninitializedCapacity`
+                // goes through the standard library's generic path, whose storage-type lookup cost
+                // more than the decode itself.
+                let scalars = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: bytes) { out in
+                    Array(UnsafeBufferPointer(rebasing: out[..<run(p, bytes, into: out.baseAddress!, offsets: nil)]))
+                }
+                return (scalars, [])
+            }
             if !recordingOffsets {
                 let scalars = [UInt32](unsafeUninitializedCapacity: bytes) { out, count in
                     count = run(p, bytes, into: out.baseAddress!, offsets: nil)

@@ -31,6 +31,10 @@ extension ArticleEvent {
         case id, url, body, html, source, title, language, section, author, tags
         case publishedAt = "published_at"
         case crawledAt = "crawled_at"
+
+        static let order = allCases
+        /// Its member's place in `init(members:)`'s slots (`readKeyOrder`).
+        var slot: Int { Self.order.firstIndex(of: self)! }
     }
 
     /// Keys beyond the schema's own that crawlers send: Nutch's `content` (the parsed text), and
@@ -38,6 +42,10 @@ extension ArticleEvent {
     enum CrawlerField: String, CaseIterable {
         case content, charset
         case contentType = "content_type"
+
+        static let order = allCases
+        /// Its member's place in `init(members:)`'s slots, after the schema's fields.
+        var slot: Int { Field.order.count + Self.order.firstIndex(of: self)! }
     }
 
     /// A read field's value breaks a rule: "field: rule".
@@ -45,13 +53,13 @@ extension ArticleEvent {
         var message: String
     }
 
-    /// Builds `article.raw.v1` from the scanned members (the last of duplicate keys), whose shapes
-    /// `shapeViolation` has checked: every string field may also be an array of strings (Nutch
-    /// sends multi-valued fields: `"title": ["…"]`; the first non-empty one is taken, a body's
-    /// parts are joined by line breaks), `content` stands for a missing `body`, and either `body`
-    /// or `html` must be there. Checks run in a fixed order, so a record's reason does not depend
-    /// on its key order.
-    init(members m: [String: JSONScan.Member]) throws(FieldError) {
+    /// Builds `article.raw.v1` from the scanned members by slot (`readSlots`; the last of
+    /// duplicate keys), whose shapes `shapeViolation` has checked: every string field may also be
+    /// an array of strings (Nutch sends multi-valued fields: `"title": ["…"]`; the first non-empty
+    /// one is taken, a body's parts are joined by line breaks), `content` stands for a missing
+    /// `body`, and either `body` or `html` must be there. Checks run in a fixed order, so a
+    /// record's reason does not depend on its key order.
+    init(members m: [JSONScan.Member?]) throws(FieldError) {
         /// An array's items, all strings, else "expected a string" (the usual form).
         func strings(_ key: String, _ items: [JSONScan.Item]) throws(FieldError) -> [String] {
             var out: [String] = []
@@ -62,38 +70,40 @@ extension ArticleEvent {
             }
             return out
         }
-        func one(_ key: String) throws(FieldError) -> String? {
-            guard let v = m[key], v.kind != .null else { return nil }
+        func one(_ slot: Int) throws(FieldError) -> String? {
+            let key = Self.readKeyOrder[slot]
+            guard let v = m[slot], v.kind != .null else { return nil }
             if let s = v.string { return s }
             let parts = try strings(key, v.items ?? [])
             return parts.first { !$0.isEmpty } ?? parts.first
         }
-        func text(_ key: String) throws(FieldError) -> String? {
-            guard let v = m[key], v.kind != .null else { return nil }
+        func text(_ slot: Int) throws(FieldError) -> String? {
+            let key = Self.readKeyOrder[slot]
+            guard let v = m[slot], v.kind != .null else { return nil }
             if let s = v.string { return s }
             return try strings(key, v.items ?? []).joined(separator: "\n")
         }
-        var html = try Self.html(m["html"])
+        var html = try Self.html(m[Field.html.slot])
         if var h = html {
-            if h.contentType == nil { h.contentType = try one(CrawlerField.contentType.rawValue) }
-            if h.charset == nil { h.charset = try one(CrawlerField.charset.rawValue) }
+            if h.contentType == nil { h.contentType = try one(CrawlerField.contentType.slot) }
+            if h.charset == nil { h.charset = try one(CrawlerField.charset.slot) }
             html = h
         }
         // `body` may not be null (v1 never allowed it: `shapeViolation`); Nutch's `content` may.
-        var body = try text(Field.body.rawValue)
-        if body == nil { body = try text(CrawlerField.content.rawValue) }
+        var body = try text(Field.body.slot)
+        if body == nil { body = try text(CrawlerField.content.slot) }
         guard body != nil || html != nil else { throw FieldError(message: "body: required field missing") }
-        guard let id = try one(Field.id.rawValue) else { throw FieldError(message: "id: required field missing") }
-        guard let url = try one(Field.url.rawValue) else { throw FieldError(message: "url: required field missing") }
+        guard let id = try one(Field.id.slot) else { throw FieldError(message: "id: required field missing") }
+        guard let url = try one(Field.url.slot) else { throw FieldError(message: "url: required field missing") }
         var tags: [String]? = nil
-        if let t = m[Field.tags.rawValue], t.kind != .null {
+        if let t = m[Field.tags.slot], t.kind != .null {
             if let one = t.string { tags = [one] } else { tags = try strings(Field.tags.rawValue, t.items ?? []) }
         }
         self.init(
-            id: id, url: url, body: body ?? "", source: try one(Field.source.rawValue),
-            title: try one(Field.title.rawValue), language: try one(Field.language.rawValue),
-            publishedAt: try one(Field.publishedAt.rawValue), crawledAt: try one(Field.crawledAt.rawValue),
-            section: try one(Field.section.rawValue), author: try one(Field.author.rawValue), tags: tags, html: html)
+            id: id, url: url, body: body ?? "", source: try one(Field.source.slot),
+            title: try one(Field.title.slot), language: try one(Field.language.slot),
+            publishedAt: try one(Field.publishedAt.slot), crawledAt: try one(Field.crawledAt.slot),
+            section: try one(Field.section.slot), author: try one(Field.author.slot), tags: tags, html: html)
     }
 
     /// `html`: a string (the page), or a flat object with `content` and optional `encoding`,

@@ -13,7 +13,7 @@ extension ArticleEvent {
     ///   `html`'s object); an unknown field may nest as deep as it likes and is not decoded.
     static func decode(json bytes: [UInt8]) -> Result<ArticleEvent, DeadLetterReason> {
         let scan: JSONScan
-        switch JSONScan.scan(bytes, reading: readKeys.contains) {
+        switch JSONScan.scan(bytes, reading: { readSlots[$0] }) {
         case .failure(let f): return .failure(reason(for: f, in: bytes))
         case .success(let s): scan = s
         }
@@ -21,10 +21,11 @@ extension ArticleEvent {
             return .failure(
                 DeadLetterReason(.schemaViolation, "not a JSON object: the top-level value is \(scan.top.described)"))
         }
-        var known: [String: JSONScan.Member] = [:]
-        for m in scan.members { known[m.key] = m }
-        for key in readKeyOrder {
-            guard let m = known[key] else { continue }
+        // By slot, the last of duplicate keys: each key is hashed once, in the scan.
+        var known = [JSONScan.Member?](repeating: nil, count: readKeyOrder.count)
+        for m in scan.members { known[m.slot] = m }
+        for (slot, key) in readKeyOrder.enumerated() {
+            guard let m = known[slot] else { continue }
             if let rule = shapeViolation(key, m) {
                 return .failure(DeadLetterReason(.schemaViolation, "\(key): \(rule)"))
             }
@@ -75,7 +76,8 @@ extension ArticleEvent {
     /// The keys `init(members:)` reads, in the order their shapes are checked: the schema's
     /// fields and what Nutch-style crawlers send.
     static let readKeyOrder = Field.allCases.map(\.rawValue) + CrawlerField.allCases.map(\.rawValue)
-    static let readKeys = Set(readKeyOrder)
+    /// A read key's place in `readKeyOrder`: its slot in the members `init(members:)` reads.
+    static let readSlots = Dictionary(uniqueKeysWithValues: readKeyOrder.enumerated().map { ($1, $0) })
 
     /// The schema's type for a read field, checked on the scan (so no decoder type name reaches a
     /// reason). Text fields are a string or a flat array of strings; `html` a string or an object

@@ -12,7 +12,8 @@
 ///
 /// UTF-8 is validated where it may occur, inside strings (any other non-ASCII byte is a syntax
 /// error); a failure with `invalidUTF8` set is one (`ArticleEvent.decode` reports it with the
-/// offset of the first bad byte in the whole record).
+/// offset of the first bad byte in the whole record). That check is the only one: the strings are
+/// built from the checked bytes without the standard library validating them again.
 struct JSONScan {
     enum Kind: String {
         case object, array, string, number, boolean, null
@@ -33,11 +34,13 @@ struct JSONScan {
         case other(Kind)
     }
 
-    /// A read member of the top-level object: its decoded key, what its value is, how deep it
+    /// A read member of the top-level object: the place the caller gave its key (`slot`), its
+    /// decoded key, what its value is, how deep it
     /// nests (0 for a scalar, 1 for a flat array or object, …) and its value: `string` for a
     /// string, `items` for a flat array, `fields` for a flat object (in document order,
     /// duplicates included); a container nested deeper has neither.
     struct Member {
+        var slot: Int
         var key: String
         var kind: Kind
         var depth: Int
@@ -55,12 +58,12 @@ struct JSONScan {
         var description: String { "invalid JSON at byte \(offset): \(cause)" }
     }
 
-    /// The top-level value's kind, and the members whose key `reads` accepts when it is an object
-    /// (in document order, duplicates included).
+    /// The top-level value's kind, and the members whose key `reading` gives a slot when it is an
+    /// object (in document order, duplicates included).
     var top: Kind
     var members: [Member]
 
-    static func scan(_ bytes: [UInt8], reading reads: (String) -> Bool = { _ in false }) -> Result<JSONScan, Failure> {
+    static func scan(_ bytes: [UInt8], reading reads: (String) -> Int? = { _ in nil }) -> Result<JSONScan, Failure> {
         bytes.withUnsafeBufferPointer { buffer in
             var s = Scanner(buffer)
             do throws(Failure) {
@@ -75,13 +78,16 @@ struct JSONScan {
 private struct Scanner {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// Where an escaped string's text is gathered before its one copy into a `String`; its room
+    /// is kept for the record's other escaped strings.
+    var scratch: [UInt8] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
     typealias Failure = JSONScan.Failure
     typealias Item = JSONScan.Item
 
-    mutating func document(_ reads: (String) -> Bool) throws(Failure) -> JSONScan {
+    mutating func document(_ reads: (String) -> Int?) throws(Failure) -> JSONScan {
         skipSpace()
         guard i < b.count else { throw Failure(offset: i, cause: i == 0 ? "empty input" : "no value, only whitespace") }
         let start = i
@@ -102,12 +108,12 @@ private struct Scanner {
                     guard peek == UInt8(ascii: ":") else { throw expected("':' after the key") }
                     i += 1
                     skipSpace()
-                    let read = reads(key)
-                    let v = try value(collect: read)
-                    if read {
+                    let slot = reads(key)
+                    let v = try value(collect: slot != nil)
+                    if let slot {
                         members.append(
                             .init(
-                                key: key, kind: v.kind, depth: v.depth, string: v.string, items: v.items,
+                                slot: slot, key: key, kind: v.kind, depth: v.depth, string: v.string, items: v.items,
                                 fields: v.fields))
                     }
                     skipSpace()
@@ -225,18 +231,32 @@ private struct Scanner {
     }
 
     /// A string starting at the opening quote; leaves `i` after the closing one. With `decode`,
-    /// its text: the bytes copied (escapes resolved) once, into the String's own storage.
+    /// its text, copied once into the String's own storage: an escaped string's runs and resolved
+    /// escapes are gathered in `scratch` as they are scanned (no second pass over it).
     mutating func string(decode: Bool) throws(Failure) -> String? {
         let open = i
         i += 1
         var escaped = false
+        var ascii = true
+        // Start of the bytes not yet copied to `scratch` (an escaped string being decoded).
+        var run = i
         while true {
             // Fast path: ordinary bytes; a multi-byte character is validated as it is passed.
             while i < b.count {
                 let c = b[i]
                 if c >= 0x80 {
+                    // Most of a Chinese text: three bytes led by E1–EC or EE–EF, which need no
+                    // check of the second byte's range (Unicode Table 3-7).
+                    if c >= 0xE1, c != 0xED, i + 2 < b.count, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80,
+                        c <= 0xEF
+                    {
+                        ascii = false
+                        i += 3
+                        continue
+                    }
                     let w = Self.utf8Width(b, at: i)
                     guard w > 0 else { throw Failure(offset: i, cause: "invalid UTF-8", invalidUTF8: true) }
+                    ascii = false
                     i += w
                 } else if c >= 0x20, c != UInt8(ascii: "\""), c != UInt8(ascii: "\\") {
                     i += 1
@@ -252,7 +272,9 @@ private struct Scanner {
             if c == UInt8(ascii: "\"") {
                 i += 1
                 guard decode else { return nil }
-                return Self.text(UnsafeBufferPointer(rebasing: b[(open + 1)..<(i - 1)]), escaped: escaped)
+                guard escaped else { return Self.string(UnsafeBufferPointer(rebasing: b[run..<(i - 1)]), ascii: ascii) }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<(i - 1)]))
+                return scratch.withUnsafeBufferPointer { Self.string($0, ascii: ascii) }
             }
             if c < 0x20 {
                 throw Failure(
@@ -262,20 +284,32 @@ private struct Scanner {
                 )
             }
             // A backslash escape.
+            if decode {
+                if !escaped {
+                    // Room for the rest of the record: the text is never longer than its escaped form.
+                    scratch.removeAll(keepingCapacity: true)
+                    scratch.reserveCapacity(b.count - run)
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            }
             escaped = true
             let esc = i
             i += 1
             guard i < b.count else {
                 throw Failure(offset: b.count, cause: "input ends inside an escape sequence (truncated)")
             }
-            switch b[i] {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                UInt8(ascii: "n"),
-                UInt8(ascii: "r"), UInt8(ascii: "t"):
+            let e = b[i]
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
                 i += 1
+                if decode { scratch.append(e) }
+            case UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 1
+                if decode { scratch.append(Self.control(e)) }
             case UInt8(ascii: "u"):
                 i += 1
-                let unit = try hex4(escapeAt: esc)
+                var unit = try hex4(escapeAt: esc)
+                if unit >= 0x80 { ascii = false }
                 if (0xDC00...0xDFFF).contains(unit) {
                     throw Failure(
                         offset: esc,
@@ -305,10 +339,13 @@ private struct Scanner {
                                 "lone surrogate escape \\u\(Self.hex(unit)): a high surrogate must be followed by a low one (\\uDC00–\\uDFFF)"
                         )
                     }
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (second - 0xDC00)
                 }
+                if decode { Self.appendUTF8(unit, to: &scratch) }
             default:
                 throw Failure(offset: esc, cause: "invalid escape \(Self.describe(b, at: esc, length: 2)) in a string")
             }
+            run = i
         }
     }
 
@@ -339,61 +376,35 @@ private struct Scanner {
         }
     }
 
-    /// The text of a validated string's contents: copied, escapes resolved, into the String's
-    /// storage (never longer than the escaped form).
-    static func text(_ s: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
-        guard escaped else { return String(decoding: s, as: UTF8.self) }
-        return String(unsafeUninitializedCapacity: s.count) { out in
-            var i = 0
-            var o = 0
-            func put(_ scalar: UInt32) {
-                var v = scalar
-                if v < 0x80 {
-                    out[o] = UInt8(v); o += 1
-                } else if v < 0x800 {
-                    out[o] = UInt8(0xC0 | v >> 6); out[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
-                } else if v < 0x10000 {
-                    out[o] = UInt8(0xE0 | v >> 12); out[o + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    out[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
-                } else {
-                    v = min(v, 0x10FFFF)
-                    out[o] = UInt8(0xF0 | v >> 18); out[o + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    out[o + 2] = UInt8(0x80 | v >> 6 & 0x3F); out[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
-                }
-            }
-            func hex4(_ at: Int) -> UInt32 {
-                var v: UInt32 = 0
-                for k in at..<(at + 4) { v = v << 4 | (hexValue(s[k]) ?? 0) }
-                return v
-            }
-            while i < s.count {
-                let run = i
-                while i < s.count, s[i] != UInt8(ascii: "\\") { i += 1 }
-                if i > run {
-                    (out.baseAddress! + o).update(from: s.baseAddress! + run, count: i - run)
-                    o += i - run
-                }
-                guard i < s.count else { break }
-                let e = s[i + 1]
-                i += 2
-                switch e {
-                case UInt8(ascii: "b"): put(0x08)
-                case UInt8(ascii: "f"): put(0x0C)
-                case UInt8(ascii: "n"): put(0x0A)
-                case UInt8(ascii: "r"): put(0x0D)
-                case UInt8(ascii: "t"): put(0x09)
-                case UInt8(ascii: "u"):
-                    var v = hex4(i)
-                    i += 4
-                    if (0xD800...0xDBFF).contains(v) {
-                        v = 0x10000 + ((v - 0xD800) << 10) + (hex4(i + 2) - 0xDC00)
-                        i += 6
-                    }
-                    put(v)
-                default: put(UInt32(e))  // \" \\ \/
-                }
-            }
-            return o
+    /// A `String` of UTF-8 the scan has validated, copied without a second check (which
+    /// `String(decoding:as:)` and `String(unsafeUninitializedCapacity:…)` would make).
+    static func string(_ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String {
+        String(copying: UTF8Span(unchecked: utf8.span, isKnownASCII: ascii))
+    }
+
+    /// The control character a letter escape (`\b` `\f` `\n` `\r` `\t`) stands for.
+    static func control(_ letter: UInt8) -> UInt8 {
+        switch letter {
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        default: 0x09
+        }
+    }
+
+    /// The UTF-8 of a scalar a `\u` escape resolved to (surrogates never reach here).
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
         }
     }
 

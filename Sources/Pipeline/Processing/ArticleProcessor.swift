@@ -105,12 +105,13 @@ public struct ArticleProcessor: Sendable {
                 return deadLetter(
                     DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
             }
+            let article = MetricEvent.SharedArticle(source.article)
             var events: [MetricEvent] = []
             events.reserveCapacity(metrics.count)
             for i in metrics.indices {
                 events.append(
                     MetricEvent(
-                        article: source.article, index: i, count: metrics.count, metric: metrics[i].metric,
+                        article: article, index: i, count: metrics.count, metric: metrics[i].metric,
                         parserVersion: parserVersion,
                         extractedAt: stamp, lineage: lineage, location: metrics[i].location,
                         extraction: source.extraction))

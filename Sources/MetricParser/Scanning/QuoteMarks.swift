@@ -1,0 +1,59 @@
+/// An article's quote marks and sentence stops (`CharClass.quoteOrStop`), found in one pass over
+/// it: `NonMetricFilter.insideQuotes` then visits only the marks around a figure instead of
+/// reading every character of its window again, figure after figure.
+struct QuoteMarks {
+    /// Offsets of the marks, ascending.
+    let positions: [Int]
+    /// Whether the text holds an ASCII double quote (most Chinese text has none).
+    let hasASCIIQuote: Bool
+    /// Where the last search ended: figures are asked about in text order, so a search moves a
+    /// few marks from here instead of bisecting the whole list.
+    private var cursor = 0
+
+    init(_ s: [UInt32]) {
+        let table = CharClass.pointer
+        var ascii = false
+        // A slot per scalar, written only for the marks (a few in a hundred): the pages past them
+        // are never touched, and no append per mark checks capacity and uniqueness.
+        positions = s.withUnsafeBufferPointer { p in
+            [Int](unsafeUninitializedCapacity: p.count) { out, count in
+                var n = 0
+                @inline(__always) func note(_ k: Int) {
+                    let c = p[k]
+                    if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop != 0 {
+                        out[n] = k
+                        n &+= 1
+                        if c == 0x22 { ascii = true }
+                    }
+                }
+                // Four scalars a step, one branch for all four: a mark is a few in a hundred. The
+                // mask keeps the table index in range; `note` then tests each scalar exactly.
+                var k = 0
+                while k &+ 4 <= p.count {
+                    let any =
+                        table[Int(p[k] & 0xFFFF)] | table[Int(p[k &+ 1] & 0xFFFF)] | table[Int(p[k &+ 2] & 0xFFFF)]
+                        | table[Int(p[k &+ 3] & 0xFFFF)]
+                    if any & CharClass.quoteOrStop != 0 {
+                        note(k); note(k &+ 1); note(k &+ 2); note(k &+ 3)
+                    }
+                    k &+= 4
+                }
+                while k < p.count {
+                    note(k)
+                    k &+= 1
+                }
+                count = n
+            }
+        }
+        hasASCIIQuote = ascii
+    }
+
+    /// Index in `positions` of the first mark at or after offset `i`.
+    mutating func firstIndex(atOrAfter i: Int) -> Int {
+        var k = cursor
+        while k < positions.count, positions[k] < i { k += 1 }
+        while k > 0, positions[k - 1] >= i { k -= 1 }
+        cursor = k
+        return k
+    }
+}
