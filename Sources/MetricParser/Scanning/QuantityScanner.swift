@@ -101,32 +101,11 @@ struct QuantityScannerCore {
         return out
     }
 
-    /// The first index from `i` where a numeral may start (`n` when none does): the prose between
-    /// figures is skipped through a buffer pointer, four characters a step with one branch for all
-    /// four (the mask keeps the table index in range; a hit is then tested character by character).
+    /// The first index from `i` where a numeral may start (`n` when none does), the prose between
+    /// figures skipped by `CharClass.next`.
     @inline(__always)
     func nextNumeralStart(from i: Int, _ table: UnsafePointer<UInt16>) -> Int {
-        s.withUnsafeBufferPointer { p in
-            @inline(__always) func starts(_ k: Int) -> Bool {
-                let c = p[k]
-                return c < 0x10000 && table[Int(c)] & CharClass.numeralStart != 0
-            }
-            var k = i
-            while k &+ 4 <= p.count {
-                let any =
-                    table[Int(p[k] & 0xFFFF)] | table[Int(p[k &+ 1] & 0xFFFF)] | table[Int(p[k &+ 2] & 0xFFFF)]
-                    | table[Int(p[k &+ 3] & 0xFFFF)]
-                if any & CharClass.numeralStart != 0 {
-                    for j in k..<(k &+ 4) where starts(j) { return j }
-                }
-                k &+= 4
-            }
-            while k < p.count {
-                if starts(k) { return k }
-                k += 1
-            }
-            return p.count
-        }
+        s.withUnsafeBufferPointer { CharClass.next(CharClass.numeralStart, in: $0, from: i, table) }
     }
 
     /// 两美元又三美分, 5英镑20便士: an amount and a sub-unit of the same currency right after it

@@ -18,29 +18,12 @@ struct QuoteMarks {
         positions = s.withUnsafeBufferPointer { p in
             [Int](unsafeUninitializedCapacity: p.count) { out, count in
                 var n = 0
-                @inline(__always) func note(_ k: Int) {
-                    let c = p[k]
-                    if c < 0x10000, table[Int(c)] & CharClass.quoteOrStop != 0 {
-                        out[n] = k
-                        n &+= 1
-                        if c == 0x22 { ascii = true }
-                    }
-                }
-                // Four scalars a step, one branch for all four: a mark is a few in a hundred. The
-                // mask keeps the table index in range; `note` then tests each scalar exactly.
-                var k = 0
-                while k &+ 4 <= p.count {
-                    let any =
-                        table[Int(p[k] & 0xFFFF)] | table[Int(p[k &+ 1] & 0xFFFF)] | table[Int(p[k &+ 2] & 0xFFFF)]
-                        | table[Int(p[k &+ 3] & 0xFFFF)]
-                    if any & CharClass.quoteOrStop != 0 {
-                        note(k); note(k &+ 1); note(k &+ 2); note(k &+ 3)
-                    }
-                    k &+= 4
-                }
+                var k = CharClass.next(CharClass.quoteOrStop, in: p, from: 0, table)
                 while k < p.count {
-                    note(k)
-                    k &+= 1
+                    out[n] = k
+                    n &+= 1
+                    if p[k] == 0x22 { ascii = true }
+                    k = CharClass.next(CharClass.quoteOrStop, in: p, from: k &+ 1, table)
                 }
                 count = n
             }

@@ -95,6 +95,36 @@ enum CharClass {
     @inline(__always)
     static func has(_ c: UInt32, _ mask: UInt16) -> Bool { flags(c) & mask != 0 }
 
+    /// The first index from `i` of a BMP scalar of `p` with a class in `mask` (`p.count` when none),
+    /// for the passes that skip the prose between rare characters (numeral starts, quote marks):
+    /// four scalars a step with one branch for all four (masking keeps the table index in range;
+    /// a hit is then tested scalar by scalar, exactly). `table` is `pointer`, loaded once by the
+    /// caller's loop (each read of the static is a lazy-initialization check).
+    @inline(__always)
+    static func next(
+        _ mask: UInt16, in p: UnsafeBufferPointer<UInt32>, from i: Int, _ table: UnsafePointer<UInt16>
+    ) -> Int {
+        @inline(__always) func hit(_ k: Int) -> Bool {
+            let c = p[k]
+            return c < 0x10000 && table[Int(c)] & mask != 0
+        }
+        var k = i
+        while k &+ 4 <= p.count {
+            let any =
+                table[Int(p[k] & 0xFFFF)] | table[Int(p[k &+ 1] & 0xFFFF)] | table[Int(p[k &+ 2] & 0xFFFF)]
+                | table[Int(p[k &+ 3] & 0xFFFF)]
+            if any & mask != 0 {
+                for j in k..<(k &+ 4) where hit(j) { return j }
+            }
+            k &+= 4
+        }
+        while k < p.count {
+            if hit(k) { return k }
+            k &+= 1
+        }
+        return p.count
+    }
+
     @inline(__always)
     static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 

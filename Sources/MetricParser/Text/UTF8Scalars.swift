@@ -104,27 +104,28 @@ enum UTF8Scalars {
         return i &+ 6
     }
 
-    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset. Offsets
-    /// stay below the byte count, so the arithmetic wraps instead of testing for overflow.
+    /// Decodes the sequence at byte `i` into `out`; returns the next sequence's offset.
     @inline(__always)
     private static func one(_ p: UnsafePointer<UInt8>, _ i: Int, into out: UnsafeMutablePointer<UInt32>) -> Int {
+        let (v, next) = scalar(p, at: i)
+        out.pointee = v
+        return next
+    }
+
+    /// The scalar whose lead byte is `p[i]` in valid UTF-8, and the next sequence's offset.
+    /// Offsets stay below the byte count, so the arithmetic wraps instead of testing for overflow.
+    @inline(__always)
+    static func scalar(_ p: UnsafePointer<UInt8>, at i: Int) -> (value: UInt32, next: Int) {
         let b = UInt32(p[i])
         if b &- 0xE0 < 0x10 {  // CJK: the common case of this text
-            out.pointee = (b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
-            return i &+ 3
+            return ((b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F), i &+ 3)
         }
-        if b < 0x80 {
-            out.pointee = b
-            return i &+ 1
-        }
-        if b < 0xE0 {
-            out.pointee = (b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
-            return i &+ 2
-        }
-        out.pointee =
+        if b < 0x80 { return (b, i &+ 1) }
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F), i &+ 2) }
+        let v =
             (b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6
             | UInt32(p[i &+ 3] & 0x3F)
-        return i &+ 4
+        return (v, i &+ 4)
     }
 
     private static func tooLarge(_ limit: Int) -> ParseError {

@@ -341,7 +341,8 @@ private struct Scanner {
                     }
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (second - 0xDC00)
                 }
-                if decode { Self.appendUTF8(unit, to: &scratch) }
+                // Surrogates were paired or refused above: every unit here is a scalar.
+                if decode, let scalar = Unicode.Scalar(unit) { UTF8.encode(scalar) { scratch.append($0) } }
             default:
                 throw Failure(offset: esc, cause: "invalid escape \(Self.describe(b, at: esc, length: 2)) in a string")
             }
@@ -390,21 +391,6 @@ private struct Scanner {
         case UInt8(ascii: "n"): 0x0A
         case UInt8(ascii: "r"): 0x0D
         default: 0x09
-        }
-    }
-
-    /// The UTF-8 of a scalar a `\u` escape resolved to (surrogates never reach here).
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(v))
-        } else if v < 0x800 {
-            out.append(UInt8(0xC0 | v >> 6)); out.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            out.append(UInt8(0xE0 | v >> 12)); out.append(UInt8(0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(0xF0 | v >> 18)); out.append(UInt8(0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(0x80 | v >> 6 & 0x3F)); out.append(UInt8(0x80 | v & 0x3F))
         }
     }
 
