@@ -276,21 +276,22 @@ struct SubjectPipeline {
         -> (names: [String], indicator: String)?
     {
         guard !base.isEmpty else { return nil }
+        // Every list below has two names or more: a figure with none joined after it pairs with none
+        // (most figures; the object list before it is then not read).
+        let length = Self.listLength(s, from: f.suffixEnd, f.later)
+        guard length >= 2 else { return nil }
         if let kind = f.kind, joined.sentence == f.start, joined.names.count >= 2, joined.kind != kind,
-            Self.listLength(s, from: f.suffixEnd, f.later) == joined.names.count,
-            !joined.names.contains(where: { InertText.hasPrefix(base, $0) })
+            length == joined.names.count, !joined.names.contains(where: { InertText.hasPrefix(base, $0) })
         {
             return (joined.names, base)
         }
         if members.sentence == f.start, finder.hasDistributive(found.clauseStart, f.prefixStart),
-            Self.listLength(s, from: f.suffixEnd, f.later) == members.names.count
+            length == members.names.count
         {
             // 设立甲、乙、丙3个专区，分别提供岗位200个、150个和80个: each figure is its member's (甲专区岗位 …).
             return (members.names.map { $0 + members.noun }, base)
         }
-        if let items = finder.objectList(before: found.clauseStart, floor: f.floor),
-            Self.listLength(s, from: f.suffixEnd, f.later) == items.count + 1
-        {
+        if let items = finder.objectList(before: found.clauseStart, floor: f.floor), length == items.count + 1 {
             // 分别发放甲补贴、乙补贴300万元和120万元: a list of objects before a list of figures pairs in order.
             return (items + [base], "")
         }
@@ -363,7 +364,8 @@ struct SubjectPipeline {
             lastBase = base
             if !statesReference { previousSubject = (f.start, base) }
         }
-        if f.kind == .count, !base.isEmpty,
+        // A set has two to nine members (`objectList` reads at most eight before the last).
+        if f.kind == .count, !base.isEmpty, f.value >= 2, f.value <= 9,
             let names = finder.memberSet(
                 clauseStart: found.clauseStart, prefixStart: f.prefixStart, floor: f.floor, count: f.value)
         {
