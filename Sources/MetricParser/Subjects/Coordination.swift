@@ -108,10 +108,13 @@ struct Coordination {
         for p in [[UInt32](previous), named] where !p.isEmpty {
             var n = min(4, last.count - 2)
             while n >= 2 {
-                let head = Array(last[(last.count - n)...])
-                let word = String(scalars: head)
-                if contains(p, head), names.dropLast().allSatisfy({ !InertText.hasSuffix($0, word) }) {
-                    return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+                let head = last[(last.count - n)...]
+                // The word is built only for a head the context holds (most are not).
+                if contains(p, head) {
+                    let word = String(scalars: head)
+                    if names.dropLast().allSatisfy({ !InertText.hasSuffix($0, word) }) {
+                        return names.dropLast().map { $0 + word } + [names[names.count - 1]]
+                    }
                 }
                 n -= 1
             }
@@ -119,7 +122,7 @@ struct Coordination {
         return names
     }
 
-    private static func contains(_ p: [UInt32], _ w: [UInt32]) -> Bool {
+    private static func contains(_ p: [UInt32], _ w: ArraySlice<UInt32>) -> Bool {
         guard let first = w.first, w.count <= p.count else { return w.isEmpty }
         var i = 0
         // The first scalar is tested before the slice is compared: most positions fail there.
@@ -173,19 +176,29 @@ struct Coordination {
     /// before it recurs (产业 … 第三产业对…), or, for places, at its first division suffix (…县、丁市紧随其后),
     /// else at the first adverb.
     static func split(_ s: [UInt32], _ a: Int, _ b: Int) -> ([String], String) {
-        var parts: [[UInt32]] = [[]]
+        // The scalars (spaces and quotes dropped) go into one buffer, each part closed by a mark in
+        // `ends`: an array a part, grown a scalar at a time, was reallocated several times.
+        var flat: [UInt32] = []
+        flat.reserveCapacity(b - a)
+        var ends: [Int] = []
         for k in a..<b {
             let c = s[k]
             if CharClass.isSpace(c) || c == 0x201C || c == 0x201D { continue }
-            if c == u("、")
-                || (finalJoints.contains(c) && parts.count >= 1 && !parts[parts.count - 1].isEmpty && k + 1 < b)
-            {
-                parts.append([])
+            let partIsEmpty = flat.count == (ends.last ?? 0)
+            if c == u("、") || (finalJoints.contains(c) && !partIsEmpty && k + 1 < b) {
+                ends.append(flat.count)
             } else {
-                parts[parts.count - 1].append(c)
+                flat.append(c)
             }
         }
-        parts = parts.filter { !$0.isEmpty }
+        ends.append(flat.count)
+        var parts: [[UInt32]] = []
+        parts.reserveCapacity(ends.count)
+        var from = 0
+        for end in ends {
+            if end > from { parts.append(Array(flat[from..<end])) }
+            from = end
+        }
         guard parts.count >= 2 else { return ([], "") }
         var last = parts.removeLast()
         // Without a recurring final character the last name runs to the first adverb.
