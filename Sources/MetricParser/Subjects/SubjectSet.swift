@@ -10,22 +10,24 @@
 /// hashed only when some figure asks.
 struct SubjectSet {
     private var pending: [(String, MetricKind)] = []
-    /// Slots of `inert` (index + 1; 0 is empty), a power of two at most half full.
-    private var slots = [Int32](repeating: 0, count: 128)
+    /// Slots of `inert` (index + 1; 0 is empty), a power of two at most half full; allocated at the
+    /// first look-up, with room in `inert` and `hashes`.
+    private var slots: [Int32] = []
     /// The inert pairs and their hashes, side by side: a probe reads a hash without touching a String.
     private var inert: [(subject: String, kind: MetricKind)] = []
     private var hashes: [UInt64] = []
     private var others: [(String, MetricKind)] = []
 
-    /// Room for the entries `slots` holds before it grows (an article gives about as many subjects):
-    /// growing the arrays one doubling at a time from empty cost more than the set's look-ups.
-    init() {
-        pending.reserveCapacity(64)
-        inert.reserveCapacity(64)
-        hashes.reserveCapacity(64)
-    }
+    /// Room for about an article's subjects: growing the arrays one doubling at a time from empty cost
+    /// more than the set's look-ups. The table waits for a look-up (most articles make none).
+    init() { pending.reserveCapacity(64) }
 
     mutating func contains(_ subject: String, _ kind: MetricKind) -> Bool {
+        if slots.isEmpty {
+            slots = [Int32](repeating: 0, count: 128)
+            inert.reserveCapacity(64)
+            hashes.reserveCapacity(64)
+        }
         if !pending.isEmpty { index() }
         let h = InertText.hash(subject)
         return inOthers(subject, kind) || inInert(subject, kind, h)
