@@ -78,8 +78,13 @@ public struct MetricExtractor: Sendable {
             }
             var prefixStart = raws[i].start
             // 约合人民币150亿元: the currency word sits between the qualifier and the number.
-            if let prefix = core.currencyPrefix(before: raws[i].numberStart), !prefix.symbol {
-                prefixStart = min(prefixStart, prefix.start)
+            switch raws[i].currencyWord {
+            case .unread:
+                if let prefix = core.currencyPrefix(before: raws[i].numberStart), !prefix.symbol {
+                    prefixStart = min(prefixStart, prefix.start)
+                }
+            case .none: break
+            case .at(let wordStart): prefixStart = min(prefixStart, wordStart)
             }
             var qualifier = raws[i].qualifier
             if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
