@@ -131,7 +131,12 @@ public struct MetricExtractor: Sendable {
                     let cut = sentenceCut(sentence, around: start, end)
                     sentenceCache = (cut, slice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
                 }
-                let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
+                // The next figures of the sentence, up to 16 (counted here: the generic prefix calls cost more).
+                var laterEnd = idx + 1
+                while laterEnd < min(spans.count, idx + 17), spans[laterEnd].lowerBound < sentence.upperBound {
+                    laterEnd += 1
+                }
+                let later = spans[(idx + 1)..<laterEnd]
                 let out = Self.subject(
                     &subjects, for: q.pointee, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
                     floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
