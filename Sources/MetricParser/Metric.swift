@@ -35,6 +35,9 @@ public struct Metric: Sendable, Hashable, Codable {
     /// The sentence the metric was found in (trimmed).
     public var sentence: String
 
+    /// Inlined: called on its own, the initializer builds the metric in a temporary and copies
+    /// it out (a retain and a release of every String, per metric).
+    @inline(__always)
     public init(
         start: Int, end: Int, text: String, subject: String, value: Double, unit: String,
         kind: MetricKind, qualifier: Qualifier, lower: Double? = nil, upper: Double? = nil,

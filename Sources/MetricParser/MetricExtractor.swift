@@ -44,10 +44,13 @@ public struct MetricExtractor: Sendable {
     ) -> [Metric] {
         let s = t.scalars
         var core = QuantityScannerCore(s, localCurrency: localCurrency)
-        let raws = core.scanAll()
+        var raws = core.scanAll()
 
+        /// A figure kept for the metric layer. Its quantity stays in `raws` (at `index`, replaced
+        /// there by the shared-unit reading when it borrowed one): a quantity holds a String, and
+        /// copying it into a candidate and out again costs more per figure than the steps below.
         struct Candidate {
-            var q: RawQuantity
+            var index: Int
             var prefixStart: Int
             var suffixEnd: Int
             var qualifier: Qualifier
@@ -61,18 +64,29 @@ public struct MetricExtractor: Sendable {
         var floor = 0
         for i in raws.indices {
             if raws[i].role == .year { years.append(raws[i]); continue }
-            let raw = raws[i]
             // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
-            let shared = raw.kind == nil && i + 1 < raws.count ? SharedUnit.borrow(raw, next: raws[i + 1], in: s) : nil
-            let shares = shared != nil && NonMetricFilter.isMetric(raws[i + 1], in: s, marks: &quoteMarks)
-            guard shares || NonMetricFilter.isMetric(raw, in: s, marks: &quoteMarks) else { continue }
-            let q = shares ? shared! : raw
-            var prefixStart = q.start
-            // 约合人民币150亿元: the currency word sits between the qualifier and the number.
-            if let prefix = core.currencyPrefix(before: q.numberStart), !prefix.symbol {
-                prefixStart = min(prefixStart, prefix.start)
+            // Only later figures are read after this one, so its reading may replace it in place.
+            var shares = false
+            if raws[i].kind == nil, i + 1 < raws.count,
+                let shared = SharedUnit.borrow(raws[i], next: raws[i + 1], in: s),
+                NonMetricFilter.isMetric(raws[i + 1], in: s, marks: &quoteMarks)
+            {
+                raws[i] = shared
+                shares = true
+            } else if !NonMetricFilter.isMetric(raws[i], in: s, marks: &quoteMarks) {
+                continue
             }
-            var qualifier = q.qualifier
+            var prefixStart = raws[i].start
+            // 约合人民币150亿元: the currency word sits between the qualifier and the number.
+            switch raws[i].currencyWord {
+            case .unread:
+                if let prefix = core.currencyPrefix(before: raws[i].numberStart), !prefix.symbol {
+                    prefixStart = min(prefixStart, prefix.start)
+                }
+            case .none: break
+            case .at(let wordStart): prefixStart = min(prefixStart, wordStart)
+            }
+            var qualifier = raws[i].qualifier
             if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
                 prefixStart -= hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
@@ -81,70 +95,104 @@ public struct MetricExtractor: Sendable {
             {
                 qualifier = bound
             }
-            var suffixEnd = q.end
-            let clauseLimit = min(s.count, q.end + 4)
-            if let hit = QualifierLexicon.after(s, q.end, limit: clauseLimit) {
-                suffixEnd = q.end + hit.length
+            let end = raws[i].end
+            var suffixEnd = end
+            let clauseLimit = min(s.count, end + 4)
+            if let hit = QualifierLexicon.after(s, end, limit: clauseLimit) {
+                suffixEnd = end + hit.length
                 if qualifier == .exact { qualifier = hit.qualifier }
             }
             candidates.append(
                 Candidate(
-                    q: q, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
+                    index: i, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
                     sharesUnitWithNext: shares))
             floor = suffixEnd
         }
 
         var subjects = SubjectPipeline(WrittenText.scalars(t))  // subjects in the article's script
-        let spans = candidates.map { $0.q.start..<$0.q.end }
+        let spans = candidates.map { raws[$0.index].start..<raws[$0.index].end }
         var metrics: [Metric] = []
         metrics.reserveCapacity(candidates.count)
         var sentenceCache: (Range<Int>, String) = (0..<0, "")  // reported text, maybe cut
         var sentenceRange: Range<Int> = 0..<0
         var prevEnd = 0
-        // By index, not `enumerated()`: its iterator copies every candidate (a quantity with its
-        // unit String) into an optional tuple first; an element read in place is borrowed.
-        for idx in candidates.indices {
-            let c = candidates[idx]
-            let q = c.q
-            if !(sentenceRange.contains(q.start) && q.end <= sentenceRange.upperBound) {
-                sentenceRange = SentenceSplitter.bounds(s, around: q.start)
+        // Quantities are read through a pointer, whose `pointee` is an addressor: a field read in
+        // place. A buffer's subscript copies the whole quantity (with its unit String) per read.
+        raws.withUnsafeBufferPointer { qs in
+            for idx in candidates.indices {
+                let c = candidates[idx]
+                let q = qs.baseAddress! + c.index
+                let start = q.pointee.start, end = q.pointee.end
+                if !(sentenceRange.contains(start) && end <= sentenceRange.upperBound) {
+                    sentenceRange = SentenceSplitter.bounds(s, around: start)
+                }
+                let sentence = sentenceRange
+                if !(sentenceCache.0.contains(start) && end <= sentenceCache.0.upperBound) {
+                    let cut = sentenceCut(sentence, around: start, end)
+                    sentenceCache = (cut, slice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
+                }
+                // The next figures of the sentence, up to 16 (counted here: the generic prefix calls cost more).
+                var laterEnd = idx + 1
+                while laterEnd < min(spans.count, idx + 17), spans[laterEnd].lowerBound < sentence.upperBound {
+                    laterEnd += 1
+                }
+                let later = spans[(idx + 1)..<laterEnd]
+                let out = Self.subject(
+                    &subjects, for: q.pointee, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
+                    floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
+                    sharesUnitWithNext: c.sharesUnitWithNext)
+                prevEnd = c.suffixEnd
+                let a = t.originalOffset(start), b = t.originalOffset(end)
+                metrics.append(
+                    metric(
+                        value: q.pointee.value, lower: q.pointee.lower, upper: q.pointee.upper,
+                        unit: q.pointee.unit, kind: q.pointee.kind, c.qualifier, out, text: slice(a, b),
+                        start: a, end: b,
+                        period: out.found.referencePeriod
+                            ?? PeriodFinder.period(
+                                s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
+                        sentence: sentenceCache.1))
             }
-            let sentence = sentenceRange
-            if !(sentenceCache.0.contains(q.start) && q.end <= sentenceCache.0.upperBound) {
-                let cut = sentenceCut(sentence, around: q.start, q.end)
-                sentenceCache = (cut, slice(t.originalOffset(cut.lowerBound), t.originalOffset(cut.upperBound)))
-            }
-            let later = spans[(idx + 1)...].prefix(16).prefix { $0.lowerBound < sentence.upperBound }
-            let out = subjects.subject(
-                for: q, prefixStart: c.prefixStart, suffixEnd: c.suffixEnd,
-                floor: max(prevEnd, sentence.lowerBound), sentence: sentence, later: later,
-                sharesUnitWithNext: c.sharesUnitWithNext)
-            let basis = out.basis
-            prevEnd = c.suffixEnd
-
-            var lower = q.lower, upper = q.upper
-            switch c.qualifier {
-            case .moreThan: if lower == nil { lower = q.value }
-            case .lessThan, .nearly: if upper == nil { upper = q.value }
-            default: break
-            }
-            var direction = out.found.direction
-            if out.found.change, q.value < 0 { direction = .down }
-            let a = t.originalOffset(q.start), b = t.originalOffset(q.end)
-            metrics.append(
-                Metric(
-                    start: a, end: b, text: slice(a, b), subject: out.found.subject,
-                    value: FloatMath.tidy(q.value), unit: q.unit ?? "", kind: q.kind ?? .other, qualifier: c.qualifier,
-                    lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
-                    direction: out.found.change ? direction : nil,
-                    basis: basis?.basis, basisReference: basis?.reference,
-                    period: out.found.referencePeriod
-                        ?? PeriodFinder.period(
-                            s, years: years, sentenceStart: sentence.lowerBound, position: c.prefixStart),
-                    sentence: sentenceCache.1))
         }
         MeasureWordSubject.separate(&metrics)
         return metrics
+    }
+
+    /// `SubjectPipeline.subject`, kept out of `extract`: inlined there, it copies the quantity
+    /// (read through a pointer, so not known to stay put) several times per figure; here it reads
+    /// an argument that cannot change.
+    @inline(never)
+    private static func subject(
+        _ subjects: inout SubjectPipeline, for q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int,
+        sentence: Range<Int>, later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool
+    ) -> SubjectPipeline.Output {
+        subjects.subject(
+            for: q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later,
+            sharesUnitWithNext: sharesUnitWithNext)
+    }
+
+    /// The metric of a quantity (the fields read of it: a whole quantity would be copied) with its
+    /// qualifier and what the subject pipeline found.
+    private func metric(
+        value: Double, lower: Double?, upper: Double?, unit: String?, kind: MetricKind?, _ qualifier: Qualifier,
+        _ out: SubjectPipeline.Output, text: String, start a: Int, end b: Int, period: String?, sentence: String
+    ) -> Metric {
+        var lower = lower, upper = upper
+        switch qualifier {
+        case .moreThan: if lower == nil { lower = value }
+        case .lessThan, .nearly: if upper == nil { upper = value }
+        default: break
+        }
+        var direction = out.found.direction
+        if out.found.change, value < 0 { direction = .down }
+        let basis = out.basis
+        return Metric(
+            start: a, end: b, text: text, subject: out.found.subject,
+            value: FloatMath.tidy(value), unit: unit ?? "", kind: kind ?? .other, qualifier: qualifier,
+            lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
+            direction: out.found.change ? direction : nil,
+            basis: basis?.basis, basisReference: basis?.reference,
+            period: period, sentence: sentence)
     }
 
     /// The sentence range, cut to `maxSentenceScalars` around the figure when longer (a table

@@ -20,6 +20,18 @@ struct RawQuantity {
     var num: ParsedNumber
     var isFraction = false
     var percentPrefix = false
+    /// The currency word right before the number (人民币 50元), as `attachUnit` read it: the metric
+    /// layer needs it again, and a second look-up per figure is measurable.
+    var currencyWord: CurrencyWordBefore = .unread
+}
+
+/// Whether a currency word (not a symbol) stands right before a quantity's number.
+enum CurrencyWordBefore {
+    /// Not looked up (the quantity was not read by `attachUnit`).
+    case unread
+    case none
+    /// The word starts here.
+    case at(Int)
 }
 
 /// Finds every numeric quantity in a text: numerals with their unit, measure word, percent
@@ -681,7 +693,9 @@ struct QuantityScannerCore {
                 q.unit = m.info.unit; q.end += m.length; q.unitEnd = q.end
             }
         }
+        q.currencyWord = .none
         if let prefix = currencyPrefix(before: num.start) {
+            if !prefix.symbol { q.currencyWord = .at(prefix.start) }
             if info == nil {
                 q.kind = .money; q.unit = prefix.code; q.value = number
             } else if info!.kind == .money, info!.local {

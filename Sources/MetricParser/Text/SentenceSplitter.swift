@@ -15,16 +15,18 @@ enum SentenceSplitter {
         while a > lowest, !isBreak(s[a - 1]) { a -= 1 }
         var b = i
         let highest = min(s.count, i + reach)
-        while b < highest {
-            let c = s[b]
-            if isBreak(c) {
-                if c != 0x0A && c != 0x0D { b += 1 }
+        if b < highest {
+            // The next break, four characters a step (`highest` when none).
+            b = s.withUnsafeBufferPointer {
+                CharClass.next(
+                    CharClass.sentenceBreak, in: UnsafeBufferPointer(rebasing: $0[..<highest]), from: i, table)
+            }
+            if b < highest {
+                if s[b] != 0x0A && s[b] != 0x0D { b += 1 }
                 // Closing quotes and brackets belong to the sentence they end.
                 while b < s.count, s[b] == 0x201D || s[b] == 0x2019 || s[b] == 0x29 || s[b] == 0xFF09 || s[b] == 0x300B
                 { b += 1 }
-                break
             }
-            b += 1
         }
         while a < b, CharClass.isSpace(s[a]) { a += 1 }
         while b > a, CharClass.isSpace(s[b - 1]) || s[b - 1] == 0x0A || s[b - 1] == 0x0D { b -= 1 }
