@@ -18,9 +18,13 @@ final class WordList: @unchecked Sendable {
     }
 
     /// Words of one first (or last) character: `[lower, upper)` in `byFirstWords` / `byLastWords`.
+    /// `nexts` has bit `next & 63` of each longer word (see `Word`), and `single` tells whether the
+    /// character is a word alone: a probe whose neighbour has no bit answers without the words.
     private struct Bucket {
         var lower: Int32
         var upper: Int32
+        var nexts: UInt64
+        var single: Bool
     }
 
     /// Every word's folded scalars, end to end. This and the word groups below are allocated once
@@ -58,12 +62,15 @@ final class WordList: @unchecked Sendable {
             bits.initialize(repeating: 0, count: 1024)
             for (k, ws) in d {
                 let lower = Int32(list.count)
+                var nexts: UInt64 = 0
                 for w in ws.sorted(by: { $0.count > $1.count }) {
                     let next = w.count < 2 ? 0 : fromFirst ? w[1] : w[w.count - 2]
+                    if w.count >= 2 { nexts |= 1 << (next & 63) }
                     list.append(Word(start: Int32(chars.count), count: Int32(w.count), next: next))
                     chars += w
                 }
-                buckets.append((k, Bucket(lower: lower, upper: Int32(list.count))))
+                let single = ws.contains { $0.count == 1 }
+                buckets.append((k, Bucket(lower: lower, upper: Int32(list.count), nexts: nexts, single: single)))
                 if k < 0x10000 { bits[Int(k >> 6)] |= 1 << (k & 63) }
             }
             return (list, ScalarMap(buckets), bits)
@@ -125,6 +132,7 @@ final class WordList: @unchecked Sendable {
         guard let b = byFirst[c] else { return nil }
         // The scalar after `c` (0, no word's, past the limit): a longer word must have it next.
         let next = i + 1 < limit && i + 1 < s.count ? folded(s[i + 1]) : 0
+        if b.nexts & (1 << (next & 63)) == 0 { return b.single ? 1 : nil }
         for j in Int(b.lower)..<Int(b.upper) {
             let w = byFirstWords[j]
             if w.count == 1 { return 1 }
@@ -159,6 +167,7 @@ final class WordList: @unchecked Sendable {
         guard let b = byLast[c] else { return nil }
         // The scalar before `c` (0, no word's, past the limit): a longer word must have it there.
         let next = end - 2 >= limit && end >= 2 ? folded(s[end - 2]) : 0
+        if b.nexts & (1 << (next & 63)) == 0 { return b.single ? 1 : nil }
         for j in Int(b.lower)..<Int(b.upper) {
             let w = byLastWords[j]
             if w.count == 1 { return 1 }
