@@ -8,16 +8,23 @@
 /// four collections out of a global retains and releases each of them.
 final class WordList: @unchecked Sendable {
     /// Where a word sits in `chars` (`start`, `count`): the words hold no arrays of their own, so a
-    /// probe walks plain integers with no retain or release.
+    /// probe walks plain integers with no retain or release. `next` is the folded scalar beside the
+    /// bucket's own (the second of a word by first character, the second to last by last), 0 for a
+    /// one-scalar word: a probe tests it before walking the word, and most words of a bucket fail there.
     private struct Word {
         var start: Int32
         var count: Int32
+        var next: UInt32
     }
 
     /// Words of one first (or last) character: `[lower, upper)` in `byFirstWords` / `byLastWords`.
+    /// `nexts` has bit `next & 63` of each longer word (see `Word`), and `single` tells whether the
+    /// character is a word alone: a probe whose neighbour has no bit answers without the words.
     private struct Bucket {
         var lower: Int32
         var upper: Int32
+        var nexts: UInt64
+        var single: Bool
     }
 
     /// Every word's folded scalars, end to end. This and the word groups below are allocated once
@@ -46,24 +53,30 @@ final class WordList: @unchecked Sendable {
             l[a.last!, default: []].append(a)
         }
         var chars: [UInt32] = []
-        func group(_ d: [UInt32: [[UInt32]]]) -> ([Word], ScalarMap<Bucket>, UnsafeMutablePointer<UInt64>) {
+        func group(
+            _ d: [UInt32: [[UInt32]]], fromFirst: Bool
+        ) -> ([Word], ScalarMap<Bucket>, UnsafeMutablePointer<UInt64>) {
             var list: [Word] = []
             var buckets: [(UInt32, Bucket)] = []
             let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: 1024)
             bits.initialize(repeating: 0, count: 1024)
             for (k, ws) in d {
                 let lower = Int32(list.count)
+                var nexts: UInt64 = 0
                 for w in ws.sorted(by: { $0.count > $1.count }) {
-                    list.append(Word(start: Int32(chars.count), count: Int32(w.count)))
+                    let next = w.count < 2 ? 0 : fromFirst ? w[1] : w[w.count - 2]
+                    if w.count >= 2 { nexts |= 1 << (next & 63) }
+                    list.append(Word(start: Int32(chars.count), count: Int32(w.count), next: next))
                     chars += w
                 }
-                buckets.append((k, Bucket(lower: lower, upper: Int32(list.count))))
+                let single = ws.contains { $0.count == 1 }
+                buckets.append((k, Bucket(lower: lower, upper: Int32(list.count), nexts: nexts, single: single)))
                 if k < 0x10000 { bits[Int(k >> 6)] |= 1 << (k & 63) }
             }
             return (list, ScalarMap(buckets), bits)
         }
-        let (firstWords, byFirst, firstBits) = group(f)
-        let (lastWords, byLast, lastBits) = group(l)
+        let (firstWords, byFirst, firstBits) = group(f, fromFirst: true)
+        let (lastWords, byLast, lastBits) = group(l, fromFirst: false)
         (self.byFirst, self.firstBits, self.byLast, self.lastBits) = (byFirst, firstBits, byLast, lastBits)
         byFirstWords = Self.copy(firstWords)
         byLastWords = Self.copy(lastWords)
@@ -117,9 +130,15 @@ final class WordList: @unchecked Sendable {
     /// `prefix` past the bitset: the words starting with `c` (folded `s[i]`), longest first.
     private func prefixWords(_ s: [UInt32], at i: Int, limit: Int, first c: UInt32) -> Int? {
         guard let b = byFirst[c] else { return nil }
+        // The scalar after `c` (0, no word's, past the limit): a longer word must have it next.
+        let next = i + 1 < limit && i + 1 < s.count ? folded(s[i + 1]) : 0
+        if b.nexts & (1 << (next & 63)) == 0 { return b.single ? 1 : nil }
         for j in Int(b.lower)..<Int(b.upper) {
             let w = byFirstWords[j]
-            if i + Int(w.count) <= limit, matches(s, at: i, w, 1..<Int(w.count)) { return Int(w.count) }
+            if w.count == 1 { return 1 }
+            if w.next == next, i + Int(w.count) <= limit, matches(s, at: i, w, 2..<Int(w.count)) {
+                return Int(w.count)
+            }
         }
         return nil
     }
@@ -146,9 +165,15 @@ final class WordList: @unchecked Sendable {
     /// `suffix` past the bitset: the words ending with `c` (folded `s[end - 1]`), longest first.
     private func suffixWords(_ s: [UInt32], before end: Int, limit: Int, last c: UInt32) -> Int? {
         guard let b = byLast[c] else { return nil }
+        // The scalar before `c` (0, no word's, past the limit): a longer word must have it there.
+        let next = end - 2 >= limit && end >= 2 ? folded(s[end - 2]) : 0
+        if b.nexts & (1 << (next & 63)) == 0 { return b.single ? 1 : nil }
         for j in Int(b.lower)..<Int(b.upper) {
             let w = byLastWords[j]
-            if end - Int(w.count) >= limit, matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 1) {
+            if w.count == 1 { return 1 }
+            if w.next == next, end - Int(w.count) >= limit,
+                matches(s, at: end - Int(w.count), w, 0..<Int(w.count) - 2)
+            {
                 return Int(w.count)
             }
         }

@@ -33,7 +33,9 @@ enum InertText {
             // Only three-byte characters can be inert beyond ASCII.
             guard b >= 0xE0, b < 0xF0, i + 2 < n else { return false }
             let v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-            guard isInert(v) else { return false }
+            // Lead bytes E5–E9 are U+5000–U+9FFF, all ideographs (most of a subject): inert without
+            // decoding (the bytes are valid UTF-8), so a scan that takes no scalars reads only them.
+            guard b &- 0xE5 < 5 || isInert(v) else { return false }
             each(v)
             i += 3
         }

@@ -9,9 +9,23 @@
 ///   across an enumeration: 印发4期、近3000本《园区党建简报》 → 《园区党建简报》.
 struct SubjectFinder {
     let s: [UInt32]
+    /// Whether the article reports figures for the nation and for its own region (`comparesNation`),
+    /// read when a phrase first opens with 全国: most articles have none, and skip the scan.
+    private let nation = NationScope()
+
+    /// `comparesNation` of the article, computed once; shared by the finder's copies (same text).
+    private final class NationScope {
+        var compares: Bool? = nil
+    }
+
     /// The article reports figures for the nation and for its own region (全国… / 全省…): 全国 is then a
     /// scope that tells figures apart, not the article's region, and stays in the subject.
-    var nationIsScope = false
+    var nationIsScope: Bool {
+        if let known = nation.compares { return known }
+        let compares = Self.comparesNation(s)
+        nation.compares = compares
+        return compares
+    }
 
     /// The word lists the rules probe, read out of their globals once per finder.
     let lex = Lexicons.shared
@@ -617,7 +631,7 @@ struct SubjectFinder {
         if subject.isEmpty, p.verbEnd >= 0 { subject = actionSubject(q, trim(cs, p.verbEnd), &result) }
         // 带来约72亿港元的额外消费: a bare verb before a figure that modifies a noun (figure + 的 + noun) takes
         // that noun as its object: 带来额外消费.
-        if !subject.isEmpty, Self.hasAtMostThreeScalars(subject), after < s.count, s[after] == u("的"),
+        if !subject.isEmpty, after < s.count, s[after] == u("的"), Self.hasAtMostThreeScalars(subject),
             let noun = nounAfterDe(after)
         {
             subject += noun

@@ -75,7 +75,6 @@ struct SubjectPipeline {
     init(_ s: [UInt32]) {
         self.s = s
         finder = SubjectFinder(s: s)
-        finder.nationIsScope = SubjectFinder.comparesNation(s)
     }
 
     /// - Parameter sharesUnitWithNext: the figure is a bare number that took the next figure's unit.

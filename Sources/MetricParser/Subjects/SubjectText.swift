@@ -28,7 +28,7 @@ extension SubjectFinder {
                 !(l == 1 && a + l == b - 1),
                 l > 1 || lex.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
-                !(nationIsScope && l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国"))
+                !(l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国") && nationIsScope)
             {
                 a += l; changed = true; continue
             }

@@ -21,24 +21,33 @@ extension String {
     }
 
     /// Writes the UTF-8 of `scalars` at the start of `buffer` (large enough); returns the byte count.
+    /// Three-byte scalars (CJK) are tested first; the count cannot overflow (the buffer holds four
+    /// bytes a scalar), so it wraps without a check.
     @inline(__always)
     private static func encode<C: Collection>(_ scalars: C, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int
     where C.Element == UInt32 {
+        guard let out = buffer.baseAddress else { return 0 }
         var n = 0
         for v in scalars {
-            switch v {
-            case 0..<0x80:
-                buffer[n] = UInt8(v); n += 1
-            case 0x80..<0x800:
-                buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-            case 0x800..<0xD800, 0xE000..<0x10000:
-                buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-            case 0x10000...0x10FFFF:
-                buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-            default:
-                continue  // not a scalar (cannot come from a String)
+            if v &- 0x800 < 0x10000 - 0x800 {
+                if v & 0xF800 == 0xD800 { continue }  // a surrogate: not a scalar (cannot come from a String)
+                out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n &+= 3
+            } else if v < 0x80 {
+                out[n] = UInt8(truncatingIfNeeded: v)
+                n &+= 1
+            } else if v < 0x800 {
+                out[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n &+= 2
+            } else if v <= 0x10FFFF {
+                out[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
+                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+                out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n &+= 4
             }
         }
         return n
@@ -76,7 +85,11 @@ struct TextCutter {
     func slice(_ a: Int, _ b: Int) -> String {
         // A figure's text (a few scalars) is encoded again from them: the same bytes (UTF-8 has one
         // encoding of each scalar), without the walk from a checkpoint.
-        guard let byteOffsets, b - a > 8 else { return String(scalars: scalars[a..<b]) }
+        guard let byteOffsets, b - a > 8 else {
+            // Through a buffer pointer: an `ArraySlice` retained the scalars' storage and checked bounds.
+            precondition(a >= 0 && a <= b && b <= scalars.count)
+            return scalars.withUnsafeBufferPointer { String(scalars: UnsafeBufferPointer(rebasing: $0[a..<b])) }
+        }
         let i = byteOffset(a, byteOffsets)
         // A figure's text is a few scalars: walking them is cheaper than a second checkpoint walk.
         let j = b - a <= UTF8Scalars.checkpointStride / 2 ? i + utf8Length(a, b) : byteOffset(b, byteOffsets)
