@@ -444,11 +444,16 @@ struct SubjectPipeline {
         {
             joined.names.append(base)
         } else if joined.sentence != sentence || kind == joined.kind || joined.names.count < 2 {
-            // A new run: the old one's storage is reused (no array a figure).
+            // A new run: the old one's storage is reused (no array a figure); a run of one, the usual
+            // case, takes the new name in place (no removal and append).
             joined.sentence = sentence
             joined.kind = kind
-            joined.names.empty()
-            if !base.isEmpty { joined.names.append(base) }
+            if joined.names.count == 1, !base.isEmpty {
+                joined.names[0] = base
+            } else {
+                joined.names.empty()
+                if !base.isEmpty { joined.names.append(base) }
+            }
         }
     }
 
