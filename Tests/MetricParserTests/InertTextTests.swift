@@ -11,6 +11,9 @@ struct InertTextTests {
         "非公企业", "覆盖率", "全市", "市", "企业", "（亿元）", "“两新”组织", "GDP", "ＧＤＰ", "GDP增长",
         "e\u{301}", "\u{E9}", "cafe\u{301}", "caf\u{E9}", "\r\n", "\r", "\n", "a\r\nb", "a\r", "\nb",
         "中\u{301}", "中", "々", "国\u{FE00}", "",
+        // A Prepend joins the ideograph after it; the Kelvin sign and a compatibility ideograph are
+        // canonical equivalents of K and 豈 in other bytes.
+        "\u{600}中", "\u{600}", "K", "\u{212A}", "a\u{212A}", "\u{8C48}", "\u{F900}", "中\u{F900}", "中\u{8C48}",
     ]
 
     @Test("inert means: ideographs, CJK punctuation, full-width forms, curly quotes, ASCII but CR")

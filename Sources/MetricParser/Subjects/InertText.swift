@@ -66,8 +66,22 @@ enum InertText {
         inertBytes(s, p) { x, y in x.count >= y.count && match(x, 0, y) } ?? s.hasPrefix(p)
     }
 
+    /// Reads only `s`'s last `p.utf8.count` bytes (and the scalar before them on a match), not all
+    /// of `s`: an inert `p` has no other canonical form, so inert bytes there that differ from `p`'s
+    /// cannot end in `p`'s Characters, and equal ones do once the scalar before them is inert too
+    /// (no Prepend or CR joins them to their left). Anything else is `String`'s answer.
     static func hasSuffix(_ s: String, _ p: String) -> Bool {
-        inertBytes(s, p) { x, y in x.count >= y.count && match(x, x.count - y.count, y) } ?? s.hasSuffix(p)
+        let tail = bytes(s, p) { x, y -> Bool? in
+            guard scan(y, { _ in }) else { return nil }
+            let i = x.count - y.count
+            if i < 0 { return scan(x, { _ in }) ? false : nil }
+            guard scan(UnsafeBufferPointer(rebasing: x[i...]), { _ in }) else { return nil }
+            guard match(x, i, y) else { return false }
+            var j = i
+            while j > 0, x[j - 1] & 0xC0 == 0x80 { j -= 1 }  // the scalar before the tail starts at j - 1
+            return j == 0 || scan(UnsafeBufferPointer(rebasing: x[(j - 1)..<i]), { _ in }) ? true : nil
+        }
+        return tail ?? s.hasSuffix(p)
     }
 
     static func contains(_ s: String, _ p: String) -> Bool {
@@ -105,9 +119,9 @@ enum InertText {
 
     /// `body` over the UTF-8 bytes of both strings.
     @inline(__always)
-    private static func bytes(
-        _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
-    ) -> Bool {
+    private static func bytes<R>(
+        _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         withBytes(a) { x in withBytes(b) { y in body(x, y) } }
     }
 

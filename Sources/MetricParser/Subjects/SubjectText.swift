@@ -187,18 +187,11 @@ extension SubjectFinder {
     }
 
     /// The scalars of `s[r]` that `kept` keeps, straight into the String (no scalar array in
-    /// between); most phrases drop nothing and are copied without testing each scalar twice.
-    /// Read through a buffer pointer: an `ArraySlice` retained the article's storage and checked
-    /// bounds at every scalar of the three passes (test, count, encode).
+    /// between), each tested as it is encoded. Read through a buffer pointer: an `ArraySlice`
+    /// retained the article's storage and checked bounds at every scalar.
     @inline(__always)
     private func text(_ r: Range<Int>, keeping kept: (UInt32) -> Bool) -> String {
         precondition(r.lowerBound >= 0 && r.upperBound <= s.count)
-        return s.withUnsafeBufferPointer { p in
-            let part = UnsafeBufferPointer(rebasing: p[r])
-            var k = 0
-            while k < part.count, kept(part[k]) { k += 1 }
-            if k == part.count { return String(scalars: part) }
-            return String(scalars: part.lazy.filter(kept))
-        }
+        return s.withUnsafeBufferPointer { p in String(scalars: UnsafeBufferPointer(rebasing: p[r]), keeping: kept) }
     }
 }

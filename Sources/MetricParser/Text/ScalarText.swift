@@ -14,21 +14,30 @@ extension String {
     /// becomes a small string, with no heap allocation; through `unsafeUninitializedCapacity` a
     /// non-ASCII small string would be built, validated and built again.
     init<C: Collection>(scalars: C) where C.Element == UInt32 {
+        self.init(scalars: scalars, keeping: { _ in true })
+    }
+
+    /// The scalars of `scalars` that `kept` keeps, tested as they are encoded (one pass, and no
+    /// filtered collection whose count would test them all once more).
+    @inline(__always)
+    init<C: Collection>(scalars: C, keeping kept: (UInt32) -> Bool) where C.Element == UInt32 {
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * scalars.count) { buffer in
             String(
-                decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, into: buffer)]), as: UTF8.self)
+                decoding: UnsafeBufferPointer(rebasing: buffer[..<Self.encode(scalars, kept, into: buffer)]),
+                as: UTF8.self)
         }
     }
 
-    /// Writes the UTF-8 of `scalars` at the start of `buffer` (large enough); returns the byte count.
-    /// Three-byte scalars (CJK) are tested first; the count cannot overflow (the buffer holds four
-    /// bytes a scalar), so it wraps without a check.
+    /// Writes the UTF-8 of the `kept` scalars at the start of `buffer` (large enough); returns the
+    /// byte count. Three-byte scalars (CJK) are tested first; the count cannot overflow (the buffer
+    /// holds four bytes a scalar), so it wraps without a check.
     @inline(__always)
-    private static func encode<C: Collection>(_ scalars: C, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int
-    where C.Element == UInt32 {
+    private static func encode<C: Collection>(
+        _ scalars: C, _ kept: (UInt32) -> Bool, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int where C.Element == UInt32 {
         guard let out = buffer.baseAddress else { return 0 }
         var n = 0
-        for v in scalars {
+        for v in scalars where kept(v) {
             if v &- 0x800 < 0x10000 - 0x800 {
                 if v & 0xF800 == 0xD800 { continue }  // a surrogate: not a scalar (cannot come from a String)
                 out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
