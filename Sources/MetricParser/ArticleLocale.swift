@@ -121,6 +121,9 @@ public struct ArticleLocale: Sendable, Hashable {
         var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0]
         for i in 0..<s.count where evidence.mayStart(with: s[i]) {
             let limit = min(s.count, i + 8)
+            // The union first: one look-up fails at most characters that begin some word, where
+            // the six lists would each be probed.
+            guard evidence.prefix(s, at: i, limit: limit) != nil else { continue }
             for (list, region) in currencyNames where list.prefix(s, at: i, limit: limit) != nil {
                 currencyHits[region.index] += 1
             }
@@ -143,7 +146,7 @@ public struct ArticleLocale: Sendable, Hashable {
     static func isMostlyTraditional(_ s: [UInt32]) -> Bool {
         var traditional = 0, simplified = 0, k = 0
         while k < s.count {
-            let end = min(s.count, k + 256)
+            let end = min(s.count, k + 64)
             let block = scriptCounts(s[k..<end])
             traditional += block.traditional; simplified += block.simplified
             k = end

@@ -62,51 +62,57 @@ public struct MetricExtractor: Sendable {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(raws.count)
         var floor = 0
-        for i in raws.indices {
-            if raws[i].role == .year { years.append(raws[i]); continue }
-            // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
-            // Only later figures are read after this one, so its reading may replace it in place.
-            var shares = false
-            if raws[i].kind == nil, i + 1 < raws.count,
-                let shared = SharedUnit.borrow(raws[i], next: raws[i + 1], in: s),
-                NonMetricFilter.isMetric(raws[i + 1], in: s, marks: &quoteMarks)
-            {
-                raws[i] = shared
-                shares = true
-            } else if !NonMetricFilter.isMetric(raws[i], in: s, marks: &quoteMarks) {
-                continue
-            }
-            var prefixStart = raws[i].start
-            // 约合人民币150亿元: the currency word sits between the qualifier and the number.
-            switch raws[i].currencyWord {
-            case .unread:
-                if let prefix = core.currencyPrefix(before: raws[i].numberStart), !prefix.symbol {
-                    prefixStart = min(prefixStart, prefix.start)
+        // Read through a pointer (`pointee` is an addressor): the array's subscript copies the
+        // whole quantity, unit String and all, per argument passed.
+        raws.withUnsafeMutableBufferPointer { qs in
+            guard let base = qs.baseAddress else { return }
+            for i in qs.indices {
+                let q = base + i
+                if q.pointee.role == .year { years.append(q.pointee); continue }
+                // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
+                // Only later figures are read after this one, so its reading may replace it in place.
+                var shares = false
+                if q.pointee.kind == nil, i + 1 < qs.count,
+                    let shared = SharedUnit.borrow(q.pointee, next: q[1], in: s),
+                    NonMetricFilter.isMetric(q[1], in: s, marks: &quoteMarks)
+                {
+                    q.pointee = shared
+                    shares = true
+                } else if !NonMetricFilter.isMetric(q.pointee, in: s, marks: &quoteMarks) {
+                    continue
                 }
-            case .none: break
-            case .at(let wordStart): prefixStart = min(prefixStart, wordStart)
+                var prefixStart = q.pointee.start
+                // 约合人民币150亿元: the currency word sits between the qualifier and the number.
+                switch q.pointee.currencyWord {
+                case .unread:
+                    if let prefix = core.currencyPrefix(before: q.pointee.numberStart), !prefix.symbol {
+                        prefixStart = min(prefixStart, prefix.start)
+                    }
+                case .none: break
+                case .at(let wordStart): prefixStart = min(prefixStart, wordStart)
+                }
+                var qualifier = q.pointee.qualifier
+                if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
+                    prefixStart -= hit.length
+                    if qualifier == .exact { qualifier = hit.qualifier }
+                } else if qualifier == .exact,
+                    let bound = QualifierLexicon.adverbBeforeVerb(s, prefixStart, limit: max(floor, prefixStart - 8))
+                {
+                    qualifier = bound
+                }
+                let end = q.pointee.end
+                var suffixEnd = end
+                let clauseLimit = min(s.count, end + 4)
+                if let hit = QualifierLexicon.after(s, end, limit: clauseLimit) {
+                    suffixEnd = end + hit.length
+                    if qualifier == .exact { qualifier = hit.qualifier }
+                }
+                candidates.append(
+                    Candidate(
+                        index: i, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
+                        sharesUnitWithNext: shares))
+                floor = suffixEnd
             }
-            var qualifier = raws[i].qualifier
-            if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
-                prefixStart -= hit.length
-                if qualifier == .exact { qualifier = hit.qualifier }
-            } else if qualifier == .exact,
-                let bound = QualifierLexicon.adverbBeforeVerb(s, prefixStart, limit: max(floor, prefixStart - 8))
-            {
-                qualifier = bound
-            }
-            let end = raws[i].end
-            var suffixEnd = end
-            let clauseLimit = min(s.count, end + 4)
-            if let hit = QualifierLexicon.after(s, end, limit: clauseLimit) {
-                suffixEnd = end + hit.length
-                if qualifier == .exact { qualifier = hit.qualifier }
-            }
-            candidates.append(
-                Candidate(
-                    index: i, prefixStart: prefixStart, suffixEnd: suffixEnd, qualifier: qualifier,
-                    sharesUnitWithNext: shares))
-            floor = suffixEnd
         }
 
         var subjects = SubjectPipeline(WrittenText.scalars(t))  // subjects in the article's script

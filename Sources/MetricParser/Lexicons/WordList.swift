@@ -37,6 +37,7 @@ final class WordList: @unchecked Sendable {
     private let byFirst: ScalarMap<Bucket>
     private let byLast: ScalarMap<Bucket>
     /// Bitsets over the BMP of first / last characters: most probes fail here, without hashing.
+    /// A character's bit is its folded form's, so a probe tests the text's scalar before folding it.
     /// Allocated once per list (the lists are process-lifetime `static let`s).
     private let firstBits: UnsafeMutablePointer<UInt64>
     private let lastBits: UnsafeMutablePointer<UInt64>
@@ -77,6 +78,8 @@ final class WordList: @unchecked Sendable {
         }
         let (firstWords, byFirst, firstBits) = group(f, fromFirst: true)
         let (lastWords, byLast, lastBits) = group(l, fromFirst: false)
+        Self.readAsWritten(firstBits)
+        Self.readAsWritten(lastBits)
         (self.byFirst, self.firstBits, self.byLast, self.lastBits) = (byFirst, firstBits, byLast, lastBits)
         byFirstWords = Self.copy(firstWords)
         byLastWords = Self.copy(lastWords)
@@ -91,6 +94,16 @@ final class WordList: @unchecked Sendable {
         chars.deallocate()
         byFirstWords.deallocate()
         byLastWords.deallocate()
+    }
+
+    /// Turns a bitset of folded characters into one of characters as written: each character the fold
+    /// changes takes its folded form's bit (all read before any is written).
+    private static func readAsWritten(_ bits: UnsafeMutablePointer<UInt64>) {
+        let fold = ScriptFold.pointer
+        let changed = ScriptFold.changed.map { ($0, test(bits, UInt32(fold[Int($0)]))) }
+        for (c, set) in changed {
+            if set { bits[Int(c >> 6)] |= 1 << (c & 63) } else { bits[Int(c >> 6)] &= ~(1 << (c & 63)) }
+        }
     }
 
     /// `array` in a buffer of its own (at least one element, so an empty list allocates too).
@@ -112,19 +125,37 @@ final class WordList: @unchecked Sendable {
 
     /// Whether some word may start with `c` (false only when none does): a test without decoding
     /// or hashing, for callers that would otherwise build a scalar array first.
-    func mayStart(with c: UInt32) -> Bool { Self.test(firstBits, folded(c)) }
+    func mayStart(with c: UInt32) -> Bool { Self.test(firstBits, c) }
 
     /// Whether some word may end with `c` (false only when none does), like `mayStart(with:)`.
-    func mayEnd(with c: UInt32) -> Bool { Self.test(lastBits, folded(c)) }
+    func mayEnd(with c: UInt32) -> Bool { Self.test(lastBits, c) }
+
+    /// The characters some word of any of several lists may end with (`mayEnd` of each, in one
+    /// bitset): a loop that probes the lists at every character skips most characters with one test.
+    /// `@unchecked`: the bitset is immutable after init (held by process-lifetime lexicons).
+    final class Ends: @unchecked Sendable {
+        private let bits: UnsafeMutablePointer<UInt64>
+
+        init(_ lists: [WordList]) {
+            bits = .allocate(capacity: 1024)
+            bits.initialize(repeating: 0, count: 1024)
+            for list in lists { for w in 0..<1024 { bits[w] |= list.lastBits[w] } }
+        }
+
+        deinit { bits.deallocate() }
+
+        @inline(__always)
+        func contains(_ c: UInt32) -> Bool { WordList.test(bits, c) }
+    }
 
     /// Length of the longest word starting at `i` and ending at or before `limit`.
     /// Inlined: most probes stop at the bitset, and a call would cost more than the test.
     @inline(__always)
     func prefix(_ s: [UInt32], at i: Int, limit: Int) -> Int? {
         guard i < limit, i >= 0 else { return nil }
-        let c = folded(s[i])
+        let c = s[i]
         guard Self.test(firstBits, c) else { return nil }
-        return prefixWords(s, at: i, limit: limit, first: c)
+        return prefixWords(s, at: i, limit: limit, first: folded(c))
     }
 
     /// `prefix` past the bitset: the words starting with `c` (folded `s[i]`), longest first.
@@ -157,9 +188,9 @@ final class WordList: @unchecked Sendable {
     @inline(__always)
     func suffix(_ s: [UInt32], before end: Int, limit: Int) -> Int? {
         guard end - 1 >= limit, end - 1 < s.count else { return nil }
-        let c = folded(s[end - 1])
+        let c = s[end - 1]
         guard Self.test(lastBits, c) else { return nil }
-        return suffixWords(s, before: end, limit: limit, last: c)
+        return suffixWords(s, before: end, limit: limit, last: folded(c))
     }
 
     /// `suffix` past the bitset: the words ending with `c` (folded `s[end - 1]`), longest first.

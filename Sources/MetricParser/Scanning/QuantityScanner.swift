@@ -95,9 +95,8 @@ struct QuantityScannerCore {
                 continue
             }
             if c == u("零"), at(i + 1) == u("下") { i += 2; continue }  // 零下 (below zero) is a sign, read with the unit
-            if let q = scanQuantity(at: i) {
-                // Moved into the list and fixed there: a copy of the quantity per figure is measurable.
-                out.append(consume q)
+            if scanQuantity(at: i, into: &out) {
+                // Built into the list and fixed there: a copy of the quantity per figure is measurable.
                 let k = out.count - 1
                 // 负500多万: bounds computed on the magnitude come out reversed.
                 if let lo = out[k].lower, let hi = out[k].upper, lo > hi { out[k].lower = hi; out[k].upper = lo }
@@ -251,7 +250,10 @@ struct QuantityScannerCore {
         return nil
     }
 
-    mutating func scanQuantity(at i0: Int) -> RawQuantity? {
+    /// Appends the quantity whose numeral starts at `i0` to `out`; false when none starts there.
+    /// The common form is built in the list and its role set there: returned as an optional, a
+    /// quantity is copied two or three times on its way into the list.
+    mutating func scanQuantity(at i0: Int, into out: inout [RawQuantity]) -> Bool {
         var i = i0
         var negative = false
         // 负百分之五 / 零下五度.
@@ -265,12 +267,14 @@ struct QuantityScannerCore {
             let j = i + len
             if at(j) == u("百") && !CharClass.has(at(j + 1), CharClass.cjkDigit) && scale == 1 {
                 // 百分之百 / 百分百.
-                return make(
-                    start: i0, numberStart: j, numberEnd: j + 1, end: j + 1, number: 100 * (negative ? -1 : 1),
-                    info: UnitInfo(kind: .percent, unit: "percent", factor: 1), unitStart: i, unitEnd: j,
-                    num: ParsedNumber(start: j, end: j + 1, value: 100), percentPrefix: true)
+                out.append(
+                    make(
+                        start: i0, numberStart: j, numberEnd: j + 1, end: j + 1, number: 100 * (negative ? -1 : 1),
+                        info: UnitInfo(kind: .percent, unit: "percent", factor: 1), unitStart: i, unitEnd: j,
+                        num: ParsedNumber(start: j, end: j + 1, value: 100), percentPrefix: true))
+                return true
             }
-            guard var num = ns.parse(at: j) else { return nil }
+            guard var num = ns.parse(at: j) else { return false }
             if negative { num.value = -num.value; num.lower = num.lower.map { -$0 }; num.upper = num.upper.map { -$0 } }
             var q = make(
                 start: i0, numberStart: j, numberEnd: num.end, end: num.end, number: num.value,
@@ -280,10 +284,15 @@ struct QuantityScannerCore {
             q.upper = num.upper.map { $0 * scale }
             q.qualifier = num.qualifier
             if mayOpenRange(at: q.end) { extendRange(&q) }
-            return q
+            out.append(q)
+            return true
         }
-        if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) { return scanHalf(at: i) }
-        guard let num = ns.parse(at: i) else { return nil }
+        if s[i] == u("半") || (ScriptFold.simplified(s[i]) == u("对") && at(i + 1) == u("折")) {
+            guard let q = scanHalf(at: i) else { return false }
+            out.append(q)
+            return true
+        }
+        guard let num = ns.parse(at: i) else { return false }
         // A lone financial numeral is a word (拾取, 放肆, 登陆), not a number.
         if num.end - num.start == 1, CharClass.has(s[num.start], CharClass.financial) {
             let prev = at(num.start - 1), next = at(num.end)
@@ -292,12 +301,12 @@ struct QuantityScannerCore {
             if !dateNext,
                 CharClass.isIdeograph(prev) && !CharClass.has(prev, CharClass.numeralStart | CharClass.cjkBigUnit)
             {
-                return nil
+                return false
             }
             if !dateNext, CharClass.isIdeograph(next), units.match(s, at: num.end) == nil,
                 measureWords.match(s, at: num.end) == nil
             {
-                return nil
+                return false
             }
         }
         // 重拾一個: a numeral opening with a financial character but written with ordinary digits
@@ -310,21 +319,34 @@ struct QuantityScannerCore {
                         && !CharClass.has(s[$0], CharClass.financial)
                 })
             {
-                return nil
+                return false
             }
         }
         // X分之Y fractions (and A又X分之Y).
         // Each of these forms needs its mark right after the numeral: tested here, before a call
         // that copies the numeral.
         let after = at(num.end)
-        if mayBeFraction(after: num), let q = fraction(after: num, start: i0) { return q }
-        if after == 0x2F, let q = perPopulationRate(after: num, start: i0) { return q }
-        if after == 0x20, let q = mixedFraction(after: num, start: i0) { return q }
-        if after == 0x2F, let q = slashFraction(after: num, start: i0) { return q }
-        var q = attachUnit(to: num, start: i0)
-        if mayOpenRange(at: q.end) { extendRange(&q) }
-        assignRole(&q)
-        return q
+        if mayBeFraction(after: num), let q = fraction(after: num, start: i0) {
+            out.append(q)
+            return true
+        }
+        if after == 0x2F, let q = perPopulationRate(after: num, start: i0) {
+            out.append(q)
+            return true
+        }
+        if after == 0x20, let q = mixedFraction(after: num, start: i0) {
+            out.append(q)
+            return true
+        }
+        if after == 0x2F, let q = slashFraction(after: num, start: i0) {
+            out.append(q)
+            return true
+        }
+        out.append(attachUnit(to: num, start: i0))
+        let k = out.count - 1
+        if mayOpenRange(at: out[k].end) { extendRange(&out[k]) }
+        assignRole(&out[k])
+        return true
     }
 
     /// 半个月, 半百, 半折.
@@ -940,7 +962,8 @@ struct QuantityScannerCore {
         var second: RawQuantity
         let saved = ns
         if q.percentPrefix, percentPrefix(at: j) != nil {
-            guard let r = scanQuantity(at: j) else { ns = saved; return }
+            var read: [RawQuantity] = []  // rare (百分之三至百分之五): a list of one is cheap enough
+            guard scanQuantity(at: j, into: &read), let r = read.last else { ns = saved; return }
             second = r
         } else if q.percentPrefix {
             guard let num = ns.parse(at: j) else { return }

@@ -13,7 +13,9 @@ enum PeriodFinder {
     /// `years`: year quantities (normalized offsets, ascending). Returns the nearest one before
     /// `position` in the same sentence that states a period.
     static func period(_ s: [UInt32], years: [RawQuantity], sentenceStart: Int, position: Int) -> String? {
-        var best: RawQuantity? = nil
+        // The best year's index, not a copy: a quantity (with its unit String) copied per year read
+        // cost more than the tests.
+        var best: Int? = nil
         // Years are sorted: start at the sentence (binary search) so the cost per figure does not
         // grow with the article.
         var lo = 0, hi = years.count
@@ -21,25 +23,26 @@ enum PeriodFinder {
             let mid = (lo + hi) / 2; if years[mid].start < sentenceStart { lo = mid + 1 } else { hi = mid }
         }
         for k in lo..<years.count {
-            if years[k].start >= position { break }
-            guard years[k].end <= position else { continue }
-            let y = years[k]
-            let before = NonMetricFilter.precedingChar(s, y.start)
+            let start = years[k].start, end = years[k].end
+            if start >= position { break }
+            guard end <= position else { continue }
+            let before = NonMetricFilter.precedingChar(s, start)
             if notPeriodBefore.contains(ScriptFold.simplified(before)) { continue }  // 較111年, 與去年
-            if notPeriodAfter.prefix(s, at: y.end, limit: min(s.count, y.end + 3)) != nil { continue }
-            best = y
+            if notPeriodAfter.prefix(s, at: end, limit: min(s.count, end + 3)) != nil { continue }
+            best = k
         }
-        guard let y = best else { return nil }
+        guard let best else { return nil }
+        let end = years[best].end
         let yearText: String
-        if let lo = y.lower, let hi = y.upper, hi != lo {
+        if let lo = years[best].lower, let hi = years[best].upper, hi != lo {
             yearText = "\(Int(lo))-\(Int(hi))"
         } else {
             // 民國112年 / 112年: a three-digit year is a Minguo year (Taiwan), 1911 + N.
-            let n = Int(y.number)
+            let n = Int(years[best].number)
             yearText = "\(n >= 100 && n < 200 ? n + 1911 : n)"
         }
-        if let len = suffixes.prefix(s, at: y.end, limit: min(s.count, y.end + 6)) {
-            return yearText + "年" + String(scalars: s[y.end..<(y.end + len)])
+        if let len = suffixes.prefix(s, at: end, limit: min(s.count, end + 6)) {
+            return yearText + "年" + String(scalars: s[end..<(end + len)])
         }
         return yearText
     }

@@ -152,11 +152,46 @@ enum SubjectContext {
 
     /// Whether scalars `x` `y` stand next to each other in `text`, `x` at a scalar offset above `after`.
     private static func hasPair(_ x: UInt32, _ y: UInt32, after: Int, in text: String) -> Bool {
+        // After scalar 0, on the UTF-8 bytes (decoding the scalars cost most of the call): the two
+        // scalars' bytes can match only from a lead byte, a scalar boundary, and past byte 0 is past
+        // scalar 0.
+        if after == 0, let a = Unicode.Scalar(x), let b = Unicode.Scalar(y),
+            let found = text.utf8.withContiguousStorageIfAvailable({ p in hasPairBytes(a, b, in: p) })
+        {
+            return found
+        }
         var i = 0
         var last: UInt32? = nil
         for c in text.unicodeScalars {
             if c.value == y, last == x, i - 1 > after { return true }
             last = c.value
+            i += 1
+        }
+        return false
+    }
+
+    /// The bytes of `x` then `y` in `p` from byte 1 on.
+    private static func hasPairBytes(_ x: Unicode.Scalar, _ y: Unicode.Scalar, in p: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        // The two encodings, packed low byte first (at most 8 bytes): no array a call.
+        var packed: UInt64 = 0, n = 0
+        UTF8.encode(x) {
+            packed |= UInt64($0) << (8 * n)
+            n += 1
+        }
+        UTF8.encode(y) {
+            packed |= UInt64($0) << (8 * n)
+            n += 1
+        }
+        let first = UInt8(truncatingIfNeeded: packed)
+        var i = 1
+        while i + n <= p.count {
+            if p[i] == first {
+                var k = 1
+                while k < n, p[i + k] == UInt8(truncatingIfNeeded: packed >> (8 * k)) { k += 1 }
+                if k == n { return true }
+            }
             i += 1
         }
         return false

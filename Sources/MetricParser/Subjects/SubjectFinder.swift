@@ -60,6 +60,10 @@ struct SubjectFinder {
         let auxiliaries = SubjectFinder.auxiliaries
         let comparatives = SubjectFinder.comparatives
         let clauseMarks = ClauseMarks.table
+        /// What `backwardPhrase` probes at each character: a change verb or a verb ending there.
+        let changeOrVerbEnds = WordList.Ends([
+            PredicateLexicon.increase, PredicateLexicon.decrease, PredicateLexicon.verbs,
+        ])
     }
 
     /// One pass over the article: 全国 and a regional 全省/全市/全区/全县/全州 both occur.
@@ -422,9 +426,11 @@ struct SubjectFinder {
             verbEnd = b; a = b
         }
         if a < b {
-            let increase = lex.increase, decrease = lex.decrease, verbs = lex.verbs
+            let increase = lex.increase, decrease = lex.decrease, verbs = lex.verbs, ends = lex.changeOrVerbEnds
             var k = b
             while k > a {
+                // No change verb and no verb ends here (most characters): nothing below applies.
+                if !ends.contains(s[k - 1]) { k -= 1; continue }
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
                 if k < b, !result.change, s[k] != u("的"),

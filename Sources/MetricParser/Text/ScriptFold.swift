@@ -56,6 +56,11 @@ enum ScriptFold {
         return UnsafePointer(p)
     }()
 
+    /// The BMP scalars `simplified` changes (the traditional side of `pairs`, a few repeated).
+    static let changed: [UInt32] = pairs.unicodeScalars.map(\.value).filter {
+        $0 < 0x10000 && UInt32(pointer[Int($0)]) != $0
+    }
+
     @inline(__always)
     static func simplified(_ c: UInt32) -> UInt32 { c < 0x10000 ? UInt32(pointer[Int(c)]) : c }
 

@@ -18,12 +18,8 @@ struct ArticleFragments {
     private(set) var extraction: [UInt8] = []
 
     /// What the fragments were encoded from.
-    private struct Source: Equatable {
-        var id: String
-        var url: String
-        var source: String?
-        var title: String?
-        var publishedAt: String?
+    private struct Source {
+        var article: MetricEvent.SharedArticle
         var count: Int
         var parserVersion: String
         var extractedAt: String
@@ -31,11 +27,7 @@ struct ArticleFragments {
         var extraction: Extraction?
 
         init(_ e: MetricEvent) {
-            id = e.article.id
-            url = e.article.url
-            source = e.article.source
-            title = e.article.title
-            publishedAt = e.article.publishedAt
+            article = e.sharedArticle
             count = e.count
             parserVersion = e.parserVersion
             extractedAt = e.extractedAt
@@ -43,10 +35,20 @@ struct ArticleFragments {
             extraction = e.extraction
         }
 
+        /// An article's events share one `SharedArticle` (`ArticleProcessor.process`): the same
+        /// object has the same fields, so only another article's are compared. Extractions are
+        /// compared only when there is one (the comparison copies both).
         func matches(_ e: MetricEvent) -> Bool {
-            id == e.article.id && url == e.article.url && source == e.article.source && title == e.article.title
-                && publishedAt == e.article.publishedAt && count == e.count && parserVersion == e.parserVersion
-                && extractedAt == e.extractedAt && lineage == e.lineage && extraction == e.extraction
+            let other = e.sharedArticle
+            return (article === other || Self.sameMembers(article.article, other.article)) && count == e.count
+                && parserVersion == e.parserVersion && extractedAt == e.extractedAt && lineage == e.lineage
+                && (extraction == nil && e.extraction == nil || extraction == e.extraction)
+        }
+
+        /// The article's fields the fragments carry.
+        static func sameMembers(_ a: ArticleEvent, _ b: ArticleEvent) -> Bool {
+            a.id == b.id && a.url == b.url && a.source == b.source && a.title == b.title
+                && a.publishedAt == b.publishedAt
         }
     }
 
@@ -55,12 +57,13 @@ struct ArticleFragments {
         // Not `if let`: binding copies the Source (a retain per String) for every event.
         if source?.matches(event) == true { return }
         let s = Source(event)
-        article = JSONWriter.members(capacity: 128 + s.url.utf8.count + (s.title?.utf8.count ?? 0)) { w in
-            w.key("article_id"); w.string(s.id)
-            w.key("article_url"); w.string(s.url)
-            w.key("article_source"); w.string(s.source)
-            w.key("article_title"); w.string(s.title)
-            w.key("published_at"); w.string(s.publishedAt)
+        let a = s.article.article
+        article = JSONWriter.members(capacity: 128 + a.url.utf8.count + (a.title?.utf8.count ?? 0)) { w in
+            w.key("article_id"); w.string(a.id)
+            w.key("article_url"); w.string(a.url)
+            w.key("article_source"); w.string(a.source)
+            w.key("article_title"); w.string(a.title)
+            w.key("published_at"); w.string(a.publishedAt)
         }
         count = JSONWriter.members(capacity: 48) { w in
             w.key("article_metric_count"); w.number(s.count)
@@ -78,7 +81,4 @@ struct ArticleFragments {
             } ?? []
         source = s
     }
-
-    /// Bytes of all fragments together (for sizing an event's buffer).
-    var byteCount: Int { article.count + count.count + provenance.count + extraction.count }
 }

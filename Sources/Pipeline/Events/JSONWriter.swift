@@ -42,6 +42,9 @@ struct JSONWriter {
         return out
     }
 
+    /// The bytes written, copied out into an array of their size; the writer keeps them and its room.
+    func bytes() -> [UInt8] { Array(storage[..<count]) }
+
     private mutating func trim() {
         if storage.count > count { storage.removeSubrange(count...) }
     }
@@ -205,23 +208,24 @@ struct JSONWriter {
     private mutating func decimal(_ v: Int64) { room(20) { Self.decimal(v, to: $0) } }
 
     /// Writes `v` in decimal (as `String(v)`) at `out`, which has room for 20 bytes; returns how many it wrote.
+    /// The digits are counted first, then written from the last one back, straight into `out`.
     static func decimal(_ v: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &digits) { t in
-            var o = 20
-            // Negative magnitudes: Int64.min has no positive counterpart.
-            var m = v < 0 ? v : -v
-            repeat {
-                let (q, r) = m.quotientAndRemainder(dividingBy: 10)
-                o -= 1
-                t[o] = UInt8(0x30 - r)
-                m = q
-            } while m != 0
-            var n = 0
-            if v < 0 { out[0] = 0x2D; n = 1 }
-            (out + n).update(from: t.baseAddress!.assumingMemoryBound(to: UInt8.self) + o, count: 20 - o)
-            return n + 20 - o
+        var n = 0
+        if v < 0 { out[0] = 0x2D; n = 1 }
+        // The magnitude as unsigned: Int64.min has no positive counterpart.
+        var m = v.magnitude
+        var rest = m / 10
+        while rest != 0 {
+            n += 1
+            rest /= 10
         }
+        let end = n + 1
+        repeat {
+            out[n] = 0x30 + UInt8(truncatingIfNeeded: m % 10)
+            m /= 10
+            n -= 1
+        } while m != 0
+        return end
     }
 
     /// A UTF-8 string as a JSON string, quotes included: runs of bytes that need no escape are

@@ -39,6 +39,8 @@ public struct MetricEvent: Sendable, Hashable {
         _read { yield box.fields.article.article }
         set { update { $0.article = SharedArticle(newValue) } }
     }
+    /// The article behind its shared box (what `ArticleFragments` compares by identity).
+    var sharedArticle: SharedArticle { box.fields.article }
     /// Position of this metric among the article's metrics, and how many there are: lets a
     /// consumer know when it has all of an article's metrics.
     public var index: Int {
@@ -134,10 +136,15 @@ public struct MetricEvent: Sendable, Hashable {
     /// with it had the same sentence (`SentenceCache`), and the members shared by an article's
     /// events from `articles` (`ArticleFragments`): an article's events share both caches.
     func json(sentences: inout SentenceCache, articles: inout ArticleFragments) -> [UInt8] {
+        var writer = JSONWriter(capacity: 1024)
+        return json(sentences: &sentences, articles: &articles, writer: &writer)
+    }
+
+    /// The same, written with `w`, whose room an article's events reuse one after the other: each
+    /// event's bytes are copied out into an array of their size (no zero-filled room to trim).
+    func json(sentences: inout SentenceCache, articles: inout ArticleFragments, writer w: inout JSONWriter) -> [UInt8] {
         articles.update(for: self)
-        // Room for the whole event: one allocation, no growth.
-        let text = metric.sentence.utf8.count + metric.text.utf8.count + metric.subject.utf8.count
-        var w = JSONWriter(capacity: 512 + text + articles.byteCount)
+        w.reset()
         w.beginObject()
         w.key("schema"); w.string(Self.schema)
         w.key("metric_id"); w.string(metricID)
@@ -149,6 +156,6 @@ public struct MetricEvent: Sendable, Hashable {
         if let location { w.key("location"); location.write(into: &w) }
         w.members(articles.extraction)
         w.endObject()
-        return w.finish()
+        return w.bytes()
     }
 }

@@ -35,7 +35,31 @@ struct SentenceCache {
     }
 }
 
+/// The raw values of a string enum as JSON strings, each quoted once: a metric's kind, qualifier,
+/// direction and basis are copied from here rather than scanned for escapes and quoted per metric.
+struct QuotedRawValues<E: CaseIterable & RawRepresentable & Equatable & Sendable>: Sendable
+where E.RawValue == String {
+    private let cases: [E]
+    private let json: [[UInt8]]
+
+    init() {
+        cases = Array(E.allCases)
+        json = cases.map { JSONWriter.quoted($0.rawValue) }
+    }
+
+    /// Writes `e.rawValue` as a JSON string value.
+    func write(_ e: E, into w: inout JSONWriter) {
+        // Always found: `allCases` has every case.
+        if let i = cases.firstIndex(of: e) { w.encoded(json[i]) } else { w.string(e.rawValue) }
+    }
+}
+
 extension Metric {
+    private static let kinds = QuotedRawValues<MetricKind>()
+    private static let qualifiers = QuotedRawValues<Qualifier>()
+    private static let directions = QuotedRawValues<Direction>()
+    private static let bases = QuotedRawValues<ChangeBasis>()
+
     /// The metric's own fields, `start` … `sentence`, in schema order: the one piece of code that
     /// writes them, for the metric event (`MetricEvent.json`) and for `tally parse` (`MetricLines`).
     /// `basis` and `basis_reference` are absent when they do not apply, as metric.normalized.v2 has them.
@@ -46,13 +70,14 @@ extension Metric {
         w.key("subject"); w.string(subject)
         w.key("value"); w.number(value)
         w.key("unit"); w.string(unit)
-        w.key("kind"); w.string(kind.rawValue)
-        w.key("qualifier"); w.string(qualifier.rawValue)
+        w.key("kind"); Self.kinds.write(kind, into: &w)
+        w.key("qualifier"); Self.qualifiers.write(qualifier, into: &w)
         w.key("lower"); w.number(lower)
         w.key("upper"); w.number(upper)
         w.key("change"); w.bool(change)
-        w.key("direction"); w.string(direction?.rawValue)
-        if let basis { w.key("basis"); w.string(basis.rawValue) }
+        w.key("direction")
+        if let direction { Self.directions.write(direction, into: &w) } else { w.null() }
+        if let basis { w.key("basis"); Self.bases.write(basis, into: &w) }
         if let basisReference { w.key("basis_reference"); w.string(basisReference) }
         w.key("period"); w.string(period)
         w.key("sentence"); w.encoded(sentences.json(sentence))

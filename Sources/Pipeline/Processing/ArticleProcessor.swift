@@ -90,31 +90,43 @@ public struct ArticleProcessor: Sendable {
             case .success(let s): source = s
             case .failure(let reason): return deadLetter(reason)
             }
-            let metrics: [PageMetric]
+            let textMetrics: [Metric]
+            let locale = source.article.parserLocale
             do throws(ParseError) {
-                let locale = source.article.parserLocale
-                metrics = source.metrics(try extract(source.text, locale), locale: locale)
+                textMetrics = try extract(source.text, locale)
             } catch {
                 return deadLetter(DeadLetterReason(.parseError, "\(error)"))
             }
+            // A page's tables add metrics; without tables the text's metrics are the events' as
+            // they are (not each copied into a PageMetric first).
+            let pageMetrics = source.tables.isEmpty ? nil : source.metrics(textMetrics, locale: locale)
             // JSON cannot carry infinities or NaN; refuse rather than write a broken event.
+            // By index: the metrics are read in place, not copied out one by one.
             func finite(_ v: Double?) -> Bool { v?.isFinite ?? true }
-            if let bad = metrics.lazy.map(\.metric).first(where: { m in
-                !m.value.isFinite || !finite(m.lower) || !finite(m.upper)
-            }) {
+            func isBad(_ m: Metric) -> Bool { !m.value.isFinite || !finite(m.lower) || !finite(m.upper) }
+            let bad: Metric?
+            if let pageMetrics {
+                bad = pageMetrics.indices.first { isBad(pageMetrics[$0].metric) }.map { pageMetrics[$0].metric }
+            } else {
+                bad = textMetrics.indices.first { isBad(textMetrics[$0]) }.map { textMetrics[$0] }
+            }
+            if let bad {
                 return deadLetter(
                     DeadLetterReason(.parseError, "non-finite value for '\(bad.text)' at code point \(bad.start)"))
             }
             let article = MetricEvent.SharedArticle(source.article)
+            let count = pageMetrics?.count ?? textMetrics.count
+            func event(_ i: Int, _ metric: Metric, _ location: TableLocation?) -> MetricEvent {
+                MetricEvent(
+                    article: article, index: i, count: count, metric: metric, parserVersion: parserVersion,
+                    extractedAt: stamp, lineage: lineage, location: location, extraction: source.extraction)
+            }
             var events: [MetricEvent] = []
-            events.reserveCapacity(metrics.count)
-            for i in metrics.indices {
-                events.append(
-                    MetricEvent(
-                        article: article, index: i, count: metrics.count, metric: metrics[i].metric,
-                        parserVersion: parserVersion,
-                        extractedAt: stamp, lineage: lineage, location: metrics[i].location,
-                        extraction: source.extraction))
+            events.reserveCapacity(count)
+            if let pageMetrics {
+                for i in pageMetrics.indices { events.append(event(i, pageMetrics[i].metric, pageMetrics[i].location)) }
+            } else {
+                for i in textMetrics.indices { events.append(event(i, textMetrics[i], nil)) }
             }
             return .metrics(article: source.article, events: events)
         }
@@ -130,6 +142,7 @@ public struct ArticleProcessor: Sendable {
             let key = Array(article.id.utf8)
             var sentences = SentenceCache()
             var articles = ArticleFragments()
+            var writer = JSONWriter(capacity: 2048)
             var out: [ProducerMessage] = []
             out.reserveCapacity(events.count + 1)
             // Through the buffer: its elements are borrowed, an array's subscript copied each event.
@@ -139,7 +152,7 @@ public struct ArticleProcessor: Sendable {
                     out.append(
                         ProducerMessage(
                             topic: options.outputTopic, key: key,
-                            value: events[i].json(sentences: &sentences, articles: &articles),
+                            value: events[i].json(sentences: &sentences, articles: &articles, writer: &writer),
                             headers: traced.isEmpty ? Self.metricHeaders : Self.metricHeaders + traced))
                 }
             }
