@@ -7,7 +7,8 @@
 /// 2. the host of its url (.tw, .hk, .mo; gov.hk, gov.mo …);
 /// 3. the text, when it is written in traditional characters: the currency it names
 ///    (新台幣, 港幣/港元, 澳門元/澳門幣/葡幣), else the government bodies only one region has
-///    (行政院, 立法院 … for Taiwan; 港府, 香港特區 for Hong Kong; 澳門特區 for Macau).
+///    (行政院, 立法院 … for Taiwan; 港府, 香港特區, 財政司 for Hong Kong; 澳門特區, 經濟財政司
+///    for Macau).
 /// Simplified text with no tag and no regional host is mainland (CNY).
 public struct ArticleLocale: Sendable, Hashable {
     public enum Region: String, Sendable, Hashable, CaseIterable {
@@ -102,8 +103,10 @@ public struct ArticleLocale: Sendable, Hashable {
     ]
     static let bodyWords: [(String, Region)] = [
         ("行政院 立法院 监察院 考试院 司法院 主计总处 国发会 内政部 卫福部 劳动部 经济部 金管会", .taiwan),
-        ("港府 香港特区 香港特别行政区 香港政府 港澳办", .hongKong),
-        ("澳门特区 澳门特别行政区 澳门政府 澳府", .macau),
+        // With the special administrative regions' own departments (司), the complete lists from
+        // their governments' structure: Hong Kong's three, Macau's five.
+        ("港府 香港特区 香港特别行政区 香港政府 港澳办 政务司 财政司 律政司", .hongKong),
+        ("澳门特区 澳门特别行政区 澳门政府 澳府 行政法务司 经济财政司 保安司 社会文化司 运输工务司", .macau),
     ]
     static let currencyNames: [(WordList, Region)] = currencyWords.map { (WordList($0.0), $0.1) }
     static let bodies: [(WordList, Region)] = bodyWords.map { (WordList($0.0), $0.1) }
@@ -113,23 +116,31 @@ public struct ArticleLocale: Sendable, Hashable {
     static let evidence = WordList((currencyWords + bodyWords).map(\.0).joined(separator: " "))
 
     /// Scans once: counts traditional-only characters against their simplified twins, then, in one
-    /// pass, the currency names (stronger) and the regional bodies of each region.
+    /// pass, the currency names (stronger) and the regional bodies of each region. Words are read
+    /// leftmost-longest and do not overlap: 經濟財政司 (Macau) is one word, not also Hong Kong's
+    /// 財政司, and 新台幣 counts once, not again as 台幣.
     static func region(inText s: [UInt32]) -> Region? {
         guard isMostlyTraditional(s) else { return nil }
         let currencyNames = currencyNames, bodies = bodies, evidence = evidence
         // Hits per region (`Region.allCases` order), of currency names and of bodies.
         var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0]
-        for i in 0..<s.count where evidence.mayStart(with: s[i]) {
+        var i = 0
+        while i < s.count {
             let limit = min(s.count, i + 8)
             // The union first: one look-up fails at most characters that begin some word, where
             // the six lists would each be probed.
-            guard evidence.prefix(s, at: i, limit: limit) != nil else { continue }
-            for (list, region) in currencyNames where list.prefix(s, at: i, limit: limit) != nil {
+            guard evidence.mayStart(with: s[i]), let length = evidence.prefix(s, at: i, limit: limit) else {
+                i += 1
+                continue
+            }
+            // The list the longest word came from (lists share no word).
+            for (list, region) in currencyNames where list.prefix(s, at: i, limit: limit) == length {
                 currencyHits[region.index] += 1
             }
-            for (list, region) in bodies where list.prefix(s, at: i, limit: limit) != nil {
+            for (list, region) in bodies where list.prefix(s, at: i, limit: limit) == length {
                 bodyHits[region.index] += 1
             }
+            i += length
         }
         return uniqueBest(currencyHits) ?? uniqueBest(bodyHits)
     }

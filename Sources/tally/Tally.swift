@@ -22,6 +22,12 @@ struct Tally: AsyncParsableCommand {
     /// ArgumentParser's `main`, with SIGTERM/SIGINT caught from the first instruction (`ShutdownSignals`).
     static func main() async {
         ShutdownSignals.install()
+        await parseAndRun()
+    }
+
+    /// Off the main actor, as ArgumentParser's own `main`: the parsed command is made and run here,
+    /// not sent from the main actor to its nonisolated `run()` (a data-race risk the compiler reports).
+    private nonisolated static func parseAndRun() async {
         do {
             var command = try parseAsRoot()
             if (command as? GracefulShutdownCommand)?.shutsDownGracefully != true { ShutdownSignals.restoreDefault() }

@@ -121,6 +121,11 @@ struct RegisterNumeralTests {
         #expect(ArticleLocale(url: "https://udn.com/news/story/6904/9376197") == nil)
         #expect(ArticleLocale(text: "國防預算約新台幣九千五百億元，佔國內生產總值三％。")?.region == .taiwan)
         #expect(ArticleLocale(text: "這筆撥款以港幣計算，港府將於下月公布細節。")?.region == .hongKong)
+        // A region's own departments (司) when no currency is named; words do not overlap, so
+        // Macau's 經濟財政司 is not also Hong Kong's 財政司.
+        #expect(ArticleLocale(text: "財政司司長表示，當局會撥款十億元資助中小企業。")?.region == .hongKong)
+        #expect(ArticleLocale(text: "經濟財政司司長表示，當局會撥款十億元資助中小企業。")?.region == .macau)
+        #expect(ArticleLocale(text: "律政司與保安司就條例諮詢意見，兩地當局各撥款十億元。") == nil)  // one each
         // Simplified text naming another region's currency stays mainland.
         #expect(ArticleLocale(text: "两地贸易额以港币计算，全市投入500万元。") == nil)
         #expect(ArticleLocale.resolve(languageTag: nil, url: nil, text: "全市投入500万元。") == .mainland)

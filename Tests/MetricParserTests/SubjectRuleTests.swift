@@ -92,6 +92,21 @@ struct SubjectRuleTests {
         // The whole left implicit: the share of the last subject.
         #expect(try one("其中女职工1.2万名，占41.5%。", "41.5%").subject == "女职工占比")
         #expect(try one("全县新增就业5200人，完成年度目标的61.2%。", "61.2%").subject == "新增就业年度目标完成率")
+        // A whole that already names the share is not given a second 比重.
+        #expect(try one("生活用水量3.2亿吨，占城市供水比重为27.5%。", "27.5%").subject == "生活用水量占城市供水比重")
+    }
+
+    @Test("a closing parenthetical: a gloss of the noun stays, a remark on the figure goes")
+    func closingParenthetical() throws {
+        // Glosses, of any length: another name for what is counted.
+        #expect(try one("全区建成200个社区(居委会)。", "200个").subject == "社区(居委会)")
+        #expect(try one("全区建成200个街道(乡镇)。", "200个").subject == "街道(乡镇)")
+        // Remarks: what is left out or how it is reckoned, a pointer, an abbreviation, a date.
+        #expect(try one("全区完成公路投资（不含养护）12亿元。", "12亿元").subject.hasSuffix("公路投资"))
+        #expect(try one("全区完成公路投资（按现价计算）12亿元。", "12亿元").subject.hasSuffix("公路投资"))
+        #expect(try one("全区工业用水占总用水比重(下同)为41.5%。", "41.5%").subject == "工业用水占总用水比重")
+        #expect(try one("全区完成地区生产总值(GDP)120亿元。", "120亿元").subject == "地区生产总值")
+        #expect(try one("全区接待游客(10月1日-7日)12万人次。", "12万人次").subject.hasPrefix("接待游客"))
     }
 
     @Test("numbers sharing one unit are two figures, each with its own reference")

@@ -92,6 +92,13 @@ enum PredicateLexicon {
     /// not one: 材料, 饲料).
     static let trailingNoise = WordList(
         "的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在 有望 可望 料将 料可 预料 料会")
+    /// Words a parenthetical remark opens with (`SubjectFinder.isRemark`): what the figure counts in
+    /// or leaves out (含, 不含, 包括, 剔除 …), how it is reckoned (按可比价格计算, 以…计), a pointer
+    /// (下同, 同上, 注, 简称, 即, 其中).
+    static let parentheticalRemarks = WordList(
+        """
+        含 包含 内含 不含 未含 包括 不包括 未包括 剔除 扣除 除 除去 不计 未计 计入 不计入 按 以 下同 同上 注         简称 以下简称 下称 即 其中 均为 均含 单位
+        """)
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(
         """

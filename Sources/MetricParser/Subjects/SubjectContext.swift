@@ -14,7 +14,8 @@ enum SubjectContext {
         if let base = found.shareBase {
             // 女党员3.1万名，占25.2%: the share of the last subject in a whole the text leaves implicit.
             if base.isEmpty { return previous.map { InertText.hasSuffix($0, "占比") ? $0 : $0 + "占比" } ?? subject }
-            return (previous ?? "") + "占" + base + "比重"
+            // 占全社会用电比重为1.07%: the whole already names the share.
+            return (previous ?? "") + "占" + base + (InertText.hasSuffix(base, "比重") ? "" : "比重")
         }
         // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
         if kind == .percent, let target = targetNoun(subject) {

@@ -53,6 +53,7 @@ struct SubjectFinder {
         let predicateStops = PredicateLexicon.predicateStops
         let referenceHeads = PredicateLexicon.referenceHeads
         let trailingNoise = PredicateLexicon.trailingNoise
+        let parentheticalRemarks = PredicateLexicon.parentheticalRemarks
         let verbs = PredicateLexicon.verbs
         let rateBasis = SubjectFinder.rateBasis
         let containment = SubjectFinder.containment

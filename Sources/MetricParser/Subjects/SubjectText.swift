@@ -42,14 +42,30 @@ extension SubjectFinder {
             {  // 平均 keeps its 均
                 b -= l; changed = true; continue
             }
-            // 固定资产投资（不含农户）: a closing parenthetical is a remark, not part of the name.
+            // 固定资产投资（不含农户）: a closing parenthetical that is a remark is not part of the name.
             if b - a > 2, s[b - 1] == 0x29 || s[b - 1] == 0xFF09,
-                let open = lastIndex(of: s[b - 1] == 0x29 ? 0x28 : 0xFF08, a, b - 1), open > a, b - 1 - open > 3
+                let open = lastIndex(of: s[b - 1] == 0x29 ? 0x28 : 0xFF08, a, b - 1), open > a,
+                isRemark(from: open + 1, to: b - 1)
             {
                 b = open; changed = true; continue
             }
         }
         return (a, b, !changed || a >= b)
+    }
+
+    /// Whether the parenthesized `s[i..<j]` remarks on the figure rather than names part of what it
+    /// measures: it says what is counted in or left out or how (不含农户, 按可比价格计算, 下同), or
+    /// it holds no ideograph (GDP, TEU) or a digit (a date or an amount). One that glosses the noun
+    /// stays, however long: 社区(居委会), 执业(助理)医师, 乡镇(街道), 一般公共预算收入(同口径).
+    private func isRemark(from i: Int, to j: Int) -> Bool {
+        guard i < j else { return false }
+        if lex.parentheticalRemarks.prefix(s, at: i, limit: j) != nil { return true }
+        var ideographs = 0
+        for k in i..<j {
+            if CharClass.isDigit(s[k]) { return true }
+            if CharClass.isIdeograph(s[k]) { ideographs += 1 }
+        }
+        return ideographs == 0
     }
 
     /// A character a year or month period can open with (see `yearPrefix`, `monthPrefix`): most
