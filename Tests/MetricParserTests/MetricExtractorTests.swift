@@ -72,7 +72,7 @@ struct MetricExtractorTests {
         let ms = try extractor.extract(text)
         // Only the two real figures survive: 12个 (五星级 is a rating) and a per-capita 30名.
         #expect(ms.map(\.text) == ["12个", "30名"], "\(ms.map(\.text))")
-        #expect(ms.first?.subject == "五星级党组织")
+        #expect(ms.first?.subject == "评出五星级党组织")
     }
 
     @Test("subjects from clause structure")
@@ -88,7 +88,7 @@ struct MetricExtractorTests {
             ("500多万元", "区级财政和区管党费"), ("842.6万元", "县(市)区财政经费"), ("4期", "《园区党建简报》期数"),
             // Two measure words of one thing tell its figures apart (issues vs copies; corpus README).
             ("3000本", "《园区党建简报》本数"), ("4312家", "单位完成共建"), ("61534个", "党员完成报到"),
-            ("2140项", "群众反映强烈的民生问题"), ("2015项", "协调解决"),
+            ("2140项", "收集群众反映强烈的民生问题"), ("2015项", "协调解决"),
         ]
         for (text, subject) in expected {
             #expect(metric(ms, text)?.subject == subject, "\(text): \(metric(ms, text)?.subject ?? "missing")")

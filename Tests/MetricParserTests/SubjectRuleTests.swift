@@ -96,6 +96,19 @@ struct SubjectRuleTests {
         #expect(try one("生活用水量3.2亿吨，占城市供水比重为27.5%。", "27.5%").subject == "生活用水量占城市供水比重")
     }
 
+    @Test("a verb right before the noun a count counts says which are counted, unless it says nothing of them")
+    func verbBeforeCountedNoun() throws {
+        #expect(try one("招聘会上达成意向3200人，其中农村转移劳动力1935人。", "1935人").subject == "转移劳动力")
+        #expect(try one("全市引进高层次人才120名。", "120名").subject == "引进高层次人才")  // 人才 keeps its 才
+        #expect(try one("全区服务企业2000家。", "2000家").subject == "服务企业")
+        // Light verbs, verbs of holding and of increment, and a verb with an aspect particle stay out.
+        #expect(try one("全县召开座谈会35场。", "35场").subject == "座谈会")
+        #expect(try one("全区新增市场主体3200户。", "3200户").subject == "市场主体")
+        #expect(try one("展会吸引了全国16个省市的企业参展。", "16个").subject.hasPrefix("吸引") == false)
+        // Not a count: the verb is the clause's predicate (拨付助学金560万元 → 助学金).
+        #expect(try one("全年拨付助学金560万元。", "560万元").subject == "助学金")
+    }
+
     @Test("a closing parenthetical: a gloss of the noun stays, a remark on the figure goes")
     func closingParenthetical() throws {
         // Glosses, of any length: another name for what is counted.

@@ -74,8 +74,8 @@ struct SubjectWordTests {
     func membersDistribute() throws {
         let text = "园区共有企业90家。园区设立了研发、孵化、加速3个功能区，分别入驻企业40家、25家和12家。"
         #expect(try one(text, "3个").subject == "功能区")
-        #expect(try one(text, "40家").subject == "研发功能区企业")
-        #expect(try one(text, "12家").subject == "加速功能区企业")
+        #expect(try one(text, "40家").subject == "研发功能区入驻企业")
+        #expect(try one(text, "12家").subject == "加速功能区入驻企业")
         // An item right after a figure is that figure's noun, not a member.
         #expect(try one("建成5个党支部、3个党小组。", "3个").subject == "党小组")
     }

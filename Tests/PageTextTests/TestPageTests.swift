@@ -71,7 +71,7 @@ struct TestPageTests {
                 Expected(text: "32.6万亩", subject: "夏粮播种面积", value: 326_000 * 2000.0 / 3, unit: "m2", kind: .area),
                 Expected(text: "14.8万吨", subject: "总产量", value: 1.48e8, unit: "kg", kind: .mass),
                 Expected(text: "2.1%", subject: "总产量同比增速", value: 2.1, unit: "percent", kind: .percent, direction: .up),
-                Expected(text: "5600多台", subject: "农业机械", value: 5600, unit: "台", kind: .count),
+                Expected(text: "5600多台", subject: "投入农业机械", value: 5600, unit: "台", kind: .count),
                 Expected(text: "1.2万户", subject: "服务农户", value: 12_000, unit: "户", kind: .count),
             ])
         expectHonestOffsets(page, found)
@@ -92,7 +92,7 @@ struct TestPageTests {
             Expected(
                 text: "12.5%", subject: "完成固定资产投资增速", value: 12.5, unit: "percent", kind: .percent, direction: .up),
             Expected(text: "46公里", subject: "农村公路", value: 46_000, unit: "m", kind: .length),
-            Expected(text: "2.3万人", subject: "群众", value: 23_000, unit: "人", kind: .count),
+            Expected(text: "2.3万人", subject: "惠及群众", value: 23_000, unit: "人", kind: .count),
         ]
         let (page, found) = try Pages.read("gbk.html")
         expectExactly(found, expected)

@@ -30,6 +30,12 @@ enum PredicateLexicon {
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
+    /// Verbs of holding an event (召开会议, 举办培训班): their object, a meeting or a class, is the
+    /// thing counted and the verb adds only that it took place.
+    static let holdingVerbs = WordList("召开 举办 举行 开展 主办 承办 组织召开 组织开展 召开了 举办了 举行了 开展了")
+    /// Verbs of a stock's increment (新增家庭农场37家): the count is the change of the stock the noun
+    /// names, whose later total (总数达到412家) is of the noun alone.
+    static let incrementVerbs = WordList("新增 净增 新增加 净增加")
     /// Adverbs between a topic and its verb (营业收入首次突破): not part of the topic.
     static let verbAdverbs = WordList("首次 再次 率先 持续 继续 进一步 已 已经 均 都 也 还 又 再 仍 稳步 大幅 明显 快速 首度 历史性")
     /// Adverbs of degree and manner before a change verb (按年大幅增长, 同比轻微下跌, 显著回升): how much or how
@@ -106,7 +112,11 @@ enum PredicateLexicon {
         进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
         """)
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
-    static let keepWhole = WordList("估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 适中 居中 高中 初中")
+    static let keepWhole = WordList(
+        """
+        估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 \
+        适中 居中 高中 初中 人才 英才 成就 规则 原则 细则 准则 守则 总则 法则 变更 偿还 归还
+        """)
 
     /// Adverbs that end a subject even when it includes its predicate (单位完成共建 but not 全部编入).
     static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 总计 同比 比 较")

@@ -53,6 +53,8 @@ struct SubjectFinder {
         let predicateStops = PredicateLexicon.predicateStops
         let referenceHeads = PredicateLexicon.referenceHeads
         let trailingNoise = PredicateLexicon.trailingNoise
+        let holdingVerbs = PredicateLexicon.holdingVerbs
+        let incrementVerbs = PredicateLexicon.incrementVerbs
         let parentheticalRemarks = PredicateLexicon.parentheticalRemarks
         let verbs = PredicateLexicon.verbs
         let rateBasis = SubjectFinder.rateBasis
@@ -228,7 +230,7 @@ struct SubjectFinder {
         result.linked = c.linked
         result.clauseStart = c.start
         if let d = disposalSubject(c) { result.subject = d; return }
-        var object = backwardPhrase(&c, &result)
+        var object = backwardPhrase(&c, &result, counted: q.kind == .count)
         switch c.marks.contains(.pronoun) ? pronounPhrase(object.a, object.b) : .none {
         case .none: break
         case .demonstrative: result.pronoun = true; return
@@ -408,7 +410,7 @@ struct SubjectFinder {
     }
 
     /// The phrase between the clause start (or the verb) and the figure.
-    private func backwardPhrase(_ c: inout Clause, _ result: inout Result) -> Phrase {
+    private func backwardPhrase(_ c: inout Clause, _ result: inout Result, counted: Bool) -> Phrase {
         let cs = c.start, e = c.end, linked = c.linked
         let whole = trimmed(cs, e)
         var (a, b) = (whole.a, whole.b)
@@ -463,6 +465,16 @@ struct SubjectFinder {
                             m += 1
                         }
                         a = start
+                    } else if counted, k < b, lex.lightVerbs.suffix(s, before: k, limit: a) != vl,
+                        lex.holdingVerbs.suffix(s, before: k, limit: a) != vl,
+                        lex.incrementVerbs.suffix(s, before: k, limit: a) != vl, s[k - 1] != u("有"),
+                        !Self.aspectMarks.contains(s[k]), lex.leadingNoise.prefix(s, at: k, limit: b) == nil
+                    {
+                        // 农村转移劳动力1935人, 引进创新创业团队10个: a verb right before the noun a count
+                        // counts says which of them are counted (转移的劳动力, 引进的团队), as an analyst's row
+                        // header does; a light verb (完成), one of having (共有), holding (召开会议) or
+                        // increment (新增) says nothing of them.
+                        a = k - vl
                     } else {
                         verbEnd = k
                         if lex.lightVerbs.suffix(s, before: k, limit: a) == vl {
@@ -532,6 +544,8 @@ struct SubjectFinder {
     }
 
     static let amountChars = ScalarSet("率额值数量")
+    /// Aspect particles after a verb (吸引了, 参加过): the verb is the clause's predicate.
+    static let aspectMarks = ScalarSet("了过着")
 
     /// The clause at `cs` is the last item of a 、-list whose items hold no figure (甲、乙、丙3个园区).
     private func closesMemberList(_ cs: Int, floor: Int) -> Bool {
