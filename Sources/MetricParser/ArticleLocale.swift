@@ -127,9 +127,9 @@ public struct ArticleLocale: Sendable, Hashable {
         var i = 0
         while i < s.count {
             let limit = min(s.count, i + 8)
-            // The union first: one look-up fails at most characters that begin some word, where
-            // the six lists would each be probed.
-            guard evidence.mayStart(with: s[i]), let length = evidence.prefix(s, at: i, limit: limit) else {
+            // The union first: its first-character bitset fails most characters in one test, and one
+            // look-up fails most that begin some word, where the six lists would each be probed.
+            guard let length = evidence.prefix(s, at: i, limit: limit) else {
                 i += 1
                 continue
             }

@@ -28,8 +28,8 @@ struct Tally: AsyncParsableCommand {
             // The command is made here and used by its `run()` alone: no other code can touch it while
             // it runs off the main actor. (Not a nonisolated `main`: that starts the cooperative pool for
             // every command, and `tally parse` then no longer runs under callgrind.)
-            if command is AsyncParsableCommand {
-                nonisolated(unsafe) var async = command as! AsyncParsableCommand
+            if let parsed = command as? AsyncParsableCommand {
+                nonisolated(unsafe) var async = parsed
                 try await async.run()
             } else {
                 try command.run()

@@ -103,7 +103,8 @@ enum PredicateLexicon {
     /// (下同, 同上, 注, 简称, 即, 其中).
     static let parentheticalRemarks = WordList(
         """
-        含 包含 内含 不含 未含 包括 不包括 未包括 剔除 扣除 除 除去 不计 未计 计入 不计入 按 以 下同 同上 注         简称 以下简称 下称 即 其中 均为 均含 单位
+        含 包含 内含 不含 未含 包括 不包括 未包括 剔除 扣除 除 除去 不计 未计 计入 不计入 按 以 下同 同上 注 \
+        简称 以下简称 下称 即 其中 均为 均含 单位
         """)
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(

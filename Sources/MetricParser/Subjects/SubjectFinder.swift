@@ -451,6 +451,7 @@ struct SubjectFinder {
                 if let vl = verbs.suffix(s, before: k, limit: a),
                     k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
                 {
+                    let light = lex.lightVerbs.suffix(s, before: k, limit: a) == vl
                     if k < b, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
@@ -465,19 +466,11 @@ struct SubjectFinder {
                             m += 1
                         }
                         a = start
-                    } else if counted, k < b, lex.lightVerbs.suffix(s, before: k, limit: a) != vl,
-                        lex.holdingVerbs.suffix(s, before: k, limit: a) != vl,
-                        lex.incrementVerbs.suffix(s, before: k, limit: a) != vl, s[k - 1] != u("有"),
-                        !Self.aspectMarks.contains(s[k]), lex.leadingNoise.prefix(s, at: k, limit: b) == nil
-                    {
-                        // 农村转移劳动力1935人, 引进创新创业团队10个: a verb right before the noun a count
-                        // counts says which of them are counted (转移的劳动力, 引进的团队), as an analyst's row
-                        // header does; a light verb (完成), one of having (共有), holding (召开会议) or
-                        // increment (新增) says nothing of them.
+                    } else if counted, k < b, !light, namesCounted(verbOf: vl, before: k, from: a, to: b) {
                         a = k - vl
                     } else {
                         verbEnd = k
-                        if lex.lightVerbs.suffix(s, before: k, limit: a) == vl {
+                        if light {
                             var (ta, tb) = trim(a, k - vl)
                             // 具有资质的建筑业企业实现总产值: a long modified topic is cut to its head.
                             if ta < tb, let d = lastIndex(of: u("的"), ta, tb), tb - (d + 1) >= 2 { ta = d + 1 }
@@ -541,6 +534,17 @@ struct SubjectFinder {
         guard lex.nominalAfterVerb.contains(ch) else { return false }
         guard lex.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
         return Self.amountChars.contains(ch)
+    }
+
+    /// 农村转移劳动力1935人, 引进创新创业团队10个: a verb right before the noun a count counts says which
+    /// of them are counted (转移的劳动力, 引进的团队), as an analyst's row header does; one of having (共有),
+    /// holding (召开会议) or increment (新增), or one with an aspect particle or before a scope word, is the
+    /// clause's predicate and says nothing of them. (Light verbs are left out by the caller.)
+    private func namesCounted(verbOf vl: Int, before k: Int, from a: Int, to b: Int) -> Bool {
+        s[k - 1] != u("有") && !Self.aspectMarks.contains(s[k])
+            && lex.holdingVerbs.suffix(s, before: k, limit: a) != vl
+            && lex.incrementVerbs.suffix(s, before: k, limit: a) != vl
+            && lex.leadingNoise.prefix(s, at: k, limit: b) == nil
     }
 
     static let amountChars = ScalarSet("率额值数量")
