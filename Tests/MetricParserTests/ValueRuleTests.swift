@@ -44,6 +44,22 @@ struct ValueRuleTests {
         #expect(ms.map(\.unit) == ["kg", "吨公里"])
     }
 
+    @Test("A unit of measure with 次 is a count of unit-times (亩次, 吨次, 公里次), as 人次 is")
+    func unitTimesCompounds() throws {
+        let ms = try m("完成病虫害统防统治面积48万亩次，运输危险货物1200吨次，巡查线路360公里次，出动人员3600人次。")
+        #expect(ms.map(\.unit) == ["亩次", "吨次", "公里次", "人次"])
+        #expect(ms.allSatisfy { $0.kind == .count })
+        #expect(close(ms[0].value, 480_000))
+        #expect(close(ms[1].value, 1200))
+    }
+
+    @Test("次 that opens another word leaves the unit alone (次日, 次年, 次数)")
+    func unitBeforeOtherCi() throws {
+        let ms = try m("当日完成收割3万亩，次日降雨；新增造林2万亩次年验收；累计运输5000吨次数统计另报。")
+        #expect(ms.map(\.unit) == ["m2", "m2", "kg"])
+        #expect(ms.map(\.kind) == [.area, .area, .mass])
+    }
+
     // MARK: terms, sessions and phases are names
 
     @Test(

@@ -73,6 +73,18 @@ struct ArticleProcessorTests {
         }
     }
 
+    /// Known answers from another implementation (Python's hashlib over the same bytes): the id is
+    /// the first 16 bytes of SHA-256 over "id␟start␟end␟version", in lower-case hex.
+    @Test("a metric id is the first 128 bits of SHA-256 over its fields, in lower-case hex")
+    func idKnownAnswers() {
+        #expect(
+            MetricID.make(articleID: "a1", start: 3, end: 8, parserVersion: "1.0.0")
+                == "ffa897ac2cc60a8fa564b651314b7032")
+        #expect(
+            MetricID.make(articleID: "文章-7", start: 120, end: 126, parserVersion: "2.1.0")
+                == "586d58630c1e392d9c9c5a9190605c77")
+    }
+
     @Test("metric ids are deterministic: same article, span and parser version → same id")
     func deterministicIDs() {
         let a = MetricID.make(articleID: "a1", start: 3, end: 8, parserVersion: "1.0.0")

@@ -17,7 +17,11 @@ enum MeasureWords {
     /// Single-character measure words.
     static let single: Set<UInt32> = Set(
         [UInt32](
-            "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员晚"))
+            "个名位人户家项条场次期本件股台辆架艘座所处套张部篇份批类门种支只头匹株棵届轮宗起例笔册首幅集颗栋幢间片对双副枚盒瓶袋桶罐杯碗餐顿节层床口眼根把粒帧页段章卷款科组队道封趟遍剂针串具尊枝朵单票分岁员晚"
+                // What reports count things of farming, relief and works in: poultry (出栏1150万羽), fry
+                // (投放鱼苗50万尾), tents (帐篷2000顶), lamps (路灯860盏), towers and poles (铁塔46基),
+                // arches (窑洞、桥涵12孔), doors and windows (门窗300扇), crates (物资1200箱), trains (12列).
+                + "羽尾顶盏基孔扇箱列"))
 
     /// `single` as Strings, so a count's unit is not encoded afresh for every figure.
     static let singleStrings = ScalarMap(single.map { ($0, String(Unicode.Scalar($0)!)) })
@@ -48,6 +52,8 @@ enum MeasureWords {
             ("集", "团中体"), ("股", "份"), ("篇", "章"), ("封", "闭"), ("根", "本据"), ("把", "握关"), ("章", "程"),
             ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
             ("晚", "会餐饭间报点霞年期辈"),
+            ("羽", "毛绒球"), ("尾", "款声矿号气数巴部端随"), ("顶", "层级岗尖部端棚住替"), ("基", "地础层金本数准站因建于"),
+            ("孔", "径子"), ("扇", "面形"), ("箱", "包体"), ("列", "入为车車出支席举表"),
         ]
         var m: [UInt32: ScalarSet] = [:]
         for (w, bs) in rows { m[u(w.unicodeScalars.first!)] = ScalarSet(bs) }

@@ -29,6 +29,8 @@ enum PredicateLexicon {
         衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落 缩短 缩短了
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
+    /// Copulas stating a figure as a percent of a whole (为调整预算的101.3%): read as 占 is.
+    static let ratioCopulas = WordList("为 為 是 相当于 相當於 约为 約為 仅为 僅為")
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")
     /// Verbs of holding an event (召开会议, 举办培训班): their object, a meeting or a class, is the
     /// thing counted and the verb adds only that it took place.

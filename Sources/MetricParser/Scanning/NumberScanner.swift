@@ -593,12 +593,25 @@ extension NumeralToken.Kind {
     }
 }
 
-/// 10^e without Foundation.
+/// 10^e without Foundation: the product of |e| factors 10 (or 0.1), read from a table of those
+/// very products for |e| ≤ 400 (a multiply chain of up to 400 dependent steps per call before).
 @inline(__always)
 func pow10(_ e: Int) -> Double {
     if e == 0 { return 1 }
-    var r = 1.0
-    let base = e > 0 ? 10.0 : 0.1
-    for _ in 0..<min(abs(e), 400) { r *= base }
-    return r
+    return PowersOfTen.table[min(max(e, -400), 400) &+ 400]
+}
+
+/// The products `pow10` returns, computed once by the same chain of multiplications (bit for bit
+/// what the chain gives: 0.1 repeated is not the literal 1e-k).
+enum PowersOfTen {
+    nonisolated(unsafe) static let table: UnsafePointer<Double> = {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: 801)
+        var up = 1.0, down = 1.0
+        p[400] = 1
+        for k in 1...400 {
+            up *= 10; down *= 0.1
+            p[400 + k] = up; p[400 - k] = down
+        }
+        return UnsafePointer(p)
+    }()
 }

@@ -566,6 +566,9 @@ struct QuantityScannerCore {
         var info: UnitInfo?
         if let m = units.match(s, at: p), unitAllowed(m.info, at: p, length: m.length, num: num) {
             info = m.info; r.unitEnd = p + m.length
+            if let times = timesCompound(m.info, unitStart: p, unitEnd: r.unitEnd) {
+                info = times; r.unitEnd += 1
+            }
         } else if let (m, len) = spacedPercentPoint(at: skipSpaces(num.end, max: 6)) {
             // 一百五十    个百分点, 六 个 百 分点 (spoken transcripts).
             info = m; r.unitStart = skipSpaces(num.end, max: 6); r.unitEnd = r.unitStart + len
@@ -591,6 +594,21 @@ struct QuantityScannerCore {
             r.unitStart = p + 1; r.unitEnd = p + 2
         }
         return (r, info)
+    }
+
+    /// 48万亩次, 1200吨次, 300公里次: a unit of measure followed by the verbal measure word 次 is a
+    /// compound measure word (a unit of measure and a verbal measure word, as 人次 and 架次 are a
+    /// count's): it counts unit-times, so it is a count in the compound, not an area or a mass. 次
+    /// must stand as a measure word (not 次数, 次日) and not open 次年 (the following year).
+    @inline(__always)
+    private func timesCompound(_ info: UnitInfo, unitStart p: Int, unitEnd e: Int) -> UnitInfo? {
+        guard at(e) == u("次") else { return nil }
+        switch info.kind {
+        case .area, .length, .mass, .volume: break
+        default: return nil
+        }
+        guard at(e + 1) != u("年"), measureWords.match(s, at: e) == 1 else { return nil }
+        return UnitInfo(kind: .count, unit: unitString(p, e + 1 - p), factor: 1)
     }
 
     /// What some units read after themselves: 七成六, 九折, 三元五角, 三米九, 六斤八两.

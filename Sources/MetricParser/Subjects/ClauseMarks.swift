@@ -17,7 +17,7 @@ struct ClauseMarks: OptionSet {
     static let pronoun = ClauseMarks(rawValue: 32)
     /// 至 / 到: the end of a 至-linker (升至, 降到).
     static let to = ClauseMarks(rawValue: 64)
-    /// 占 / 佔: a share (占X的…).
+    /// 占 / 佔, or the first character of a ratio copula (为X的…): a share.
     static let share = ClauseMarks(rawValue: 128)
     /// 等: the end of a list of examples (水电气热等各类老化管线).
     static let examples = ClauseMarks(rawValue: 256)
@@ -39,7 +39,7 @@ struct ClauseMarks: OptionSet {
             if SubjectFinder.isReferenceFirst(c) { m.insert(.reference) }
             if c == u("比") || f == u("较") { m.insert(.compared) }
             if f == u("至") || c == u("到") { m.insert(.to) }
-            if c == u("占") || c == u("佔") { m.insert(.share) }
+            if c == u("占") || c == u("佔") || PredicateLexicon.ratioCopulas.mayStart(with: c) { m.insert(.share) }
             if c == u("等") { m.insert(.examples) }
             t[Int(c)] = m.rawValue
         }

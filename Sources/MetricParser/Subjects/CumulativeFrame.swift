@@ -18,26 +18,48 @@ struct CumulativeFrame {
                 frame?.sentence = sentence
             }
         }
-        if let mark = Self.mark(s, clauseStart, prefixStart) {
+        // 南沿江高速公路南山段累计完成投资42.6亿元: after a named thing, 累计 is that figure's own (its
+        // subject holds it); only after nothing, a whole (全国, 各地) or a time does it frame what follows.
+        if let mark = Self.mark(s, clauseStart, prefixStart), Self.opensFrame(s, clauseStart, mark.at) {
             if prefixStart >= paragraphEnd {
                 // Each scalar is scanned once: marks come in text order and reuse the end found before.
                 paragraphEnd = prefixStart
                 while paragraphEnd < s.count, s[paragraphEnd] != 0x0A { paragraphEnd += 1 }
             }
-            frame = (sentence, mark, paragraphEnd)
+            frame = (sentence, mark.word, paragraphEnd)
         }
-        if let c = frame, c.sentence == sentence, !base.isEmpty, !InertText.hasPrefix(base, c.word) {
+        if let c = frame, c.sentence == sentence, !base.isEmpty, !InertText.contains(base, c.word) {
             return c.word + base
         }
         return base
     }
 
+    /// Whether what stands before 累计 at `at` in its clause (from `a`) leaves it to frame the figures
+    /// after it: nothing, a whole of up to three characters (全国, 全市, 各地, 本区), a time (2019年以来,
+    /// 五年来), or a time then a whole (五年来全市).
+    private static func opensFrame(_ s: [UInt32], _ a: Int, _ at: Int) -> Bool {
+        var x = a, y = at
+        while x < y, CharClass.isSpace(s[x]) { x += 1 }
+        while y > x, CharClass.isSpace(s[y - 1]) { y -= 1 }
+        if let w = (max(x, y - 3)..<y).first(where: { wholes.contains(s[$0]) }) { y = w }
+        if x == y { return true }
+        return namesTime(s, x, y, spans: true) || s[y - 1] == u("来") || s[y - 1] == u("來")
+    }
+
+    /// 全 (全国, 全市), 各 (各地), 本 (本区), 我 (我市): what opens a word for a whole.
+    static let wholes = ScalarSet("全各本我")
+
     /// A year (2023年) or a relative time word (今年, 去年, 当年) in `[a, b)`: a sentence with its own period.
-    private static func namesTime(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+    /// With `spans`, a span of years in Chinese numerals counts too (五年来 before 累计).
+    private static func namesTime(_ s: [UInt32], _ a: Int, _ b: Int, spans: Bool = false) -> Bool {
         var k = a
         while k + 1 < b {
             let next = ScriptFold.simplified(s[k + 1])
-            if next == u("年"), CharClass.isDigit(s[k]) || relativeYears.contains(s[k]) { return true }
+            if next == u("年"),
+                CharClass.isDigit(s[k]) || relativeYears.contains(s[k]) || (spans && ChineseNumeral.digit(s[k]) != nil)
+            {
+                return true
+            }
             k += 1
         }
         return false
@@ -47,7 +69,7 @@ struct CumulativeFrame {
     static let relativeYears = ScalarSet("今去当當上本明前")
 
     /// 累计/累計 in `[a, b)` followed by a verb (not by the figure or a linking word: 用电量累计934亿千瓦时).
-    private static func mark(_ s: [UInt32], _ a: Int, _ b: Int) -> String? {
+    private static func mark(_ s: [UInt32], _ a: Int, _ b: Int) -> (word: String, at: Int)? {
         var k = a
         while k + 2 < b {
             if s[k] == u("累"), ScriptFold.simplified(s[k + 1]) == u("计"),
@@ -56,7 +78,7 @@ struct CumulativeFrame {
                     || PredicateLexicon.lightVerbs.prefix(s, at: k + 2, limit: b) != nil
                     || s[k + 2] == u("新")
             {
-                return String(scalars: s[k..<(k + 2)])
+                return (String(scalars: s[k..<(k + 2)]), k)
             }
             k += 1
         }

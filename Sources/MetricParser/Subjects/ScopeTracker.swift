@@ -15,6 +15,8 @@ struct ScopeTracker {
     private var lastKind: MetricKind? = nil
     private var lastMeasureWord: UInt32? = nil
     private var parentMeasureWord: UInt32? = nil
+    /// No figure has been read since the 其中 opened.
+    private var firstPart = false
 
     /// Looks for a 其中 opening the figure's clause (其中省级9家) or standing as the clause before it
     /// (其中，水电971.82万千瓦): a constant amount of work per figure, at its clause start.
@@ -31,6 +33,7 @@ struct ScopeTracker {
             opens = (a == sentence.lowerBound || CharClass.isBreak(s[a - 1])) && Self.startsWithQiZhong(s, a, cs - 1)
         }
         if opens {
+            firstPart = true
             parent = lastIndicator
             parentScalars = [UInt32](lastIndicator)
             parentKind = lastKind
@@ -129,11 +132,20 @@ struct ScopeTracker {
     mutating func record(
         _ found: SubjectFinder.Result, base: String, kind: MetricKind?, measureWord: UInt32?, part: Bool
     ) {
+        let first = firstPart
+        firstPart = false
         guard !found.change, !base.isEmpty else { return }
-        // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
-        // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
         if parent != nil {
-            guard !part, kind == parentKind, !found.bareLightVerb, base.unicodeScalars.count > 6 else { return }
+            // 粮食总产量38.7万吨。其中，水稻种植面积41.3万亩，平均亩产528公斤: a breakdown whose first figure
+            // is of another kind and no part of the parent's indicator breaks down the thing, indicator by
+            // indicator, not the parent's indicator: its figures name their own.
+            // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
+            // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
+            let otherThing =
+                first && !part && kind != parentKind && found.shareBase == nil && !found.linked
+                && !found.bareLightVerb
+            guard otherThing || (!part && kind == parentKind && !found.bareLightVerb && base.unicodeScalars.count > 6)
+            else { return }
             parent = nil
         }
         lastIndicator = found.indicator.isEmpty ? base : found.indicator

@@ -19,6 +19,9 @@ enum SubjectContext {
         }
         // 完成全年目标任务的62.6%: a percent of a target is the completion rate of the last subject.
         if kind == .percent, let target = targetNoun(subject) {
+            // 项目完成率达到年度计划的104%: a rate named before the linking verb is the figure's own
+            // indicator; the plan is only what it is measured against.
+            if let rate = rateBeforeLinker(subject) { return rate }
             return (previous ?? "") + target + "完成率"
         }
         guard let previous, !previous.isEmpty else { return subject }
@@ -83,9 +86,10 @@ enum SubjectContext {
         {
             return stripLeadingVerb(previous) + subject
         }
-        // 其中省级9家: a level of the last subject's thing.
+        // 其中省级9家: a level of the last subject's thing. The level replaces the one the last subject
+        // opens with (县级以上龙头企业47家，其中国家级2家、省级13家 → 国家级龙头企业, 省级龙头企业).
         if n <= 3, let last = scalars.last, ScriptFold.simplified(last) == u("级") {  // 省級
-            return subject + stripLeadingVerb(previous)
+            return subject + withoutLeadingLevel(stripLeadingVerb(previous))
         }
         return subject
     }
@@ -208,7 +212,35 @@ enum SubjectContext {
         return false
     }
 
+    /// The part of `subject` before a linking verb (达到, 达, 为) when it ends in 率 and has two
+    /// characters or more (项目完成率达到年度计划 → 项目完成率); else nil.
+    static func rateBeforeLinker(_ subject: String) -> String? {
+        let a = [UInt32](subject)
+        var k = 2
+        while k < a.count {
+            if a[k - 1] == u("率"), let l = rateLinkers.prefix(a, at: k, limit: a.count), k + l < a.count {
+                return String(scalars: a[..<k])
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let rateLinkers = WordList("达到 达 为 為 達到 達")
+
     static let targetWords = WordList("目标 任务 目标任务 计划 年度目标 年度任务")
+
+    /// `s` without the level it opens with: up to three characters and 级, then 以上/以下/及以上 (县级以上,
+    /// 国家级, 五星级); `s` itself when it opens with none or nothing would be left of it.
+    static func withoutLeadingLevel(_ s: String) -> String {
+        let a = [UInt32](s)
+        guard let k = a.prefix(4).firstIndex(where: { ScriptFold.simplified($0) == u("级") }), k >= 1 else { return s }
+        var rest = k + 1
+        if let l = levelBounds.prefix(a, at: rest, limit: a.count) { rest += l }
+        return a.count - rest >= 2 ? String(scalars: a[rest...]) : s
+    }
+
+    static let levelBounds = WordList("以上 以下 及以上 及以下")
 
     private static func stripLeadingVerb(_ s: String) -> String {
         let a = [UInt32](s)

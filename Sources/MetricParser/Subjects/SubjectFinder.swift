@@ -305,11 +305,21 @@ struct SubjectFinder {
         var clause: (a: Int, b: Int)
     }
 
-    /// 占X的N / 占X + percent: the figure is a share of X (of the previous figure's subject).
+    /// 占X的N / 占X + percent: the figure is a share of X (of the previous figure's subject). So is a
+    /// percent of X stated with a copula (为调整预算的101.3%, 相当于全国平均水平的78%): the previous
+    /// figure is that percent of X.
     private func readShare(_ q: RawQuantity, _ c: inout Clause, _ result: inout Result) {
         var open = c.start
         while open < c.end, CharClass.isSpace(s[open]) { open += 1 }
-        guard open < c.end, s[open] == u("占") || s[open] == u("佔") else { return }
+        guard open < c.end else { return }
+        if q.kind == .percent, s[open] != u("占"), s[open] != u("佔"),
+            let l = PredicateLexicon.ratioCopulas.prefix(s, at: open, limit: c.end),
+            let d = lastIndex(of: u("的"), open + l, c.end), d - (open + l) >= 2, isBlank(d + 1, c.end)
+        {
+            result.shareBase = clean(open + l, d)
+            return
+        }
+        guard s[open] == u("占") || s[open] == u("佔") else { return }
         if let d = lastIndex(of: u("的"), open + 1, c.end), d > open + 1 {
             result.shareBase = clean(open + 1, d)
         } else if q.kind == .percent {
@@ -318,6 +328,9 @@ struct SubjectFinder {
             if y - x >= 2 { result.shareBase = clean(x, y) } else if x >= y { result.shareBase = "" }
         }
     }
+
+    /// Nothing but spaces in `[a, b)`.
+    private func isBlank(_ a: Int, _ b: Int) -> Bool { (a..<max(a, b)).allSatisfy { CharClass.isSpace(s[$0]) } }
 
     /// Peels what stands between the subject and the figure: 了, 达, 就有, 比上年增长, 同比下降.
     private func peel(_ q: RawQuantity, _ c: inout Clause, _ result: inout Result) {
@@ -449,7 +462,9 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = verbs.suffix(s, before: k, limit: a),
-                    k == b ? !(linked || result.change) : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a)
+                    k == b
+                        ? !(linked || result.change)
+                        : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a) && !opensAmountNoun(at: k, b)
                 {
                     let light = lex.lightVerbs.suffix(s, before: k, limit: a) == vl
                     if k < b, s[k] == u("的"), !linked {
@@ -545,6 +560,13 @@ struct SubjectFinder {
             && lex.holdingVerbs.suffix(s, before: k, limit: a) != vl
             && lex.incrementVerbs.suffix(s, before: k, limit: a) != vl
             && lex.leadingNoise.prefix(s, at: k, limit: b) == nil
+    }
+
+    /// 投资完成率, 招商实现额: a light verb and an amount character right after a verb make one noun
+    /// with it (the rate of the verb's action), not a new verb phrase.
+    private func opensAmountNoun(at k: Int, _ b: Int) -> Bool {
+        guard let l = lex.lightVerbs.prefix(s, at: k, limit: b), k + l < b else { return false }
+        return Self.amountChars.contains(s[k + l])
     }
 
     static let amountChars = ScalarSet("率额值数量")
@@ -711,11 +733,17 @@ struct SubjectFinder {
     private func actionSubject(_ q: RawQuantity, _ trimmed: (Int, Int), _ result: inout Result) -> String {
         let (va, vb) = trimmed
         guard va < vb else { return "" }
+        var reported: String? = nil
         if let vl = lex.lightVerbs.suffix(s, before: vb, limit: va), vl < vb - va {
             let (ta, tb) = trim(va, vb - vl)
-            if ta < tb { result.topic = clean(ta, tb); result.bareLightVerb = true }
+            if ta < tb {
+                result.topic = clean(ta, tb); result.bareLightVerb = true
+                // 农林牧渔业总产值完成112.3亿元: a light verb right before the figure only reports it
+                // (as 达到 does); the subject is what stands before it.
+                reported = result.topic
+            }
         }
-        var subject = clean(va, vb)
+        var subject = reported ?? clean(va, vb)
         if q.kind == .count, q.unitEnd > q.unitStart, q.unitEnd - q.unitStart >= 2 {
             subject += q.unit ?? String(scalars: s[q.unitStart..<q.unitEnd])  // 人(次) → 人次
         }

@@ -18,8 +18,10 @@ def parse(text):
     if not m: return 0, text, 'count'  # Chinese numerals: value, unit and kind given as flags
     num = float(m.group(1)); rest = text[m.end():]
     mult = 1
-    while rest and rest[0] in MAG: mult *= MAG[rest[0]]; rest = rest[1:]
-    rest = rest.lstrip('多余餘')
+    # 3200余万元: 多/余 may stand before the magnitude as well as after it.
+    while rest and (rest[0] in MAG or rest[0] in '多余餘'):
+        if rest[0] in MAG: mult *= MAG[rest[0]]
+        rest = rest[1:]
     for suf, unit, f, kind in UNITS:
         if rest.startswith(suf) or (suf.startswith(('万','萬')) and False):
             return num*mult*f, unit, kind

@@ -1,0 +1,85 @@
+import MetricParser
+import Testing
+
+/// Clause structures of budget, farming, works and education reports (found on the blind reports
+/// 06–10, see Tests/gold/blind/README.md), each on sentences written for these tests.
+@Suite("Report clause rules")
+struct ReportClauseTests {
+    let extractor = MetricExtractor()
+
+    func one(_ text: String, _ quantity: String) throws -> Metric { try extractOne(text, quantity, with: extractor) }
+
+    @Test("a level under 其中 replaces the level its parent opens with, one list item after another")
+    func levelReplacesLevel() throws {
+        let text = "全县培育县级以上龙头企业47家，其中国家级2家、省级13家、市级32家。"
+        #expect(try one(text, "2家").subject == "国家级龙头企业")
+        #expect(try one(text, "13家").subject == "省级龙头企业")
+        #expect(try one(text, "32家").subject == "市级龙头企业")
+        let stars = "全市评出五星级党组织12个，其中四星级24个。"
+        #expect(try one(stars, "24个").subject == "四星级党组织")
+    }
+
+    @Test("a 其中 whose first figure is of another kind breaks down the thing, not the parent's indicator")
+    func breakdownOfTheThing() throws {
+        let text = "粮食总产量38.7万吨。其中，水稻种植面积41.3万亩，平均亩产528公斤；小麦种植面积30.5万亩，总产12.1万吨。"
+        let yield = try one(text, "528公斤"), wheat = try one(text, "12.1万吨")
+        #expect(!yield.subject.contains("粮食"), "\(yield.subject)")
+        #expect(!wheat.subject.contains("粮食"), "\(wheat.subject)")
+        // A part of the parent's kind is still its part.
+        let power = "全市装机容量7487万千瓦。其中，水电971万千瓦。"
+        #expect(try one(power, "971万千瓦").subject == "水电装机容量")
+    }
+
+    @Test("a light verb right before the figure only reports it: 完成 is not part of the subject")
+    func reportingLightVerb() throws {
+        let text = "全年农林牧渔业总产值完成112.3亿元，增长4.1%。"
+        #expect(try one(text, "112.3亿元").subject == "农林牧渔业总产值")
+        #expect(try one(text, "4.1%").subject == "农林牧渔业总产值增速")
+        // 完成投资 names an indicator: kept.
+        #expect(try one("公路建设完成投资61.5亿元。", "61.5亿元").subject == "公路建设完成投资")
+    }
+
+    @Test("为X的N% is a share of X, and the change after it is the amount's, not the share's")
+    func copulaShare() throws {
+        let text = "全区一般公共预算收入完成48.62亿元，为调整预算的101.3%，同比增长3.8%。"
+        let share = try one(text, "101.3%"), growth = try one(text, "3.8%")
+        #expect(share.subject == "一般公共预算收入占调整预算比重", "\(share.subject)")
+        #expect(growth.subject == "一般公共预算收入同比增速", "\(growth.subject)")
+        let level = try one("全市人均可支配收入相当于全国平均水平的78%。", "78%")
+        #expect(level.subject.contains("全国平均水平") && level.subject.contains("人均可支配收入"), "\(level.subject)")
+        // 为 before the figure itself is only a link.
+        #expect(try one("森林覆盖率为62.5%。", "62.5%").subject == "森林覆盖率")
+    }
+
+    @Test("累计 after a named thing is that figure's own: written once, and it frames nothing after it")
+    func ownCumulative() throws {
+        let text = "南沿江高速公路南山段累计完成投资42.6亿元；国道328线完成路基工程12.4公里。全市新改建农村公路312公里。"
+        let own = try one(text, "42.6亿元")
+        #expect(own.subject == "南沿江高速公路南山段累计完成投资", "\(own.subject)")
+        #expect(!(try one(text, "12.4公里")).subject.contains("累计"))
+        #expect(!(try one(text, "312公里")).subject.contains("累计"))
+        // After a whole and a time it still frames the sentence.
+        let framed = "2019年以来，全国累计新开工改造老旧小区22万个，惠及居民3800多万户。"
+        #expect(try one(framed, "3800多万户").subject.hasPrefix("累计"))
+    }
+
+    @Test("a rate named before 达到 is the figure's own indicator; verb + 完成率 is one noun")
+    func rateBeforePlan() throws {
+        #expect(try one("项目投资完成率达到年度计划的104%。", "104%").subject == "项目投资完成率")
+        #expect(try one("资金到位率达到年度计划的96%。", "96%").subject == "资金到位率")
+        #expect(try one("项目投资完成率为98%。", "98%").subject == "项目投资完成率")
+        // Without a rate of its own, a percent of the plan is the plan's completion rate.
+        #expect(try one("全市完成投资63.8亿元，完成年度计划的78.2%。", "78.2%").subject.hasSuffix("完成率"))
+    }
+
+    @Test("measure words of farming, relief and works count, and their blockers keep words whole")
+    func moreMeasureWords() throws {
+        let ms = try extractor.extract(
+            "出栏家禽1150万羽，投放鱼苗50万尾，发放帐篷2000顶，安装路灯860盏，新建铁塔46基，修缮窑洞12孔，更换门窗300扇，调运物资1200箱，开行中欧班列1836列。")
+        #expect(ms.map(\.unit) == ["羽", "尾", "顶", "盏", "基", "孔", "扇", "箱", "列"])
+        #expect(ms.allSatisfy { $0.kind == .count })
+        // 基地, 列入: the character opens another word.
+        let words = try extractor.extract("建成示范3基地，共5列入计划。")
+        #expect(!words.contains { $0.unit == "基" || $0.unit == "列" }, "\(words.map(\.unit))")
+    }
+}
