@@ -72,6 +72,18 @@ struct ReportClauseTests {
         #expect(try one("全市完成投资63.8亿元，完成年度计划的78.2%。", "78.2%").subject.hasSuffix("完成率"))
     }
 
+    @Test("any change verb with 至/到 states the new level; 由 and the old value before it are not the subject")
+    func changeVerbToLevel() throws {
+        let share = try one("海外收入占比由上年的12.9%提升至15.3%。", "15.3%")
+        #expect(share.subject == "海外收入占比" && !share.change, "\(share.subject)")
+        let rate = try one("失业率回落到3.1%。", "3.1%")
+        #expect(rate.subject == "失业率" && !rate.change, "\(rate.subject)")
+        let wait = try one("热门景区排队时间由高峰期的1小时以上缩短至20至30分钟。", "20至30分钟")
+        #expect(wait.subject == "热门景区排队时间" && !wait.change, "\(wait.subject)")
+        // A change without 至 is still a change.
+        #expect(try one("失业率回落0.2个百分点。", "0.2个百分点").change)
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

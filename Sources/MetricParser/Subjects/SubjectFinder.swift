@@ -329,6 +329,19 @@ struct SubjectFinder {
         }
     }
 
+    /// 排队时间由高峰期的1小时以上缩短至…: before a change verb with 至, 由/从 and the old value (not read as
+    /// a figure of its own) belong to the change, not to the subject: where 由 stands, when a subject of two
+    /// characters or more is left before it; else `e`.
+    private func beforeFromValue(_ cs: Int, _ e: Int) -> Int {
+        var f = e - 1
+        while f > cs + 1, e - f <= 16 {
+            let c = ScriptFold.simplified(s[f])
+            if c == u("由") || c == u("从") { return trim(cs, f).1 - trim(cs, f).0 >= 2 ? f : e }
+            f -= 1
+        }
+        return e
+    }
+
     /// Nothing but spaces in `[a, b)`.
     private func isBlank(_ a: Int, _ b: Int) -> Bool { (a..<max(a, b)).allSatisfy { CharClass.isSpace(s[$0]) } }
 
@@ -347,6 +360,18 @@ struct SubjectFinder {
                 continue
             }
             let whole = lex.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
+            // 提升至15.3%, 回落到3.1%: any change verb with 至/到 states the new level, as the listed 增至
+            // and 提高到 do (the linkers list only some of them).
+            if e - 1 > cs, s[e - 1] == u("至") || s[e - 1] == u("到"), !result.change {
+                let verb = max(
+                    lex.increase.suffix(s, before: e - 1, limit: cs) ?? 0,
+                    lex.decrease.suffix(s, before: e - 1, limit: cs) ?? 0)
+                if verb >= 1, verb + 1 > (lex.linkers.suffix(s, before: e, limit: cs) ?? 0) {
+                    c.linked = true; e -= verb + 1
+                    e = beforeFromValue(cs, e)
+                    noteDistributive(&result, e); continue
+                }
+            }
             if let l = lex.linkers.suffix(s, before: e, limit: cs), whole <= l,
                 (lex.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
