@@ -84,6 +84,21 @@ struct ReportClauseTests {
         #expect(try one("失业率回落0.2个百分点。", "0.2个百分点").change)
     }
 
+    @Test("an institution's whole (全院, 全校) is no part of the subject, as 全市 is not")
+    func institutionWhole() throws {
+        #expect(try one("全院共受理各类案件18652件。", "18652件").subject == "受理各类案件")
+        #expect(try one("全校现有专任教师326名。", "326名").subject == "专任教师")
+        // 全社会 is a word of its own.
+        #expect(try one("全社会用电量137.8亿千瓦时。", "137.8亿千瓦时").subject.hasPrefix("全社会"))
+    }
+
+    @Test("an audience after a count of events is that event's audience")
+    func eventAudience() throws {
+        let text = "全年开展普法宣传活动120余场，受众近3万人。"
+        #expect(try one(text, "3万人").subject == "普法宣传活动受众")
+        #expect(try one("举办专场演出36场，观众4.2万人次。", "4.2万人次").subject.hasSuffix("演出观众"))
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

@@ -64,6 +64,10 @@ enum SubjectContext {
         if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !InertText.contains(previous, subject) {
             return previous + subject
         }
+        // 开展普法宣传活动120余场，受众近3万人: the audience of the last subject's events.
+        if kind == .count, audienceNouns.prefix(scalars, at: 0, limit: n) == n, !InertText.contains(previous, subject) {
+            return stripLeadingVerb(previous) + subject
+        }
         // 新增186家 / 惠及3860户: the verb acts on the last subject's thing.
         // Only for things counted or measured, and only a plain noun phrase is borrowed: 完成投资1100多亿元
         // is an amount of the action; 收集群众反映强烈的民生问题2140项，协调解决2015项 counts the action.
@@ -225,6 +229,9 @@ enum SubjectContext {
         }
         return nil
     }
+
+    /// Who an event reaches: its audience (受众, 观众, 听众), readers and participants.
+    static let audienceNouns = WordList("受众 观众 听众 读者 参与者 参加者 参与人数 参加人数 参与人次 参加人次")
 
     static let rateLinkers = WordList("达到 达 为 為 達到 達")
 
