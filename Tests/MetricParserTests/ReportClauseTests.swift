@@ -99,6 +99,21 @@ struct ReportClauseTests {
         #expect(try one("举办专场演出36场，观众4.2万人次。", "4.2万人次").subject.hasSuffix("演出观众"))
     }
 
+    @Test("a short sibling scope after a long subject takes its indicator (职工医保…为85.2%，居民医保为70.6%)")
+    func siblingScope() throws {
+        let text = "职工医保统筹基金住院费用政策范围内报销比例为85.2%，居民医保为70.6%。"
+        #expect(try one(text, "70.6%").subject == "居民医保统筹基金住院费用政策范围内报销比例")
+        let income = "城镇居民人均可支配收入42000元，农村居民为21000元。"
+        #expect(try one(income, "21000元").subject == "农村居民人均可支配收入")
+    }
+
+    @Test("a clause opening with 涉及 counts what the last figure's events involve")
+    func involvedAmount() throws {
+        let text = "全年办理异地就医直接结算63.8万人次，涉及医疗费用21.4亿元。"
+        let m = try one(text, "21.4亿元")
+        #expect(m.subject.contains("异地就医") && m.subject.hasSuffix("涉及医疗费用"), "\(m.subject)")
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

@@ -83,6 +83,9 @@ enum SubjectContext {
             // 经乙站入境的旅客为55万人次: a 的-modifier cut from the head is this figure's own scope.
             return found.deModifier.isEmpty ? scoped : found.deModifier + subject
         }
+        // 城镇职工医保报销比例为85.2%，居民医保为70.6%: a short scope ending in a word that closes the last
+        // subject's scope (…医保) is a sibling scope of the same indicator.
+        if n >= 3, n <= 5, let sibling = siblingScope(scalars, previous) { return sibling }
         // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
         if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
             !InertText.contains(previous, "的"), !InertText.contains(previous, subject),
@@ -226,6 +229,36 @@ enum SubjectContext {
                 return String(scalars: a[..<k])
             }
             k += 1
+        }
+        return nil
+    }
+
+    /// Verbs relating a figure to the last one's events (涉及医疗费用21.4亿元).
+    static let relatingVerbs = WordList("涉及 涉及到 涵盖 牵涉")
+
+    /// 异地就医直接结算63.8万人次，涉及医疗费用21.4亿元: a clause opening with a relating verb counts what
+    /// the last figure's events involve; `subject` (what follows the verb) with the last subject and the verb.
+    static func involved(_ subject: String, verb: String, previous: String?) -> String? {
+        guard let previous, !previous.isEmpty, !subject.isEmpty, !InertText.contains(subject, previous) else {
+            return nil
+        }
+        return stripLeadingVerb(previous) + verb + subject
+    }
+
+    /// `a` (a short scope) with the last subject's indicator: when the last two characters of `a` stand
+    /// within the first six of `previous` but `a` does not open it, `a` replaces what `previous` opens
+    /// with up to them (居民医保 + 职工医保统筹基金…报销比例 → 居民医保统筹基金…报销比例); else nil.
+    static func siblingScope(_ a: [UInt32], _ previous: String) -> String? {
+        let p = [UInt32](previous)
+        let n = a.count
+        guard p.count >= n + 4, p[0] != a[0] else { return nil }
+        var j = 1
+        while j + 1 < min(p.count, 7) {
+            if p[j] == a[n - 2], p[j + 1] == a[n - 1] {
+                // The scope word ends there: what follows is the indicator (at least four characters).
+                return p.count - (j + 2) >= 4 && !contains(p, a[...]) ? String(scalars: a + p[(j + 2)...]) : nil
+            }
+            j += 1
         }
         return nil
     }

@@ -187,6 +187,14 @@ struct SubjectPipeline {
                 base = found.topic + same
             }
         }
+        var k = found.clauseStart
+        while k < f.prefixStart, CharClass.isSpace(s[k]) { k += 1 }
+        if base == found.subject, let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: f.prefixStart),
+            let involved = SubjectContext.involved(
+                base, verb: String(scalars: s[k..<(k + l)]), previous: before)
+        {
+            base = involved
+        }
         if !found.estimate.isEmpty, found.subject.isEmpty {
             // 现估计今年增长为1.5%: a new estimate of the last figure's indicator, not its earlier value.
             base = SubjectFinder.withoutEarlierMarker(base)
