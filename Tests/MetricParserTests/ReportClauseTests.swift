@@ -114,6 +114,13 @@ struct ReportClauseTests {
         #expect(m.subject.contains("异地就医") && m.subject.hasSuffix("涉及医疗费用"), "\(m.subject)")
     }
 
+    @Test("介于/介於 before a range only links it, as 为 does")
+    func betweenLinks() throws {
+        let text = "經濟部預估，11月外銷訂單金額介於610億至630億美元之間，年增幅約14.9%至18.4%。"
+        #expect(try one(text, "610億至630億美元").subject == "外銷訂單金額")
+        #expect(try one(text, "14.9%至18.4%").subject == "外銷訂單金額年增幅")
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(
