@@ -121,6 +121,24 @@ struct ReportClauseTests {
         #expect(try one(text, "14.9%至18.4%").subject == "外銷訂單金額年增幅")
     }
 
+    @Test("the noun after a measure word keeps a short parenthesis, breaks and all; adjacent counts keep their own nouns")
+    func countedNounsInARow() throws {
+        let text = "全省12个市58个县（市、区）不同程度受灾，受灾人口86.2万人。"
+        #expect(try one(text, "12个").subject == "市")
+        #expect(try one(text, "58个").subject.hasPrefix("县（市、区）"))
+        // 受灾 ends the last subject as its predicate (after 不同程度): no scope for 受灾人口.
+        #expect(try one(text, "86.2万人").subject == "受灾人口")
+        #expect(try one("全市有3个区县12个乡镇。", "12个").subject == "乡镇")
+    }
+
+    @Test("a link after a clause without a figure continues that clause's topic, not the last figure's")
+    func linkAfterFigurelessClause() throws {
+        let text = "全月共出现区域性暴雨过程4次，最大日降水量出现在东林站，达286.5毫米。"
+        #expect(try one(text, "286.5毫米").subject.hasPrefix("最大日降水量"))
+        // With no clause between, the link is the last figure's.
+        #expect(try one("全县粮食总产量38.7万吨，达到历史最高。", "38.7万吨").subject == "粮食总产量")
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

@@ -155,12 +155,18 @@ enum SubjectContext {
         var i = 1
         while i + 1 < p.count {
             if p[i] == a[0], p[i + 1] == a[1] {
+                // A scope is a noun phrase: one ending in an adverb (58个县不同程度受灾，受灾人口…) is a
+                // predicate the last subject carries, not a scope of this figure.
+                if predicateAdverbs.suffix(p, before: i, limit: 0) != nil { return nil }
                 return String(scalars: Array(p[..<i]) + a)
             }
             i += 1
         }
         return nil
     }
+
+    /// Adverbs of manner and extent that end a predicate, never a noun phrase.
+    static let predicateAdverbs = WordList("不同程度 全部 均 都 已 已经 基本 全面 先后 陆续 相继 分别 普遍")
 
     /// Whether scalars `x` `y` stand next to each other in `text`, `x` at a scalar offset above `after`.
     private static func hasPair(_ x: UInt32, _ y: UInt32, after: Int, in text: String) -> Bool {

@@ -674,7 +674,12 @@ struct SubjectFinder {
         // object follows the measure word.
         let auxiliaryBefore =
             p.a > cs && p.b - p.a <= 2 && lex.auxiliaries.contains(s[p.a - 1]) && p.verbEnd < 0 && !c.linked
-        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore {
+        // 12个市58个县: a short word right after the last figure, with no break between, is that figure's
+        // counted noun; this count's own follows its measure word.
+        let previousNoun =
+            q.kind == .count && floor > 0 && cs == floor && !CharClass.isBreak(s[floor - 1]) && p.b - p.a <= 3
+            && p.verbEnd < 0 && !c.linked && q.unitEnd > q.unitStart && !result.change
+        if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore || previousNoun {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
             var rawEmpty = true
@@ -875,10 +880,19 @@ struct SubjectFinder {
             return ""
         }
         var clauseEnd = f
+        var openedAt = -1  // an open parenthesis (县（市、区）): its breaks are inside the noun
         while clauseEnd < n {
             let c = s[clauseEnd]
             // Ideographs (U+3400–U+9FFF) are no break: most of the clause, told without the class table.
-            if !(c >= 0x3400 && c < 0xA000), CharClass.isBreak(c) && c != u("、") { break }
+            if !(c >= 0x3400 && c < 0xA000) {
+                if c == 0x28 || c == 0xFF08 {
+                    openedAt = clauseEnd
+                } else if c == 0x29 || c == 0xFF09 {
+                    openedAt = -1
+                } else if openedAt < 0 || clauseEnd - openedAt > 12, CharClass.isBreak(c) && c != u("、") {
+                    break
+                }
+            }
             clauseEnd += 1
         }
         let c = s[f]
@@ -904,8 +918,20 @@ struct SubjectFinder {
         var nextFigure = Int.max
         for span in later where span.lowerBound > f && span.lowerBound < nextFigure { nextFigure = span.lowerBound }
         var k = f
-        while k < limit {
+        var open = -1
+        while k < limit || (open >= 0 && k < clauseEnd) {
             let ch = s[k]
+            // 58个县（市、区）: a short parenthesis after the noun is part of it, breaks and all.
+            if ch == 0x28 || ch == 0xFF08, k > f, k + 2 < clauseEnd { open = k; k += 1; continue }
+            if open >= 0 {
+                if ch == 0x29 || ch == 0xFF09 {
+                    open = -1
+                } else if k - open > 12 {
+                    k = open; break
+                }
+                k += 1
+                continue
+            }
             if ch == u("、") { break }
             if k == nextFigure { break }
             if includePredicate {

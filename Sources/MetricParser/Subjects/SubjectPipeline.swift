@@ -93,8 +93,17 @@ struct SubjectPipeline {
         {
             return distributiveChangeItem(found, d, f)
         }
-        let before = previousSubject.flatMap { $0.sentence == f.start ? $0.subject : nil }
         let priorEnd = previousEnd
+        var before = previousSubject.flatMap { $0.sentence == f.start ? $0.subject : nil }
+        if before != nil, found.subject.isEmpty, found.linked, !found.change, let kind = q.kind,
+            SubjectContext.isPhysical(kind),
+            Self.clauseWithoutFigure(s, from: max(priorEnd, f.start), to: found.clauseStart)
+        {
+            // …暴雨过程4次，最大日降水量出现在东林站，达286.5毫米: a clause of its own, without a figure,
+            // stands between the last figure and this link: the link continues that clause's topic. (Only for
+            // things measured or counted: a share after such a clause, 入境旅客中…佔79.6%, is of that clause's scope.)
+            before = nil
+        }
         previousEnd = suffixEnd
         if let r = finder.statedReference(prefixStart: prefixStart, floor: floor) {
             return statedDifference(&found, r, before: before, f)
@@ -434,6 +443,19 @@ struct SubjectPipeline {
             n += 1; k = span.upperBound
         }
         return n
+    }
+
+    /// A whole clause (a break, then two characters or more, then the break before `b`) in `[a, b)`.
+    private static func clauseWithoutFigure(_ s: [UInt32], from a: Int, to b: Int) -> Bool {
+        guard b - a >= 4, b > 0, CharClass.isBreak(s[b - 1]) else { return false }
+        var k = b - 2
+        var chars = 0
+        while k >= a {
+            if CharClass.isBreak(s[k]) { return chars >= 2 }
+            if !CharClass.isSpace(s[k]) { chars += 1 }
+            k -= 1
+        }
+        return false
     }
 
     /// No line break between the end of the last figure and `b` (and not too far: one paragraph).
