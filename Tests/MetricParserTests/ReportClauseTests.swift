@@ -121,7 +121,7 @@ struct ReportClauseTests {
         #expect(try one(text, "14.9%至18.4%").subject == "外銷訂單金額年增幅")
     }
 
-    @Test("the noun after a measure word keeps a short parenthesis, breaks and all; adjacent counts keep their own nouns")
+    @Test("a measure word's noun keeps a short parenthesis, breaks and all; adjacent counts keep their own nouns")
     func countedNounsInARow() throws {
         let text = "全省12个市58个县（市、区）不同程度受灾，受灾人口86.2万人。"
         #expect(try one(text, "12个").subject == "市")
