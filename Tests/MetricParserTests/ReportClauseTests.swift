@@ -139,6 +139,22 @@ struct ReportClauseTests {
         #expect(try one("全县粮食总产量38.7万吨，达到历史最高。", "38.7万吨").subject == "粮食总产量")
     }
 
+    @Test("Hong Kong property: 合約有 is no 約有, 或以上 a bound, 升 a rise, 總值 the last thing's, an index in points")
+    func hongKongProperty() throws {
+        let text = "住宅樓宇買賣合約有5,236份，總值為446.7億元。價值1,000萬元或以上的住宅買賣合約有1,094份。"
+        let contracts = try one(text, "5,236份")
+        #expect(contracts.subject == "住宅樓宇買賣合約" && contracts.qualifier == .exact, "\(contracts.subject)")
+        #expect(try one(text, "446.7億元").subject == "住宅樓宇買賣合約總值")
+        #expect(try one(text, "1,000萬元").qualifier == .moreThan)
+        #expect(try one(text, "1,094份").subject.contains("1,000萬元"))
+        let index = try one("私人住宅租金指數為197.8，按年上升4.1%。", "197.8")
+        #expect(index.kind == .other && index.unit == "" && index.value == 197.8)
+        let rise = try one("零售業總銷貨價值按年升6.2%。", "6.2%")
+        #expect(rise.change && rise.direction == .up)
+        // 约有 after a word that does not end in 约 is still an approximation.
+        #expect(try one("全市党员约有3.2万名。", "3.2万名").qualifier == .approximate)
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

@@ -21,12 +21,14 @@ enum PredicateLexicon {
     static let increase = WordList(
         """
         多增 净增 快 高 增长 增加 提高 上升 提升 增 涨 上涨 扩大 增多 递增 攀升 回升 跃升 升高 拉动 增长了 增加了 提高了 上升了 提升了 \
-        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升 延长 延长了
+        扩大了 多 成长 正成长 增长为 成长了 调高 上调 上修 上扬 走高 年增 月增 季增 飙升 大增 劲升 延长 延长了 \
+        升 微升 略升 小升 微增 略增
         """)
     static let decrease = WordList(
         """
         少增 慢 低 下降 减少 降低 下滑 回落 减 降 下跌 跌 缩小 收窄 缩减 减小 降低了 下降了 减少了 少 减少了 回落了 收窄了 下调 \
-        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落 缩短 缩短了
+        衰退 负成长 负增长 萎缩 下挫 滑落 走低 缩水 调低 下修 年减 月减 季减 锐减 大减 骤降 跌落 缩短 缩短了 \
+        微降 微跌 略降 略跌 小跌 回跌 微减 略减
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
     /// Copulas stating a figure as a percent of a whole (为调整预算的101.3%): read as 占 is.

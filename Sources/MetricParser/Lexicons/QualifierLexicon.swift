@@ -14,8 +14,9 @@ enum QualifierLexicon {
     static let moreThan = WordList("超过 超 逾 多达 至少 最少 起码 不少于 不低于 大于 高于 多于 过 超出 突破 突破了 超越 高达逾 达逾")
     static let lessThan = WordList("不到 不足 不超过 不高于 少于 低于 小于 最多 至多 不满 未满 未达 不及 跌破 跌破了 低过 少过")
     static let approximateAfter = WordList("左右 上下 前后")
-    static let moreThanAfter = WordList("以上 有余 之多 多")
-    static let lessThanAfter = WordList("以下 以内 之内 不到")
+    /// 或以上 / 及以上 (1,000萬元或以上, 县级及以上): the bound itself included, still a lower bound.
+    static let moreThanAfter = WordList("以上 或以上 及以上 有余 之多 多")
+    static let lessThanAfter = WordList("以下 或以下 及以下 以内 之内 不到")
 
     /// Words that end in a qualifier character but are something else (节约, 最近, 经过).
     static let falseFriends = WordList(
@@ -61,6 +62,8 @@ enum QualifierLexicon {
         let wordLen = bestLength
         // 节约 / 最近 / 经过: a longer ordinary word swallows the qualifier character.
         if let f = lists.falseFriends.suffix(s, before: end, limit: limit), f > wordLen { return nil }
+        // 合約有5,236份: the qualifier's first character closes an ordinary word (合約 "contract").
+        if let f = lists.falseFriends.suffix(s, before: end - wordLen + 1, limit: limit), f >= 2 { return nil }
         // 过 alone only after punctuation or a space (年过六十 reads fine, 经过 is caught above).
         if wordLen == 1, s[end - 1] == u("过"), end - 2 >= limit, CharClass.isIdeograph(s[end - 2]) { return nil }
         return Hit(qualifier: bestQualifier, length: wordLen + (i - end))

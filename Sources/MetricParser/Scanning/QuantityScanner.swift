@@ -179,6 +179,14 @@ struct QuantityScannerCore {
             if let l = PredicateLexicon.linkers.suffix(s, before: e, limit: max(0, e - 3)) { e -= l }
             if let hit = QualifierLexicon.before(s, e, limit: max(0, e - 4)) { e -= hit.length }
             while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
+            // 售價指數暫定為294.6: a provisional value is still the value.
+            if e >= 2, s[e - 2] == u("暂") || s[e - 2] == u("暫"), s[e - 1] == u("定") { e -= 2 }
+            // 私人住宅租金指數為197.8, 采购经理指数为50.2: an index is read in points, a unit no text writes.
+            if e >= 2, s[e - 2] == u("指"), ScriptFold.simplified(s[e - 1]) == u("数") {
+                qs[k].kind = .other; qs[k].unit = ""
+                qs[k].value = qs[k].number
+                continue
+            }
             guard e >= 2,
                 let unit = Self.countedUnit(ScriptFold.simplified(s[e - 2]), ScriptFold.simplified(s[e - 1]))
             else { continue }

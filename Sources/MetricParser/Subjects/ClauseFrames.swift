@@ -14,7 +14,13 @@ extension SubjectFinder {
         while k < prefixStart, CharClass.isSpace(s[k]) { k += 1 }
         guard floor > 0, k < prefixStart, s[k] == u("的") else { return nil }
         var a = floor
-        while a > 0, floor - a < 40, !CharClass.isBreak(s[a - 1]) { a -= 1 }
+        // 1,000萬元或以上的: a comma between digits separates thousands, it breaks no clause.
+        while a > 0, floor - a < 40,
+            !CharClass.isBreak(s[a - 1])
+                || (s[a - 1] == 0x2C && a >= 2 && CharClass.isDigit(s[a - 2]) && CharClass.isDigit(s[a]))
+        {
+            a -= 1
+        }
         let (x, y) = trim(a, k)
         return x < y ? (x, y) : nil
     }

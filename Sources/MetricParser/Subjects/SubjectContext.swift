@@ -124,7 +124,7 @@ enum SubjectContext {
         }
     }
     static let shareWords = WordList("比 占比 比重 所占比重 占比重")
-    static let aggregateWords = WordList("总数 总量 总额 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
+    static let aggregateWords = WordList("总数 总量 总额 总值 总计 合计 总规模 降幅 增幅 增速 跌幅 涨幅 规模")
 
     /// `subject` when it ends in a target noun (目标任务, 全年任务, 计划), without a figure inside it
     /// (全年35万目标任务 → 目标任务); else nil.

@@ -372,9 +372,16 @@ struct SubjectFinder {
                     noteDistributive(&result, e); continue
                 }
             }
-            if let l = lex.linkers.suffix(s, before: e, limit: cs), whole <= l,
+            if var l = lex.linkers.suffix(s, before: e, limit: cs), whole <= l,
                 (lex.verbs.suffix(s, before: e, limit: cs) ?? 0) <= l
             {  // 设有 is a verb, not 设 + 有
+                // 住宅樓宇買賣合約有5,236份: the linker's first character closes a word (合約), so only the
+                // rest links (有), when the rest is a linker.
+                if l >= 2, (QualifierLexicon.falseFriends.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2,
+                    lex.linkers.suffix(s, before: e, limit: e - l + 1) == l - 1
+                {
+                    l -= 1
+                }
                 if s[e - 1] == u("有") { c.existential = true }
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
                     trim(cs, e - 1).0 < e - 1
