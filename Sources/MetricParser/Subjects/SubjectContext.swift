@@ -255,8 +255,10 @@ enum SubjectContext {
     /// within the first six of `previous` but `a` does not open it, `a` replaces what `previous` opens
     /// with up to them (居民医保 + 职工医保统筹基金…报销比例 → 居民医保统筹基金…报销比例); else nil.
     static func siblingScope(_ a: [UInt32], _ previous: String) -> String? {
-        let p = [UInt32](previous)
         let n = a.count
+        // Most subjects end in no pair of the last one: told on its bytes, before decoding it.
+        guard n >= 2, hasPair(a[n - 2], a[n - 1], after: 0, in: previous) else { return nil }
+        let p = [UInt32](previous)
         guard p.count >= n + 4, p[0] != a[0] else { return nil }
         var j = 1
         while j + 1 < min(p.count, 7) {

@@ -196,11 +196,8 @@ struct SubjectPipeline {
                 base = found.topic + same
             }
         }
-        var k = found.clauseStart
-        while k < f.prefixStart, CharClass.isSpace(s[k]) { k += 1 }
-        if base == found.subject, let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: f.prefixStart),
-            let involved = SubjectContext.involved(
-                base, verb: String(scalars: s[k..<(k + l)]), previous: before)
+        if before != nil, let verb = relatingVerb(at: found.clauseStart, before: f.prefixStart), base == found.subject,
+            let involved = SubjectContext.involved(base, verb: verb, previous: before)
         {
             base = involved
         }
@@ -443,6 +440,17 @@ struct SubjectPipeline {
             n += 1; k = span.upperBound
         }
         return n
+    }
+
+    /// The relating verb (涉及, 涵盖 …) opening the clause at `cs`, if any; most clauses fail at the first
+    /// character, before any word list is read.
+    private func relatingVerb(at cs: Int, before end: Int) -> String? {
+        var k = cs
+        while k < end, CharClass.isSpace(s[k]) { k += 1 }
+        guard k < end, s[k] == u("涉") || s[k] == u("涵") || s[k] == u("牵") || s[k] == u("牽"),
+            let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: end)
+        else { return nil }
+        return String(scalars: s[k..<(k + l)])
     }
 
     /// A whole clause (a break, then two characters or more, then the break before `b`) in `[a, b)`.
