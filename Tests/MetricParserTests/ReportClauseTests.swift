@@ -148,7 +148,7 @@ struct ReportClauseTests {
         #expect(try one(text, "1,000萬元").qualifier == .moreThan)
         #expect(try one(text, "1,094份").subject.contains("1,000萬元"))
         let index = try one("私人住宅租金指數為197.8，按年上升4.1%。", "197.8")
-        #expect(index.kind == .other && index.unit == "" && index.value == 197.8)
+        #expect(index.kind == .other && index.unit == "点" && index.value == 197.8)
         let rise = try one("零售業總銷貨價值按年升6.2%。", "6.2%")
         #expect(rise.change && rise.direction == .up)
         // 约有 after a word that does not end in 约 is still an approximation.

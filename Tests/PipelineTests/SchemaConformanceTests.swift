@@ -11,10 +11,11 @@ import Testing
 struct SchemaConformanceTests {
     let processor = ArticleProcessor(options: .init(outputTopic: "out", deadLetterTopic: "dlq", maxBodyBytes: 1 << 20))
 
-    @Test("metric events for the corpus and generated reports validate against metric.normalized.v2")
+    @Test("metric events for the corpus, the blind reports and generated reports validate against metric.normalized.v2")
     func metricEvents() throws {
         var docs: [[UInt8]] = []
-        for (i, a) in (try SampleArticles.corpus() + SampleArticles.generated(30)).enumerated() {
+        let articles = try SampleArticles.corpus() + SampleArticles.blind() + SampleArticles.generated(30)
+        for (i, a) in articles.enumerated() {
             let record = Articles.record(Articles.json(id: a.id, body: a.body), offset: Int64(i))
             docs += processor.messages(for: processor.process(record), of: record).compactMap(\.value)
         }

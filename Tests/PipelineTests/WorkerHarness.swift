@@ -181,6 +181,17 @@ enum SampleArticles {
             ("corpus-\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))
         }
     }
+
+    /// The project's own blind gold reports (Tests/gold/blind), of genres the shared corpus lacks.
+    static func blind() throws -> [(id: String, body: String)] {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("gold/blind")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
+        return try files.map {
+            ("blind-\($0)", try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8))
+        }
+    }
 }
 
 /// The expected metric events for articles, as the parser gives them.

@@ -181,9 +181,10 @@ struct QuantityScannerCore {
             while e > 0, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 售價指數暫定為294.6: a provisional value is still the value.
             if e >= 2, s[e - 2] == u("暂") || s[e - 2] == u("暫"), s[e - 1] == u("定") { e -= 2 }
-            // 私人住宅租金指數為197.8, 采购经理指数为50.2: an index is read in points, a unit no text writes.
+            // 私人住宅租金指數為197.8, 采购经理指数为50.2: an index is read in points (点, as 收于3200点 writes
+            // them; the schema wants a unit, and a bare index value writes none).
             if e >= 2, s[e - 2] == u("指"), ScriptFold.simplified(s[e - 1]) == u("数") {
-                qs[k].kind = .other; qs[k].unit = ""
+                qs[k].kind = .other; qs[k].unit = "点"
                 qs[k].value = qs[k].number
                 continue
             }
