@@ -155,6 +155,13 @@ struct ReportClauseTests {
         #expect(try one("全市党员约有3.2万名。", "3.2万名").qualifier == .approximate)
     }
 
+    @Test("a bare rate after a figure is that figure's thing's, unless the last subject holds its stem")
+    func rateWithItsStem() throws {
+        let births = "全年出生人口5.2万人，出生率为8.56‰。"
+        #expect(try one(births, "8.56‰").subject == "出生率")
+        #expect(try one("全县建成村卫生室300个，覆盖率达100%。", "100%").subject.hasPrefix("村卫生室"))
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

@@ -91,6 +91,8 @@ enum SubjectContext {
             !InertText.contains(previous, "的"), !InertText.contains(previous, subject),
             !InertText.hasSuffix(previous, "率")
         {
+            // 出生人口5.2万人，出生率为8.56‰: a rate whose stem the last subject already holds names its thing.
+            if n == 3, InertText.contains(previous, String(scalars: scalars[..<2])) { return subject }
             return stripLeadingVerb(previous) + subject
         }
         // 其中省级9家: a level of the last subject's thing. The level replaces the one the last subject
