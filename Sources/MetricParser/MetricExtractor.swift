@@ -192,9 +192,15 @@ public struct MetricExtractor: Sendable {
         var direction = out.found.direction
         if out.found.change, value < 0 { direction = .down }
         let basis = out.basis
+        // 每千常住人口卫生人员16.3人: an average of whole things (fractional, see NonMetricFilter.isAverage) is
+        // a ratio, not a count.
+        var kind = kind ?? .other
+        if kind == .count, !FloatMath.isIntegral(FloatMath.tidy(value)), !MeasureWords.divisible.contains(unit ?? "") {
+            kind = .other
+        }
         return Metric(
             start: a, end: b, text: text, subject: out.found.subject,
-            value: FloatMath.tidy(value), unit: unit ?? "", kind: kind ?? .other, qualifier: qualifier,
+            value: FloatMath.tidy(value), unit: unit ?? "", kind: kind, qualifier: qualifier,
             lower: lower.map(FloatMath.tidy), upper: upper.map(FloatMath.tidy), change: out.found.change,
             direction: out.found.change ? direction : nil,
             basis: basis?.basis, basisReference: basis?.reference,

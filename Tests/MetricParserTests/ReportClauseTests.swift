@@ -162,6 +162,22 @@ struct ReportClauseTests {
         #expect(try one("全县建成村卫生室300个，覆盖率达100%。", "100%").subject.hasPrefix("村卫生室"))
     }
 
+    @Test("an average of whole things per head is a figure (a ratio, kind other); a lone fraction of things is not")
+    func averagesOfCounts() throws {
+        let patents = try one("每万人口高价值发明专利拥有量达到14.6件。", "14.6件")
+        #expect(patents.kind == .other && patents.unit == "件" && patents.value == 14.6)
+        #expect(try one("全市户均2.3人。", "2.3人").kind == .other)
+        #expect(try extractor.extract("详见第2.2本。").isEmpty)
+    }
+
+    @Test("an adverb of occasion before the link or the bound (首次突破) is no part of the subject")
+    func occasionAdverbs() throws {
+        let text = "技术合同成交额首次突破100亿元，达到108.7亿元。"
+        #expect(try one(text, "100亿元").subject == "技术合同成交额")
+        #expect(try one(text, "108.7亿元").subject == "技术合同成交额")
+        #expect(try one("全市外贸进出口总额再次达到5000亿元。", "5000亿元").subject == "外贸进出口总额")
+    }
+
     @Test("measure words of farming, relief and works count, and their blockers keep words whole")
     func moreMeasureWords() throws {
         let ms = try extractor.extract(

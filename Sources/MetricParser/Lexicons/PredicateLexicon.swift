@@ -31,6 +31,8 @@ enum PredicateLexicon {
         微降 微跌 略降 略跌 小跌 回跌 微减 略减
         """)
     /// Verbs that only carry their object (实现产值, 完成货物吞吐量): the clause's topic is the scope.
+    /// Adverbs of occasion and persistence before a linking verb (首次突破, 再次达到, 仍然保持).
+    static let linkAdverbs = WordList("首次 首度 再次 再度 已经 仍然 依然 一举 历史性地 又一次 第一次")
     /// Copulas stating a figure as a percent of a whole (为调整预算的101.3%): read as 占 is.
     static let ratioCopulas = WordList("为 為 是 相当于 相當於 约为 約為 仅为 僅為")
     static let lightVerbs = WordList("实现 完成 录得 实现了 完成了 共完成 累计完成 累计实现 拥有")

@@ -2,6 +2,18 @@
 /// *doing*: years, dates, ordinals, codes and list numbers are not amounts; numerals inside
 /// names, titles and slogans (“四个意识”, 《…》, 五星级, 一支一策) are words, not figures.
 enum NonMetricFilter {
+    /// 每万人口发明专利拥有量达到14.6件, 户均2.3人: a count per head or per household is an average, and an
+    /// average of whole things is fractional. Its clause (back to the last break, at most 24 characters)
+    /// holds 每 or 均.
+    static func isAverage(_ q: RawQuantity, in s: [UInt32]) -> Bool {
+        var k = q.start - 1
+        while k >= 0, q.start - k <= 24, !CharClass.isBreak(s[k]) {
+            if s[k] == u("每") || s[k] == u("均") { return true }
+            k -= 1
+        }
+        return false
+    }
+
     /// - Parameter marks: the text's quote marks (`QuoteMarks(s)`), built once per text.
     static func isMetric(_ q: RawQuantity, in s: [UInt32], marks: inout QuoteMarks) -> Bool {
         guard q.role == .cardinal else { return false }
@@ -20,7 +32,7 @@ enum NonMetricFilter {
         if kind == .count,
             q.value <= 0
                 || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value))
-                    && !MeasureWords.divisible.contains(q.unit ?? "")
+                    && !MeasureWords.divisible.contains(q.unit ?? "") && !isAverage(q, in: s)
         {
             return false
         }

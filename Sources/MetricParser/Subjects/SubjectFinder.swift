@@ -390,6 +390,11 @@ struct SubjectFinder {
                 }
                 c.linked = true; e -= l; noteDistributive(&result, e); continue
             }
+            // 首次突破100亿元, 再次达到: an adverb of occasion before the linking verb (or the bound, 突破) is no
+            // part of the subject; no noun ends in one.
+            if let l = PredicateLexicon.linkAdverbs.suffix(s, before: e, limit: cs), e - l > cs {
+                e -= l; continue
+            }
             if let l = lex.particles.suffix(s, before: e, limit: cs), whole <= l {
                 // 质量提升的8条: a verb before 的 modifies the noun, it is not a change of the figure.
                 if s[e - 1] == u("的") { c.sawDe = true }
