@@ -195,9 +195,7 @@ public struct MetricExtractor: Sendable {
         // 每千常住人口卫生人员16.3人: an average of whole things (fractional, see NonMetricFilter.isAverage) is
         // a ratio, not a count.
         var kind = kind ?? .other
-        if kind == .count, !FloatMath.isIntegral(FloatMath.tidy(value)), !MeasureWords.divisible.contains(unit ?? "") {
-            kind = .other
-        }
+        if kind == .count, NonMetricFilter.isFractionalCount(value, unit: unit) { kind = .other }
         return Metric(
             start: a, end: b, text: text, subject: out.found.subject,
             value: FloatMath.tidy(value), unit: unit ?? "", kind: kind, qualifier: qualifier,

@@ -2,6 +2,13 @@
 /// *doing*: years, dates, ordinals, codes and list numbers are not amounts; numerals inside
 /// names, titles and slogans (“四个意识”, 《…》, 五星级, 一支一策) are words, not figures.
 enum NonMetricFilter {
+    /// A count of whole things with a fraction (tidied first: 8.46 × 10⁴ is 84599.99999999999 in
+    /// binary), except in measure words of time spent (3.2晚): a section number or an average.
+    static func isFractionalCount(_ value: Double, unit: String?) -> Bool {
+        !FloatMath.isIntegral(value) && !FloatMath.isIntegral(FloatMath.tidy(value))
+            && !MeasureWords.divisible.contains(unit ?? "")
+    }
+
     /// 每万人口发明专利拥有量达到14.6件, 户均2.3人: a count per head or per household is an average, and an
     /// average of whole things is fractional. Its clause (back to the last break, at most 24 characters)
     /// holds 每 or 均.
@@ -27,13 +34,9 @@ enum NonMetricFilter {
         if num.digitString && !pressDigits && !(kind == .percent && q.unit == "percent" && s[q.unitStart] == u("折")) {
             return false
         }
-        // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts.
-        // tidy first: 8.46 × 10⁴ is 84599.99999999999 in binary.
-        if kind == .count,
-            q.value <= 0
-                || !FloatMath.isIntegral(q.value) && !FloatMath.isIntegral(FloatMath.tidy(q.value))
-                    && !MeasureWords.divisible.contains(q.unit ?? "") && !isAverage(q, in: s)
-        {
+        // Counts are whole things: 2.2本 is a section number, 0.5个 nothing a report counts; an average
+        // per head (每万人口…14.6件) is the exception.
+        if kind == .count, q.value <= 0 || isFractionalCount(q.value, unit: q.unit) && !isAverage(q, in: s) {
             return false
         }
         // One Chinese digit before a measure word is a word: 一批, 两个维护, 三会, 四大, 一年来.

@@ -141,11 +141,9 @@ struct ScopeTracker {
             // indicator, not the parent's indicator: its figures name their own.
             // …，其中药费256.3元；住院患者人均医药费用22672.7元，其中…: a figure of the parent's kind that names
             // a whole indicator of its own (not a part) ends the breakdown and may open the next one.
-            let otherThing =
-                first && !part && kind != parentKind && found.shareBase == nil && !found.linked
-                && !found.bareLightVerb
-            guard otherThing || (!part && kind == parentKind && !found.bareLightVerb && base.unicodeScalars.count > 6)
-            else { return }
+            let otherThing = first && kind != parentKind && found.shareBase == nil && !found.linked
+            let ownIndicator = kind == parentKind && base.unicodeScalars.count > 6
+            guard !part, !found.bareLightVerb, otherThing || ownIndicator else { return }
             parent = nil
         }
         lastIndicator = found.indicator.isEmpty ? base : found.indicator

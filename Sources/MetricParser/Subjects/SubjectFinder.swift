@@ -45,6 +45,9 @@ struct SubjectFinder {
         let keepWhole = PredicateLexicon.keepWhole
         let leadingNoise = PredicateLexicon.leadingNoise
         let lightVerbs = PredicateLexicon.lightVerbs
+        let linkAdverbs = PredicateLexicon.linkAdverbs
+        let ratioCopulas = PredicateLexicon.ratioCopulas
+        let falseFriends = QualifierLexicon.falseFriends
         let linkers = PredicateLexicon.linkers
         let nominalAfterVerb = PredicateLexicon.nominalAfterVerb
         let nounsOpeningWithNoise = PredicateLexicon.nounsOpeningWithNoise
@@ -313,7 +316,7 @@ struct SubjectFinder {
         while open < c.end, CharClass.isSpace(s[open]) { open += 1 }
         guard open < c.end else { return }
         if q.kind == .percent, s[open] != u("占"), s[open] != u("佔"),
-            let l = PredicateLexicon.ratioCopulas.prefix(s, at: open, limit: c.end),
+            let l = lex.ratioCopulas.prefix(s, at: open, limit: c.end),
             let d = lastIndex(of: u("的"), open + l, c.end), d - (open + l) >= 2, isBlank(d + 1, c.end)
         {
             result.shareBase = clean(open + l, d)
@@ -336,7 +339,10 @@ struct SubjectFinder {
         var f = e - 1
         while f > cs + 1, e - f <= 16 {
             let c = ScriptFold.simplified(s[f])
-            if c == u("由") || c == u("从") { return trim(cs, f).1 - trim(cs, f).0 >= 2 ? f : e }
+            if c == u("由") || c == u("从") {
+                let (x, y) = trim(cs, f)
+                return y - x >= 2 ? f : e
+            }
             f -= 1
         }
         return e
@@ -377,7 +383,7 @@ struct SubjectFinder {
             {  // 设有 is a verb, not 设 + 有
                 // 住宅樓宇買賣合約有5,236份: the linker's first character closes a word (合約), so only the
                 // rest links (有), when the rest is a linker.
-                if l >= 2, (QualifierLexicon.falseFriends.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2,
+                if l >= 2, (lex.falseFriends.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2,
                     lex.linkers.suffix(s, before: e, limit: e - l + 1) == l - 1
                 {
                     l -= 1
@@ -392,7 +398,7 @@ struct SubjectFinder {
             }
             // 首次突破100亿元, 再次达到: an adverb of occasion before the linking verb (or the bound, 突破) is no
             // part of the subject; no noun ends in one.
-            if let l = PredicateLexicon.linkAdverbs.suffix(s, before: e, limit: cs), e - l > cs {
+            if let l = lex.linkAdverbs.suffix(s, before: e, limit: cs), e - l > cs {
                 e -= l; continue
             }
             if let l = lex.particles.suffix(s, before: e, limit: cs), whole <= l {

@@ -455,7 +455,7 @@ struct SubjectPipeline {
 
     /// A whole clause (a break, then two characters or more, then the break before `b`) in `[a, b)`.
     private static func clauseWithoutFigure(_ s: [UInt32], from a: Int, to b: Int) -> Bool {
-        guard b - a >= 4, b > 0, CharClass.isBreak(s[b - 1]) else { return false }
+        guard b - a >= 4, CharClass.isBreak(s[b - 1]) else { return false }
         var k = b - 2
         var chars = 0
         while k >= a {
