@@ -109,6 +109,7 @@ struct ConsumerGroupTests {
         let got = try consumer.records(count: 10)
         try consumer.store(got.map(\.nextOffset))
         consumer.close()  // final revocation → handler commits
+        holder.consumer = nil  // the handler holds the holder: without this the client is never destroyed
         #expect(events.failures.isEmpty, "commit inside the revoke handler: \(events.failures)")
         #expect(events.events.first == .assigned([TopicPartition(topic, 0), TopicPartition(topic, 1)]))
         #expect(events.events.last == .revoked([TopicPartition(topic, 0), TopicPartition(topic, 1)], lost: false))

@@ -11,7 +11,7 @@ struct StatisticsTests {
             {"name":"rdkafka#consumer-1","client_id":"tally","type":"consumer","ts":123,"msg_cnt":2,"msg_size":30,
              "txmsgs":0,"rxmsgs":17,
              "topics":{"articles":{"topic":"articles","partitions":{
-               "0":{"partition":0,"leader":1,"lo_offset":0,"hi_offset":40,"ls_offset":40,"committed_offset":25,
+               "0":{"partition":0,"broker":2,"leader":1,"lo_offset":0,"hi_offset":40,"ls_offset":40,"committed_offset":25,
                     "stored_offset":30,"app_offset":31,"consumer_lag":15,"consumer_lag_stored":10,"fetch_state":"active",
                     "fetchq_cnt":3,"msgq_cnt":0},
                "-1":{"partition":-1,"leader":-1,"consumer_lag":-1}}}},
@@ -24,6 +24,7 @@ struct StatisticsTests {
         let p = try #require(stats.partitions.first)
         #expect(p.topicPartition == TopicPartition("articles", 0))
         #expect(p.consumerLag == 15)
+        #expect(p.broker == 2 && p.leader == 1, "the handling broker is read apart from the leader")
         #expect(p.highWatermark == 40)
         #expect(p.committedOffset == 25)
         #expect(stats.groupState == "up")

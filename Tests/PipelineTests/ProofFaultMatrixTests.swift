@@ -118,6 +118,12 @@ struct ProofFaultMatrixTests {
             c.exactlyOnce = fault.exactlyOnce
             c.transactionalID = fault.exactlyOnce ? "\(h.group)-txn" : nil
             c.transactionInterval = .milliseconds(100)
+            // Leader moves can strand a partition on a non-leader (librdkafka 2.0.2, LeaderMismatchWatch):
+            // notice it sooner than in production, and let the mock's group take the new consumer back
+            // quickly (its next join waits out session.timeout.ms − 1 s once the last member left).
+            c.leaderMismatchTimeout = .seconds(5)
+            c.kafka["session.timeout.ms"] = "10000"
+            c.kafka["heartbeat.interval.ms"] = "1000"
         }
         try waitUntil(timeout: .seconds(60), "worker consuming") { running.worker.state.isReady }
         injected += try fault.midRun(mock, h)

@@ -53,6 +53,15 @@ public final class MockCluster: @unchecked Sendable {
             rd_kafka_mock_partition_set_leader(cluster, topic, partition, broker), "mock leader \(topic)[\(partition)]")
     }
 
+    /// Makes the partition's leader name `broker` as the preferred read replica in its fetch
+    /// answers (fetch-from-follower, KIP-392); −1 ends that, and the follower then answers
+    /// NOT_LEADER like any non-leader.
+    public func setPartitionFollower(topic: String, partition: Int32, broker: Int32) throws(KafkaError) {
+        try check(
+            rd_kafka_mock_partition_set_follower(cluster, topic, partition, broker),
+            "mock follower \(topic)[\(partition)]")
+    }
+
     /// Makes `broker` the group (`"group"`) or transaction (`"transaction"`) coordinator for `key`.
     public func setCoordinator(type: String, key: String, broker: Int32) throws(KafkaError) {
         try check(rd_kafka_mock_coordinator_set(cluster, type, key, broker), "mock coordinator")

@@ -27,6 +27,9 @@ public struct KafkaStatistics: Sendable, Hashable {
     public struct Partition: Sendable, Hashable {
         public var topicPartition: TopicPartition
         public var leader: Int32
+        /// The broker this client talks to for the partition (−1: none yet). Differs from `leader`
+        /// only while a migration is under way, or when fetching from a follower (`client.rack`).
+        public var broker: Int32
         public var lowWatermark: Int64
         public var highWatermark: Int64
         /// Last stable offset (read_committed end).
@@ -66,6 +69,7 @@ public struct KafkaStatistics: Sendable, Hashable {
                 parts.append(
                     Partition(
                         topicPartition: TopicPartition(topic, id), leader: Int32(clamping: int(p, "leader")),
+                        broker: Int32(clamping: int(p, "broker")),
                         lowWatermark: int(p, "lo_offset"), highWatermark: int(p, "hi_offset"),
                         lastStableOffset: int(p, "ls_offset"), committedOffset: int(p, "committed_offset"),
                         storedOffset: int(p, "stored_offset"), appOffset: int(p, "app_offset"),

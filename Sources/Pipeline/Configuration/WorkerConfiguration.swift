@@ -38,6 +38,8 @@ public struct WorkerConfiguration: Sendable {
     public var transactionInterval: Duration = .milliseconds(SettingsTable.defaultInt("transaction.interval.ms"))
     /// librdkafka statistics (per-partition consumer lag for /metrics); 0 disables.
     public var statisticsInterval: Duration = .milliseconds(SettingsTable.defaultInt("statistics.interval.ms"))
+    /// An input partition on a non-leader this long restarts the consumer (`LeaderMismatchWatch`); 0 disables.
+    public var leaderMismatchTimeout: Duration = .milliseconds(SettingsTable.defaultInt("leader.mismatch.timeout.ms"))
     public var httpHost = SettingsTable.defaultString("http.host")
     /// 0 disables the HTTP endpoint.
     public var httpPort = SettingsTable.defaultInt("http.port")
@@ -90,6 +92,7 @@ public struct WorkerConfiguration: Sendable {
         transactionMaxRecords = try s.int("transaction.max.records") ?? transactionMaxRecords
         transactionInterval = try s.milliseconds("transaction.interval.ms")
         statisticsInterval = try s.milliseconds("statistics.interval.ms")
+        leaderMismatchTimeout = try s.milliseconds("leader.mismatch.timeout.ms")
         httpHost = try s.string("http.host")
         httpPort = try s.int("http.port") ?? httpPort
         logLevel = try s.string("log.level")

@@ -19,6 +19,7 @@ public final class PipelineMetrics: Sendable {
     let commits: Counter
     let commitFailures: Counter
     let rebalances: Counter
+    let consumerRestarts: Counter
     let deliveryFailures: Counter
     let transactions: Counter
     let transactionAborts: Counter
@@ -43,6 +44,7 @@ public final class PipelineMetrics: Sendable {
         commits = Counter(label: "tally_commits_total", factory: factory)
         commitFailures = Counter(label: "tally_commit_failures_total", factory: factory)
         rebalances = Counter(label: "tally_rebalances_total", factory: factory)
+        consumerRestarts = Counter(label: "tally_consumer_restarts_total", factory: factory)
         deliveryFailures = Counter(label: "tally_delivery_failures_total", factory: factory)
         transactions = Counter(
             label: "tally_transactions_total", dimensions: [("outcome", "committed")], factory: factory)

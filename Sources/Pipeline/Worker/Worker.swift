@@ -102,17 +102,44 @@ public final class Worker: Service, Sendable {
         }
     }
 
-    /// Creates the clients and runs the delivery mode's loop with them.
+    /// Runs the delivery mode's loop, and runs it again with new clients when the consumer had an
+    /// input partition stranded on a broker that is not its leader (`LeaderMismatchWatch`): the
+    /// loop stops as on a stop request (drains, commits, leaves the group), so nothing is lost or
+    /// skipped, and the new consumer starts from the commits.
     private func runLoop() throws {
+        while true {
+            let restart = ConsumerRestart(watch: leaderMismatchWatch())
+            try runLoop(restart)
+            guard let reason = restart.reason, !isStopRequested else { return }
+            metrics.consumerRestarts.increment()
+            logger.warning("restarting the consumer: \(reason)")
+        }
+    }
+
+    /// The watch, unless it is off: by setting, without statistics, or with `client.rack` (a
+    /// consumer with a rack may fetch from a follower on purpose).
+    func leaderMismatchWatch() -> LeaderMismatchWatch? {
+        let c = configuration
+        guard c.leaderMismatchTimeout > .zero, c.statisticsInterval > .zero, c.kafka["client.rack"] == nil else {
+            return nil
+        }
+        return LeaderMismatchWatch(timeout: c.leaderMismatchTimeout)
+    }
+
+    /// Creates the clients and runs the delivery mode's loop with them.
+    private func runLoop(_ restart: ConsumerRestart) throws {
         let c = configuration
         let producer = try KafkaProducer(config: producerConfig(), logger: logger)
         let rebalances = RebalanceRelay()
         let consumer = try KafkaConsumer(
             config: consumerConfig(), logger: logger, rebalanceHandler: rebalances.forward,
-            onStatistics: { [metrics] in metrics.recordStatistics($0) })
+            onStatistics: { [metrics, state] in
+                metrics.recordStatistics($0)
+                restart.observe($0, assigned: state.assignment)
+            })
         let io = LoopCollaborators(
             consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
-            logger: logger, isStopRequested: { [self] in isStopRequested })
+            logger: logger, isStopRequested: { [self] in isStopRequested || restart.isRequested })
         if c.exactlyOnce {
             try TransactionalLoop(
                 settings: .init(
@@ -171,6 +198,27 @@ struct LoopCollaborators: Sendable {
     let state: WorkerState
     let logger: Logger
     let isStopRequested: @Sendable () -> Bool
+}
+
+/// Whether the consumer must be replaced: fed each statistics sample (on the poll thread), it
+/// asks once the watch finds a stranded partition; the loop sees it as a stop request.
+final class ConsumerRestart: Sendable {
+    private let watch: Mutex<LeaderMismatchWatch?>
+    private let requested = Mutex<String?>(nil)
+
+    init(watch: LeaderMismatchWatch?) { self.watch = Mutex(watch) }
+
+    func observe(_ stats: KafkaStatistics, assigned: [TopicPartition]) {
+        guard
+            let found = watch.withLock({ w -> String? in
+                w?.observe(stats.partitions, assigned: Set(assigned), at: .now)
+            })
+        else { return }
+        requested.withLock { if $0 == nil { $0 = found } }
+    }
+
+    var isRequested: Bool { requested.withLock { $0 != nil } }
+    var reason: String? { requested.withLock { $0 } }
 }
 
 /// Lets a loop handle the rebalances of a consumer created before it: the consumer is created
