@@ -70,7 +70,7 @@ public enum SettingsTable {
         SettingSpec(
             "leader.mismatch.timeout.ms", flag: nil, .integer(0...3_600_000), default: "30000",
             help:
-                "An input partition fetched from a broker that is not its leader for this long restarts the consumer (librdkafka 2.0.2 can strand one there; read from the statistics, off with client.rack); 0 disables"
+                "A partition the consumer or producer talks to on a broker that is not its leader for this long gets new Kafka clients (librdkafka 2.0.2 can strand one there; read from the statistics, off with client.rack); 0 disables"
         ),
         SettingSpec("http.host", flag: "http-host", .string, default: "0.0.0.0", help: "Address for the HTTP endpoint"),
         SettingSpec(

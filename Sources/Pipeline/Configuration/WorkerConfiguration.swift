@@ -38,7 +38,7 @@ public struct WorkerConfiguration: Sendable {
     public var transactionInterval: Duration = .milliseconds(SettingsTable.defaultInt("transaction.interval.ms"))
     /// librdkafka statistics (per-partition consumer lag for /metrics); 0 disables.
     public var statisticsInterval: Duration = .milliseconds(SettingsTable.defaultInt("statistics.interval.ms"))
-    /// An input partition on a non-leader this long restarts the consumer (`LeaderMismatchWatch`); 0 disables.
+    /// A partition on a non-leader this long gets new Kafka clients (`LeaderMismatchWatch`); 0 disables.
     public var leaderMismatchTimeout: Duration = .milliseconds(SettingsTable.defaultInt("leader.mismatch.timeout.ms"))
     public var httpHost = SettingsTable.defaultString("http.host")
     /// 0 disables the HTTP endpoint.

@@ -19,7 +19,8 @@ public final class PipelineMetrics: Sendable {
     let commits: Counter
     let commitFailures: Counter
     let rebalances: Counter
-    let consumerRestarts: Counter
+    private let restartsOfConsumer: Counter
+    private let restartsOfProducer: Counter
     let deliveryFailures: Counter
     let transactions: Counter
     let transactionAborts: Counter
@@ -44,7 +45,10 @@ public final class PipelineMetrics: Sendable {
         commits = Counter(label: "tally_commits_total", factory: factory)
         commitFailures = Counter(label: "tally_commit_failures_total", factory: factory)
         rebalances = Counter(label: "tally_rebalances_total", factory: factory)
-        consumerRestarts = Counter(label: "tally_consumer_restarts_total", factory: factory)
+        restartsOfConsumer = Counter(
+            label: "tally_client_restarts_total", dimensions: [("stranded", "consumer")], factory: factory)
+        restartsOfProducer = Counter(
+            label: "tally_client_restarts_total", dimensions: [("stranded", "producer")], factory: factory)
         deliveryFailures = Counter(label: "tally_delivery_failures_total", factory: factory)
         transactions = Counter(
             label: "tally_transactions_total", dimensions: [("outcome", "committed")], factory: factory)
@@ -60,6 +64,11 @@ public final class PipelineMetrics: Sendable {
         case .deadLetter(let dl):
             deadLetters[dl.reason.errorClass]?.increment()
         }
+    }
+
+    /// New Kafka clients because this one had a partition stranded on a non-leader.
+    func clientRestarts(_ stranded: ClientRestart.Client) -> Counter {
+        stranded == .consumer ? restartsOfConsumer : restartsOfProducer
     }
 
     func recordParse(since start: ContinuousClock.Instant) {

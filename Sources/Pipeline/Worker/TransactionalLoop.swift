@@ -103,6 +103,12 @@ final class TransactionalLoop: @unchecked Sendable {
             }) {
                 throw WorkerError("abort failed: \(abortError)")
             }
+            if io.isStopRequested() {
+                // Stopping (or new clients, a partition stranded): the batch's offsets were never
+                // committed, so the next consumer of these partitions reads it again.
+                io.logger.warning("stopping: the aborted batch is left to the next consumer")
+                return
+            }
             if attempt >= 5 { throw WorkerError("transaction failed \(attempt) times: \(error)") }
         }
     }

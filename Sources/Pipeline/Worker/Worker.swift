@@ -102,22 +102,22 @@ public final class Worker: Service, Sendable {
         }
     }
 
-    /// Runs the delivery mode's loop, and runs it again with new clients when the consumer had an
-    /// input partition stranded on a broker that is not its leader (`LeaderMismatchWatch`): the
-    /// loop stops as on a stop request (drains, commits, leaves the group), so nothing is lost or
-    /// skipped, and the new consumer starts from the commits.
+    /// Runs the delivery mode's loop, and runs it again with new clients when the consumer or the
+    /// producer had a partition stranded on a broker that is not its leader (`LeaderMismatchWatch`):
+    /// the loop stops as on a stop request (drains, commits, leaves the group), so nothing is lost
+    /// or skipped, and the new consumer starts from the commits.
     private func runLoop() throws {
         while true {
-            let restart = ConsumerRestart(watch: leaderMismatchWatch())
+            let restart = ClientRestart(consumer: leaderMismatchWatch(), producer: leaderMismatchWatch())
             try runLoop(restart)
-            guard let reason = restart.reason, !isStopRequested else { return }
-            metrics.consumerRestarts.increment()
-            logger.warning("restarting the consumer: \(reason)")
+            guard let (client, reason) = restart.reason, !isStopRequested else { return }
+            metrics.clientRestarts(client).increment()
+            logger.warning("restarting the Kafka clients: the \(client)'s \(reason)")
         }
     }
 
-    /// The watch, unless it is off: by setting, without statistics, or with `client.rack` (a
-    /// consumer with a rack may fetch from a follower on purpose).
+    /// A client's watch, unless it is off: by setting, without statistics, or with `client.rack`
+    /// (a consumer with a rack may fetch from a follower on purpose).
     func leaderMismatchWatch() -> LeaderMismatchWatch? {
         let c = configuration
         guard c.leaderMismatchTimeout > .zero, c.statisticsInterval > .zero, c.kafka["client.rack"] == nil else {
@@ -127,15 +127,16 @@ public final class Worker: Service, Sendable {
     }
 
     /// Creates the clients and runs the delivery mode's loop with them.
-    private func runLoop(_ restart: ConsumerRestart) throws {
+    private func runLoop(_ restart: ClientRestart) throws {
         let c = configuration
-        let producer = try KafkaProducer(config: producerConfig(), logger: logger)
+        let producer = try KafkaProducer(
+            config: producerConfig(), logger: logger, onStatistics: { restart.observe(producer: $0) })
         let rebalances = RebalanceRelay()
         let consumer = try KafkaConsumer(
             config: consumerConfig(), logger: logger, rebalanceHandler: rebalances.forward,
             onStatistics: { [metrics, state] in
                 metrics.recordStatistics($0)
-                restart.observe($0, assigned: state.assignment)
+                restart.observe(consumer: $0, assigned: state.assignment)
             })
         let io = LoopCollaborators(
             consumer: consumer, rebalances: rebalances, producer: producer, step: step, metrics: metrics, state: state,
@@ -182,6 +183,10 @@ public final class Worker: Service, Sendable {
             c[k] = nil
         }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
+        // For the leader-mismatch watch only (the producer's figures are not exported).
+        if configuration.statisticsInterval > .zero {
+            c.statisticsIntervalMs = Int(configuration.statisticsInterval.wholeMilliseconds)
+        }
         return c
     }
 }
@@ -200,25 +205,39 @@ struct LoopCollaborators: Sendable {
     let isStopRequested: @Sendable () -> Bool
 }
 
-/// Whether the consumer must be replaced: fed each statistics sample (on the poll thread), it
-/// asks once the watch finds a stranded partition; the loop sees it as a stop request.
-final class ConsumerRestart: Sendable {
-    private let watch: Mutex<LeaderMismatchWatch?>
-    private let requested = Mutex<String?>(nil)
+/// Whether the clients must be replaced: fed each statistics sample of the consumer (on the poll
+/// thread) and of the producer (on its poll thread), it asks once a watch finds a stranded
+/// partition; the loop sees it as a stop request.
+final class ClientRestart: Sendable {
+    enum Client: String, Sendable { case consumer, producer }
+    private let consumerWatch: Mutex<LeaderMismatchWatch?>
+    private let producerWatch: Mutex<LeaderMismatchWatch?>
+    private let requested = Mutex<(Client, String)?>(nil)
+    private let isSet = Atomic<Bool>(false)
 
-    init(watch: LeaderMismatchWatch?) { self.watch = Mutex(watch) }
-
-    func observe(_ stats: KafkaStatistics, assigned: [TopicPartition]) {
-        guard
-            let found = watch.withLock({ w -> String? in
-                w?.observe(stats.partitions, assigned: Set(assigned), at: .now)
-            })
-        else { return }
-        requested.withLock { if $0 == nil { $0 = found } }
+    init(consumer: LeaderMismatchWatch?, producer: LeaderMismatchWatch?) {
+        consumerWatch = Mutex(consumer)
+        producerWatch = Mutex(producer)
     }
 
-    var isRequested: Bool { requested.withLock { $0 != nil } }
-    var reason: String? { requested.withLock { $0 } }
+    func observe(consumer stats: KafkaStatistics, assigned: [TopicPartition]) {
+        let found = consumerWatch.withLock { $0?.observe(stats.partitions, assigned: Set(assigned), at: .now) }
+        if let found { request(.consumer, found) }
+    }
+
+    func observe(producer stats: KafkaStatistics) {
+        let found = producerWatch.withLock { $0?.observe(stats.partitions, assigned: nil, at: .now) }
+        if let found { request(.producer, found) }
+    }
+
+    private func request(_ client: Client, _ reason: String) {
+        requested.withLock { if $0 == nil { $0 = (client, reason) } }
+        isSet.store(true, ordering: .releasing)
+    }
+
+    /// Read for every record by the loop: an atomic load, no lock.
+    var isRequested: Bool { isSet.load(ordering: .acquiring) }
+    var reason: (Client, String)? { requested.withLock { $0 } }
 }
 
 /// Lets a loop handle the rebalances of a consumer created before it: the consumer is created
