@@ -100,16 +100,7 @@ struct LeaderMismatchWorkerTests {
         try mock.setPartitionFollower(topic: h.input, partition: 0, broker: leader % 3 + 1)
 
         let articles = SampleArticles.generated(90, prefix: "lm")
-        let expected = try expectedMetrics(articles)
-        func ids(_ part: ArraySlice<(id: String, body: String)>) -> Set<String> {
-            Set(
-                part.flatMap { a in
-                    (expected[a.id] ?? []).map {
-                        MetricID.make(
-                            articleID: a.id, start: $0.start, end: $0.end, parserVersion: MetricExtractor.version)
-                    }
-                })
-        }
+        let firstHalf = try expectedMetricIDs(articles.prefix(45))
         try h.produce(articles.prefix(45).map { ($0.id, Articles.json(id: $0.id, body: $0.body)) })
         let running = h.start { c in
             c.statisticsInterval = .milliseconds(200)
@@ -119,15 +110,15 @@ struct LeaderMismatchWorkerTests {
             c.kafka["heartbeat.interval.ms"] = "500"
         }
         // The first half arrives through the follower (partition 0) and the leaders.
-        let first = try h.readAll(h.output, count: ids(articles.prefix(45)).count, timeout: .seconds(60))
-        #expect(ids(articles.prefix(45)).isSubset(of: Set(try first.map { try metricID($0) })), "first half read")
+        let first = try h.readAll(h.output, count: firstHalf.count, timeout: .seconds(60))
+        #expect(firstHalf.isSubset(of: Set(try first.map { try metricID($0) })), "first half read")
         try mock.setPartitionFollower(topic: h.input, partition: 0, broker: -1)
         try h.produce(articles.suffix(45).map { ($0.id, Articles.json(id: $0.id, body: $0.body)) })
 
-        let all = ids(articles[...])
+        let all = try expectedMetricIDs(articles)
         let out = try h.readAll(h.output, count: all.count, timeout: wait)
         let committed = (try? waitUntil(timeout: .seconds(5), "committed to the end") { try h.committedToEnd() }) != nil
-        let restarts = Self.counter("tally_client_restarts_total{stranded=\"consumer\"}", in: running.registry.render())
+        let restarts = running.counter("tally_client_restarts_total{stranded=\"consumer\"}")
         #expect((try? running.stop().get()) != nil, "the worker stops cleanly")
         return Run(
             lost: all.subtracting(try out.map { try metricID($0) }).count, restarts: restarts,
@@ -136,11 +127,6 @@ struct LeaderMismatchWorkerTests {
 
     static func metricID(_ r: ConsumerRecord) throws -> String {
         try #require(try decode(r)["metric_id"] as? String)
-    }
-
-    static func counter(_ name: String, in text: String) -> Int {
-        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }
-            .flatMap { Int(Double($0.split(separator: " ").last ?? "") ?? -1) } ?? 0
     }
 
     @Test("without the watch the partition stays stranded: its new records never arrive (the librdkafka bug is there)")

@@ -129,13 +129,7 @@ struct ProofFaultMatrixTests {
         injected += try fault.midRun(mock, h)
         try h.produce(articles.suffix(60).map { ($0.id, Articles.json(id: $0.id, body: $0.body)) })
 
-        let expected = try expectedMetrics(articles)
-        let expectedIDs = Set(
-            expected.flatMap { id, metrics in
-                metrics.map {
-                    MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: MetricExtractor.version)
-                }
-            })
+        let expectedIDs = try expectedMetricIDs(articles)
         let out = try h.readAll(h.output, count: expectedIDs.count, timeout: .seconds(90))
         // The mock keeps no transactional offsets (TxnOffsetCommit is answered, not stored): the
         // exactly-once commit position is checked on noida-db (ProofKillTests), not here.

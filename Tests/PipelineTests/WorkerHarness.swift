@@ -91,6 +91,12 @@ final class WorkerHarness: @unchecked Sendable {
             return lock.withLock { outcome }
         }
 
+        /// The value of one series on `/metrics` (its name with labels, as rendered), 0 when absent.
+        func counter(_ series: String) -> Int {
+            let line = registry.render().split(separator: "\n").first { $0.hasPrefix(series + " ") }
+            return line.flatMap { Int(Double($0.split(separator: " ").last ?? "") ?? -1) } ?? 0
+        }
+
         @discardableResult
         func stop() -> Result<Void, any Error> {
             worker.stop()
@@ -200,6 +206,16 @@ func expectedMetrics(_ articles: [(id: String, body: String)]) throws -> [String
     var out: [String: [Metric]] = [:]
     for a in articles { out[a.id] = try extractor.extract(a.body) }
     return out
+}
+
+/// The metric ids the worker must publish for these articles.
+func expectedMetricIDs(_ articles: some Sequence<(id: String, body: String)>) throws -> Set<String> {
+    Set(
+        try expectedMetrics(Array(articles)).flatMap { id, metrics in
+            metrics.map {
+                MetricID.make(articleID: id, start: $0.start, end: $0.end, parserVersion: MetricExtractor.version)
+            }
+        })
 }
 
 func decode(_ record: ConsumerRecord) throws -> [String: Any] {

@@ -166,12 +166,12 @@ public final class Worker: Service, Sendable {
         var c = configuration.kafka
         c.groupID = configuration.groupID
         if let instance = configuration.groupInstanceID { c["group.instance.id"] = instance }
-        if configuration.statisticsInterval > .zero {
-            c.statisticsIntervalMs = Int(configuration.statisticsInterval.wholeMilliseconds)
-        }
+        if configuration.statisticsInterval > .zero { c.statisticsIntervalMs = statisticsIntervalMs }
         if configuration.exactlyOnce && c["isolation.level"] == nil { c["isolation.level"] = "read_committed" }
         return c
     }
+
+    private var statisticsIntervalMs: Int { Int(configuration.statisticsInterval.wholeMilliseconds) }
 
     func producerConfig() -> KafkaConfig {
         var c = configuration.kafka
@@ -183,10 +183,8 @@ public final class Worker: Service, Sendable {
             c[k] = nil
         }
         if configuration.exactlyOnce { c["transactional.id"] = configuration.effectiveTransactionalID }
-        // For the leader-mismatch watch only (the producer's figures are not exported).
-        if configuration.statisticsInterval > .zero {
-            c.statisticsIntervalMs = Int(configuration.statisticsInterval.wholeMilliseconds)
-        }
+        // The producer's statistics feed only the leader-mismatch watch (none of it is exported).
+        if leaderMismatchWatch() != nil { c.statisticsIntervalMs = statisticsIntervalMs }
         return c
     }
 }
