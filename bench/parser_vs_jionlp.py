@@ -12,6 +12,12 @@ The Swift bench times `MetricExtractor.extract` on one core (the thread's CPU cl
 shared corpus by default), each printed in MB/s against issue 13's goal (>= 300 MB/s per core). JioNLP (`pip install jionlp`) runs `jio.ner.extract_money` over the same
 articles, repeated until S seconds (default 10) have passed — it is far too slow for 20 MB —
 also on one core. Both are reported in MB/s (1 MB = 10^6 UTF-8 bytes) with the ratio.
+It then splits the cost between prose and figures: the same texts with every character a figure
+can start with removed (digits, Chinese numerals, 万/亿, 负/半/几/数/上/对, signs and decimal points,
+as `CharClass.numeralStart` lists them, and currency and percent signs) are timed the same way; that is the
+cost of the passes over every byte (decoding, normalizing, the locale, quote and numeral-start scans). The rest
+of the corpus's time, divided by its metrics, is the cost of one figure's rules, and the corpus's bytes
+per metric over that cost is the most the parser could reach on this text with a free prose path.
 It also runs the bench's --scaling mode: the founding 7.6 KB article against one 2 MB article of
 the same text, and prints the per-byte cost ratio (at most 1.5 by issue 9; 1.0 is linear).
 With --tally (the release `tally` binary) it also times the whole process, as a user runs it:
@@ -24,6 +30,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -76,6 +83,42 @@ def tally_whole_process(tally, files, min_mb=15.0):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+# Every character a figure can start with (CharClass.numeralStart, with the full-width and
+# traditional forms TextNormalizer folds onto them), and the signs read before or after a number.
+FIGURE_CHARACTERS = re.compile(
+    "[0-9０-９零〇一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億"
+    "负負半廿卅卌几幾数數上对對.．\\-－$＄¥￥€£%％‰]")
+
+
+def cost_split(bench, files, texts, corpus, min_mb):
+    """The parser's time on `files` split into a per-byte part (the texts without figure
+    characters) and a per-metric part (the rest of `corpus`'s time over its metrics)."""
+    tmp = tempfile.mkdtemp(prefix="tally-prose-bench-")
+    try:
+        paths = []
+        for f, t in zip(files, texts):
+            dst = os.path.join(tmp, os.path.basename(f))
+            with open(dst, "w", encoding="utf-8") as fh:
+                fh.write(FIGURE_CHARACTERS.sub("", t))
+            paths.append(dst)
+        out = subprocess.run([bench, *paths, "--min-mb", str(min_mb)], check=True,
+                             capture_output=True, text=True).stdout
+        prose = json.loads(out.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    per_byte = prose["seconds"] / prose["bytes"]
+    figures_seconds = max(corpus["seconds"] - per_byte * corpus["bytes"], 0.0)
+    per_metric = figures_seconds / corpus["metrics"] if corpus["metrics"] else 0.0
+    bytes_per_metric = corpus["bytes"] / corpus["metrics"] if corpus["metrics"] else 0.0
+    return {
+        "prose": prose,
+        "prose_share": round(per_byte * corpus["bytes"] / corpus["seconds"], 3),
+        "microseconds_per_metric": round(per_metric * 1e6, 3),
+        "bytes_per_metric": round(bytes_per_metric, 1),
+        "mb_per_s_with_free_prose": round(bytes_per_metric / per_metric / 1e6, 2) if per_metric else None,
+    }
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -106,6 +149,17 @@ def main():
           f"{swift_founding['mb_per_s']:.2f} MB/s (issue 13 goal >= {goal:.0f}: {swift_founding['mb_per_s'] / goal:.2f} of it)")
     print(f"MetricParser, {len(files)} texts ({'the whole shared corpus' if not args.files else 'given files'}), 1 core: "
           f"{swift['mb_per_s']:.2f} MB/s (goal >= {goal:.0f}: {swift['mb_per_s'] / goal:.2f} of it)")
+
+    with open(founding, encoding="utf-8") as fh:
+        founding_text = fh.read()
+    splits = {"corpus": cost_split(args.bench, files, texts, swift, args.min_mb),
+              "founding_article": cost_split(args.bench, [founding], [founding_text], swift_founding, args.min_mb)}
+    for name, split in splits.items():
+        print(f"  where the time goes, {name.replace('_', ' ')}: prose alone (the text without figure characters, "
+              f"{split['prose']['metrics']} metrics left) {split['prose']['mb_per_s']:.2f} MB/s, "
+              f"{100 * split['prose_share']:.0f}% of the time; the figures' rules "
+              f"{split['microseconds_per_metric']:.2f} µs a metric, one metric per {split['bytes_per_metric']:.0f} bytes: "
+              f"{split['mb_per_s_with_free_prose']} MB/s at most with a free prose path")
 
     # Linear cost (issue 9): the founding 7.6 KB article, then one 2 MB article of the same text.
     out = subprocess.run([args.bench, "--scaling", founding, "--large-mb", "2", "--min-mb", str(args.min_mb)],
@@ -144,6 +198,7 @@ def main():
                                  "money_spans": jio_found, "rounds": rounds},
         "ratio": round(swift["mb_per_s"] / jio_mbps, 1) if jio_mbps else None,
         "scaling": scaling,
+        "cost_split": splits,
     }
     print(f"MetricParser (Swift, extract, 1 core): {swift['mb_per_s']:.2f} MB/s over {swift['bytes'] / 1e6:.1f} MB")
     print(f"JioNLP extract_money (Python, 1 core):  {jio_mbps:.3f} MB/s over {jio_bytes / 1e6:.2f} MB")

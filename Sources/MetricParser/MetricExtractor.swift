@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "2.1.0"
+    public static let version: String = "2.2.0"
 
     public let options: ExtractorOptions
 
@@ -72,7 +72,7 @@ public struct MetricExtractor: Sendable {
                 // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
                 // Only later figures are read after this one, so its reading may replace it in place.
                 var shares = false
-                if q.pointee.kind == nil, i + 1 < qs.count,
+                if SharedUnit.mayBorrow(q.pointee), i + 1 < qs.count,
                     let shared = SharedUnit.borrow(q.pointee, next: q[1], in: s),
                     NonMetricFilter.isMetric(q[1], in: s, marks: &quoteMarks)
                 {

@@ -188,4 +188,39 @@ struct ReportClauseTests {
         let words = try extractor.extract("建成示范3基地，共5列入计划。")
         #expect(!words.contains { $0.unit == "基" || $0.unit == "列" }, "\(words.map(\.unit))")
     }
+
+    @Test("a first figure that wrote only 个 of the next one's unit shares it (6.5个和9.3个百分点), inside a 分别 list too")
+    func sharedUnitAfterMeasureWord() throws {
+        let text = "全市客房平均出租率为72.5%，床位使用率为68.1%，分别提高2.4个和1.9个百分点。"
+        let first = try one(text, "2.4个"), second = try one(text, "1.9个百分点")
+        #expect(first.kind == .percentagePoint && first.unit == "percentage_point" && first.value == 2.4)
+        #expect(first.change && first.direction == .up)
+        #expect(first.subject.hasPrefix("客房平均出租率"), "\(first.subject)")
+        #expect(second.subject.hasPrefix("床位使用率"), "\(second.subject)")
+        // The bare number of the same list is paired the same way.
+        let bare = "全市客房平均出租率为72.5%，床位使用率为68.1%，分别提高2.4和1.9个百分点。"
+        #expect(try one(bare, "1.9个百分点").subject.hasPrefix("床位使用率"))
+        // 个 of a count with a count after it stays a count of its own.
+        let counts = try extractor.extract("新建公园3个和广场5个。")
+        #expect(counts.map(\.unit) == ["个", "个"])
+    }
+
+    @Test("最高/最多 after a record window (单日, 单月, 历史) picks the record: the figure is exact, not a ceiling")
+    func recordWindowIsNoBound() throws {
+        #expect(try one("古镇单日最高接待游客4.6万人次。", "4.6万人次").qualifier == .exact)
+        #expect(try one("景区历史最高接待游客5.1万人次。", "5.1万人次").qualifier == .exact)
+        // Without the window the adverb before a verb is still a ceiling.
+        let ceiling = try one("每批次最高接待游客200人次。", "200人次")
+        #expect(ceiling.qualifier == .lessThan && ceiling.upper == 200)
+    }
+
+    @Test("a verb and its object after a figure of the same object is an action of its own, not a sibling scope")
+    func verbPhraseIsNoSiblingScope() throws {
+        let text = "开展读书活动42场，吸引群众参与3.1万人次；乡镇文化站接待群众2.6万人次。"
+        let visits = try one(text, "2.6万人次").subject
+        #expect(visits.hasSuffix("接待群众") && !visits.contains("参与"), "\(visits)")
+        // A noun scope after the same indicator is still a sibling.
+        let insurance = "城镇职工医保报销比例为85.2%，居民医保为70.6%。"
+        #expect(try one(insurance, "70.6%").subject.hasPrefix("居民医保"))
+    }
 }

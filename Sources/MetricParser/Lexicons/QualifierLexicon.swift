@@ -72,9 +72,12 @@ enum QualifierLexicon {
     /// Focus adverbs that bound the figure of the verb they modify: 每年至少参加1次, 最多可申请3次;
     /// 最高/最低 before a verb, or before a modal and 达, are a ceiling and a floor (每户最高补助5000元,
     /// 每人最高可达2000元); without the modal, 最高达 states the peak itself (客流最高达5万人次).
+    /// After a word of one time window or a record (单日最高接待游客2.3万人次, 单月最多成交…) the adverb
+    /// picks the record out of the window's values: the figure is that record, not a bound.
     static let adverbMoreThan = WordList("至少 最少 起码 最低")
     static let adverbLessThan = WordList("最多 至多 最高")
     static let boundedLinkers = WordList("达 达到 達 達到")
+    static let recordWindows = WordList("单日 單日 单月 單月 单周 單週 单季 單季 单年 單年 单场 單場 单小时 單小時 当日 當日 历史 歷史")
 
     /// A focus adverb before the verb that ends right before `i` (至少参加1次): the verb phrase's
     /// figure is bounded. The verb stays in the clause (it tells what is counted).
@@ -87,9 +90,14 @@ enum QualifierLexicon {
         // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
         let modal = k - 1 > limit && (s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要"))
         if modal { k -= 1 } else if verb == nil { return nil }
-        if adverbMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
-        if adverbLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
+        if let a = adverbMoreThan.suffix(s, before: k, limit: limit) { return isRecord(s, before: k - a) ? nil : .moreThan }
+        if let a = adverbLessThan.suffix(s, before: k, limit: limit) { return isRecord(s, before: k - a) ? nil : .lessThan }
         return nil
+    }
+
+    /// A record window (`recordWindows`) ends right before `i`.
+    private static func isRecord(_ s: [UInt32], before i: Int) -> Bool {
+        recordWindows.suffix(s, before: i, limit: max(0, i - 3)) != nil
     }
 
     /// Qualifier word starting at `i` (after the quantity).

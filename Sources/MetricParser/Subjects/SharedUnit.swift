@@ -1,12 +1,14 @@
 /// Coordinated numbers that share one unit: 高于全国、全省5.9和2.9个百分点, 分别增长3和5个百分点.
 ///
 /// The first number is bare (no unit of its own) and is joined to a quantity with a unit by 和 / 、
-/// / 及 / 与; it is a figure of that unit and scale. When the comparison before them names as many
+/// / 及 / 与; it is a figure of that unit and scale. So is a first number that wrote only the
+/// measure word 个 of a unit that begins with it (个百分点, 个月, 个小时): 分别提高6.5个和9.3个百分点. When the comparison before them names as many
 /// references as there are figures (全国全省, 全国、全省), each figure is compared with its own.
 enum SharedUnit {
     /// The bare number `q` read with the unit of `next`, or nil when they are not coordinated.
     static func borrow(_ q: RawQuantity, next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
-        guard q.role == .cardinal, q.kind == nil, next.role == .cardinal, let kind = next.kind,
+        guard q.role == .cardinal, q.kind == nil || writesLeadOfUnit(q, next, s), next.role == .cardinal,
+            let kind = next.kind,
             q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2
         else { return nil }
         var k = q.end
@@ -20,9 +22,26 @@ enum SharedUnit {
         out.unit = next.unit
         // 3和5万元: the multiplier written once belongs to both; the unit's factor too (公里 → m).
         out.value = q.number * multiplier(s, next.numberStart, next.numberEnd) * (next.value / next.number)
-        out.unitStart = q.end
-        out.unitEnd = q.end
+        if q.kind == nil {
+            out.unitStart = q.end
+            out.unitEnd = q.end
+        }
         return out
+    }
+
+    /// Whether the call site should try `borrow` for `q` (cheap: most figures have a unit of their own).
+    @inline(__always)
+    static func mayBorrow(_ q: RawQuantity) -> Bool {
+        q.kind == nil || (q.kind == .count && q.unitEnd - q.unitStart == 1)
+    }
+
+    /// `q` wrote only 个 (個) and `next`'s unit is longer and begins with it: 6.5个 before 9.3个百分点.
+    private static func writesLeadOfUnit(_ q: RawQuantity, _ next: RawQuantity, _ s: [UInt32]) -> Bool {
+        guard q.kind == .count, q.unitEnd - q.unitStart == 1, q.unitEnd == q.end,
+            next.unitEnd - next.unitStart > 1, next.unitStart >= 0, next.unitEnd <= s.count
+        else { return false }
+        let c = s[q.unitStart]
+        return (c == u("个") || c == u("個")) && s[next.unitStart] == c
     }
 
     /// The 万 / 亿 / 千 written after the last digit of a number (5万 → 1e4, 2.1万亿 → 1e12), else 1.

@@ -87,12 +87,14 @@ struct SubjectPipeline {
             measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil,
             prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later)
         var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
-        if pair != nil { return secondOfSharedUnit(f) }
+        // 分别提高6.5和9.3个百分点: a shared unit inside a 分别 list still pairs each figure with its own indicator.
         if let d = distributiveChange.next(
             s, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: f.start)
         {
+            pair = nil
             return distributiveChangeItem(found, d, f)
         }
+        if pair != nil { return secondOfSharedUnit(f) }
         let priorEnd = previousEnd
         var before = previousSubject.flatMap { $0.sentence == f.start ? $0.subject : nil }
         if before != nil, found.subject.isEmpty, found.linked, !found.change, let kind = q.kind,
