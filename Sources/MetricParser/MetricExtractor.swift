@@ -72,7 +72,7 @@ public struct MetricExtractor: Sendable {
                 // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
                 // Only later figures are read after this one, so its reading may replace it in place.
                 var shares = false
-                if SharedUnit.mayBorrow(q.pointee), i + 1 < qs.count,
+                if i + 1 < qs.count, SharedUnit.mayBorrow(q, next: q + 1, in: s),
                     let shared = SharedUnit.borrow(q.pointee, next: q[1], in: s),
                     NonMetricFilter.isMetric(q[1], in: s, marks: &quoteMarks)
                 {

@@ -90,8 +90,12 @@ enum QualifierLexicon {
         // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
         let modal = k - 1 > limit && (s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要"))
         if modal { k -= 1 } else if verb == nil { return nil }
-        if let a = adverbMoreThan.suffix(s, before: k, limit: limit) { return isRecord(s, before: k - a) ? nil : .moreThan }
-        if let a = adverbLessThan.suffix(s, before: k, limit: limit) { return isRecord(s, before: k - a) ? nil : .lessThan }
+        if let a = adverbMoreThan.suffix(s, before: k, limit: limit) {
+            return isRecord(s, before: k - a) ? nil : .moreThan
+        }
+        if let a = adverbLessThan.suffix(s, before: k, limit: limit) {
+            return isRecord(s, before: k - a) ? nil : .lessThan
+        }
         return nil
     }
 

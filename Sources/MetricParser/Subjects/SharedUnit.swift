@@ -7,7 +7,10 @@
 enum SharedUnit {
     /// The bare number `q` read with the unit of `next`, or nil when they are not coordinated.
     static func borrow(_ q: RawQuantity, next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
-        guard q.role == .cardinal, q.kind == nil || writesLeadOfUnit(q, next, s), next.role == .cardinal,
+        guard q.role == .cardinal,
+            q.kind == nil
+                || writesLeadOfUnit(q.kind, q.unitStart, q.unitEnd, q.end, next: next.unitStart, next.unitEnd, s),
+            next.role == .cardinal,
             let kind = next.kind,
             q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2
         else { return nil }
@@ -29,19 +32,26 @@ enum SharedUnit {
         return out
     }
 
-    /// Whether the call site should try `borrow` for `q` (cheap: most figures have a unit of their own).
+    /// Whether `borrow` can answer for `q` and the figure after it, read in place (most figures have
+    /// a unit of their own, and copying the two quantities costs more than the test).
     @inline(__always)
-    static func mayBorrow(_ q: RawQuantity) -> Bool {
-        q.kind == nil || (q.kind == .count && q.unitEnd - q.unitStart == 1)
+    static func mayBorrow(_ q: UnsafePointer<RawQuantity>, next: UnsafePointer<RawQuantity>, in s: [UInt32]) -> Bool {
+        q.pointee.kind == nil
+            || writesLeadOfUnit(
+                q.pointee.kind, q.pointee.unitStart, q.pointee.unitEnd, q.pointee.end,
+                next: next.pointee.unitStart, next.pointee.unitEnd, s)
     }
 
     /// `q` wrote only 个 (個) and `next`'s unit is longer and begins with it: 6.5个 before 9.3个百分点.
-    private static func writesLeadOfUnit(_ q: RawQuantity, _ next: RawQuantity, _ s: [UInt32]) -> Bool {
-        guard q.kind == .count, q.unitEnd - q.unitStart == 1, q.unitEnd == q.end,
-            next.unitEnd - next.unitStart > 1, next.unitStart >= 0, next.unitEnd <= s.count
-        else { return false }
-        let c = s[q.unitStart]
-        return (c == u("个") || c == u("個")) && s[next.unitStart] == c
+    @inline(__always)
+    private static func writesLeadOfUnit(
+        _ kind: MetricKind?, _ unitStart: Int, _ unitEnd: Int, _ end: Int, next a: Int, _ b: Int, _ s: [UInt32]
+    ) -> Bool {
+        guard kind == .count, unitEnd - unitStart == 1, unitEnd == end, b - a > 1, a >= 0, b <= s.count else {
+            return false
+        }
+        let c = s[unitStart]
+        return (c == u("个") || c == u("個")) && s[a] == c
     }
 
     /// The 万 / 亿 / 千 written after the last digit of a number (5万 → 1e4, 2.1万亿 → 1e12), else 1.

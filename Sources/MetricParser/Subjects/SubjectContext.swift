@@ -262,13 +262,14 @@ enum SubjectContext {
         guard n >= 2, hasPair(a[n - 2], a[n - 1], after: 0, in: previous) else { return nil }
         let p = [UInt32](previous)
         guard p.count >= n + 4, p[0] != a[0] else { return nil }
-        // 吸引群众参与…；接待群众4.2万人次: a verb and its object is an action of its own, not a scope.
-        if PredicateLexicon.verbs.prefix(a, at: 0, limit: n) != nil { return nil }
         var j = 1
         while j + 1 < min(p.count, 7) {
             if p[j] == a[n - 2], p[j + 1] == a[n - 1] {
                 // The scope word ends there: what follows is the indicator (at least four characters).
-                return p.count - (j + 2) >= 4 && !contains(p, a[...]) ? String(scalars: a + p[(j + 2)...]) : nil
+                guard p.count - (j + 2) >= 4, !contains(p, a[...]) else { return nil }
+                // 吸引群众参与…；接待群众4.2万人次: a verb and its object is an action of its own, not a scope.
+                if PredicateLexicon.verbs.prefix(a, at: 0, limit: n) != nil { return nil }
+                return String(scalars: a + p[(j + 2)...])
             }
             j += 1
         }
