@@ -33,6 +33,32 @@ struct GoldCorpusTests {
         #expect(scores.fullF1 >= 0.84, "\(name)")
     }
 
+    /// The project's blind reports (Tests/gold/blind, each labelled before the parser first ran on it;
+    /// every file there has since been used as a development file, see its README): every file of
+    /// the folder, with its locale from LOCALES.tsv, at the floors the samples have. A report added
+    /// there is guarded from its first commit.
+    @Test("blind-set reports against their labels: value F1 ≥ 0.97, full F1 ≥ 0.90")
+    func blindSet() throws {
+        let dir = TestPaths.packageRoot.appendingPathComponent("Tests/gold/blind")
+        var locales: [String: ArticleLocale] = [:]
+        for line in try String(contentsOf: dir.appendingPathComponent("LOCALES.tsv"), encoding: .utf8)
+            .split(separator: "\n")
+        {
+            let parts = line.split(separator: "\t")
+            if parts.count == 2, let l = ArticleLocale(languageTag: String(parts[1])) { locales[String(parts[0])] = l }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".gold.jsonl") }.map { String($0.dropLast(".gold.jsonl".count)) }.sorted()
+        #expect(names.count >= 20, "blind files found: \(names)")
+        for name in names {
+            let scores = try Self.score(
+                article: dir.appendingPathComponent("\(name).txt"), gold: dir.appendingPathComponent("\(name).gold.jsonl"),
+                locale: locales[name])
+            #expect(scores.valueF1 >= 0.97, "\(name): value F1 \(scores.valueF1)")
+            #expect(scores.fullF1 >= 0.90, "\(name): full F1 \(scores.fullF1)")
+        }
+    }
+
     /// Writes the extractor's predictions and runs the shared scorer on them.
     static func score(article: URL, gold: URL, locale: ArticleLocale? = nil) throws -> (valueF1: Double, fullF1: Double)
     {
