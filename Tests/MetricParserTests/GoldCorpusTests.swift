@@ -52,7 +52,8 @@ struct GoldCorpusTests {
         #expect(names.count >= 20, "blind files found: \(names)")
         for name in names {
             let scores = try Self.score(
-                article: dir.appendingPathComponent("\(name).txt"), gold: dir.appendingPathComponent("\(name).gold.jsonl"),
+                article: dir.appendingPathComponent("\(name).txt"),
+                gold: dir.appendingPathComponent("\(name).gold.jsonl"),
                 locale: locales[name])
             #expect(scores.valueF1 >= 0.97, "\(name): value F1 \(scores.valueF1)")
             #expect(scores.fullF1 >= 0.90, "\(name): full F1 \(scores.fullF1)")
