@@ -223,4 +223,24 @@ struct ReportClauseTests {
         let insurance = "城镇职工医保报销比例为85.2%，居民医保为70.6%。"
         #expect(try one(insurance, "70.6%").subject.hasPrefix("居民医保"))
     }
+
+    @Test("a casualty verb alone after an event figure counts the people of those events (死亡103人 → …事故死亡人数)")
+    func casualtiesOfEvents() throws {
+        let text = "全年共发生生产安全事故42起，死亡17人，同比分别下降12.5%和10.5%。"
+        #expect(try one(text, "17人").subject == "生产安全事故死亡人数")
+        #expect(try one(text, "10.5%").subject.hasPrefix("生产安全事故死亡人数"))
+        let fires = "全年发生火灾1260起，死亡12人，受伤30人。"
+        #expect(try one(fires, "12人").subject == "火灾死亡人数")
+        #expect(try one(fires, "30人").subject == "火灾受伤人数")
+        // Without an event noun before it the verb still names a head count; a noun of its own is kept.
+        #expect(try one("汛期转移群众3200人，失踪2人。", "2人").subject == "失踪人数")
+        #expect(try one("全县死亡人口1.2万人。", "1.2万人").subject == "死亡人口")
+    }
+
+    @Test("家 before 电 is the measure word: 35家电商企业 counts enterprises (家电 after a numeral never is the thing)")
+    func jiaBeforeDian() throws {
+        let ms = try extractor.extract("全市有8家电商企业、3家电力公司和2家电视台。")
+        #expect(ms.map(\.text) == ["8家", "3家", "2家"], "\(ms.map(\.text))")
+        #expect(ms.allSatisfy { $0.unit == "家" && $0.kind == .count })
+    }
 }

@@ -40,7 +40,9 @@ enum MeasureWords {
     /// Characters that, right after a measure word, make it part of another word.
     static let blockers: ScalarMap<ScalarSet> = {
         let rows: [(String, String)] = [
-            ("期", "间末初限望待盼货刊"), ("家", "庭长乡园属具电居务"), ("场", "所馆地景面合"), ("所", "有以在属得谓"),
+            // 家 + 电 is not blocked: after a numeral, 家电 (appliances) is never what is counted (it takes
+            // 台/件), while 35家电商企业, 3家电力公司, 2家电视台 count 家.
+            ("期", "间末初限望待盼货刊"), ("家", "庭长乡园属具居务"), ("场", "所馆地景面合"), ("所", "有以在属得谓"),
             ("次", "数序要日"), ("名", "单称字义誉牌片"), ("位", "于置列"), ("台", "湾阶风"), ("部", "署分长"),
             ("门", "户槛诊票"), ("处", "理置于罚"), ("条", "件例款约"), ("起", "来步点草诉飞到"), ("本", "地市级部身着届年次科土"),
             ("口", "岸径号罩"), ("项", "目"), ("头", "脑部等"), ("只", "有是要能"), ("支", "持付出部撑队"), ("批", "准复评发示"),

@@ -52,6 +52,10 @@ enum SubjectContext {
         for c in subject.unicodeScalars { buffer.append(c.value) }
         let scalars = buffer
         let n = scalars.count
+        // 发生道路交通事故96起，死亡103人: a casualty verb alone counts the people of the last figure's events.
+        if kind == .count, casualtyVerbs.prefix(scalars, at: 0, limit: n) == n {
+            return eventHead(previous) + subject + "人数"
+        }
         // 占比65.0% / 比重: the share of the last subject.
         if shareWords.prefix(scalars, at: 0, limit: n) == n {
             return InertText.hasSuffix(previous, "占比") ? previous : previous + "占比"
@@ -114,6 +118,22 @@ enum SubjectContext {
             return nil
         }
         return String(scalars: p[..<k])
+    }
+
+    /// What befalls people in an accident or a disaster.
+    static let casualtyVerbs = WordList("死亡 受伤 遇难 失踪 重伤 轻伤 伤亡 死伤 獲救 获救 被困 溺亡 罹难 罹難")
+    /// Events whose casualties are counted: 事故, 火灾, disasters, cases.
+    static let eventNouns = WordList("事故 火灾 火災 灾害 災害 灾情 災情 地震 洪涝 台风 颱風 山洪 泥石流 滑坡 险情 險情 案件 事件")
+
+    /// `previous` up to the end of the first event noun in it, without the verb of occurring before it
+    /// (发生道路交通事故致人死亡的案件 → 道路交通事故), or "".
+    static func eventHead(_ previous: String) -> String {
+        let p = [UInt32](previous)
+        let from = p.count > 2 && p[0] == u("发") && (p[1] == u("生") || p[1] == u("現")) ? 2 : 0
+        for i in from..<p.count {
+            if let l = eventNouns.prefix(p, at: i, limit: p.count) { return String(scalars: p[from..<(i + l)]) }
+        }
+        return ""
     }
 
     static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")
