@@ -232,6 +232,8 @@ struct ReportClauseTests {
         let fires = "全年发生火灾1260起，死亡12人，受伤30人。"
         #expect(try one(fires, "12人").subject == "火灾死亡人数")
         #expect(try one(fires, "30人").subject == "火灾受伤人数")
+        // The verb of occurring is dropped in either script (發生).
+        #expect(try one("全年發生火災1260起，死亡12人。", "12人").subject.hasPrefix("火災死亡"))
         // Without an event noun before it the verb still names a head count; a noun of its own is kept.
         #expect(try one("汛期转移群众3200人，失踪2人。", "2人").subject == "失踪人数")
         #expect(try one("全县死亡人口1.2万人。", "1.2万人").subject == "死亡人口")

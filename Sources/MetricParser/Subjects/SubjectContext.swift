@@ -129,7 +129,8 @@ enum SubjectContext {
     /// (发生道路交通事故致人死亡的案件 → 道路交通事故), or "".
     static func eventHead(_ previous: String) -> String {
         let p = [UInt32](previous)
-        let from = p.count > 2 && p[0] == u("发") && (p[1] == u("生") || p[1] == u("現")) ? 2 : 0
+        let from =
+            p.count > 2 && ScriptFold.simplified(p[0]) == u("发") && ScriptFold.simplified(p[1]) == u("生") ? 2 : 0
         for i in from..<p.count {
             if let l = eventNouns.prefix(p, at: i, limit: p.count) { return String(scalars: p[from..<(i + l)]) }
         }
