@@ -53,8 +53,10 @@ def main(src, article, out):
         d.update(value=round(v, 6) if v != int(v) else int(v), unit=unit, kind=kind, qualifier=q)
         if q == 'more_than':
             d['lower'] = d['value']
-            if re.search(r'[多余餘]', text):
-                m = re.match(r'([0-9.]+)', text.replace(',', '')).group(1)
+            digits = re.match(r'([0-9.]+)', text.replace(',', ''))
+            # Chinese-numeral figures (三千九百餘人) give their upper bound as a flag.
+            if re.search(r'[多余餘]', text) and digits and 'upper' not in kv:
+                m = digits.group(1)
                 step = 10 ** (len(m) - len(m.rstrip('0'))) if '.' not in m else 10 ** -len(m.split('.')[1])
                 d['upper'] = round(v / float(m) * (float(m) + step), 6)
         if q == 'nearly': d['upper'] = d['value']
