@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "2.2.0"
+    public static let version: String = "2.3.0"
 
     public let options: ExtractorOptions
 
@@ -149,10 +149,14 @@ public struct MetricExtractor: Sendable {
                     sharesUnitWithNext: c.sharesUnitWithNext)
                 prevEnd = c.suffixEnd
                 let a = t.originalOffset(start), b = t.originalOffset(end)
+                var unit = q.pointee.unit
+                if t.foldsIdeographs, q.pointee.kind == .count, let u = unit {
+                    unit = WrittenText.measureWord(u, q.pointee.unitStart..<q.pointee.unitEnd, in: t)
+                }
                 metrics.append(
                     metric(
                         value: q.pointee.value, lower: q.pointee.lower, upper: q.pointee.upper,
-                        unit: q.pointee.unit, kind: q.pointee.kind, c.qualifier, out, text: slice(a, b),
+                        unit: unit, kind: q.pointee.kind, c.qualifier, out, text: slice(a, b),
                         start: a, end: b,
                         period: out.found.referencePeriod
                             ?? PeriodFinder.period(

@@ -245,4 +245,89 @@ struct ReportClauseTests {
         #expect(ms.map(\.text) == ["8家", "3家", "2家"], "\(ms.map(\.text))")
         #expect(ms.allSatisfy { $0.unit == "家" && $0.kind == .count })
     }
+
+    @Test("a count's measure word keeps the article's script (142間, 1,056個) like 項 and 人次 do")
+    func measureWordAsWritten() throws {
+        let text = "全澳共有酒店及公寓142間，旅行團1,056個，推出措施210項。"
+        let ms = try extractor.extract(text, locale: ArticleLocale(languageTag: "zh-MO"))
+        #expect(ms.map(\.unit) == ["間", "個", "項"], "\(ms.map(\.unit))")
+        // Simplified text is unchanged.
+        #expect(try extractor.extract("共有酒店142间。").map(\.unit) == ["间"])
+    }
+
+    @Test("an age is years lived: 平均年龄44.3岁 and 下降5.6岁 are durations in years; 35岁以下 is still a bracket")
+    func agesAreYears() throws {
+        let text = "村干部平均年龄44.3岁，较换届前下降5.6岁；35岁及以下党员120名。"
+        let age = try one(text, "44.3岁"), drop = try one(text, "5.6岁")
+        #expect(age.kind == .duration && age.unit == "year" && age.value == 44.3)
+        #expect(drop.kind == .duration && drop.direction == .down)
+        #expect(try extractor.extract(text).map(\.text) == ["44.3岁", "5.6岁", "120名"])
+        #expect(try one(text, "120名").subject.hasPrefix("35岁及以下"))
+        // An age is no time frame: 18岁以上 stays a figure, as 年龄在18岁以上 did when 岁 was a measure word.
+        #expect(try one("参赛选手年龄均在18岁以上。", "18岁").qualifier == .moreThan)
+    }
+
+    @Test("under 其中 an industry (制造业, 服务业, 第三产业) is a scope of the parent's indicator, with or without 占")
+    func industryIsScope() throws {
+        let text = "实施减班休息的企业有182家，涉及职工4316人，其中制造业就占3900余人。"
+        #expect(try one(text, "3900余人").subject == "制造业企业涉及职工")
+        #expect(try one("全市新增就业岗位1.2万个，其中服务业8000个。", "8000个").subject == "服务业新增就业岗位")
+        // An enterprise is what is counted, not an industry.
+        #expect(try one("全县共有农民专业合作社860家，其中企业120家。", "120家").subject == "企业")
+        // 涉及 is written once when the count keeps its action.
+        #expect(try one(text, "4316人").subject == "企业涉及职工")
+    }
+
+    @Test("a change in counts under 分别 pairs with the sentence's counts, not with the thresholds in 元 between them")
+    func distributiveChangeOfOwnKind() throws {
+        let text = "其中收入50万元以上的村68个、100万元以上的村21个，分别比上年增加17个和9个。"
+        let first = try one(text, "17个").subject
+        #expect(first.contains("50万元以上的村") && !first.contains("100万元"), "\(first)")
+        #expect(try one(text, "9个").subject.hasPrefix("100万元以上的村"))
+        // A rate of change still pairs with the figures just before it, of any kind.
+        let rates = "成交量为3526个，成交价值为175.6亿元，分别按年减少28.5%及31.2%。"
+        #expect(try one(rates, "31.2%").subject.hasPrefix("成交价值"))
+    }
+
+    @Test("the noun after a measure word stops before the next figure's qualifier and 合共 (1,056個旅行團合共約2.8萬人次)")
+    func countedNounStopsAtNextFigure() throws {
+        #expect(try one("九月共有1056个旅行团约2.8万人次参团外游。", "1056个").subject == "旅行团")
+        #expect(try one("九月共有1056个旅行团合共约2.8万人次参团外游。", "1056个").subject.hasPrefix("旅行团"))
+        #expect(!(try one("九月共有1056个旅行团合共约2.8万人次参团外游。", "2.8万人次").subject.contains("合")))
+    }
+
+    @Test("当中 opens a breakdown as 其中 does (Hong Kong and Macao)")
+    func dangZhongIsQiZhong() throws {
+        let text = "使用旅行社服务的本地居民约15.3万人次，当中约八成选择往中国内地。"
+        let share = try one(text, "八成").subject
+        #expect(share.hasPrefix("选择往中国内地"), "\(share)")
+    }
+
+    @Test("最高/最多 before a verb of granting money is a ceiling (每人每月最高补贴, 最高可获补贴)")
+    func grantCeiling() throws {
+        for (text, figure) in [
+            ("每人每月最高补贴11000元。", "11000元"), ("每户最高补助2万元。", "2万元"),
+            ("每人最高可获补贴3000元。", "3000元"), ("每人每月最高補貼一萬一千元。", "一萬一千元"),
+        ] {
+            let m = try one(text, figure)
+            #expect(m.qualifier == .lessThan && m.upper == m.value, "\(text)")
+        }
+        #expect(try one("补贴资金共计3000元。", "3000元").qualifier == .exact)
+    }
+
+    @Test("N个X全部/均 + a verb phrase with no figure: the count is of the X that did it (226个村全部实现…)")
+    func totalityPredicate() throws {
+        let village = try one("全县226个村（社区）全部实现党组织书记、主任一肩挑。", "226个").subject
+        #expect(village == "实现党组织书记、主任一肩挑的村（社区）", "\(village)")
+        #expect(try one("全县15个乡镇均建成综合文化站。", "15个").subject == "建成综合文化站的乡镇")
+        #expect(try one("全市2196个建制村均建立了党组织。", "2196个").subject == "建立党组织的建制村")
+        // A figure in the predicate is its own metric: the noun stays alone.
+        #expect(try one("全县35家企业均突破1000万元。", "35家").subject == "企业")
+    }
+
+    @Test("a measure word's 数 added to tell two counts apart is written in the subject's script")
+    func countedNounInScript() throws {
+        let ms = try extractor.extract("惠及居民3800多戶、約1億人。", locale: ArticleLocale(languageTag: "zh-TW"))
+        #expect(ms.count == 2 && ms.allSatisfy { $0.subject.hasSuffix("數") }, "\(ms.map(\.subject))")
+    }
 }

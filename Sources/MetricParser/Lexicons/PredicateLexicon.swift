@@ -5,7 +5,7 @@ enum PredicateLexicon {
     /// Linking words right before a figure: SUBJECT + 达/为/有/共计 + NUMBER.
     static let linkers = WordList(
         """
-        达到 达 为 是 有 共有 就有 已有 还有 另有 尚有 计 共计 合计 总计 累计 累计达 累计达到 累计为 共 总共 一共 \
+        达到 达 为 是 有 共有 就有 已有 还有 另有 尚有 计 共计 合计 合共 总计 累计 累计达 累计达到 累计为 共 总共 一共 \
         分别为 分别是 分别达 分别达到 分别 均为 均达 均 都 占 仅 只有 仅有 高达 增至 增长到 增长至 提高到 提高至 \
         降至 降到 减至 减到 至 下降到 下降至 上升到 上升至 调低到 调低至 调高到 调高至 跌至 跌到 增加到 增加至 扩大到 扩大至 缩小到 缩小至 减少到 减少至 达到了 录得 突破 升至 \
         跃升至 攀升至 回升至 回落至 实现了 完成了 约为 约有 总量为 总量达 规模达 规模为 已达 已达到 已超过 超 逾 只 即 仍有 \
@@ -87,9 +87,9 @@ enum PredicateLexicon {
     /// Scope, time and discourse words trimmed from the front of a subject.
     static let leadingNoise = WordList(
         """
-        全市 全省 全国 全区 全县 全镇 全乡 全州 全盟 全年 全部 各级 各类 各地 各 其中 此外 另外 同时 目前 当前 现 现有 \
+        全市 全省 全国 全区 全县 全镇 全乡 全州 全盟 全年 全部 各级 各类 各地 各 其中 当中 此外 另外 同时 目前 当前 现 现有 \
         我市 本市 该市 我省 本省 该省 我区 本区 我县 本县 我国 截至目前 截止目前 今年 去年 上年 当年 年末 年底 年初 年内 \
-        期末 其 共 已 已经 累计 先后 陆续 分别 共计 总计 合计 在 对 把 将 向 给 由 被 从 为 和 与 及 并 且 而 还 也 又 都 \
+        期末 其 共 已 已经 累计 先后 陆续 分别 共计 总计 合计 合共 在 对 把 将 向 给 由 被 从 为 和 与 及 并 且 而 还 也 又 都 \
         均 的 了 通过 经过 为了 围绕 一年来 一年以来 以来 其后 随后 之后 此后 至此 上半年 下半年 前三季度 一季度 二季度 \
         三季度 四季度 全年共 是 相当于 占 去年同期 上年同期 同期的 年度 本年度 全年累计 当月 本月 本周 今年以来 同期 就 已有 共有 \
         全院 全校 全厂 全村 全队 全委 全军 全系统 全乡镇
@@ -117,7 +117,7 @@ enum PredicateLexicon {
     static let forwardStops = WordList(
         """
         全部 累计 都 均 已 已经 共 分别 先后 还 也 被 将 把 获 获得 在 到 于 为 用于 用来 给 向 对 参加 参与 通过 开展 \
-        进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
+        进行 实现 完成 成为 入选 荣获 达 达到 占 比 较 同比 共计 合计 合共 总计 以上 以下 左右 等 并 纳入 投入 带动 覆盖 受到 得到
         """)
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
     static let keepWhole = WordList(
@@ -127,7 +127,7 @@ enum PredicateLexicon {
         """)
 
     /// Adverbs that end a subject even when it includes its predicate (单位完成共建 but not 全部编入).
-    static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 总计 同比 比 较")
+    static let predicateStops = WordList("全部 累计 都 均 已 已经 分别 先后 被 用于 用来 将 把 共计 合计 合共 总计 同比 比 较")
     /// A clause starting with these presents the counted set: 其中有5765家单位完成共建.
     static let existential = WordList("有 其中有 共有 还有 另有 尚有")
 }

@@ -77,6 +77,10 @@ enum QualifierLexicon {
     static let adverbMoreThan = WordList("至少 最少 起码 最低")
     static let adverbLessThan = WordList("最多 至多 最高")
     static let boundedLinkers = WordList("达 达到 達 達到")
+    /// Verbs of granting money, the commonest object of a ceiling (每人每月最高补贴1.1万元, 每户最多奖补5000元);
+    /// not in the general verb list, where they would end subjects (补贴资金 is a noun).
+    static let grantVerbs = WordList("补贴 补助 奖补 补偿 资助 扶持 救助 贴息 奖励 报销 赔付 赔偿 给付 发放 支付")
+    static let receiveVerbs = WordList("获 获得 享受 享有 领取")
     static let recordWindows = WordList("单日 單日 单月 單月 单周 單週 单季 單季 单年 單年 单场 單場 单小时 單小時 当日 當日 历史 歷史")
 
     /// A focus adverb before the verb that ends right before `i` (至少参加1次): the verb phrase's
@@ -84,9 +88,13 @@ enum QualifierLexicon {
     static func adverbBeforeVerb(_ s: [UInt32], _ i: Int, limit: Int) -> Qualifier? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
-        let verb = PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
+        let verb =
+            PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
+            ?? grantVerbs.suffix(s, before: end, limit: limit)
         guard let vl = verb ?? boundedLinkers.suffix(s, before: end, limit: limit) else { return nil }
         var k = end - vl
+        // 最高可获补贴3000元: a verb of receiving before the grant.
+        if verb != nil, let r = receiveVerbs.suffix(s, before: k, limit: limit) { k -= r }
         // 至少可参加 / 最多能申请: a modal between the adverb and the verb.
         let modal = k - 1 > limit && (s[k - 1] == u("可") || s[k - 1] == u("能") || s[k - 1] == u("要"))
         if modal { k -= 1 } else if verb == nil { return nil }

@@ -136,6 +136,8 @@ final class UnitLexicon: @unchecked Sendable {
         add("天 个工作日 工作日", .duration, "day", 1)
         add("个月", .duration, "month", 1)
         add("年", .duration, "year", 1)
+        // An age is years lived (平均年龄44.3岁, 下降5.6岁), as the corpus labels it; not a count of 岁.
+        add("岁 周岁", .duration, "year", 1)
         add("小时 个小时 钟头 个钟头", .duration, "hour", 1)
         add("分钟", .duration, "minute", 1)
         add("秒 秒钟", .duration, "second", 1)

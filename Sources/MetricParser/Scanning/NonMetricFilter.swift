@@ -52,7 +52,8 @@ enum NonMetricFilter {
         {
             return false
         }
-        if kind == .duration {
+        // An age (18岁以上, 五岁) is no time frame: the frames below are of 年, 月 and 天.
+        if kind == .duration, !(q.unitEnd > q.unitStart && ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")) {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration (traditional text
             // reads the same through the fold: 這, 過去, 連續, 24年來).
             let before = ScriptFold.simplified(before)
@@ -84,7 +85,7 @@ enum NonMetricFilter {
             return false
         }
         // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
-        if kind == .count, isAgeBracket(q, in: s) { return false }
+        if isAgeBracket(q, in: s) { return false }
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
         if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.

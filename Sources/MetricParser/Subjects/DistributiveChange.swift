@@ -5,28 +5,37 @@ struct DistributiveChange {
     /// The non-change figures' subjects of the current sentence, in order.
     private var sentence = -1
     private var bases: [String] = []
+    private var kinds: [MetricKind?] = []
     /// The change the list shares and the subjects still waiting for a figure.
     private var pending: [String] = []
     private var shared: SubjectFinder.Result? = nil
 
     /// Room for a long sentence's subjects: growing from empty, one doubling at a time, cost
     /// several reallocations an article.
-    init() { bases.reserveCapacity(16) }
+    init() {
+        bases.reserveCapacity(16)
+        kinds.reserveCapacity(16)
+    }
 
-    mutating func note(base: String, change: Bool, sentence start: Int) {
+    mutating func note(base: String, kind: MetricKind?, change: Bool, sentence start: Int) {
         if start != sentence {
             sentence = start
             bases.empty()
+            kinds.empty()
             pending.empty()
             if shared != nil { shared = nil }
         }
-        if !change, !base.isEmpty { bases.append(base) }
+        if !change, !base.isEmpty {
+            bases.append(base)
+            kinds.append(kind)
+        }
     }
 
     /// At the first figure of a 分别 + change list: its subject, when the sentence has one figure before
     /// for each figure of the list (`later` joined to it by 、/及/和/与 only).
     mutating func start(
-        _ s: [UInt32], _ found: SubjectFinder.Result, suffixEnd: Int, later: ArraySlice<Range<Int>>, sentence start: Int
+        _ s: [UInt32], _ found: SubjectFinder.Result, kind: MetricKind?, suffixEnd: Int, later: ArraySlice<Range<Int>>,
+        sentence start: Int
     ) -> String? {
         guard found.change, found.distributive != nil, start == sentence else { return nil }
         var n = 1, end = suffixEnd
@@ -35,7 +44,14 @@ struct DistributiveChange {
             n += 1; end = r.upperBound
         }
         guard n >= 2, bases.count >= n else { return nil }
-        let own = Array(bases.suffix(n))
+        // 50万元以上的村68个、100万元以上的村21个，分别比上年增加17个和9个: a change in a count or an amount
+        // is one of the figures of its own kind (the thresholds in 元 are not what grew); a rate of
+        // change (增长8.2%) may be of any kind.
+        var own = Array(bases.suffix(n))
+        if let kind, kind != .percent, kind != .percentagePoint, kinds.suffix(n).contains(where: { $0 != kind }) {
+            let same = bases.indices.filter { kinds[$0] == kind }
+            if same.count >= n { own = same.suffix(n).map { bases[$0] } }
+        }
         pending = Array(own.dropFirst())
         shared = found
         return own[0]

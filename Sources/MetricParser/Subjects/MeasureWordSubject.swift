@@ -13,13 +13,17 @@ enum MeasureWordSubject {
                 !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
                 metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence
             {
-                metrics[i - 1].subject += counted(metrics[i - 1].unit)
-                metrics[i].subject += counted(metrics[i].unit)
+                let word = writtenNumber(metrics[i].subject + metrics[i - 1].unit + metrics[i].unit)
+                metrics[i - 1].subject += metrics[i - 1].unit + word
+                metrics[i].subject += metrics[i].unit + word
             }
             i += 1
         }
     }
 
-    /// 户 → 户数, 人次 → 人次数.
-    static func counted(_ unit: String) -> String { unit + "数" }
+    /// 户 → 户数, 人次 → 人次数: the noun 数 in the script of the subject and its measure words (旅行團人次數,
+    /// 居民戶數 in a traditional report).
+    static func writtenNumber(_ words: String) -> String {
+        words.unicodeScalars.contains { $0.value >= 0x3400 && ScriptFold.simplified($0.value) != $0.value } ? "數" : "数"
+    }
 }

@@ -45,7 +45,8 @@ struct ScopeTracker {
     private static func startsWithQiZhong(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         var k = a
         while k < b, CharClass.isSpace(s[k]) { k += 1 }
-        return k + 1 < b && s[k] == u("其") && s[k + 1] == u("中")
+        // 當中 (Hong Kong and Macao) is 其中.
+        return k + 1 < b && (s[k] == u("其") || s[k] == u("当") || s[k] == u("當")) && s[k + 1] == u("中")
     }
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
@@ -64,6 +65,10 @@ struct ScopeTracker {
         {
             return parent + base
         }
+        // 涉及职工4316人，其中制造业(就占)3900余人: an industry (the sections of the national classification of
+        // economic activities and the three sectors all end in 业: 制造业, 建筑业, 第三产业) is never what
+        // a figure counts or measures, only where: a scope of the parent's indicator, of any kind.
+        if !base.isEmpty, found.indicator.isEmpty, Self.isIndustry(base) { return base + parent }
         // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
         // not count institutions (张, 人) is a scope of the parent's indicator.
         if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty,
@@ -118,11 +123,21 @@ struct ScopeTracker {
         return nil
     }
 
+    /// A short name ending in 业 that names an industry (制造业, 住宿和餐饮业, 第三产业, 重点行业), not one of
+    /// the words in 业 that name people, bodies or activities (企业, 事业, 就业, 毕业, 专业 …).
+    static func isIndustry(_ base: String) -> Bool {
+        let b = [UInt32](base)
+        guard b.count >= 2, b.count <= 10, ScriptFold.simplified(b[b.count - 1]) == u("业") else { return false }
+        return notIndustries.suffix(b, before: b.count, limit: 0) == nil
+    }
+
+    static let notIndustries = WordList("企业 事业 就业 毕业 专业 创业 作业 失业 职业 学业 营业 结业 肄业 实业 伟业 基业 家业")
+
     /// Heads of institution names, and the measure words that count institutions.
     static let institutionHeads = WordList("院 医院 中心 站 所 室 机构 学校 企业 公司 银行 单位")
     static let institutionCounters = Set([UInt32]("家个所座处间"))
 
-    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
+    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .duration, .other]
 
     /// Ends the current breakdown (a clause that starts a new inventory).
     mutating func end() { parent = nil }

@@ -271,7 +271,8 @@ enum SubjectContext {
         guard let previous, !previous.isEmpty, !subject.isEmpty, !InertText.contains(subject, previous) else {
             return nil
         }
-        return stripLeadingVerb(previous) + verb + subject
+        // …的事业单位有182家，涉及职工4316人: a person count keeps its action (涉及职工), so the verb is there once.
+        return stripLeadingVerb(previous) + (InertText.hasPrefix(subject, verb) ? subject : verb + subject)
     }
 
     /// `a` (a short scope) with the last subject's indicator: when the last two characters of `a` stand

@@ -847,6 +847,9 @@ struct SubjectFinder {
         return nil
     }
 
+    /// `totality` without the verb some of its entries include (全部实现).
+    static let totalityAdverbs = WordList("全部 全部已 全都 均 均已 都 都已")
+
     /// Adverbs of totality opening a predicate of the whole set: 全部脱贫, 均已出列, 都已就业.
     static let totality = WordList("全部 全部已 全都 均 均已 都 都已 已全部 全部实现")
 
@@ -935,6 +938,10 @@ struct SubjectFinder {
         // The reading stops at the next figure: the nearest later span starting after `f`.
         var nextFigure = Int.max
         for span in later where span.lowerBound > f && span.lowerBound < nextFigure { nextFigure = span.lowerBound }
+        // 1,056個旅行團約2.8萬人次: the next figure's qualifier is part of it, not of this noun.
+        if nextFigure < limit, let hit = QualifierLexicon.before(s, nextFigure, limit: f + 1) {
+            nextFigure -= hit.length
+        }
         var k = f
         var open = -1
         while k < limit || (open >= 0 && k < clauseEnd) {
@@ -951,7 +958,7 @@ struct SubjectFinder {
                 continue
             }
             if ch == u("、") { break }
-            if k == nextFigure { break }
+            if k >= nextFigure { break }
             if includePredicate {
                 if k > f, lex.predicateStops.prefix(s, at: k, limit: limit) != nil { break }
             } else {
@@ -983,7 +990,31 @@ struct SubjectFinder {
             m += 1
         }
         let (x, y) = trim(f, b)
-        return x < y ? clean(x, y) : ""
+        guard x < y else { return "" }
+        if !includePredicate, b == k, let done = totalityPredicate(at: k, clauseEnd: clauseEnd, nextFigure: nextFigure)
+        {
+            return done + "的" + clean(x, y)
+        }
+        return clean(x, y)
+    }
+
+    /// 全县226个村（社区）全部实现党组织书记、主任“一肩挑”: an adverb of totality after the counted noun, then
+    /// a verb phrase to the clause's end with no figure, says what every one counted did; the count is
+    /// of those (实现…一肩挑的村（社区）, as 2196个建制村均建立了党组织 is 建立党组织的建制村). The predicate,
+    /// without the adverb and the verb's 了; nil for any other clause.
+    private func totalityPredicate(at k: Int, clauseEnd: Int, nextFigure: Int) -> String? {
+        guard k < clauseEnd, nextFigure >= clauseEnd, s[k] == u("全") || s[k] == u("均") || s[k] == u("都"),
+            let l = Self.totalityAdverbs.prefix(s, at: k, limit: clauseEnd)
+        else { return nil }
+        let a = k + l
+        guard clauseEnd - a >= 2, clauseEnd - a <= 16, lex.linkers.prefix(s, at: a, limit: clauseEnd) == nil,
+            let vl = lex.verbs.prefix(s, at: a, limit: clauseEnd)
+        else { return nil }
+        let (x, y) = trim(a, clauseEnd)
+        guard x < y else { return nil }
+        let v = a + vl
+        guard v < y, s[v] == u("了"), v + 1 < y else { return clean(x, y) }
+        return clean(x, v) + clean(v + 1, y)
     }
 
     /// The start of the clause ending at `end`: after the last break, not counting breaks inside

@@ -271,7 +271,7 @@ struct SubjectPipeline {
             return coordination.sharesOfImplicitWhole ? implicitWhole.share(listed, of: before, list: true) : listed
         }
         if let first = distributiveChange.start(
-            s, found, suffixEnd: f.suffixEnd, later: f.later, sentence: f.start)
+            s, found, kind: f.kind, suffixEnd: f.suffixEnd, later: f.later, sentence: f.start)
         {
             return first
         }
@@ -386,7 +386,7 @@ struct SubjectPipeline {
         {
             members = (f.start, names, base)
         }
-        distributiveChange.note(base: base, change: found.change, sentence: f.start)
+        distributiveChange.note(base: base, kind: f.kind, change: found.change, sentence: f.start)
         recordJoined(base, kind: f.kind, prefixStart: f.prefixStart, sentence: f.start)
         if let kind = f.kind, !base.isEmpty { byKind.set(kind, base, in: f.start) }
         scope.record(found, base: base, kind: f.kind, measureWord: f.measureWord, part: part)
