@@ -330,4 +330,35 @@ struct ReportClauseTests {
         let ms = try extractor.extract("惠及居民3800多戶、約1億人。", locale: ArticleLocale(languageTag: "zh-TW"))
         #expect(ms.count == 2 && ms.allSatisfy { $0.subject.hasSuffix("數") }, "\(ms.map(\.subject))")
     }
+
+    @Test("a degree adverb before a verb of reaching a level is no subject (失业率…轻微回落至3.7%)")
+    func degreeAdverbBeforeLevel() throws {
+        #expect(try one("失业率由年初的3.9%轻微回落至3.7%。", "3.7%").subject == "失业率")
+        #expect(try one("平均浓度由上年的38微克/立方米大幅下降至31微克/立方米。", "31微克/立方米").subject == "平均浓度")
+    }
+
+    @Test("至少/起码/至多 bound the figure of any short verb after them (至少配备1名); 最高 only a listed verb's")
+    func focusAdverbBeforeAnyVerb() throws {
+        let m = try one("每个乡镇卫生院至少配备1名全科医生。", "1名")
+        #expect(m.qualifier == .moreThan && m.lower == 1)
+        #expect(try one("每次至多安排3人。", "3人").qualifier == .lessThan)
+        // 最高 before a noun is the noun's (最高气温), not a ceiling.
+        #expect(try one("全市最高气温41.3℃。", "41.3℃").qualifier == .exact)
+    }
+
+    @Test("an age bracket opening the noun after a measure word is part of it (8.7万名80周岁以上老年人)")
+    func ageBracketInCountedNoun() throws {
+        let text = "为8.7万名80周岁以上老年人发放高龄津贴。"
+        #expect(try extractor.extract(text).map(\.text) == ["8.7万名"])
+        #expect(try one(text, "8.7万名").subject.hasPrefix("80周岁以上老年人"))
+        #expect(try one("为3.2万名60岁及以上老人体检。", "3.2万名").subject.hasPrefix("60岁及以上老人"))
+    }
+
+    @Test("N年度 names a (fiscal) year, never a duration; a speaker's 我建议 is no part of a subject")
+    func fiscalYearAndSpeaker() throws {
+        let text = "我建议宽减2025至26年度百分之百的薪俸税，上限为3000元。"
+        let ms = try extractor.extract(text)
+        #expect(!ms.contains { $0.kind == .duration }, "\(ms.map(\.text))")
+        #expect(try !one(text, "百分之百").subject.contains("我建议"))
+    }
 }

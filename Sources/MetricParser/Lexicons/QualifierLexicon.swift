@@ -91,7 +91,9 @@ enum QualifierLexicon {
         let verb =
             PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
             ?? grantVerbs.suffix(s, before: end, limit: limit)
-        guard let vl = verb ?? boundedLinkers.suffix(s, before: end, limit: limit) else { return nil }
+        guard let vl = verb ?? boundedLinkers.suffix(s, before: end, limit: limit) else {
+            return focusBeforeAnyVerb(s, end, limit: limit)
+        }
         var k = end - vl
         // 最高可获补贴3000元: a verb of receiving before the grant.
         if verb != nil, let r = receiveVerbs.suffix(s, before: k, limit: limit) { k -= r }
@@ -106,6 +108,22 @@ enum QualifierLexicon {
         }
         return nil
     }
+
+    /// 每个乡镇卫生院至少配备1名, 至多安排3次: 至少, 起码 and 至多 bound the figure of whatever verb of one or
+    /// two characters follows them (配备 is in no list); 最高/最低/最多 only that of a listed verb, as
+    /// they also open nouns (最高气温).
+    private static func focusBeforeAnyVerb(_ s: [UInt32], _ end: Int, limit: Int) -> Qualifier? {
+        for vl in 1...2 {
+            let k = end - vl
+            guard k - 2 >= limit, CharClass.isIdeograph(s[k]), !CharClass.isBreak(s[k]) else { return nil }
+            if looseMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
+            if looseLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
+        }
+        return nil
+    }
+
+    static let looseMoreThan = WordList("至少 起码")
+    static let looseLessThan = WordList("至多")
 
     /// A record window (`recordWindows`) ends right before `i`.
     private static func isRecord(_ s: [UInt32], before i: Int) -> Bool {

@@ -70,11 +70,12 @@ enum NonMetricFilter {
                 return false
             }
             if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
-            // 3年来, 5年间, 3年后: spans of time framing other figures.
+            // 3年来, 5年间, 3年后: spans of time framing other figures; 2025至26年度 (a fiscal year) is a year.
             let a = q.end < s.count ? ScriptFold.simplified(s[q.end]) : 0
             if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") {
                 return false
             }
+            if q.unit == "year", a == u("度") { return false }
             // 5年期贷款市场报价利率, 10年期国债, 7天期逆回购: a tenor names the product.
             if a == u("期") { return false }
         }
@@ -125,9 +126,11 @@ enum NonMetricFilter {
         return false
     }
 
-    /// N岁 + (及)以上/以下 + a noun (or 的): the age bracket of a group, not an age.
+    /// N岁 / N周岁 + (及)以上/以下 + a noun (or 的): the age bracket of a group, not an age.
     static func isAgeBracket(_ q: RawQuantity, in s: [UInt32]) -> Bool {
-        guard q.unitEnd == q.unitStart + 1, ScriptFold.simplified(s[q.unitStart]) == u("岁") else { return false }
+        // 岁 or 周岁 (80周岁以上老年人).
+        guard q.unitEnd > q.unitStart, q.unitEnd - q.unitStart <= 2, ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")
+        else { return false }
         var k = q.unitEnd
         if k < s.count, s[k] == u("及") { k += 1 }
         guard k + 2 < s.count, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }

@@ -374,6 +374,7 @@ struct SubjectFinder {
                     lex.decrease.suffix(s, before: e - 1, limit: cs) ?? 0)
                 if verb >= 1, verb + 1 > (lex.linkers.suffix(s, before: e, limit: cs) ?? 0) {
                     c.linked = true; e -= verb + 1
+                    e = withoutDegreeAdverbs(cs, e)
                     e = beforeFromValue(cs, e)
                     noteDistributive(&result, e); continue
                 }
@@ -389,12 +390,15 @@ struct SubjectFinder {
                     l -= 1
                 }
                 if s[e - 1] == u("有") { c.existential = true }
+                let toLevel = s[e - 1] == u("至") || s[e - 1] == u("到")
                 if l == 1, guardCount == 1, q.kind == .percent, ScriptFold.simplified(s[e - 1]) == u("占"),
                     trim(cs, e - 1).0 < e - 1
                 {
                     result.shareOfImplicitWhole = String(scalars: [s[e - 1]])
                 }
-                c.linked = true; e -= l; noteDistributive(&result, e); continue
+                c.linked = true; e -= l
+                if toLevel { e = withoutDegreeAdverbs(cs, e) }
+                noteDistributive(&result, e); continue
             }
             // 首次突破100亿元, 再次达到: an adverb of occasion before the linking verb (or the bound, 突破) is no
             // part of the subject; no noun ends in one.
@@ -424,6 +428,14 @@ struct SubjectFinder {
             break peel
         }
         c.end = e
+    }
+
+    /// 失业率由年初的3.9%轻微回落至3.7%, 大幅下降至31微克: a degree adverb before a verb of reaching a level
+    /// is no part of the subject (no noun ends in 轻微 or 大幅); `e` without them.
+    private func withoutDegreeAdverbs(_ cs: Int, _ e: Int) -> Int {
+        var e = e
+        while let l = PredicateLexicon.degreeAdverbs.suffix(s, before: e, limit: cs), e - l >= cs { e -= l }
+        return e
     }
 
     /// 低于控制目标1.34个百分点 / 超年度目标121.76万人: a difference from a named reference; 增速为7.7%:
@@ -942,7 +954,9 @@ struct SubjectFinder {
         if nextFigure < limit, let hit = QualifierLexicon.before(s, nextFigure, limit: f + 1) {
             nextFigure -= hit.length
         }
-        var k = f
+        // 为8.7万名80周岁以上老年人: an age bracket opening the noun is part of it (it is no figure).
+        let bracketEnd = CharClass.has(s[f], CharClass.asciiDigit) ? ageBracketEnd(at: f, before: limit) ?? f : f
+        var k = bracketEnd
         var open = -1
         while k < limit || (open >= 0 && k < clauseEnd) {
             let ch = s[k]
@@ -985,6 +999,7 @@ struct SubjectFinder {
         // A figure never names itself: stop before a following number.
         var b = k
         var m = f
+        if bracketEnd > f { m = bracketEnd }
         while m < b {
             if CharClass.has(s[m], CharClass.asciiDigit) { b = m; break }
             m += 1
@@ -996,6 +1011,18 @@ struct SubjectFinder {
             return done + "的" + clean(x, y)
         }
         return clean(x, y)
+    }
+
+    /// The end of an age bracket (80周岁以上, 60岁及以下) opening at `m`, when one does and ends before `b`.
+    private func ageBracketEnd(at m: Int, before b: Int) -> Int? {
+        var k = m
+        while k < b, CharClass.has(s[k], CharClass.asciiDigit) { k += 1 }
+        if k < b, ScriptFold.simplified(s[k]) == u("周") { k += 1 }
+        guard k < b, ScriptFold.simplified(s[k]) == u("岁") else { return nil }
+        k += 1
+        if k < b, s[k] == u("及") { k += 1 }
+        guard k + 1 < b, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return nil }
+        return k + 2
     }
 
     /// 全县226个村（社区）全部实现党组织书记、主任“一肩挑”: an adverb of totality after the counted noun, then
