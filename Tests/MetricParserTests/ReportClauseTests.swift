@@ -361,4 +361,29 @@ struct ReportClauseTests {
         #expect(!ms.contains { $0.kind == .duration }, "\(ms.map(\.text))")
         #expect(try !one(text, "百分之百").subject.contains("我建议"))
     }
+
+    @Test("review of the twelfth session's rules: the sentences each rule must leave alone")
+    func twelfthSessionRulesLeaveAlone() throws {
+        // A 分别 list in several units pairs in order, whatever the kinds before it.
+        let mixed = "全市有景区56个，接待游客1200万人次、实现旅游收入85亿元，分别增加120万人次和8亿元。"
+        #expect(try one(mixed, "120万人次").subject.hasPrefix("接待游客"))
+        #expect(try one(mixed, "8亿元").subject.hasPrefix("旅游收入"))
+        // 当 + a word is no 当中.
+        #expect(try one("当中国经济总量突破100万亿元时。", "100万亿元").subject.contains("中国经济总量"))
+        // 人均, 成都: no adverb of totality; a verb's 了 is dropped.
+        #expect(!(try one("全市12个村人均实现增收。", "12个").subject.contains("实现")))
+        #expect(try one("全市6个区都举办了招聘会。", "6个").subject == "举办招聘会的区")
+        // A parent naming an industry is not scoped again by one.
+        #expect(try one("全市工业增加值1200亿元，其中制造业1000亿元。", "1000亿元").subject != "制造业工业增加值")
+        #expect(try one("全市从业人员45万人，其中从业12万人。", "12万人").subject != "从业从业人员")
+        // Age ranges and 或以上 before a noun are brackets; durations under a duration are parts.
+        #expect(try extractor.extract("全市共有0-3岁婴幼儿2.3万人。").map(\.text) == ["2.3万人"])
+        #expect(try extractor.extract("65歲或以上長者120萬人。").map(\.text) == ["120萬人"])
+        #expect(try one("国庆假期共8天，其中法定假日3天。", "3天").subject == "法定假日")
+        // A borrowed unit in traditional text is the same measure word as its lender's.
+        let pair = try extractor.extract("兩區分別有3和5個項目獲批。", locale: ArticleLocale(languageTag: "zh-HK"))
+        #expect(pair.count == 2 && !pair.contains { $0.subject.hasSuffix("數") || $0.subject.hasSuffix("数") })
+        // More verbs of granting.
+        #expect(try one("每家企业最高给予100万元补助。", "100万元").qualifier == .lessThan)
+    }
 }

@@ -50,7 +50,7 @@ enum PredicateLexicon {
     static let degreeAdverbs = WordList(
         """
         大幅 大幅度 小幅 小幅度 微幅 轻微 轻度 略 略微 略为 稍 稍微 稍稍 稍为 显著 显着 明显 温和 急剧 剧烈 大大 \
-        稳步 持续 快速 迅速 逐步 逐渐 缓慢 缓步 进一步 再度 继续 平稳 强劲 双双 齐齐 \
+        稳步 持续 快速 迅速 逐步 逐渐 缓慢 缓步 进一步 再度 继续 平稳 强劲 双双 齐齐 远 远远 \
         輕微 輕度 劇烈 緩慢 緩步
         """)
     /// Heads of a comparison with a named reference right before a figure (高于全国1.2个百分点).

@@ -79,8 +79,8 @@ enum QualifierLexicon {
     static let boundedLinkers = WordList("达 达到 達 達到")
     /// Verbs of granting money, the commonest object of a ceiling (每人每月最高补贴1.1万元, 每户最多奖补5000元);
     /// not in the general verb list, where they would end subjects (补贴资金 is a noun).
-    static let grantVerbs = WordList("补贴 补助 奖补 补偿 资助 扶持 救助 贴息 奖励 报销 赔付 赔偿 给付 发放 支付")
-    static let receiveVerbs = WordList("获 获得 享受 享有 领取")
+    static let grantVerbs = WordList("补贴 补助 奖补 补 补偿 资助 扶持 救助 贴息 奖励 报销 返还 赔付 赔偿 给付 给予 发放 支付 贷")
+    static let receiveVerbs = WordList("获 获得 享 享受 享有 领取 申领")
     static let recordWindows = WordList("单日 單日 单月 單月 单周 單週 单季 單季 单年 單年 单场 單場 单小时 單小時 当日 當日 历史 歷史")
 
     /// A focus adverb before the verb that ends right before `i` (至少参加1次): the verb phrase's
@@ -88,6 +88,11 @@ enum QualifierLexicon {
     static func adverbBeforeVerb(_ s: [UInt32], _ i: Int, limit: Int) -> Qualifier? {
         var end = i
         while end > limit, CharClass.isSpace(s[end - 1]) { end -= 1 }
+        // Every adverb opens with 至, 最 or 起, at most nine characters back (adverb, receiving verb, modal,
+        // verb): most figures have none there, and are told so without a word-list probe.
+        var a = end - 1
+        while a >= limit, end - a <= 9, s[a] != u("至"), s[a] != u("最"), s[a] != u("起") { a -= 1 }
+        guard a >= limit, end - a <= 9 else { return nil }
         let verb =
             PredicateLexicon.verbs.suffix(s, before: end, limit: limit)
             ?? grantVerbs.suffix(s, before: end, limit: limit)
@@ -116,14 +121,12 @@ enum QualifierLexicon {
         for vl in 1...2 {
             let k = end - vl
             guard k - 2 >= limit, CharClass.isIdeograph(s[k]), !CharClass.isBreak(s[k]) else { return nil }
-            if looseMoreThan.suffix(s, before: k, limit: limit) != nil { return .moreThan }
-            if looseLessThan.suffix(s, before: k, limit: limit) != nil { return .lessThan }
+            let (x, y) = (s[k - 2], ScriptFold.simplified(s[k - 1]))
+            if (x == u("至") && y == u("少")) || (x == u("起") && y == u("码")) { return .moreThan }
+            if x == u("至") && y == u("多") { return .lessThan }
         }
         return nil
     }
-
-    static let looseMoreThan = WordList("至少 起码")
-    static let looseLessThan = WordList("至多")
 
     /// A record window (`recordWindows`) ends right before `i`.
     private static func isRecord(_ s: [UInt32], before i: Int) -> Bool {

@@ -86,7 +86,7 @@ enum NonMetricFilter {
             return false
         }
         // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
-        if isAgeBracket(q, in: s) { return false }
+        if kind == .duration || kind == .count, isAgeBracket(q, in: s) { return false }
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
         if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
@@ -126,13 +126,21 @@ enum NonMetricFilter {
         return false
     }
 
-    /// N岁 / N周岁 + (及)以上/以下 + a noun (or 的): the age bracket of a group, not an age.
+    /// N岁 / N周岁 + (及/或)以上/以下 + a noun (or 的), or an age range + a noun (0-3岁婴幼儿): the age bracket
+    /// of a group, not an age.
     static func isAgeBracket(_ q: RawQuantity, in s: [UInt32]) -> Bool {
         // 岁 or 周岁 (80周岁以上老年人).
         guard q.unitEnd > q.unitStart, q.unitEnd - q.unitStart <= 2, ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")
         else { return false }
         var k = q.unitEnd
-        if k < s.count, s[k] == u("及") { k += 1 }
+        // 0-3岁婴幼儿, 0～6岁儿童: an age range right before a noun is the group's bracket.
+        if q.upper != nil, q.lower != nil, k < s.count, CharClass.isIdeograph(s[k]), !CharClass.isBreak(s[k]),
+            s[k] != u("以"), s[k] != u("的")
+        {
+            return true
+        }
+        // 60岁及以上, 65歲或以上.
+        if k < s.count, s[k] == u("及") || s[k] == u("或") { k += 1 }
         guard k + 2 < s.count, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }
         let next = s[k + 2]
         return CharClass.isIdeograph(next) && !CharClass.isBreak(next)

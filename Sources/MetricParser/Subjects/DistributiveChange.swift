@@ -2,55 +2,52 @@
 /// order: `成交量为3526个，成交价值为175.6亿元，分别按年减少28.5%及31.2%` → 成交量按年减少 28.5%, 成交价值按年减少
 /// 31.2% (each figure of the list is the same change of its own indicator).
 struct DistributiveChange {
-    /// The non-change figures' subjects of the current sentence, in order.
+    /// The non-change figures' subjects of the current sentence, in order, with their kinds.
     private var sentence = -1
-    private var bases: [String] = []
-    private var kinds: [MetricKind?] = []
+    private var bases: [(text: String, kind: MetricKind?)] = []
     /// The change the list shares and the subjects still waiting for a figure.
     private var pending: [String] = []
     private var shared: SubjectFinder.Result? = nil
 
     /// Room for a long sentence's subjects: growing from empty, one doubling at a time, cost
     /// several reallocations an article.
-    init() {
-        bases.reserveCapacity(16)
-        kinds.reserveCapacity(16)
-    }
+    init() { bases.reserveCapacity(16) }
 
     mutating func note(base: String, kind: MetricKind?, change: Bool, sentence start: Int) {
         if start != sentence {
             sentence = start
             bases.empty()
-            kinds.empty()
             pending.empty()
             if shared != nil { shared = nil }
         }
-        if !change, !base.isEmpty {
-            bases.append(base)
-            kinds.append(kind)
-        }
+        if !change, !base.isEmpty { bases.append((base, kind)) }
     }
 
     /// At the first figure of a 分别 + change list: its subject, when the sentence has one figure before
     /// for each figure of the list (`later` joined to it by 、/及/和/与 only).
     mutating func start(
-        _ s: [UInt32], _ found: SubjectFinder.Result, kind: MetricKind?, suffixEnd: Int, later: ArraySlice<Range<Int>>,
-        sentence start: Int
+        _ s: [UInt32], _ found: SubjectFinder.Result, kind: MetricKind?, end: Int, suffixEnd: Int,
+        later: ArraySlice<Range<Int>>, sentence start: Int
     ) -> String? {
         guard found.change, found.distributive != nil, start == sentence else { return nil }
-        var n = 1, end = suffixEnd
+        var n = 1, listEnd = suffixEnd
+        // The list's figures all written in the first one's unit (17个和9个), not 120万人次和8亿元.
+        var oneUnit = end > 0
         for r in later {
-            guard Self.onlyJoint(s, end, r.lowerBound) else { break }
-            n += 1; end = r.upperBound
+            guard Self.onlyJoint(s, listEnd, r.lowerBound) else { break }
+            n += 1; listEnd = r.upperBound
+            if oneUnit, r.upperBound < 1 || s[r.upperBound - 1] != s[end - 1] { oneUnit = false }
         }
         guard n >= 2, bases.count >= n else { return nil }
-        // 50万元以上的村68个、100万元以上的村21个，分别比上年增加17个和9个: a change in a count or an amount
-        // is one of the figures of its own kind (the thresholds in 元 are not what grew); a rate of
-        // change (增长8.2%) may be of any kind.
-        var own = Array(bases.suffix(n))
-        if let kind, kind != .percent, kind != .percentagePoint, kinds.suffix(n).contains(where: { $0 != kind }) {
-            let same = bases.indices.filter { kinds[$0] == kind }
-            if same.count >= n { own = same.suffix(n).map { bases[$0] } }
+        // 50万元以上的村68个、100万元以上的村21个，分别比上年增加17个和9个: a list of changes in one count or
+        // amount unit is of the figures of that kind (the thresholds in 元 are not what grew); a rate of
+        // change (增长8.2%) may be of any kind, and a list in several units pairs in order.
+        var own = bases.suffix(n).map(\.text)
+        if oneUnit, let kind, kind != .percent, kind != .percentagePoint,
+            bases.suffix(n).contains(where: { $0.kind != kind })
+        {
+            let same = bases.filter { $0.kind == kind }
+            if same.count >= n { own = same.suffix(n).map(\.text) }
         }
         pending = Array(own.dropFirst())
         shared = found

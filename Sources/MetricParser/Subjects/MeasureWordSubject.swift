@@ -9,9 +9,11 @@ enum MeasureWordSubject {
         var i = 1
         while i < metrics.count {
             // Fields are read in place: copying whole metrics would retain every string of each.
+            // The units are compared last: most neighbours differ in unit and subject, and the subject is the cheaper test.
             if metrics[i - 1].kind == .count, metrics[i].kind == .count, metrics[i - 1].unit != metrics[i].unit,
                 !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
-                metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence
+                metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence,
+                !sameWord(metrics[i - 1].unit, metrics[i].unit)
             {
                 let word = writtenNumber(metrics[i].subject + metrics[i - 1].unit + metrics[i].unit)
                 metrics[i - 1].subject += metrics[i - 1].unit + word
@@ -19,6 +21,13 @@ enum MeasureWordSubject {
             }
             i += 1
         }
+    }
+
+    /// One measure word in either script (个 borrowed by 3和5個 is 個).
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        a == b
+            || a.unicodeScalars.map { ScriptFold.simplified($0.value) }
+                == b.unicodeScalars.map { ScriptFold.simplified($0.value) }
     }
 
     /// 户 → 户数, 人次 → 人次数: the noun 数 in the script of the subject and its measure words (旅行團人次數,

@@ -45,9 +45,15 @@ struct ScopeTracker {
     private static func startsWithQiZhong(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         var k = a
         while k < b, CharClass.isSpace(s[k]) { k += 1 }
-        // 當中 (Hong Kong and Macao) is 其中.
-        return k + 1 < b && (s[k] == u("其") || s[k] == u("当") || s[k] == u("當")) && s[k + 1] == u("中")
+        guard k + 1 < b, s[k + 1] == u("中") else { return false }
+        if s[k] == u("其") { return true }
+        // 當中 (Hong Kong and Macao) is 其中 before a break, a figure, 有 or a qualifier; 当中国, 当中央 are 当 + a word.
+        guard s[k] == u("当") || s[k] == u("當") else { return false }
+        return k + 2 >= b || !CharClass.isIdeograph(s[k + 2])
+            || afterDangZhong.contains(ScriptFold.simplified(s[k + 2]))
     }
+
+    static let afterDangZhong = ScalarSet("有约近超逾不共仅")
 
     /// The subject of a figure inside a breakdown: the part named plus the parent's indicator.
     /// - Parameters:
@@ -65,10 +71,13 @@ struct ScopeTracker {
         {
             return parent + base
         }
-        // 涉及职工4316人，其中制造业(就占)3900余人: an industry (the sections of the national classification of
-        // economic activities and the three sectors all end in 业: 制造业, 建筑业, 第三产业) is never what
-        // a figure counts or measures, only where: a scope of the parent's indicator, of any kind.
-        if !base.isEmpty, found.indicator.isEmpty, Self.isIndustry(base) { return base + parent }
+        // 涉及职工4316人，其中制造业(就占)3900余人: an industry (most sections of the national classification
+        // of economic activities and the three sectors end in 业: 制造业, 建筑业, 第三产业) is never what a
+        // figure counts or measures, only where: a scope of the parent's indicator, of any kind. A parent
+        // that names an industry itself (工业增加值, 农业从业人员) is broken down by the others' rules.
+        if !base.isEmpty, found.indicator.isEmpty, Self.isIndustry(base), !Self.namesIndustry(parentScalars) {
+            return base + parent
+        }
         // 编制床位…张，其中社区卫生服务中心7235张: an institution counted with a measure word that does
         // not count institutions (张, 人) is a scope of the parent's indicator.
         if !base.isEmpty, kind == .count, parentKind == .count, !found.linked, found.indicator.isEmpty,
@@ -90,8 +99,10 @@ struct ScopeTracker {
         // 水电971.82万千瓦 under 装机容量: a bare noun before a physical measure names a scope, not a
         // new indicator (水电 is not measured in 千瓦 by itself). A count's noun is what it counts
         // (其中研发人员8000名) and an amount of money names its own component (其中财政补助395.6亿元).
+        // An age under an age (期望寿命82.20岁，其中男性79.85岁) is such a measure too; other durations are
+        // parts (共8天，其中法定假日3天).
         guard !found.linked, found.indicator.isEmpty, found.shareBase == nil,
-            kind == parentKind, let kind, Self.measures.contains(kind)
+            kind == parentKind, let kind, Self.measures.contains(kind) || (kind == .duration && measureWord == u("岁"))
         else { return base }
         guard b.count <= 6, p.count >= 2 else { return base }
         if sharesHead(b, p) { return base }
@@ -123,21 +134,35 @@ struct ScopeTracker {
         return nil
     }
 
-    /// A short name ending in 业 that names an industry (制造业, 住宿和餐饮业, 第三产业, 重点行业), not one of
-    /// the words in 业 that name people, bodies or activities (企业, 事业, 就业, 毕业, 专业 …).
+    /// A name ending in 业 that names an industry (制造业, 住宿和餐饮业, 第三产业, 重点行业), not one of the
+    /// words in 业 that name people, bodies, states or activities (企业, 事业, 就业, 毕业, 从业, 停业 …).
     static func isIndustry(_ base: String) -> Bool {
+        // The last scalar first (业 and 業 are three UTF-8 bytes ending in 0x9A and 0xAD): most parts end in neither.
+        guard let last = base.unicodeScalars.last, ScriptFold.simplified(last.value) == u("业") else { return false }
         let b = [UInt32](base)
-        guard b.count >= 2, b.count <= 10, ScriptFold.simplified(b[b.count - 1]) == u("业") else { return false }
+        guard b.count >= 2, b.count <= 16 else { return false }
         return notIndustries.suffix(b, before: b.count, limit: 0) == nil
     }
 
-    static let notIndustries = WordList("企业 事业 就业 毕业 专业 创业 作业 失业 职业 学业 营业 结业 肄业 实业 伟业 基业 家业")
+    /// Whether `p` holds an industry's name (a 业 that closes no word of `notIndustries`).
+    static func namesIndustry(_ p: [UInt32]) -> Bool {
+        for j in p.indices.dropFirst() where ScriptFold.simplified(p[j]) == u("业") {
+            if notIndustries.suffix(p, before: j + 1, limit: 0) == nil { return true }
+        }
+        return false
+    }
+
+    static let notIndustries = WordList(
+        """
+        企业 事业 就业 毕业 专业 创业 作业 失业 职业 学业 营业 结业 肄业 实业 伟业 基业 家业 \
+        从业 转业 开业 停业 歇业 复业 待业 主业 副业 置业 守业 修业 课业
+        """)
 
     /// Heads of institution names, and the measure words that count institutions.
     static let institutionHeads = WordList("院 医院 中心 站 所 室 机构 学校 企业 公司 银行 单位")
     static let institutionCounters = Set([UInt32]("家个所座处间"))
 
-    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .duration, .other]
+    static let measures: Set<MetricKind> = [.area, .length, .mass, .volume, .other]
 
     /// Ends the current breakdown (a clause that starts a new inventory).
     mutating func end() { parent = nil }

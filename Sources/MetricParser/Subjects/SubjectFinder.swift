@@ -267,10 +267,25 @@ struct SubjectFinder {
         }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
         if Anaphora.isTimeAdverb(subject) { subject = "" }
+        if let capped = capFrame(subject, suffixEnd: suffixEnd) { subject = capped }
         result.subject = subject
         result.linked = c.linked
         result.clauseStart = c.start
     }
+
+    /// 每户每季以750元为上限: 以 + figure + 为上限 (为限, 为最高限额) states a cap; the subject is what is capped
+    /// (the text before 以) and the cap, not a phrase ending in the preposition.
+    private func capFrame(_ subject: String, suffixEnd: Int) -> String? {
+        // The text after the figure first: most figures have no 为/作 there, and a String's last scalar costs more.
+        guard suffixEnd + 1 < s.count, ScriptFold.simplified(s[suffixEnd]) == u("为") || s[suffixEnd] == u("作"),
+            let l = Self.capWords.prefix(s, at: suffixEnd, limit: min(s.count, suffixEnd + 6)),
+            subject.utf8.last == 0xA5, subject.unicodeScalars.last == "以"
+        else { return nil }
+        let word = clean(suffixEnd + l - 2, suffixEnd + l)  // 上限 / 为限 → the noun of the cap
+        return String(subject.unicodeScalars.dropLast()) + (word == "为限" || word == "為限" ? "上限" : word)
+    }
+
+    static let capWords = WordList("为上限 为限 作为上限 为最高限额 为下限")
 
     /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
     /// What a figure is counted per after 每 (每晚, 每日, 每人, 每平方米).
@@ -454,7 +469,7 @@ struct SubjectFinder {
             while rx < ry, CharClass.isSpace(s[rx]) { rx += 1 }
             while ry > rx, CharClass.isSpace(s[ry - 1]) { ry -= 1 }
             if rx < ry, BasisReader.classify(s, rx, ry).basis != .reference { result.referencePeriod = clean(rx, ry) }
-            c.end = head.start
+            c.end = withoutDegreeAdverbs(cs, head.start)  // 远低于原来预算的330亿元
             result.ownValue = true
             return
         }
@@ -859,6 +874,9 @@ struct SubjectFinder {
         return nil
     }
 
+    /// Characters before 均/都 that make a word with it (人均, 户均, 平均, 成都, 首都, 京都).
+    static let closesWithTotality = ScalarSet("人户亩平日月年生场成首京国古旧帝故")
+
     /// `totality` without the verb some of its entries include (全部实现).
     static let totalityAdverbs = WordList("全部 全部已 全都 均 均已 都 都已")
 
@@ -1020,7 +1038,7 @@ struct SubjectFinder {
         if k < b, ScriptFold.simplified(s[k]) == u("周") { k += 1 }
         guard k < b, ScriptFold.simplified(s[k]) == u("岁") else { return nil }
         k += 1
-        if k < b, s[k] == u("及") { k += 1 }
+        if k < b, s[k] == u("及") || s[k] == u("或") { k += 1 }
         guard k + 1 < b, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return nil }
         return k + 2
     }
@@ -1031,7 +1049,9 @@ struct SubjectFinder {
     /// without the adverb and the verb's 了; nil for any other clause.
     private func totalityPredicate(at k: Int, clauseEnd: Int, nextFigure: Int) -> String? {
         guard k < clauseEnd, nextFigure >= clauseEnd, s[k] == u("全") || s[k] == u("均") || s[k] == u("都"),
-            let l = Self.totalityAdverbs.prefix(s, at: k, limit: clauseEnd)
+            let l = Self.totalityAdverbs.prefix(s, at: k, limit: clauseEnd),
+            // 人均, 平均, 成都, 首都: the character closes a word of the noun, it is no adverb.
+            k == 0 || !Self.closesWithTotality.contains(ScriptFold.simplified(s[k - 1]))
         else { return nil }
         let a = k + l
         guard clauseEnd - a >= 2, clauseEnd - a <= 16, lex.linkers.prefix(s, at: a, limit: clauseEnd) == nil,
@@ -1039,8 +1059,10 @@ struct SubjectFinder {
         else { return nil }
         let (x, y) = trim(a, clauseEnd)
         guard x < y else { return nil }
-        let v = a + vl
-        guard v < y, s[v] == u("了"), v + 1 < y else { return clean(x, y) }
+        // 举办了招聘会, 建立了党组织: the verb's 了 (standing after it, or listed with it) is dropped.
+        var v = a + vl
+        if v - 1 >= a, s[v - 1] == u("了") { v -= 1 }
+        guard x <= v, v < y, s[v] == u("了"), v + 1 < y else { return clean(x, y) }
         return clean(x, v) + clean(v + 1, y)
     }
 

@@ -20,6 +20,8 @@ struct SubjectPipeline {
     /// What the steps read of the figure and where it stands (plain values: no copy of the quantity).
     private struct Figure {
         var kind: MetricKind?
+        /// Where the quantity ends (its unit's last character is at `end - 1`).
+        var end: Int
         var value: Double
         /// Where the quantity itself starts (after the words before the number).
         var quantityStart: Int
@@ -83,7 +85,7 @@ struct SubjectPipeline {
         later: ArraySlice<Range<Int>>, sharesUnitWithNext: Bool
     ) -> Output {
         let f = Figure(
-            kind: q.kind, value: q.value, quantityStart: q.start,
+            kind: q.kind, end: q.end, value: q.value, quantityStart: q.start,
             measureWord: q.unitEnd == q.unitStart + 1 ? ScriptFold.simplified(s[q.unitStart]) : nil,
             prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, sentence: sentence, later: later)
         var found = finder.find(q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later)
@@ -271,7 +273,7 @@ struct SubjectPipeline {
             return coordination.sharesOfImplicitWhole ? implicitWhole.share(listed, of: before, list: true) : listed
         }
         if let first = distributiveChange.start(
-            s, found, kind: f.kind, suffixEnd: f.suffixEnd, later: f.later, sentence: f.start)
+            s, found, kind: f.kind, end: f.end, suffixEnd: f.suffixEnd, later: f.later, sentence: f.start)
         {
             return first
         }

@@ -49,9 +49,7 @@ extension WrittenText {
             let o = t.original[t.originalOffset(i)]
             if o != t.scalars[i], t.scalars[i] >= 0x3400, CharClass.isIdeograph(o) { written[i] = o; folded = true }
         }
-        guard folded, unit.unicodeScalars.elementsEqual(t.scalars[span].lazy.map { Unicode.Scalar($0)! }) else {
-            return unit
-        }
+        guard folded, unit.unicodeScalars.lazy.map(\.value).elementsEqual(t.scalars[span]) else { return unit }
         return String(scalars: written)
     }
 }
