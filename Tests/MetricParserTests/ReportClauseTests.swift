@@ -386,4 +386,10 @@ struct ReportClauseTests {
         // More verbs of granting.
         #expect(try one("每家企业最高给予100万元补助。", "100万元").qualifier == .lessThan)
     }
+
+    @Test("累计 before a time or a whole is an adverb: 累計今年1至11月工業生產指數 names 工業生產指數")
+    func cumulativeBeforeTime() throws {
+        #expect(try one("累計今年1至11月工業生產指數年增9.42%。", "9.42%").subject.hasPrefix("工業生產指數"))
+        #expect(try one("累计今年前11月工业生产指数增长9.42%。", "9.42%").subject.hasPrefix("工业生产指数"))
+    }
 }

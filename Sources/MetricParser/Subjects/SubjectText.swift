@@ -90,6 +90,8 @@ extension SubjectFinder {
             && lex.lightVerbs.prefix(s, at: a + 2, limit: b) == nil
             && lex.linkers.prefix(s, at: a + 2, limit: b) == nil
             && !CharClass.isDigit(s[a + 2]) && s[a + 2] != u("新")
+            // 累計今年1至11月工業生產指數: before a time or a whole, 累计 is an adverb, no part of a noun.
+            && lex.leadingNoise.prefix(s, at: a + 2, limit: b) == nil
     }
 
     private func isOpeningPunct(_ c: UInt32) -> Bool {
