@@ -392,4 +392,36 @@ struct ReportClauseTests {
         #expect(try one("累計今年1至11月工業生產指數年增9.42%。", "9.42%").subject.hasPrefix("工業生產指數"))
         #expect(try one("累计今年前11月工业生产指数增长9.42%。", "9.42%").subject.hasPrefix("工业生产指数"))
     }
+
+    @Test(
+        "thousands grouped by spaces (Hong Kong statistics: 157 900人, 3 689 500人) are one number; never mixed with commas"
+    )
+    func spacedThousands() throws {
+        let ms = try extractor.extract("失業人數約157 900人，總就業人數為3 689 500人。", locale: ArticleLocale(languageTag: "zh-HK"))
+        #expect(ms.map(\.value) == [157900, 3_689_500], "\(ms.map(\.text))")
+        #expect(ms.map(\.text) == ["157 900人", "3 689 500人"])
+        // A group of other than three digits after the space is another number.
+        #expect(try extractor.extract("2025 12个项目").allSatisfy { $0.value != 202512 })
+        #expect(try extractor.extract("共1,234 567人").allSatisfy { $0.value != 1_234_567 })
+    }
+
+    @Test("a statistical remark in parentheses is no part of a subject (失業人數（未經季節性調整）)")
+    func statisticalRemark() throws {
+        let text = "失業人數（未經季節性調整）由約157 900人減少至約154 300人。"
+        #expect(try one(text, "157 900人").subject == "失業人數")
+    }
+
+    @Test("one of a pair of opposite indicators after the other takes its scope (收入…，支出…)")
+    func pairedIndicators() throws {
+        #expect(try one("全市社会保险基金收入合计98.6亿元，支出合计87.4亿元。", "87.4亿元").subject == "社会保险基金支出")
+        // A noun of its own is kept.
+        #expect(try one("全年货物出口总额120亿元，进口80亿元。", "80亿元").subject == "进口")
+        // A partner inside a compound (进出口) is no word of its own.
+        #expect(try one("全年货物进出口总额200亿元，其中货物进出口120亿元，进口80亿元。", "80亿元").subject != "货物进进口")
+    }
+
+    @Test("two rate bases in a row before the figure belong to its unit (提高至每人每月183元)")
+    func twoRateBases() throws {
+        #expect(try one("城乡居民基础养老金最低标准提高至每人每月183元。", "183元").subject == "城乡居民基础养老金最低标准")
+    }
 }

@@ -112,7 +112,8 @@ enum PredicateLexicon {
     static let parentheticalRemarks = WordList(
         """
         含 包含 内含 不含 未含 包括 不包括 未包括 剔除 扣除 除 除去 不计 未计 计入 不计入 按 以 下同 同上 注 \
-        简称 以下简称 下称 即 其中 均为 均含 单位
+        简称 以下简称 下称 即 其中 均为 均含 单位 \
+        经季节性调整 未经季节性调整 经季节调整 未经季节调整 季节性调整后 初步 初步数字 临时数字 修订数字 暂定数
         """)
     /// Adverbs and prepositions that end a subject read forward from the number.
     static let forwardStops = WordList(

@@ -67,6 +67,8 @@ struct NumberScanner {
         var intDigits = 0
         var trailingZeros = 0
         var separators = false
+        var spaced = false
+        var commas: Bool { separators && !spaced }
         var groupLen = 0
         let leadingZero = s[i] == 0x30 && i + 1 < n && CharClass.isDigit(s[i + 1])
         while j < n {
@@ -76,12 +78,19 @@ struct NumberScanner {
                 intDigits += 1; groupLen += 1
                 trailingZeros = c == 0x30 ? trailingZeros + 1 : 0
                 j += 1
-            } else if c == 0x2C || c == 0xFF0C, intDigits > 0, separators ? groupLen == 3 : groupLen <= 3,
+            } else if c == 0x2C || c == 0xFF0C, intDigits > 0, !spaced, separators ? groupLen == 3 : groupLen <= 3,
                 j + 3 < n + 0, j + 3 <= n - 1 + 1,
                 isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4)
             {
                 // "1,234" / "82，225": a separator only when exactly three digits follow.
                 separators = true; groupLen = 0
+                j += 1
+            } else if c == 0x20, intDigits > 0, !commas, spaced ? groupLen == 3 : groupLen <= 3,
+                isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4)
+            {
+                // "157 900人", "3 689 500人": Hong Kong's and Macao's statistics group thousands with a
+                // (thin) space, normalized to " "; the same test as the comma's, never mixed with it.
+                separators = true; spaced = true; groupLen = 0
                 j += 1
             } else {
                 break

@@ -81,6 +81,9 @@ enum SubjectContext {
         {
             return subject + stripLeadingVerb(previous)
         }
+        // 基金收入合计98.6亿元，支出合计87.4亿元: one of a pair of opposite indicators after the other
+        // takes its scope (社会保险基金支出).
+        if n == 2, let paired = pairedScope(scalars, previous) { return paired }
         // 参保人数1240.76万人，参保率在98%: a short indicator that restates the end of the last
         // subject (参保…) is about the same scope (城镇基本医疗保险).
         if n <= 5, n >= 2, let scoped = sameScope(scalars, previous) {
@@ -261,6 +264,27 @@ enum SubjectContext {
         }
         return nil
     }
+
+    /// `previous` with its last word replaced by `a`, when `a` and that word are a pair of opposite
+    /// indicators (收入/支出, 出口/进口, 流入/流出, 存款/贷款, 买入/卖出, 借方/贷方) and a scope stands before it.
+    static func pairedScope(_ a: [UInt32], _ previous: String) -> String? {
+        let x = ScriptFold.simplified(a)
+        guard let partner = oppositeIndicators[x] else { return nil }
+        let p = [UInt32](previous)
+        // 货物进出口…，进口…: a partner inside a compound (进出口, 收支) is no word of its own.
+        guard p.count >= 4, ScriptFold.simplified(Array(p[(p.count - 2)...])) == partner,
+            ScriptFold.simplified(p[p.count - 3]) != x[0]
+        else { return nil }
+        return String(scalars: p[..<(p.count - 2)] + a)
+    }
+
+    static let oppositeIndicators: [[UInt32]: [UInt32]] = {
+        var m: [[UInt32]: [UInt32]] = [:]
+        for (a, b) in [("收入", "支出"), ("出口", "进口"), ("流入", "流出"), ("存款", "贷款"), ("买入", "卖出"), ("借方", "贷方")] {
+            m[[UInt32](a)] = [UInt32](b); m[[UInt32](b)] = [UInt32](a)
+        }
+        return m
+    }()
 
     /// Verbs relating a figure to the last one's events (涉及医疗费用21.4亿元).
     static let relatingVerbs = WordList("涉及 涉及到 涵盖 牵涉")

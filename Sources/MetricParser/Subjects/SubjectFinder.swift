@@ -371,13 +371,17 @@ struct SubjectFinder {
         let cs = c.start
         var e = c.end
         var guardCount = 0
+        var ratePeels = 0
         peel: while e > cs, guardCount < 12 {
             guardCount += 1
             while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
             // 平均房租为每晚1,486港元: a rate basis (每 + time or unit) right before the figure belongs to the
             // figure's unit, not to the subject; the linking word before it still links.
-            if guardCount == 1, let l = lex.rateBasis.suffix(s, before: e, limit: cs + 1), s[e - l - 1] == u("每") {
-                e -= l + 1
+            // Two of them in a row (提高至每人每月183元) as well.
+            if guardCount == ratePeels + 1, ratePeels < 2, let l = lex.rateBasis.suffix(s, before: e, limit: cs + 1),
+                s[e - l - 1] == u("每")
+            {
+                e -= l + 1; ratePeels += 1
                 continue
             }
             let whole = lex.keepWhole.suffix(s, before: e, limit: cs) ?? 0  // 平均 is not 平 + 均
