@@ -115,7 +115,8 @@ public struct MetricExtractor: Sendable {
             }
         }
 
-        var subjects = SubjectPipeline(WrittenText.scalars(t))  // subjects in the article's script
+        let written = WrittenText.scalars(t)
+        var subjects = SubjectPipeline(written)  // subjects in the article's script
         let spans = candidates.map { raws[$0.index].start..<raws[$0.index].end }
         var metrics: [Metric] = []
         metrics.reserveCapacity(candidates.count)
@@ -150,8 +151,9 @@ public struct MetricExtractor: Sendable {
                 prevEnd = c.suffixEnd
                 let a = t.originalOffset(start), b = t.originalOffset(end)
                 var unit = q.pointee.unit
-                if t.foldsIdeographs, q.pointee.kind == .count, let u = unit {
-                    unit = WrittenText.measureWord(u, q.pointee.unitStart..<q.pointee.unitEnd, in: t)
+                if t.foldsIdeographs, q.pointee.kind == .count, let folded = unit {
+                    unit = WrittenText.measureWord(
+                        folded, q.pointee.unitStart..<q.pointee.unitEnd, normalized: s, written: written)
                 }
                 metrics.append(
                     metric(

@@ -52,8 +52,8 @@ enum NonMetricFilter {
         {
             return false
         }
-        // An age (18岁以上, 五岁) is no time frame: the frames below are of 年, 月 and 天.
-        if kind == .duration, !(q.unitEnd > q.unitStart && ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")) {
+        // An age (18岁以上, 十二周岁) is no time frame: the frames below are of 年, 月 and 天.
+        if kind == .duration, !isAge(q, in: s) {
             // 近3年 / 过去5年 / 未来三年 / 连续5年: a time frame, not a measured duration (traditional text
             // reads the same through the fold: 這, 過去, 連續, 24年來).
             let before = ScriptFold.simplified(before)
@@ -129,9 +129,7 @@ enum NonMetricFilter {
     /// N岁 / N周岁 + (及/或)以上/以下 + a noun (or 的), or an age range + a noun (0-3岁婴幼儿): the age bracket
     /// of a group, not an age.
     static func isAgeBracket(_ q: RawQuantity, in s: [UInt32]) -> Bool {
-        // 岁 or 周岁 (80周岁以上老年人).
-        guard q.unitEnd > q.unitStart, q.unitEnd - q.unitStart <= 2, ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")
-        else { return false }
+        guard isAge(q, in: s) else { return false }
         var k = q.unitEnd
         // 0-3岁婴幼儿, 0～6岁儿童: an age range right before a noun is the group's bracket.
         if q.upper != nil, q.lower != nil, k < s.count, CharClass.isIdeograph(s[k]), !CharClass.isBreak(s[k]),
@@ -144,6 +142,11 @@ enum NonMetricFilter {
         guard k + 2 < s.count, s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }
         let next = s[k + 2]
         return CharClass.isIdeograph(next) && !CharClass.isBreak(next)
+    }
+
+    /// The quantity's unit is 岁 or 周岁 (an age).
+    static func isAge(_ q: RawQuantity, in s: [UInt32]) -> Bool {
+        q.unitEnd > q.unitStart && q.unitEnd - q.unitStart <= 2 && ScriptFold.simplified(s[q.unitEnd - 1]) == u("岁")
     }
 
     /// 过去5年, 未来三年, 今后5年, 连续5年, 最近3年: time frames, not durations.

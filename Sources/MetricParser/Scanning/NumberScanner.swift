@@ -67,8 +67,7 @@ struct NumberScanner {
         var intDigits = 0
         var trailingZeros = 0
         var separators = false
-        var spaced = false
-        var commas: Bool { separators && !spaced }
+        var spaced = false  // the separators are spaces (never mixed with commas)
         var groupLen = 0
         let leadingZero = s[i] == 0x30 && i + 1 < n && CharClass.isDigit(s[i + 1])
         while j < n {
@@ -85,7 +84,7 @@ struct NumberScanner {
                 // "1,234" / "82，225": a separator only when exactly three digits follow.
                 separators = true; groupLen = 0
                 j += 1
-            } else if c == 0x20, intDigits > 0, !commas, spaced ? groupLen == 3 : groupLen <= 3,
+            } else if c == 0x20, intDigits > 0, spaced || !separators, spaced ? groupLen == 3 : groupLen <= 3,
                 isDigitAt(j + 1), isDigitAt(j + 2), isDigitAt(j + 3), !isDigitAt(j + 4)
             {
                 // "157 900人", "3 689 500人": Hong Kong's and Macao's statistics group thousands with a

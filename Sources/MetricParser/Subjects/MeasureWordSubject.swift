@@ -9,7 +9,7 @@ enum MeasureWordSubject {
         var i = 1
         while i < metrics.count {
             // Fields are read in place: copying whole metrics would retain every string of each.
-            // The units are compared last: most neighbours differ in unit and subject, and the subject is the cheaper test.
+            // The units are compared through the fold last: most neighbours differ in subject, the cheaper test.
             if metrics[i - 1].kind == .count, metrics[i].kind == .count, metrics[i - 1].unit != metrics[i].unit,
                 !metrics[i].subject.isEmpty, metrics[i - 1].subject == metrics[i].subject,
                 metrics[i - 1].basis == metrics[i].basis, metrics[i - 1].sentence == metrics[i].sentence,

@@ -46,11 +46,13 @@ struct ScopeTracker {
         var k = a
         while k < b, CharClass.isSpace(s[k]) { k += 1 }
         guard k + 1 < b, s[k + 1] == u("中") else { return false }
-        if s[k] == u("其") { return true }
-        // 當中 (Hong Kong and Macao) is 其中 before a break, a figure, 有 or a qualifier; 当中国, 当中央 are 当 + a word.
-        guard s[k] == u("当") || s[k] == u("當") else { return false }
-        return k + 2 >= b || !CharClass.isIdeograph(s[k + 2])
-            || afterDangZhong.contains(ScriptFold.simplified(s[k + 2]))
+        return s[k] == u("其") || ((s[k] == u("当") || s[k] == u("當")) && dangZhongIsQiZhong(s, k, b))
+    }
+
+    /// 當中 at `k` (Hong Kong and Macao) reads as 其中 before a break, a figure, 有 or a qualifier (or at
+    /// `b`); 当中国, 当中央 are 当 + a word. The breakdown rule and the subject's leading words both ask this.
+    static func dangZhongIsQiZhong(_ s: [UInt32], _ k: Int, _ b: Int) -> Bool {
+        k + 2 >= b || !CharClass.isIdeograph(s[k + 2]) || afterDangZhong.contains(ScriptFold.simplified(s[k + 2]))
     }
 
     static let afterDangZhong = ScalarSet("有约近超逾不共仅")

@@ -1020,8 +1020,7 @@ struct SubjectFinder {
         }
         // A figure never names itself: stop before a following number.
         var b = k
-        var m = f
-        if bracketEnd > f { m = bracketEnd }
+        var m = bracketEnd
         while m < b {
             if CharClass.has(s[m], CharClass.asciiDigit) { b = m; break }
             m += 1

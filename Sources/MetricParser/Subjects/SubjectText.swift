@@ -29,8 +29,7 @@ extension SubjectFinder {
                 l > 1 || lex.nounsOpeningWithNoise.prefix(s, at: a, limit: b) == nil,
                 !cumulativeNoun(a, l, b),
                 // 当中国经济总量, 当中央企业: 当 + a word, not 当中 ("among them", before a figure or 约).
-                !(l == 2 && (s[a] == u("当") || s[a] == u("當")) && a + 2 < b && CharClass.isIdeograph(s[a + 2])
-                    && !ScopeTracker.afterDangZhong.contains(ScriptFold.simplified(s[a + 2]))),
+                !(l == 2 && (s[a] == u("当") || s[a] == u("當")) && !ScopeTracker.dangZhongIsQiZhong(s, a, b)),
                 !(l == 2 && a + l < b && s[a] == u("全") && ScriptFold.simplified(s[a + 1]) == u("国") && nationIsScope)
             {
                 a += l; changed = true; continue

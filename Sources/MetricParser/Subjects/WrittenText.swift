@@ -40,16 +40,13 @@ extension WrittenText {
     /// A count's measure word as written: 142間, 1,056個. The normalizer folds 個 and 間 for the
     /// scanners, but the measure word is the article's own word (as 項 and 人次 already are, being
     /// left as written), so a traditional report's units do not change script with the character.
-    /// `unit` is kept when it is not the span's text (人(次) → 人次) or nothing in it was folded.
-    static func measureWord(_ unit: String, _ span: Range<Int>, in t: NormalizedText) -> String {
-        guard t.foldsIdeographs, !span.isEmpty, span.upperBound <= t.count else { return unit }
-        var written = t.scalars[span]
-        var folded = false
-        for i in span {
-            let o = t.original[t.originalOffset(i)]
-            if o != t.scalars[i], t.scalars[i] >= 0x3400, CharClass.isIdeograph(o) { written[i] = o; folded = true }
-        }
-        guard folded, unit.unicodeScalars.lazy.map(\.value).elementsEqual(t.scalars[span]) else { return unit }
-        return String(scalars: written)
+    /// Read from `written` (`scalars(_:)` of the same text); `unit` is kept when it is not the span's
+    /// text (人(次) → 人次) or nothing in it was folded.
+    static func measureWord(_ unit: String, _ span: Range<Int>, normalized: [UInt32], written: [UInt32]) -> String {
+        guard !span.isEmpty, span.upperBound <= written.count, span.upperBound <= normalized.count,
+            !written[span].elementsEqual(normalized[span]),
+            unit.unicodeScalars.lazy.map(\.value).elementsEqual(normalized[span])
+        else { return unit }
+        return String(scalars: written[span])
     }
 }
