@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "2.3.0"
+    public static let version: String = "2.4.0"
 
     public let options: ExtractorOptions
 
@@ -73,10 +73,10 @@ public struct MetricExtractor: Sendable {
                 // Only later figures are read after this one, so its reading may replace it in place.
                 var shares = false
                 if i + 1 < qs.count, SharedUnit.mayBorrow(q, next: q + 1, in: s),
-                    let shared = SharedUnit.borrow(q.pointee, next: q[1], in: s),
-                    NonMetricFilter.isMetric(q[1], in: s, marks: &quoteMarks)
+                    let shared = SharedUnit.borrow(qs, at: i, in: s),
+                    NonMetricFilter.isMetric(base[shared.lender], in: s, marks: &quoteMarks)
                 {
-                    q.pointee = shared
+                    q.pointee = shared.quantity
                     shares = true
                 } else if !NonMetricFilter.isMetric(q.pointee, in: s, marks: &quoteMarks) {
                     continue
@@ -158,7 +158,9 @@ public struct MetricExtractor: Sendable {
                 metrics.append(
                     metric(
                         value: q.pointee.value, lower: q.pointee.lower, upper: q.pointee.upper,
-                        unit: unit, kind: q.pointee.kind, c.qualifier, out, text: slice(a, b),
+                        unit: unit, kind: q.pointee.kind,
+                        c.qualifier == .exact && out.found.approximateShare ? .approximate : c.qualifier, out,
+                        text: slice(a, b),
                         start: a, end: b,
                         period: out.found.referencePeriod
                             ?? PeriodFinder.period(

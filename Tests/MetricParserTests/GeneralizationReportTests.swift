@@ -177,7 +177,7 @@ struct GeneralizationReportTests {
                 Expect(text: "24.6%", value: 24.6, unit: "percent", kind: .percent, subject: "工业投资增速", change: .up),
                 Expect(text: "3.1%", value: 3.1, unit: "percent", kind: .percent, subject: "民间投资降幅", change: .down),
                 Expect(text: "38个", value: 38, unit: "个", kind: .count, subject: "新签约项目"),
-                Expect(text: "152亿元", value: 15_200_000_000, unit: "CNY", kind: .money, subject: "总投资"),
+                Expect(text: "152亿元", value: 15_200_000_000, unit: "CNY", kind: .money, subject: "新签约项目总投资"),
                 Expect(text: "28,456元", value: 28456, unit: "CNY", kind: .money, subject: "居民人均可支配收入"),
                 Expect(text: "9.6%", value: 9.6, unit: "percent", kind: .percent, subject: "居民人均可支配收入增速", change: .up),
                 Expect(text: "19876元", value: 19876, unit: "CNY", kind: .money, subject: "农村居民人均可支配收入"),

@@ -51,6 +51,9 @@ enum CurrencyLexicon {
         "UZS 乌兹别克斯坦苏姆", "BYR 白俄罗斯旧卢布", "XDR 特别提款权",
     ]
 
+    /// Every currency name, for the rules that need only to know one (折合新台幣).
+    static let names = WordList(entries.map(\.0))
+
     /// (surface, ISO code, factor) for every name.
     static let entries: [(String, String, Double)] = rows.flatMap { row -> [(String, String, Double)] in
         let parts = row.split(separator: " ").map(String.init)

@@ -21,7 +21,9 @@ enum MeasureWords {
                 // What reports count things of farming, relief and works in: poultry (出栏1150万羽), fry
                 // (投放鱼苗50万尾), tents (帐篷2000顶), lamps (路灯860盏), towers and poles (铁塔46基),
                 // arches (窑洞、桥涵12孔), doors and windows (门窗300扇), crates (物资1200箱), trains (12列).
-                + "羽尾顶盏基孔扇箱列"))
+                + "羽尾顶盏基孔扇箱列"
+                // Nights of a stay in Taiwan's and Hong Kong's statistics (平均停留夜數為6.4夜), as 晚.
+                + "夜"))
 
     /// `single` as Strings, so a count's unit is not encoded afresh for every figure.
     static let singleStrings = ScalarMap(single.map { ($0, String(Unicode.Scalar($0)!)) })
@@ -31,7 +33,7 @@ enum MeasureWords {
 
     /// Measure words of time spent (nights of a stay, work days, class hours): averages of them are
     /// fractional (平均留港时间为3.2晚), unlike counts of whole things.
-    static let divisible: Set<String> = ["晚", "工日", "人天", "课时", "学时"]
+    static let divisible: Set<String> = ["晚", "夜", "工日", "人天", "课时", "学时"]
 
     /// Verbal measure words (动量词): they count how often the action is done (参加1次集中培训), so the
     /// noun after them names an event and the actor before the verb is part of what is counted.
@@ -53,7 +55,7 @@ enum MeasureWords {
             ("组", "织建成合"), ("款", "项"), ("岁", "月"), ("种", "类植子"), ("床", "位"), ("首", "次先都批届"),
             ("集", "团中体"), ("股", "份"), ("篇", "章"), ("封", "闭"), ("根", "本据"), ("把", "握关"), ("章", "程"),
             ("卷", "入"), ("股", "份东票权市价民"), ("针", "对"), ("片", "区"),
-            ("晚", "会餐饭间报点霞年期辈"),
+            ("晚", "会餐饭间报点霞年期辈"), ("夜", "间里晚市景班校空色宵之以半场"),
             ("羽", "毛绒球"), ("尾", "款声矿号气数巴部端随"), ("顶", "层级岗尖部端棚住替"), ("基", "地础层金本数准站因建于"),
             ("孔", "径子"), ("扇", "面形"), ("箱", "包体"), ("列", "入为车車出支席举表"),
         ]

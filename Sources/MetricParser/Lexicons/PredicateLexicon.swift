@@ -93,7 +93,7 @@ enum PredicateLexicon {
         均 的 了 通过 经过 为了 围绕 一年来 一年以来 以来 其后 随后 之后 此后 至此 上半年 下半年 前三季度 一季度 二季度 \
         三季度 四季度 全年共 是 相当于 占 去年同期 上年同期 同期的 年度 本年度 全年累计 当月 本月 本周 今年以来 同期 就 已有 共有 \
         全院 全校 全厂 全村 全队 全委 全军 全系统 全乡镇 \
-        我建议 本人建议 我提议 我们建议 我们将
+        我建议 本人建议 我提议 我们建议 我们将 其中以 当中以 尤以 尤其以 但 但是 然而
         """)
     /// Nouns whose first character is a one-character scope word (就业 is not 就 + 业, 在校生 not 在 + 校生).
     static let nounsOpeningWithNoise = WordList(

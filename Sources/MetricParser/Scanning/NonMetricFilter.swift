@@ -78,6 +78,10 @@ enum NonMetricFilter {
             if q.unit == "year", a == u("度") { return false }
             // 5年期贷款市场报价利率, 10年期国债, 7天期逆回购: a tenor names the product.
             if a == u("期") { return false }
+            // 臭氧日最大8小时平均浓度, 24小时滑动平均值: an averaging window names the indicator.
+            if a == u("平") || a == u("滑"), q.end + 1 < s.count, s[q.end + 1] == u("均") || s[q.end + 1] == u("动") {
+                return false
+            }
         }
         // 两位数增长, 3位数: a number of digits describes a magnitude, it counts nothing.
         if kind == .count, q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("位"), q.unitEnd < s.count,

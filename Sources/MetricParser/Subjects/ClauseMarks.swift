@@ -21,6 +21,8 @@ struct ClauseMarks: OptionSet {
     static let share = ClauseMarks(rawValue: 128)
     /// 等: the end of a list of examples (水电气热等各类老化管线).
     static let examples = ClauseMarks(rawValue: 256)
+    /// An opening parenthesis: a figure may stand inside one right after its noun (建造業（由7.2%…）).
+    static let open = ClauseMarks(rawValue: 512)
 
     /// The marks of every BMP scalar, through `ScriptFold` like the rules' own tests (將 is 将).
     /// Read through `SubjectFinder.Lexicons.clauseMarks`: a read of the static is a `swift_once`.
@@ -41,6 +43,7 @@ struct ClauseMarks: OptionSet {
             if f == u("至") || c == u("到") { m.insert(.to) }
             if c == u("占") || c == u("佔") || PredicateLexicon.ratioCopulas.mayStart(with: c) { m.insert(.share) }
             if c == u("等") { m.insert(.examples) }
+            if c == 0x28 || c == 0xFF08 { m.insert(.open) }
             t[Int(c)] = m.rawValue
         }
         return t

@@ -53,6 +53,9 @@ struct Coordination {
         // The context as scalars, as `sharingHead` reads it (no String built to be decoded again).
         let context = [UInt32](previous) + s[max(0, begin - 80)..<begin]
         items = Self.sharingHead(names, named: context, previous: previous)
+        if !namesAlone, rest.isEmpty, items == names, let split = Self.headSplit(names) {
+            (items, rest) = split
+        }
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
         indicator =
@@ -80,6 +83,30 @@ struct Coordination {
         let items = (0...n).map { String(scalars: [u("第"), ordinals[$0]] + noun) }
         return (items, String(scalars: s[(k + 4)..<b].filter { !CharClass.isSpace($0) }))
     }
+
+    /// 高血压、糖尿病患者规范管理率, 越南、泰國、菲律賓旅客: modifiers coordinated before one head noun (a
+    /// noun of people, bodies or places that indicators are stated of: 患者, 居民, 旅客, 企业, 地区 …) that
+    /// the context does not name: the last name ends where the head starts, and the head with the rest
+    /// is what each has. Nil without such a head two to four characters into the last part.
+    static func headSplit(_ names: [String]) -> ([String], String)? {
+        guard names.dropLast().allSatisfy({ (2...6).contains($0.unicodeScalars.count) }) else { return nil }
+        let last = [UInt32](names[names.count - 1])
+        var k = 2
+        while k <= min(4, last.count - 2) {
+            if sharedHeads.prefix(last, at: k, limit: last.count) != nil {
+                return (names.dropLast() + [String(scalars: last[..<k])], String(scalars: last[k...]))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Head nouns of indicators stated of a group (people, households, bodies, places, sectors).
+    static let sharedHeads = WordList(
+        """
+        患者 病人 居民 人口 旅客 游客 访客 乘客 学生 儿童 婴儿 老人 老年人 妇女 男性 女性 青年 职工 员工 工人 农民 \
+        农户 家庭 住户 群众 人员 人群 消费者 用户 企业 单位 机构 医院 学校 院校 地区 城市 市场 产业 行业 人均
+        """)
 
     /// 一 … 九, the ordinals of a numbered set's members.
     static let ordinals = [UInt32]("一二三四五六七八九")
@@ -142,6 +169,9 @@ struct Coordination {
         defer { next += 1 }
         return items[next] + indicator
     }
+
+    /// A list is open with names left for the figures after this one.
+    var continues: Bool { next > 0 && next < items.count }
 
     mutating func end() {
         if !items.isEmpty { items = [] }  // most figures end no list: nothing to release
@@ -223,6 +253,12 @@ struct Coordination {
         // 而香港及…, 以甲、乙为主: a conjunction or preposition opening the clause is not part of a name.
         if var head = parts.first, head.count > 2, clauseOpeners.contains(head[0]) {
             head.removeFirst(); parts[0] = head
+        }
+        // 其中越南、泰國…: the breakdown's 其中 (當中) opens the clause, it is no part of the first name.
+        if let head = parts.first, head.count > 3, head[1] == u("中"),
+            head[0] == u("其") || ScriptFold.simplified(head[0]) == u("当")
+        {
+            parts[0] = Array(head[2...])
         }
         // 客源主要来自甲及乙: the verb that introduces the list is not part of the first name.
         if let head = parts.first, head.count > 3 {

@@ -5,26 +5,47 @@
 /// measure word 个 of a unit that begins with it (个百分点, 个月, 个小时): 分别提高6.5个和9.3个百分点. When the comparison before them names as many
 /// references as there are figures (全国全省, 全国、全省), each figure is compared with its own.
 enum SharedUnit {
-    /// The bare number `q` read with the unit of `next`, or nil when they are not coordinated.
-    static func borrow(_ q: RawQuantity, next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
-        guard q.role == .cardinal,
-            q.kind == nil
-                || writesLeadOfUnit(q.kind, q.unitStart, q.unitEnd, q.end, next: next.unitStart, next.unitEnd, s),
-            next.role == .cardinal,
-            let kind = next.kind,
-            q.value.isFinite, next.number != 0, q.end < next.start, next.start - q.end <= 2
-        else { return nil }
+    /// The bare number at `i` read with the unit of the first figure with one in its list: the next,
+    /// or one across more bare numbers (51.3萬、47.9萬及39.6萬人次); nil when they are not coordinated.
+    static func borrow(_ qs: UnsafeMutableBufferPointer<RawQuantity>, at i: Int, in s: [UInt32])
+        -> (quantity: RawQuantity, lender: Int)?
+    {
+        var j = i + 1
+        while j < qs.count, j - i <= 8, joined(qs[j - 1], qs[j], in: s) {
+            if qs[j].kind != nil { return borrow(qs[i], lender: qs[j], in: s).map { ($0, j) } }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `q` and `next` are cardinals joined by 和 / 、 / 及 / 与 alone.
+    private static func joined(_ q: RawQuantity, _ next: RawQuantity, in s: [UInt32]) -> Bool {
+        guard q.role == .cardinal, next.role == .cardinal, q.end < next.start, next.start - q.end <= 2 else {
+            return false
+        }
         var k = q.end
         while k < next.start, CharClass.isSpace(s[k]) { k += 1 }
-        guard k < next.start, joints.contains(s[k]) else { return nil }
+        guard k < next.start, joints.contains(s[k]) else { return false }
         k += 1
         while k < next.start, CharClass.isSpace(s[k]) { k += 1 }
-        guard k == next.start, kind != .count || FloatMath.isIntegral(q.number) else { return nil }
+        return k == next.start
+    }
+
+    private static func borrow(_ q: RawQuantity, lender next: RawQuantity, in s: [UInt32]) -> RawQuantity? {
+        guard
+            q.kind == nil
+                || writesLeadOfUnit(q.kind, q.unitStart, q.unitEnd, q.end, next: next.unitStart, next.unitEnd, s),
+            let kind = next.kind,
+            q.value.isFinite, next.number != 0,
+            kind != .count || FloatMath.isIntegral(q.number)
+        else { return nil }
         var out = q
         out.kind = kind
         out.unit = next.unit
-        // 3和5万元: the multiplier written once belongs to both; the unit's factor too (公里 → m).
-        out.value = q.number * multiplier(s, next.numberStart, next.numberEnd) * (next.value / next.number)
+        // 3和5万元: the multiplier written once belongs to both, unless the number wrote its own (47.9萬、
+        // 39.6萬人次); the unit's factor too (公里 → m).
+        let scale = multiplier(s, q.numberStart, q.numberEnd) > 1 ? 1 : multiplier(s, next.numberStart, next.numberEnd)
+        out.value = q.number * scale * (next.value / next.number)
         if q.kind == nil {
             out.unitStart = q.end
             out.unitEnd = q.end
@@ -59,8 +80,8 @@ enum SharedUnit {
         var k = b, m = 1.0
         while k > a {
             switch s[k - 1] {
-            case u("万"): m *= 1e4
-            case u("亿"): m *= 1e8
+            case u("万"), u("萬"): m *= 1e4
+            case u("亿"), u("億"): m *= 1e8
             case u("千"): m *= 1e3
             default: return m
             }

@@ -109,6 +109,8 @@ struct SubjectFinder {
         var pronoun = false
         /// The figure is a reference's own value (低于…的5.1%, 较…的4.3%为低): what follows it is a predicate.
         var ownValue = false
+        /// The share's copula says it is approximate (約為…的7成2): the figure's qualifier, when it has none.
+        var approximateShare = false
         /// The texts below, out of line: most figures set none of them, and a Result is copied several
         /// times a figure (eleven inline Strings made each copy a 330-byte memcpy plus a retain and a
         /// release per String). Shared between copies until one writes (`writableDetails`).
@@ -214,13 +216,33 @@ struct SubjectFinder {
         return result
     }
 
-    /// `find` into `result` (which starts empty).
+    /// `find` into `result` (which starts empty); `parenthesized`: the figure stands in a parenthesis
+    /// opening at `prefixStart`.
     private func read(
         _ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>,
         into result: inout Result
     ) {
+        read(
+            q, prefixStart: prefixStart, suffixEnd: suffixEnd, floor: floor, later: later, parenthesized: false,
+            into: &result)
+    }
+
+    private func read(
+        _ q: RawQuantity, prefixStart: Int, suffixEnd: Int, floor: Int, later: ArraySlice<Range<Int>>,
+        parenthesized: Bool, into result: inout Result
+    ) {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
         c.marks = ClauseMarks(s, c.start, prefixStart, table: lex.clauseMarks)
+        if !parenthesized, c.marks.contains(.open), let p = parenthesizedFigure(c.start, prefixStart) {
+            // 建造業（由7.2%跌至6.8%）: the figure stands in a parenthesis right after its noun; the noun is read
+            // as if the figure followed it.
+            read(
+                q, prefixStart: p, suffixEnd: suffixEnd, floor: floor, later: later, parenthesized: true,
+                into: &result)
+            return
+        }
+        // 較去年同期（0.6%）: after a compared base the parenthesis is the base's 的 (较去年同期的0.6%).
+        if parenthesized, c.marks.contains(.compared) { c.sawDe = true }
         if !c.marks.isDisjoint(with: [.from, .to]), let frame = fromToFrame(c.start, prefixStart) {
             // 失业率由二月至四月的2.9%微升至三月至五月的3.0%: the indicator's values in two periods.
             result.subject = frame.subject; result.referencePeriod = frame.period
@@ -287,6 +309,19 @@ struct SubjectFinder {
 
     static let capWords = WordList("为上限 为限 作为上限 为最高限额 为下限")
 
+    /// The opening parenthesis of `[cs, end)` when a figure at `end` opens it: nothing but a 由/从 between
+    /// them, and a noun (an ideograph) right before it. A parenthesis closed before the figure (县（市、区）)
+    /// or with words of its own (（其中三级医院3家）) is left to the other rules.
+    private func parenthesizedFigure(_ cs: Int, _ end: Int) -> Int? {
+        var k = end
+        while k > cs, CharClass.isSpace(s[k - 1]) { k -= 1 }
+        if k > cs, ScriptFold.simplified(s[k - 1]) == u("由") || ScriptFold.simplified(s[k - 1]) == u("从") { k -= 1 }
+        guard k - 1 > cs, s[k - 1] == 0x28 || s[k - 1] == 0xFF08, s[k - 2] >= 0x3400 && s[k - 2] < 0xA000 else {
+            return nil
+        }
+        return k - 1
+    }
+
     /// Verbs of containment read only right before a figure (辖9个乡镇, 下辖12个街道, 包括3个园区).
     /// What a figure is counted per after 每 (每晚, 每日, 每人, 每平方米).
     static let rateBasis = WordList("晚 日 天 月 年 周 人 户 次 小时 公斤 千克 吨 平方米 平米 亩 件 间 套 位 名 个")
@@ -335,6 +370,7 @@ struct SubjectFinder {
             let d = lastIndex(of: u("的"), open + l, c.end), d - (open + l) >= 2, isBlank(d + 1, c.end)
         {
             result.shareBase = clean(open + l, d)
+            result.approximateShare = ScriptFold.simplified(s[open]) == u("约")  // 约为, 約為
             return
         }
         guard s[open] == u("占") || s[open] == u("佔") else { return }
@@ -882,7 +918,8 @@ struct SubjectFinder {
     static let closesWithTotality = ScalarSet("人户亩平日月年生场成首京国古旧帝故")
 
     /// `totality` without the verb some of its entries include (全部实现).
-    static let totalityAdverbs = WordList("全部 全部已 全都 均 均已 都 都已")
+    /// 已/已经 too: 等7个项目已竣工投用 counts the projects completed, as 均已 does.
+    static let totalityAdverbs = WordList("全部 全部已 全都 均 均已 都 都已 已 已经")
 
     /// Adverbs of totality opening a predicate of the whole set: 全部脱贫, 均已出列, 都已就业.
     static let totality = WordList("全部 全部已 全都 均 均已 都 都已 已全部 全部实现")
@@ -926,7 +963,8 @@ struct SubjectFinder {
         let n = s.count
         var f = suffixEnd
         while f < n, CharClass.isSpace(s[f]) { f += 1 }
-        guard f < n else { return "" }
+        // 建造業（由7.2%跌至6.8%）及零售業: what follows a parenthesis the figure closes is outside it.
+        guard f < n, s[f] != 0x29, s[f] != 0xFF09 else { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
         if f > suffixEnd,
             lex.verbs.prefix(s, at: f, limit: n) != nil
@@ -1027,8 +1065,7 @@ struct SubjectFinder {
         }
         let (x, y) = trim(f, b)
         guard x < y else { return "" }
-        if !includePredicate, b == k, let done = totalityPredicate(at: k, clauseEnd: clauseEnd, nextFigure: nextFigure)
-        {
+        if b == k, let done = totalityPredicate(at: k, clauseEnd: clauseEnd, nextFigure: nextFigure) {
             return done + "的" + clean(x, y)
         }
         return clean(x, y)
@@ -1051,14 +1088,19 @@ struct SubjectFinder {
     /// of those (实现…一肩挑的村（社区）, as 2196个建制村均建立了党组织 is 建立党组织的建制村). The predicate,
     /// without the adverb and the verb's 了; nil for any other clause.
     private func totalityPredicate(at k: Int, clauseEnd: Int, nextFigure: Int) -> String? {
-        guard k < clauseEnd, nextFigure >= clauseEnd, s[k] == u("全") || s[k] == u("均") || s[k] == u("都"),
+        guard k < clauseEnd, nextFigure >= clauseEnd,
+            s[k] == u("全") || s[k] == u("均") || s[k] == u("都") || s[k] == u("已"),
             let l = Self.totalityAdverbs.prefix(s, at: k, limit: clauseEnd),
             // 人均, 平均, 成都, 首都: the character closes a word of the noun, it is no adverb.
             k == 0 || !Self.closesWithTotality.contains(ScriptFold.simplified(s[k - 1]))
         else { return nil }
         let a = k + l
-        guard clauseEnd - a >= 2, clauseEnd - a <= 16, lex.linkers.prefix(s, at: a, limit: clauseEnd) == nil,
-            let vl = lex.verbs.prefix(s, at: a, limit: clauseEnd)
+        // 均达到国家…标准: with no figure after it a verb of reaching takes an object, as any verb; a copula
+        // (均为贫困村) classifies the noun, it names no doing.
+        let linker = lex.linkers.prefix(s, at: a, limit: clauseEnd)
+        guard clauseEnd - a >= 2, clauseEnd - a <= 24,
+            linker == nil || (linker! >= 2 && !Self.copulaFirst.contains(ScriptFold.simplified(s[a]))),
+            let vl = lex.verbs.prefix(s, at: a, limit: clauseEnd) ?? linker
         else { return nil }
         let (x, y) = trim(a, clauseEnd)
         guard x < y else { return nil }
@@ -1068,6 +1110,8 @@ struct SubjectFinder {
         guard x <= v, v < y, s[v] == u("了"), v + 1 < y else { return clean(x, y) }
         return clean(x, v) + clean(v + 1, y)
     }
+
+    static let copulaFirst = ScalarSet("为是属")
 
     /// The start of the clause ending at `end`: after the last break, not counting breaks inside
     /// parentheses (优良水质(一、二类)比例 is one clause).

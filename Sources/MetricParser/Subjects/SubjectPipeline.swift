@@ -46,6 +46,8 @@ struct SubjectPipeline {
     /// The article's scalars (the finder's, held here too: no copy, no accessor in loops).
     private let s: [UInt32]
     private var previousSubject: (sentence: Int, subject: String)? = nil
+    /// The last count's subject in its sentence (a set whose attributes may follow: `SetAttribute`).
+    private var previousCount: (sentence: Int, subject: String)? = nil
     /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
     private var byKind = KindTable()
     private var scope = ScopeTracker()
@@ -62,6 +64,8 @@ struct SubjectPipeline {
     private var members: (sentence: Int, names: [String], noun: String) = (-1, [], "")
     /// The change of the figure that opened the current 分别 list, when it is one.
     private var listHead: ListChange? = nil
+    /// The subjects of the last 分别 list of names and where its last figure ends (前者/后者 name them).
+    private var listed: (subjects: [String], end: Int) = ([], 0)
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -227,8 +231,20 @@ struct SubjectPipeline {
             // 中國大陸旅客上升顯著，增幅達48.3%: a bare rate is the rate of the previous clause's topic.
             base = finder.previousClauseTopic(clauseStart: found.clauseStart, sentenceStart: f.start) + base
         }
-        if Anaphora.isAnaphor(base), let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart) {
+        if let counted = previousCount, counted.sentence == f.start, f.kind != .count, SetAttribute.isAttribute(base) {
+            base = SetAttribute.set(counted.subject) + base  // 实施重点项目12个，总投资9.5亿元
+        } else if let before, Anaphora.isConversion(base) {
+            base = before  // 觀光外匯收入約78.6億美元，折合新台幣約2,452億元: the same figure in another currency
+        } else if Anaphora.isAnaphor(base), let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart) {
             base = last.subject  // 其后这一数字明显下降，长期低于三％
+        } else if let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart),
+            let named = Anaphora.namedByCategory(base, last: last.subject)
+        {
+            base = named  // 博彩及博彩中介業就業人口…，該行業失業率
+        } else if listed.subjects.count == 2, let which = Anaphora.formerOrLatter(base),
+            Self.sameParagraph(s, listed.end, f.prefixStart)
+        {
+            base = listed.subjects[which]  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
         }
         if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
         return base
@@ -247,6 +263,7 @@ struct SubjectPipeline {
                 found.change = true; found.direction = head.direction
                 found.comparison = head.comparison; found.changeWord = head.changeWord
             }
+            self.listed.subjects.append(listed); self.listed.end = f.suffixEnd
             return implicitWhole.listItem(listed)
         }
         if let items = implicitListItems(base, found, f) {
@@ -270,6 +287,7 @@ struct SubjectPipeline {
         implicitWhole.endList()
         if let listed = coordination.start(s, mark: mark, sentence: f.sentence, previous: lastBase) {
             listHead = Self.listChange(found)
+            self.listed = ([listed], f.suffixEnd)
             return coordination.sharesOfImplicitWhole ? implicitWhole.share(listed, of: before, list: true) : listed
         }
         if let first = distributiveChange.start(
@@ -380,6 +398,9 @@ struct SubjectPipeline {
         if !base.isEmpty {
             lastBase = base
             if !statesReference { previousSubject = (f.start, base) }
+            if f.kind == .count, !found.change, let mw = f.measureWord, !SetAttribute.peopleCounters.contains(mw) {
+                previousCount = (f.start, base)
+            }
         }
         // A set has two to nine members (`objectList` reads at most eight before the last).
         if f.kind == .count, !base.isEmpty, f.value >= 2, f.value <= 9,
@@ -403,7 +424,8 @@ struct SubjectPipeline {
         // Only a change with a subject names its comparison (and the first of a pair keeps it).
         let named = (found.change && !base.isEmpty) || sharesUnitWithNext
         let comparison = named ? found.comparison.map { finder.compact($0) } ?? "" : ""
-        if sharesUnitWithNext {
+        // 分别为51.3萬、47.9萬及39.6萬人次: in a list of names each figure is its own name's, not the first's.
+        if sharesUnitWithNext, !coordination.continues {
             let reading = found.comparison.flatMap { BasisReader.read(s, $0.lowerBound, $0.upperBound) }
             let references = reading?.reference.map(SharedUnit.references) ?? []
             pair = (found, base, comparison, references)

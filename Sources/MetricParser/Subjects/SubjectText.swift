@@ -21,7 +21,23 @@ extension SubjectFinder {
         while changed && a < b && rounds < 16 {
             changed = false
             rounds += 1
-            while a < b, CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) { a += 1; changed = true }
+            // ）及零售業: a parenthesis closed before the phrase (the figure's own) is none of it.
+            while a < b {
+                if CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) || s[a] == 0x29 || s[a] == 0xFF09 {
+                    a += 1
+                } else if s[a] == 0x28 || s[a] == 0xFF08, let close = closing(a, b) {
+                    guard leadingRemark(a + 1, close) else { break }
+                    a = close + 1  // （7月至9月）總體失業率: a leading remark (a period, an amount) is none of the name
+                } else if s[a] == 0x28 || s[a] == 0xFF08 {
+                    // 15家（其中三级医院3家）, 10958家(含三级医疗机构115家…): the figure stands inside the parenthesis the
+                    // phrase opens with; its 含/包括 says the figure is counted in the one before.
+                    a += 1
+                    if let l = Self.inclusion.prefix(s, at: a, limit: b), b - a - l >= 2 { a += l }
+                } else {
+                    break
+                }
+                changed = true
+            }
             while b > a, CharClass.isSpace(s[b - 1]) { b -= 1; changed = true }
             // 就业 is not 就 + 业: a one-character scope word never leaves a single character behind.
             if let l = lex.leadingNoise.prefix(s, at: a, limit: b), a + l <= b,
@@ -53,6 +69,27 @@ extension SubjectFinder {
             }
         }
         return (a, b, !changed || a >= b)
+    }
+
+    static let inclusion = WordList("含 包含 包括 其中含 其中包括")
+
+    /// A remark opening a phrase: one with a digit (（7月至9月）) or a remark word; a gloss without
+    /// ideographs there is the name's own (（R&D）经费投入).
+    private func leadingRemark(_ i: Int, _ j: Int) -> Bool {
+        guard i < j else { return false }
+        if lex.parentheticalRemarks.prefix(s, at: i, limit: j) != nil { return true }
+        return (i..<j).contains { CharClass.isDigit(s[$0]) }
+    }
+
+    /// The closing parenthesis of the one opening at `open`, before `b` and within 16 characters, or nil.
+    private func closing(_ open: Int, _ b: Int) -> Int? {
+        let close: UInt32 = s[open] == 0x28 ? 0x29 : 0xFF09
+        var k = open + 1
+        while k < min(b, open + 17) {
+            if s[k] == close { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether the parenthesized `s[i..<j]` remarks on the figure rather than names part of what it
