@@ -1,7 +1,7 @@
 import MetricParser
 import Testing
 
-/// Lists, parentheses and words that refer back (found on the blind reports 33–36, see
+/// Lists, parentheses and words that refer back (found on the blind reports 33–39, see
 /// Tests/gold/blind/README.md), each on sentences written for these tests.
 @Suite("Lists, parentheses and references")
 struct ListAndReferenceTests {
@@ -108,5 +108,56 @@ struct ListAndReferenceTests {
         #expect(try extractor.extract("一夜之间涌入游客。").isEmpty)
         let ozone = try extractor.extract("臭氧日最大8小时平均浓度为150微克/立方米。")
         #expect(ozone.map(\.text) == ["150微克/立方米"], "\(ozone.map(\.text))")
+    }
+
+    @Test("a threshold before the noun of the things it classifies is a size class, no figure")
+    func sizeClass() throws {
+        let projects = try extractor.extract("其中10亿元以上项目9个，到位资金近95亿元。")
+        #expect(projects.map(\.text) == ["9个", "95亿元"], "\(projects.map(\.text))")
+        #expect(projects.first?.subject == "10亿元以上项目")
+        #expect(try extractor.extract("20户以上自然村通硬化路实现全覆盖。").isEmpty)
+        // People counted (名/人 before people), an amount of the noun and a count in 个 stay figures.
+        #expect(try one("力争帮助2万人以上农村劳动力实现就业。", "2万人").qualifier == .moreThan)
+        #expect(try one("投入1000万元以上资金用于改造。", "1000万元").qualifier == .moreThan)
+        #expect(try one("建成100个以上村级服务站。", "100个").subject == "村级服务站")
+    }
+
+    @Test("a clause whose topic is only a (fiscal) year gives the lead-in's indicator, not the counted noun")
+    func yearOnlyTopic() throws {
+        let text = "全年公营房屋落成量如下：二零二一至二二年度為14,300個單位，二零二二至二三年度為16,700個單位。"
+        let ms = try extractor.extract(text, locale: ArticleLocale(languageTag: "zh-HK"))
+        #expect(ms.map(\.subject) == ["公营房屋落成量", "公营房屋落成量"], "\(ms.map(\.subject))")
+        // 为 as "for" after a half-year is no copula of a period.
+        #expect(try one("上半年共为2.4万名失业人员发放失业保险金。", "2.4万名").subject.contains("失业人员"))
+    }
+
+    @Test("分别 before a light verb opens a list; counts of a list are whole at the shared scale")
+    func listAfterLightVerb() throws {
+        let ms = try extractor.extract("东部、中部、西部地区快递业务量分别完成1347.4、308.9和149.9亿件。")
+        #expect(ms.map(\.value) == [134_740_000_000, 30_890_000_000, 14_990_000_000], "\(ms.map(\.text))")
+        #expect(ms.map(\.subject) == ["东部地区快递业务量", "中部地区快递业务量", "西部地区快递业务量"])
+    }
+
+    @Test("前者/后者 without a list stand for the sentence's last two figures; a light verb's own topic")
+    func formerAndLatterWithoutList() throws {
+        let text = "同城快递业务量累计完成141.8亿件，异地快递业务量累计完成1622.7亿件，前者同比下降2.6%，后者同比增长16.5%。"
+        #expect(try one(text, "1622.7亿件").subject == "异地快递业务量")
+        #expect(try one(text, "2.6%").subject.hasPrefix("同城快递业务量"))
+        #expect(try one(text, "16.5%").subject.hasPrefix("异地快递业务量"))
+    }
+
+    @Test("新增 before a counted noun is kept (新增床位); a total after it is of the stock")
+    func incrementKept() throws {
+        #expect(try one("全县新增床位600张。", "600张").subject == "新增床位")
+        let text = "新增农民专业合作社64家，总数达到1026家。"
+        #expect(try one(text, "1026家").subject == "农民专业合作社总数")
+    }
+
+    @Test("a duration in Chinese numerals with a decimal is measured (五點三年); 三年 in words frames")
+    func chineseDecimalYears() throws {
+        let locale = ArticleLocale(languageTag: "zh-HK")
+        let ms = try extractor.extract("平均輪候時間為五點三年，較去年同期的5.7年縮短零點四年。", locale: locale)
+        #expect(ms.map(\.value) == [5.3, 5.7, 0.4], "\(ms.map(\.text))")
+        #expect(try extractor.extract("未來三年將投入120億元。", locale: locale).map(\.text) == ["120億元"])
     }
 }

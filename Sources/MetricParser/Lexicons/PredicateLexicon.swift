@@ -105,7 +105,7 @@ enum PredicateLexicon {
     /// Modals of expectation (有望, 可望, 料将, 预料 …) end a subject too: 入住率有望超过九成 → 入住率 (料 alone is
     /// not one: 材料, 饲料).
     static let trailingNoise = WordList(
-        "的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在 有望 可望 料将 料可 预料 料会")
+        "的 了 等 等等 共 都 均 也 亦 由 从 摄氏 华氏 和 及 与 以及 或 并 还 就 为 达 中 在 保持在 控制在 稳定在 维持在 有望 可望 料将 料可 预料 料会 如下")
     /// Words a parenthetical remark opens with (`SubjectFinder.isRemark`): what the figure counts in
     /// or leaves out (含, 不含, 包括, 剔除 …), how it is reckoned (按可比价格计算, 以…计), a pointer
     /// (下同, 同上, 注, 简称, 即, 其中).

@@ -69,7 +69,8 @@ enum NonMetricFilter {
             {
                 return false
             }
-            if q.unit == "year", !num.hasArabic, q.number < 10 { return false }
+            // 三年 in words frames; 五點三年 (a decimal) is measured.
+            if q.unit == "year", !num.hasArabic, !num.hasDecimal, q.number < 10 { return false }
             // 3年来, 5年间, 3年后: spans of time framing other figures; 2025至26年度 (a fiscal year) is a year.
             let a = q.end < s.count ? ScriptFold.simplified(s[q.end]) : 0
             if a == u("来") || a == u("间") || a == u("后") || a == u("前") || a == u("内") || a == u("里") || a == u("以") {
@@ -91,6 +92,8 @@ enum NonMetricFilter {
         }
         // 65岁以上人口, 3岁以下婴幼儿, 60岁及以上的老人: an age bracket qualifies the noun that is counted.
         if kind == .duration || kind == .count, isAgeBracket(q, in: s) { return false }
+        // 10亿元以上项目, 20户以上自然村, 100人以上企业: a size class of the things named after it.
+        if isSizeClass(q, kind: kind, in: s) { return false }
         // 十九届四中全会, 十三届全国人大, 省委十一届三次全会, 一期工程: term, session and phase numbers.
         if kind == .count, isNameNumber(q, in: s, before: before) { return false }
         // Quoted or titled: “四个意识”, "三会一课", 《2019年报告》.
@@ -147,6 +150,49 @@ enum NonMetricFilter {
         let next = s[k + 2]
         return CharClass.isIdeograph(next) && !CharClass.isBreak(next)
     }
+
+    /// A threshold (以上/以下, 及/或以上) right before the noun of a thing it classifies by size: projects,
+    /// enterprises, villages, posts (10亿元以上项目9个, 20户以上自然村, 月薪5000元以上岗位), not one the
+    /// figure is an amount of (1000万元以上资金用于…). A count in 个 (100个以上服务站) counts its noun, so only
+    /// sizes in households and people (户, 人) and other kinds are classes.
+    static func isSizeClass(_ q: RawQuantity, kind: MetricKind, in s: [UInt32]) -> Bool {
+        var k = q.end
+        guard k + 3 < s.count else { return false }
+        if s[k] == u("及") || s[k] == u("或") { k += 1 }
+        guard s[k] == u("以"), s[k + 1] == u("上") || s[k + 1] == u("下") else { return false }
+        if kind == .count {
+            guard q.unitEnd == q.unitStart + 1, sizeCounters.contains(ScriptFold.simplified(s[q.unitStart])) else {
+                return false
+            }
+        }
+        k += 2
+        var e = k
+        while e < min(s.count, k + 6), CharClass.isIdeograph(s[e]), s[e] != u("的") { e += 1 }
+        var m = k + 1
+        while m <= e {
+            // The head ends the noun (2万名以上农村劳动力 is people, not villages): a figure, a break, a verb or
+            // the end of the run follows it.
+            if classifiedHeads.suffix(s, before: m, limit: k) != nil,
+                m == s.count || !CharClass.isIdeograph(s[m]) || nounEnds.contains(s[m])
+                    || PredicateLexicon.verbs.prefix(s, at: m, limit: s.count) != nil
+            {
+                return true
+            }
+            m += 1
+        }
+        return false
+    }
+
+    /// Households and people as a size (20户以上自然村, 100人以上企业); 名 only counts people.
+    static let sizeCounters = ScalarSet("户人")
+    /// Characters that open a predicate after a noun: 有, 共, 通, 均, 全, 已, 达, 的.
+    static let nounEnds = ScalarSet("有共通均全已达的")
+    /// Things reports class by size: works, bodies, places, posts.
+    static let classifiedHeads = WordList(
+        """
+        项目 工程 企业 公司 单位 机构 村 行政村 自然村 社区 乡镇 镇 园区 景区 市场 商场 医院 学校 岗位 职位 \
+        工地 楼盘 小区 合作社 家庭农场 农场 基地 产业园
+        """)
 
     /// The quantity's unit is 岁 or 周岁 (an age).
     static func isAge(_ q: RawQuantity, in s: [UInt32]) -> Bool {

@@ -36,15 +36,15 @@ enum SharedUnit {
             q.kind == nil
                 || writesLeadOfUnit(q.kind, q.unitStart, q.unitEnd, q.end, next: next.unitStart, next.unitEnd, s),
             let kind = next.kind,
-            q.value.isFinite, next.number != 0,
-            kind != .count || FloatMath.isIntegral(q.number)
+            q.value.isFinite, next.number != 0
         else { return nil }
+        // 3和5万元: the multiplier written once belongs to both, unless the number wrote its own (47.9萬、
+        // 39.6萬人次); the unit's factor too (公里 → m). A count is whole at its scale (1347.4、308.9和149.9亿件).
+        let scale = multiplier(s, q.numberStart, q.numberEnd) > 1 ? 1 : multiplier(s, next.numberStart, next.numberEnd)
+        guard kind != .count || FloatMath.isIntegral(FloatMath.tidy(q.number * scale)) else { return nil }
         var out = q
         out.kind = kind
         out.unit = next.unit
-        // 3和5万元: the multiplier written once belongs to both, unless the number wrote its own (47.9萬、
-        // 39.6萬人次); the unit's factor too (公里 → m).
-        let scale = multiplier(s, q.numberStart, q.numberEnd) > 1 ? 1 : multiplier(s, next.numberStart, next.numberEnd)
         out.value = q.number * scale * (next.value / next.number)
         if q.kind == nil {
             out.unitStart = q.end

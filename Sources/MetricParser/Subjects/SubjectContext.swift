@@ -63,7 +63,15 @@ enum SubjectContext {
         // 实质增长80.5% / 实际增长7%: an adverb of measurement qualifies the last subject's change.
         if measureAdverbs.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
         // 总数达到1026家 / 降幅收窄: an aggregate or rate of the last subject.
-        if aggregateWords.prefix(scalars, at: 0, limit: n) == n { return previous + subject }
+        // A total is of the stock, not of the increment: 新增农民专业合作社64家，总数达到1026家 → 农民专业合作社总数.
+        if aggregateWords.prefix(scalars, at: 0, limit: n) == n {
+            let p = [UInt32](previous)
+            guard subject.hasPrefix("总"),
+                let l = PredicateLexicon.incrementVerbs.prefix(p, at: 0, limit: min(4, p.count)),
+                p.count - l >= 2
+            else { return previous + subject }
+            return String(previous.unicodeScalars.dropFirst(l)) + subject
+        }
         // 自然增幅2% / 同口径增幅6.1%: a qualified rate of the last subject.
         if n <= 4, rateSuffixes.suffix(scalars, before: n, limit: 0) != nil, !InertText.contains(previous, subject) {
             return previous + subject

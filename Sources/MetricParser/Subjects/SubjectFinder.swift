@@ -251,6 +251,12 @@ struct SubjectFinder {
         }
         if c.marks.contains(.share) { readShare(q, &c, &result) }
         peel(q, &c, &result)
+        // 东部、中部、西部地区快递业务量分别完成1347.4亿件…: 分别 before a light verb opens a list as before 为.
+        if result.distributive == nil, let l = lex.lightVerbs.suffix(s, before: c.end, limit: c.start),
+            c.end - l - 2 >= c.start
+        {
+            noteDistributive(&result, c.end - l - 2)
+        }
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
@@ -287,6 +293,12 @@ struct SubjectFinder {
             result.subject = clean(m.start, m.de) + subject
             return
         }
+        // 二零二一至二二年度為14,300個單位: a linked clause whose topic is only a period gives a value of the
+        // sentence's indicator (the lead-in's); the noun after the measure word is what it counts in.
+        if subject.isEmpty, c.linked, !result.change, object.a >= object.b, periodOnlyTopic(c.start, c.end) {
+            result.subject = ""
+            return
+        }
         subject = forwardOrAction(q, subject, c, object, suffixEnd: suffixEnd, floor: floor, later: later, &result)
         if Anaphora.isTimeAdverb(subject) { subject = "" }
         if let capped = capFrame(subject, suffixEnd: suffixEnd) { subject = capped }
@@ -308,6 +320,17 @@ struct SubjectFinder {
     }
 
     static let capWords = WordList("为上限 为限 作为上限 为最高限额 为下限")
+
+    /// `[cs, e)` holds a year (or fiscal year) and nothing else once trimmed: 二零二二至二三年度, 2024年.
+    private func periodOnlyTopic(_ cs: Int, _ e: Int) -> Bool {
+        var k = cs
+        while k < e, CharClass.isSpace(s[k]) { k += 1 }
+        guard e - k >= 3, (k..<e).contains(where: { s[$0] == u("年") }),
+            (k..<e).contains(where: { CharClass.isDigit(s[$0]) || CharClass.has(s[$0], CharClass.cjkDigit) })
+        else { return false }  // 上半年共为2.4万名失业人员: no year, 为 is "for"
+        let (x, y) = trim(k, e)
+        return x >= y
+    }
 
     /// The opening parenthesis of `[cs, end)` when a figure at `end` opens it: nothing but a 由/从 between
     /// them, and a noun (an ideograph) right before it. A parenthesis closed before the figure (县（市、区）)
@@ -662,13 +685,12 @@ struct SubjectFinder {
     }
 
     /// 农村转移劳动力1935人, 引进创新创业团队10个: a verb right before the noun a count counts says which
-    /// of them are counted (转移的劳动力, 引进的团队), as an analyst's row header does; one of having (共有),
-    /// holding (召开会议) or increment (新增), or one with an aspect particle or before a scope word, is the
-    /// clause's predicate and says nothing of them. (Light verbs are left out by the caller.)
+    /// of them are counted (转移的劳动力, 引进的团队, 新增的床位: 新增床位 is not the stock of 床位), as an analyst's
+    /// row header does; one of having (共有) or holding (召开会议), or one with an aspect particle or before
+    /// a scope word, is the clause's predicate and says nothing of them. (Light verbs are left out by the caller.)
     private func namesCounted(verbOf vl: Int, before k: Int, from a: Int, to b: Int) -> Bool {
         s[k - 1] != u("有") && !Self.aspectMarks.contains(s[k])
             && lex.holdingVerbs.suffix(s, before: k, limit: a) != vl
-            && lex.incrementVerbs.suffix(s, before: k, limit: a) != vl
             && lex.leadingNoise.prefix(s, at: k, limit: b) == nil
     }
 

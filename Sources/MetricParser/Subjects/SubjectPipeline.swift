@@ -66,6 +66,10 @@ struct SubjectPipeline {
     private var listHead: ListChange? = nil
     /// The subjects of the last 分别 list of names and where its last figure ends (前者/后者 name them).
     private var listed: (subjects: [String], end: Int) = ([], 0)
+    /// The last two figures' finished subjects when both were no change, with their sentence (前者/后者
+    /// without a list: 同城…141.8亿件，异地…1622.7亿件，前者同比下降2.6%).
+    private var lastTwo: (first: String, second: String, sentence: Int, end: Int)? = nil
+    private var lastPlain: (subject: String, sentence: Int)? = nil
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -197,7 +201,8 @@ struct SubjectPipeline {
         } else {
             base = SubjectContext.resolve(found, kind: f.kind, previous: before, buffer: &shortSubject)
             if found.bareLightVerb, scope.parent == nil, !found.topic.isEmpty, let kind = f.kind,
-                let same = byKind.subject(kind, in: f.start), !InertText.hasPrefix(same, found.topic)
+                let same = byKind.subject(kind, in: f.start), !InertText.hasPrefix(same, found.topic),
+                !Self.sameHead(found.topic, same)
             {
                 // 预算收入3.5亿元，同口径完成3.67亿元: a light verb with no object continues the last figure's
                 // indicator; its topic is the scope (同口径预算收入), as under 其中.
@@ -241,10 +246,12 @@ struct SubjectPipeline {
             let named = Anaphora.namedByCategory(base, last: last.subject)
         {
             base = named  // 博彩及博彩中介業就業人口…，該行業失業率
-        } else if listed.subjects.count == 2, let which = Anaphora.formerOrLatter(base),
-            Self.sameParagraph(s, listed.end, f.prefixStart)
-        {
-            base = listed.subjects[which]  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
+        } else if let which = Anaphora.formerOrLatter(base) {
+            if listed.subjects.count == 2, Self.sameParagraph(s, listed.end, f.prefixStart) {
+                base = listed.subjects[which]  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
+            } else if let two = lastTwo, Self.sameParagraph(s, two.end, f.prefixStart) {
+                base = which == 0 ? two.first : two.second  // 同城…141.8亿件，异地…1622.7亿件，前者…
+            }
         }
         if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
         return base
@@ -493,6 +500,13 @@ struct SubjectPipeline {
     }
 
     /// No line break between the end of the last figure and `b` (and not too far: one paragraph).
+    /// 异地快递业务量 after 同城快递业务量: a topic with the same head noun (last two characters) is an
+    /// indicator of its own, not a scope of the other.
+    private static func sameHead(_ topic: String, _ other: String) -> Bool {
+        let a = topic.unicodeScalars, b = other.unicodeScalars
+        return a.count >= 4 && b.count >= 4 && a.suffix(2).elementsEqual(b.suffix(2))
+    }
+
     private static func sameParagraph(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
         guard a <= b, b - a <= 400 else { return false }
         for k in a..<b where s[k] == 0x0A || s[k] == 0x0D { return false }
@@ -530,6 +544,10 @@ struct SubjectPipeline {
             found.subject += found.estimate  // 生产总值增长现估计 vs 生产总值增长原来
         }
         if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
+        if !found.change, !found.subject.isEmpty {
+            if let p = lastPlain, p.sentence == sentence { lastTwo = (p.subject, found.subject, sentence, previousEnd) }
+            lastPlain = (found.subject, sentence)
+        }
         let basis = found.change ? basis(of: found, reference: reference, sentence: sentence) : nil
         return Output(found: found, basis: basis)
     }

@@ -148,6 +148,16 @@ extension SubjectFinder {
         { k += 1 }
         let digits = k - d0
         let isYear = digits == 4 || (minguo && digits >= 2 && digits <= 3) || (digits == 3 && s[d0] == u("1"))
+        // 二零二一至二二年度, 2021-22年度: a fiscal year runs to the next year, written in two or four digits.
+        if isYear, digits == 4, k + 3 < b, s[k] == u("至") || s[k] == 0x2D || s[k] == 0x2013 || s[k] == u("到") {
+            var m = k + 1
+            while m < b, m - (k + 1) < 4,
+                CharClass.isDigit(s[m]) || s[m] == u("〇") || CharClass.has(s[m], CharClass.cjkDigit)
+            {
+                m += 1
+            }
+            if m - (k + 1) == 2 || m - (k + 1) == 4, m + 1 < b, s[m] == u("年"), s[m + 1] == u("度") { k = m }
+        }
         guard isYear, k < b, s[k] == u("年") else { return nil }
         k += 1
         if let l = PeriodFinder.suffixes.prefix(s, at: k, limit: b) { k += l }
