@@ -68,8 +68,8 @@ struct SubjectPipeline {
     private var listed: (subjects: [String], end: Int) = ([], 0)
     /// The last two figures' finished subjects when both were no change, with their sentence (前者/后者
     /// without a list: 同城…141.8亿件，异地…1622.7亿件，前者同比下降2.6%).
-    private var lastTwo: (first: String, second: String, sentence: Int, end: Int)? = nil
-    private var lastPlain: (subject: String, sentence: Int)? = nil
+    private var lastTwo: (first: String, second: String, end: Int) = ("", "", -1)
+    private var lastPlainSentence = -1
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
     private var segments = SegmentTopic()
@@ -242,15 +242,15 @@ struct SubjectPipeline {
             base = before  // 觀光外匯收入約78.6億美元，折合新台幣約2,452億元: the same figure in another currency
         } else if Anaphora.isAnaphor(base), let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart) {
             base = last.subject  // 其后这一数字明显下降，长期低于三％
-        } else if let last = lastFinal, Self.sameParagraph(s, priorEnd, f.prefixStart),
-            let named = Anaphora.namedByCategory(base, last: last.subject)
+        } else if let last = lastFinal, let named = Anaphora.namedByCategory(base, last: last.subject),
+            Self.sameParagraph(s, priorEnd, f.prefixStart)
         {
             base = named  // 博彩及博彩中介業就業人口…，該行業失業率
         } else if let which = Anaphora.formerOrLatter(base) {
             if listed.subjects.count == 2, Self.sameParagraph(s, listed.end, f.prefixStart) {
                 base = listed.subjects[which]  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
-            } else if let two = lastTwo, Self.sameParagraph(s, two.end, f.prefixStart) {
-                base = which == 0 ? two.first : two.second  // 同城…141.8亿件，异地…1622.7亿件，前者…
+            } else if !lastTwo.first.isEmpty, lastTwo.end >= 0, Self.sameParagraph(s, lastTwo.end, f.prefixStart) {
+                base = which == 0 ? lastTwo.first : lastTwo.second  // 同城…141.8亿件，异地…1622.7亿件，前者…
             }
         }
         if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
@@ -545,8 +545,11 @@ struct SubjectPipeline {
         }
         if !found.subject.isEmpty { lastFinal = (sentence, found.subject) }
         if !found.change, !found.subject.isEmpty {
-            if let p = lastPlain, p.sentence == sentence { lastTwo = (p.subject, found.subject, sentence, previousEnd) }
-            lastPlain = (found.subject, sentence)
+            // The pair of the sentence's last two plain figures: the older first only within one sentence.
+            lastTwo.first = lastPlainSentence == sentence ? lastTwo.second : ""
+            lastTwo.second = found.subject
+            lastTwo.end = previousEnd
+            lastPlainSentence = sentence
         }
         let basis = found.change ? basis(of: found, reference: reference, sentence: sentence) : nil
         return Output(found: found, basis: basis)
