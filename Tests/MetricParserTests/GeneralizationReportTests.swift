@@ -88,7 +88,7 @@ struct GeneralizationReportTests {
             [
                 Expect(text: "218个", value: 218, unit: "个", kind: .count, subject: "新开工重点项目"),
                 Expect(text: "156个", value: 156, unit: "个", kind: .count, subject: "改造老旧小区"),
-                Expect(text: "4.1万户", value: 41000, unit: "户", kind: .count, subject: "惠及居民"),
+                Expect(text: "4.1万户", value: 41000, unit: "户", kind: .count, subject: "老旧小区惠及居民"),
                 Expect(text: "3.2万人", value: 32000, unit: "人", kind: .count, subject: "农村贫困人口", change: .down),
                 Expect(text: "0.8%", value: 0.8, unit: "percent", kind: .percent, subject: "农村贫困发生率"),
                 Expect(text: "35微克/立方米", value: 35, unit: "微克/立方米", kind: .other, subject: "PM2.5平均浓度"),

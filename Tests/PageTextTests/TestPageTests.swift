@@ -92,7 +92,7 @@ struct TestPageTests {
             Expected(
                 text: "12.5%", subject: "完成固定资产投资增速", value: 12.5, unit: "percent", kind: .percent, direction: .up),
             Expected(text: "46公里", subject: "农村公路", value: 46_000, unit: "m", kind: .length),
-            Expected(text: "2.3万人", subject: "惠及群众", value: 23_000, unit: "人", kind: .count),
+            Expected(text: "2.3万人", subject: "农村公路惠及群众", value: 23_000, unit: "人", kind: .count),
         ]
         let (page, found) = try Pages.read("gbk.html")
         expectExactly(found, expected)

@@ -7,6 +7,8 @@ enum MeasureWords {
     static let compound: [[UInt32]] = [
         "人次", "户次", "车次", "架次", "班次", "航次", "场次", "批次", "个次", "家次", "件次", "台次", "人天", "工日",
         "课时", "学时", "周岁", "标箱", "剂次", "人份", "部门", "艘次", "辆次", "校次", "期次",
+        // Instruments and equipment counted by piece or set (检定计量器具38.6万台件, 设备1200台套).
+        "台件", "台套", "件套",
         // Containers and traffic (see UnitLexicon's port and shipping units): 标准箱 = TEU.
         "标准箱", "国际标准箱", "自然箱", "标准箱位", "箱位", "列次", "吨次",
     ].map { [UInt32]($0) }.sorted { $0.count > $1.count }

@@ -12,9 +12,17 @@ enum NonMetricFilter {
     /// 每万人口发明专利拥有量达到14.6件, 户均2.3人: a count per head or per household is an average, and an
     /// average of whole things is fractional. Its clause (back to the last break, at most 24 characters)
     /// holds 每 or 均.
+    /// A clause of comparison (…达到18.4件，比上年增加2.6件) compares the clause before it: that one's.
     static func isAverage(_ q: RawQuantity, in s: [UInt32]) -> Bool {
         var k = q.start - 1
-        while k >= 0, q.start - k <= 24, !CharClass.isBreak(s[k]) {
+        var limit = q.start - 24
+        while k >= 0, k > limit {
+            if CharClass.isBreak(s[k]) {
+                let next = k + 1 < q.start ? ScriptFold.simplified(s[k + 1]) : 0
+                guard limit == q.start - 24, s[k] == 0xFF0C || s[k] == 0x2C, next == u("比") || next == u("较")
+                else { return false }
+                limit = k - 24
+            }
             if s[k] == u("每") || s[k] == u("均") { return true }
             k -= 1
         }

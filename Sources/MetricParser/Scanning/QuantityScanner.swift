@@ -161,6 +161,8 @@ struct QuantityScannerCore {
             var compared = false
             for j in prevEnd..<qs[k].start {
                 if CharClass.has(s[j], CharClass.sentenceBreak) { compared = false; break }
+                // 增幅高于物价，但餐饮、零售…: the comparison's own clause ends before the number.
+                if compared, CharClass.isBreak(s[j]) { compared = false }
                 if !compared, Self.comparisons.prefix(s, at: j, limit: qs[k].start) != nil { compared = true }
             }
             guard compared else { continue }

@@ -35,7 +35,22 @@ struct Coordination {
             begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
             namesAlone = true
         }
+        // 信息传输、软件和信息技术服务业，批发和零售业，住宿和餐饮业用电量分别…: a clause that is one industry's
+        // name before a clause opening with another's is a name of the same list.
+        while begin > sentence.lowerBound, s[begin - 1] == 0xFF0C || s[begin - 1] == 0x2C,
+            IndustryNames.list.prefix(s, at: begin, limit: end) != nil
+        {
+            let before = Self.clauseStart(s, before: begin - 1, floor: sentence.lowerBound)
+            guard IndustryNames.list.prefix(s, at: before, limit: begin - 1) == begin - 1 - before else { break }
+            begin = before
+        }
         var (names, rest) = Self.split(s, begin, end)
+        // 经常性薪资以金融业、信息业较高，分别为…: the names are ranked by TOPIC 以 …; each figure is its
+        // name's TOPIC.
+        var rankedTopic = ""
+        if namesAlone, !names.isEmpty, let (topic, first) = Self.rankedBy(names[0]) {
+            rankedTopic = topic; names[0] = first
+        }
         if namesAlone, names.contains(where: { $0.unicodeScalars.contains { CharClass.isDigit($0.value) } }) {
             // ，比2019年底分别提升…: the clause before is a list of figures, not of names; the things they
             // were paired with are the names.
@@ -50,6 +65,7 @@ struct Coordination {
         }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
+        names = Self.withoutSetSize(names)
         // The context as scalars, as `sharingHead` reads it (no String built to be decoded again).
         let context = [UInt32](previous) + s[max(0, begin - 80)..<begin]
         items = Self.sharingHead(names, named: context, previous: previous)
@@ -59,12 +75,18 @@ struct Coordination {
         // What follows names standing alone is their predicate (紧随其后, 位列其后), not an indicator.
         // Names with a phrase of their own (甲镇、乙镇人均可支配收入分别为) take that phrase.
         indicator =
-            !namesAlone && !rest.isEmpty ? rest : Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
+            !namesAlone && !rest.isEmpty
+            ? rest : !rankedTopic.isEmpty ? rankedTopic : Self.sibling(previous, of: names) ?? (namesAlone ? "" : rest)
         // 甲及乙旅客分别占28%及8%: shares of a whole the text leaves implicit.
         sharesOfImplicitWhole = false
-        if indicator.isEmpty, mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
-            indicator = String(scalars: [s[mark + 2]]) + "比"
-            sharesOfImplicitWhole = true
+        if mark + 2 < s.count, ScriptFold.simplified(s[mark + 2]) == u("占") {
+            if let whole = Self.namedWhole(s, after: mark + 3) {
+                // 预付式消费、网络购物分别占投诉总量的21.4%、18.7%: shares of the whole named.
+                indicator += String(scalars: [s[mark + 2]]) + whole + (InertText.hasSuffix(whole, "比重") ? "" : "比重")
+            } else if indicator.isEmpty {
+                indicator = String(scalars: [s[mark + 2]]) + "比"
+                sharesOfImplicitWhole = true
+            }
         }
         next = 1
         return items[0] + indicator
@@ -111,13 +133,14 @@ struct Coordination {
     /// 一 … 九, the ordinals of a numbered set's members.
     static let ordinals = [UInt32]("一二三四五六七八九")
 
-    /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多) is not part of the last name.
+    /// 以甲、乙及丙旅客为主: the names' own predicate (为主, 居多, 较高, 位居前三位) is not part of the last name.
     static func withoutPredicate(_ name: String) -> String {
         let a = [UInt32](name)
         var k = 2
         while k < a.count {
             if PredicateLexicon.linkers.prefix(a, at: k, limit: a.count) != nil
                 || PredicateLexicon.verbs.prefix(a, at: k, limit: a.count) != nil
+                || rankings.prefix(a, at: k, limit: a.count) != nil
             {
                 return String(scalars: a[..<k])
             }
@@ -131,7 +154,10 @@ struct Coordination {
     /// The previous subject is tried first: 中国台湾 recurring earlier in the sentence is a name, not a head.
     static func sharingHead(_ names: [String], named: [UInt32], previous: String = "") -> [String] {
         let last = [UInt32](names[names.count - 1])
-        guard last.count >= 4 else { return names }
+        // An industry's name ends in its own 业, no head shared with the names before it.
+        guard last.count >= 4, IndustryNames.list.prefix(last, at: 0, limit: last.count) != last.count else {
+            return names
+        }
         for p in [[UInt32](previous), named] where !p.isEmpty {
             var n = min(4, last.count - 2)
             while n >= 2 {
@@ -211,11 +237,19 @@ struct Coordination {
         var flat: [UInt32] = []
         flat.reserveCapacity(b - a)
         var ends: [Int] = []
-        for k in a..<b {
+        var k = a
+        while k < b {
             let c = s[k]
+            k += 1
             if CharClass.isSpace(c) || c == 0x201C || c == 0x201D { continue }
             let partIsEmpty = flat.count == (ends.last ?? 0)
-            if c == u("、") || (finalJoints.contains(c) && !partIsEmpty && k + 1 < b) {
+            // 批发和零售业、住宿和餐饮业: an industry's name is one name, whatever joints it holds.
+            if let l = IndustryNames.list.prefix(s, at: k - 1, limit: b) {
+                flat.append(contentsOf: s[(k - 1)..<(k - 1 + l)]); k += l - 1
+                continue
+            }
+            // Names holding 、 are listed with commas (信息传输、软件和信息技术服务业，批发和零售业…).
+            if c == u("、") || c == 0xFF0C || c == 0x2C || (finalJoints.contains(c) && !partIsEmpty && k < b) {
                 ends.append(flat.count)
             } else {
                 flat.append(c)
@@ -287,6 +321,54 @@ struct Coordination {
         }
         return nil
     }
+
+    /// 占X的 + figure from `a`: X, the whole the shares are of (two characters or more), or nil.
+    static func namedWhole(_ s: [UInt32], after a: Int) -> String? {
+        var k = a
+        var de = -1
+        while k < s.count, !CharClass.isBreak(s[k]), !CharClass.isDigit(s[k]) {
+            if s[k] == u("的") { de = k }
+            k += 1
+        }
+        guard de - a >= 2, k < s.count, CharClass.isDigit(s[k]) else { return nil }
+        return String(scalars: s[a..<de])
+    }
+
+    /// 江州、云阳、桐山三市: the size of the set and its noun after the last name are no part of it.
+    static func withoutSetSize(_ names: [String]) -> [String] {
+        let last = [UInt32](names[names.count - 1])
+        guard last.count >= 3, let size = setSizes.firstIndex(of: ScriptFold.simplified(last[last.count - 2])),
+            size + 2 == names.count
+        else { return names }
+        var out = names
+        out[out.count - 1] = String(scalars: last[..<(last.count - 2)])
+        return out
+    }
+    private static let setSizes: [UInt32] = [UInt32]("两三四五六七八九十")
+
+    /// Predicates that rank the names of a list: they stand out (较高, 最多), lead (居前, 位居, 领先) or
+    /// make up most of a whole (为主, 居多).
+    static let rankings = WordList(
+        "较高 最高 较多 最多 较快 最快 较大 最大 较低 最低 较少 最少 较慢 最慢 居前 居首 位居 位列 名列 排名 排在 领先 为主 居多 依次")
+
+    /// `TOPIC以NAME` → (TOPIC, NAME): the first part of a list ranked by 以 (以金融业、信息业较高). Nil when
+    /// 以 is part of a word (以上, 以及, 所以, 可以) or either side is shorter than two characters.
+    static func rankedBy(_ first: String) -> (String, String)? {
+        let a = [UInt32](first)
+        guard a.count >= 5, let k = a.lastIndex(of: u("以")), k >= 2, a.count - k - 1 >= 2,
+            !afterYi.contains(ScriptFold.simplified(a[k + 1])), !beforeYi.contains(ScriptFold.simplified(a[k - 1]))
+        else { return nil }
+        // 1至10月经常性薪资以…: the period opening the topic has its own field.
+        var t = 0
+        while t < k, CharClass.isDigit(a[t]) || periodChars.contains(ScriptFold.simplified(a[t])) { t += 1 }
+        while t > 0, !periodEnds.contains(ScriptFold.simplified(a[t - 1])) { t -= 1 }
+        guard k - t >= 2 else { return nil }
+        return (String(scalars: a[t..<k]), String(scalars: a[(k + 1)...]))
+    }
+    private static let periodChars = ScalarSet("一二三四五六七八九十〇零至—-－~～前上下半全年月季度日份")
+    private static let periodEnds = ScalarSet("年月度份日")
+    private static let afterYi = ScalarSet("上下及来后前外内便免至为")
+    private static let beforeYi = ScalarSet("所可予加难用足得借赖据")
 
     /// Suffixes of administrative divisions (省 市 县 区 镇 乡 村 州 盟 旗), in both scripts.
     static let divisionSuffixes = ScalarSet("省市县縣区區镇鎮乡鄉村州盟旗")

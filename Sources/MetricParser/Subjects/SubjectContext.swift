@@ -295,7 +295,9 @@ enum SubjectContext {
     }()
 
     /// Verbs relating a figure to the last one's events (涉及医疗费用21.4亿元).
-    static let relatingVerbs = WordList("涉及 涉及到 涵盖 牵涉")
+    /// Verbs relating a figure to what the last figure's events reach: involve (涉及, 涵盖, 牵涉) and benefit
+    /// (惠及: 完成泵房改造54座，惠及居民8600余户).
+    static let relatingVerbs = WordList("涉及 涉及到 涵盖 牵涉 惠及")
 
     /// 异地就医直接结算63.8万人次，涉及医疗费用21.4亿元: a clause opening with a relating verb counts what
     /// the last figure's events involve; `subject` (what follows the verb) with the last subject and the verb.
@@ -349,7 +351,13 @@ enum SubjectContext {
 
     static let levelBounds = WordList("以上 以下 及以上 及以下")
 
-    private static func stripLeadingVerb(_ s: String) -> String {
+    /// A subject that is one verb and nothing else (完工, 新建).
+    static func isBareVerb(_ s: String) -> Bool {
+        let a = [UInt32](s)
+        return !a.isEmpty && a.count <= 4 && PredicateLexicon.verbs.prefix(a, at: 0, limit: a.count) == a.count
+    }
+
+    static func stripLeadingVerb(_ s: String) -> String {
         let a = [UInt32](s)
         guard let l = PredicateLexicon.verbs.prefix(a, at: 0, limit: a.count), l < a.count else { return s }
         return String(scalars: a[l...])

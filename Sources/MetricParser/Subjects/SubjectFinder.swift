@@ -232,6 +232,9 @@ struct SubjectFinder {
         parenthesized: Bool, into result: inout Result
     ) {
         var c = Clause(start: clauseStart(before: prefixStart, floor: floor), end: prefixStart)
+        if let joined = coordinatedStart(c.start, prefixStart, floor: floor, q: q, suffixEnd: suffixEnd) {
+            c.start = joined
+        }
         c.marks = ClauseMarks(s, c.start, prefixStart, table: lex.clauseMarks)
         if !parenthesized, c.marks.contains(.open), let p = parenthesizedFigure(c.start, prefixStart) {
             // 建造業（由7.2%跌至6.8%）: the figure stands in a parenthesis right after its noun; the noun is read
@@ -261,7 +264,17 @@ struct SubjectFinder {
         result.linked = c.linked
         result.clauseStart = c.start
         if let d = disposalSubject(c) { result.subject = d; return }
-        var object = backwardPhrase(&c, &result, counted: q.kind == .count)
+        if q.kind == .count, let de = headlessExistential(c.start, prefixStart) {
+            // 增速低于全省平均水平的有4个市, 参加培训的有300人: those who (do) X number N; the subject is
+            // X with the noun the measure word counts (增速低于全省平均水平的市).
+            let (x, y) = trim(c.start, de)
+            if y - x >= 2 {
+                let noun = forward(q, suffixEnd: suffixEnd, later: later, includePredicate: false)
+                result.subject = clean(x, y) + (noun.isEmpty ? "" : "的" + noun)
+                return
+            }
+        }
+        var object = backwardPhrase(&c, &result, counted: q.kind == .count, share: q.kind == .percent)
         switch c.marks.contains(.pronoun) ? pronounPhrase(object.a, object.b) : .none {
         case .none: break
         case .demonstrative: result.pronoun = true; return
@@ -396,6 +409,10 @@ struct SubjectFinder {
             result.approximateShare = ScriptFold.simplified(s[open]) == u("约")  // 约为, 約為
             return
         }
+        if s[open] != u("占"), s[open] != u("佔"), let m = distributiveShare(open, c.end) {
+            result.distributive = m  // 甲县、乙县分别占全市的30%和20%: a list of shares (see Coordination)
+            return
+        }
         guard s[open] == u("占") || s[open] == u("佔") else { return }
         if let d = lastIndex(of: u("的"), open + 1, c.end), d > open + 1 {
             result.shareBase = clean(open + 1, d)
@@ -404,6 +421,55 @@ struct SubjectFinder {
             let (x, y) = trim(open + 1, c.end)
             if y - x >= 2 { result.shareBase = clean(x, y) } else if x >= y { result.shareBase = "" }
         }
+    }
+
+    /// 共受理消费者投诉、举报、咨询14.62万件: names joined by 、 before a figure, none with a figure of its own
+    /// and no 分别 after them, are one subject (the total of them all): where the first starts, or nil.
+    /// Not when the names pair with a list of figures (分别, or 8632万元和2418万元) or a count says how many
+    /// they are (高校毕业生、退役军人、残疾人3个专区).
+    private func coordinatedStart(_ cs: Int, _ prefixStart: Int, floor: Int, q: RawQuantity, suffixEnd: Int) -> Int? {
+        guard cs > floor, s[cs - 1] == u("、"), prefixStart - cs >= 1, prefixStart - cs <= 8 else { return nil }
+        var after = suffixEnd
+        while after < s.count, CharClass.isSpace(s[after]) { after += 1 }
+        if after + 1 < s.count, s[after] == u("、") || SharedUnit.joints.contains(s[after]),
+            CharClass.isDigit(s[after + 1]) || CharClass.has(s[after + 1], CharClass.cjkDigit)
+        {
+            return nil
+        }
+        var start = cs
+        var parts = 1
+        while start > floor, s[start - 1] == u("、") {
+            let a = clauseStart(before: start - 1, floor: floor)
+            // Figures before stop at `floor`; the first part is the clause's opening, of any length.
+            guard start - 1 - a >= 1, start - 1 - a <= 8 || !(a > floor && s[a - 1] == u("、")) else { return nil }
+            start = a; parts += 1
+        }
+        guard parts >= 2, start == 0 || CharClass.isBreak(s[start - 1]), !hasDistributive(start, prefixStart),
+            !(q.kind == .count && q.value == Double(parts))
+        else { return nil }
+        return start
+    }
+
+    /// `…的有` (or 的共有) right before the figure at `e`: where 的 stands.
+    private func headlessExistential(_ a: Int, _ e0: Int) -> Int? {
+        var e = e0
+        while e > a, CharClass.isSpace(s[e - 1]) { e -= 1 }
+        guard e - a >= 4, s[e - 1] == u("有") else { return nil }
+        var d = e - 2
+        if s[d] == u("共") { d -= 1 }
+        return d > a && s[d] == u("的") ? d : nil
+    }
+
+    /// 分别占 inside `[a, b)` after a name: where 分别 starts.
+    private func distributiveShare(_ a: Int, _ b: Int) -> Int? {
+        var m = a
+        while m + 2 < b {
+            if s[m] == u("分"), s[m + 1] == u("别") || s[m + 1] == u("別"), ScriptFold.simplified(s[m + 2]) == u("占") {
+                return m
+            }
+            m += 1
+        }
+        return nil
     }
 
     /// 排队时间由高峰期的1小时以上缩短至…: before a change verb with 至, 由/从 and the old value (not read as
@@ -462,7 +528,10 @@ struct SubjectFinder {
             {  // 设有 is a verb, not 设 + 有
                 // 住宅樓宇買賣合約有5,236份: the linker's first character closes a word (合約), so only the
                 // rest links (有), when the rest is a linker.
-                if l >= 2, (lex.falseFriends.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2,
+                // 平均达10万元 as well: 均达 links, but 均 closes 平均.
+                if l >= 2,
+                    (lex.falseFriends.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2
+                        || (lex.keepWhole.suffix(s, before: e - l + 1, limit: cs) ?? 0) >= 2,
                     lex.linkers.suffix(s, before: e, limit: e - l + 1) == l - 1
                 {
                     l -= 1
@@ -556,7 +625,7 @@ struct SubjectFinder {
     }
 
     /// The phrase between the clause start (or the verb) and the figure.
-    private func backwardPhrase(_ c: inout Clause, _ result: inout Result, counted: Bool) -> Phrase {
+    private func backwardPhrase(_ c: inout Clause, _ result: inout Result, counted: Bool, share: Bool) -> Phrase {
         let cs = c.start, e = c.end, linked = c.linked
         let whole = trimmed(cs, e)
         var (a, b) = (whole.a, whole.b)
@@ -574,15 +643,23 @@ struct SubjectFinder {
             // follows the measure word (辖 alone is no verb elsewhere: 辖区).
             verbEnd = b; a = b
         }
-        if a < b {
+        // 新能源新增装机约占全部新增装机的75.8%: X占Y names the share; a verb in Y or in a short X (新增) names
+        // the thing measured, it is no predicate to cut at; a long X is cut at its predicate as any phrase
+        // (…达成十年内提高国防预算占GDP五％). 约占 states the share approximately.
+        var top = b
+        if share, a < b, c.marks.contains(.share), let m = shareVerb(a, b) {
+            if ScriptFold.simplified(s[m - 1]) == u("约") { result.approximateShare = true }
+            top = m - a <= 8 ? a : m
+        }
+        if a < top {
             let increase = lex.increase, decrease = lex.decrease, verbs = lex.verbs, ends = lex.changeOrVerbEnds
-            var k = b
+            var k = top
             while k > a {
                 // No change verb and no verb ends here (most characters): nothing below applies.
                 if !ends.contains(s[k - 1]) { k -= 1; continue }
                 // 减少农村贫困人口3.2万人: a change verb taking the subject as object.
                 // A change verb before 的 modifies a noun (对经济增长的贡献率), it is not a change.
-                if k < b, !result.change, s[k] != u("的"),
+                if k < top, !result.change, s[k] != u("的"),
                     increase.mayEnd(with: s[k - 1]) || decrease.mayEnd(with: s[k - 1]),
                     !lex.nominalAfterVerb.contains(ScriptFold.simplified(s[k]))
                 {
@@ -595,12 +672,12 @@ struct SubjectFinder {
                 }
                 // A verb right before a linked or changed figure is a noun (固定资产投资同比增长10.5%).
                 if let vl = verbs.suffix(s, before: k, limit: a),
-                    k == b
-                        ? !(linked || result.change)
+                    k == top
+                        ? !(linked || result.change || top < b)
                         : !makesNoun(s[k], afterVerbOf: vl, before: k, from: a) && !opensAmountNoun(at: k, b)
                 {
                     let light = lex.lightVerbs.suffix(s, before: k, limit: a) == vl
-                    if k < b, s[k] == u("的"), !linked {
+                    if k < top, s[k] == u("的"), !linked {
                         // The verb sits in a relative clause (群众反映强烈的民生问题): keep the clause,
                         // cut at the first verb that opens it.
                         var start = a
@@ -614,7 +691,7 @@ struct SubjectFinder {
                             m += 1
                         }
                         a = start
-                    } else if counted, k < b, !light, namesCounted(verbOf: vl, before: k, from: a, to: b) {
+                    } else if counted, k < top, !light, namesCounted(verbOf: vl, before: k, from: a, to: b) {
                         a = k - vl
                     } else {
                         verbEnd = k
@@ -643,6 +720,16 @@ struct SubjectFinder {
             if !(whole.settled && a == whole.a && b == whole.b) { (a, b) = trim(a, b) }
         }
         return Phrase(a: a, b: b, verbEnd: verbEnd, rawEnd: rawEnd, clause: (whole.a, whole.b))
+    }
+
+    /// 占/佔 inside `[a, b)` with a name of two characters or more before it and a whole after it: where.
+    private func shareVerb(_ a: Int, _ b: Int) -> Int? {
+        var m = b - 2
+        while m >= a + 2 {
+            if s[m] == u("占") || s[m] == u("佔") { return m }
+            m -= 1
+        }
+        return nil
     }
 
     /// TOPIC + light verb + OBJECT → topic + object; a short object after a full verb takes its short topic.
@@ -786,6 +873,26 @@ struct SubjectFinder {
         let previousNoun =
             q.kind == .count && floor > 0 && cs == floor && !CharClass.isBreak(s[floor - 1]) && p.b - p.a <= 3
             && p.verbEnd < 0 && !c.linked && q.unitEnd > q.unitStart && !result.change
+        // 剩余25个小区, 已完工12个项目: a verb (or 剩余/其余) alone before a count says what was done with the
+        // things the measure word counts; the noun after it says which things (剩余小区).
+        let verbAlone =
+            q.kind == .count && !c.linked && !result.change && p.a < p.b && p.b - p.a <= 3 && q.unitEnd > q.unitStart
+            && (lex.verbs.prefix(s, at: p.a, limit: p.b) == p.b - p.a
+                || Self.remainders.prefix(s, at: p.a, limit: p.b) == p.b - p.a)
+        // 全省11个设区市中有10个市用电量同比正增长: a count among a set named before 中有 is of the members that
+        // do what follows (设区市用电量同比正增长).
+        if q.kind == .count, !subject.isEmpty, c.end - 1 > cs, c.end < c.figure, s[c.end - 1] == u("中"),
+            s[c.end] == u("有")
+        {
+            let f = [UInt32](forward(q, suffixEnd: suffixEnd, later: later, includePredicate: true))
+            let own = [UInt32](subject)
+            let rest = f.first != nil && f.first == own.last ? f.dropFirst() : f[...]
+            if rest.count >= 3 { return subject + String(scalars: rest) }
+        }
+        if verbAlone, !examplesBefore, !quotedBefore {
+            let f = forward(q, suffixEnd: suffixEnd, later: later, includePredicate: false)
+            if !f.isEmpty, !Self.isOneScalar(f) { return subject + f }
+        }
         if (subject.isEmpty && !result.ownValue) || quotedBefore || examplesBefore || auxiliaryBefore || previousNoun {
             // A clause that opens with the figure (，77278个党员完成报到) or with 有 presents the
             // counted set together with what it did; elsewhere the noun phrase alone is the subject.
@@ -828,6 +935,9 @@ struct SubjectFinder {
         }
         return subject
     }
+
+    /// What is left of a set (剩余25个小区, 其余3家).
+    static let remainders = WordList("剩余 其余 尚余 余下 剩下 其他 其它")
 
     /// A purpose (用于, 推动, 支持 … + object, 4–14 characters to the clause end, no figure) right after a
     /// figure at `k`, else nil.
@@ -1053,7 +1163,11 @@ struct SubjectFinder {
                 k += 1
                 continue
             }
-            if ch == u("、") { break }
+            // 1286家中小学、幼儿园食堂均实现…: nouns joined by 、 with no figure of their own to the clause's end
+            // are one counted set; before a figure (4期、近3000本) the 、 joins figures.
+            if ch == u("、"), q.kind != .count || includePredicate || nextFigure < clauseEnd || clauseEnd > limit {
+                break
+            }
             if k >= nextFigure { break }
             if includePredicate {
                 if k > f, lex.predicateStops.prefix(s, at: k, limit: limit) != nil { break }

@@ -48,6 +48,8 @@ struct SubjectPipeline {
     private var previousSubject: (sentence: Int, subject: String)? = nil
     /// The last count's subject in its sentence (a set whose attributes may follow: `SetAttribute`).
     private var previousCount: (sentence: Int, subject: String)? = nil
+    /// The last count of things (not of people) by measure word, with its end (`doneWithLastCounted`).
+    private var lastCounted: [UInt32: (subject: String, end: Int)] = [:]
     /// The sentence's last subject of each kind (预算收入3.5亿元，自然增幅2%，同口径完成3.67亿元 → the money's).
     private var byKind = KindTable()
     private var scope = ScopeTracker()
@@ -72,6 +74,10 @@ struct SubjectPipeline {
     private var lastPlainSentence = -1
     /// The last figure's finished subject (with its comparison) and its sentence start.
     private var lastFinal: (sentence: Int, subject: String)? = nil
+    /// Where the last figure's clause starts, its prefix starts and it ends (`verbOfEnumeration`).
+    private var lastItem: (clauseStart: Int, prefixStart: Int, end: Int, sharedHead: String) = (-1, -1, -1, "")
+    /// This figure's verb and what precedes it, when borrowed from the item before (`verbOfEnumeration`).
+    private var sharedHead = ""
     private var segments = SegmentTopic()
     /// The first of two numbers sharing a unit, waiting for the second: its reading and references.
     private var pair: (found: SubjectFinder.Result, base: String, comparison: String, references: [String])? = nil
@@ -209,10 +215,20 @@ struct SubjectPipeline {
                 base = found.topic + same
             }
         }
+        // 实施改造项目9个，其中A类4个、B类5个，涉及房屋4180户: after a breakdown into a list of parts the
+        // relating verb is the whole's (after one part, …其中轮训461期，涉及1万人次, the part's).
+        let afterParts = lastItem.clauseStart > 0 && s[lastItem.clauseStart - 1] == u("、")
         if before != nil, let verb = relatingVerb(at: found.clauseStart, before: f.prefixStart), base == found.subject,
-            let involved = SubjectContext.involved(base, verb: verb, previous: before)
+            let involved = SubjectContext.involved(
+                base, verb: verb, previous: afterParts ? scope.parent ?? before : before)
         {
             base = involved
+        }
+        if before == nil, let done = doneWithLastCounted(found, f) { base = done }
+        sharedHead = ""
+        if before != nil, base == found.subject, let shared = verbOfEnumeration(found, before: before!, f) {
+            base = shared
+            sharedHead = String(shared.unicodeScalars.dropLast(found.subject.unicodeScalars.count))
         }
         if !found.estimate.isEmpty, found.subject.isEmpty {
             // 现估计今年增长为1.5%: a new estimate of the last figure's indicator, not its earlier value.
@@ -407,6 +423,7 @@ struct SubjectPipeline {
             if !statesReference { previousSubject = (f.start, base) }
             if f.kind == .count, !found.change, let mw = f.measureWord, !SetAttribute.peopleCounters.contains(mw) {
                 previousCount = (f.start, base)
+                if !SubjectContext.isBareVerb(base) { lastCounted[mw] = (base, f.end) }
             }
         }
         // A set has two to nine members (`objectList` reads at most eight before the last).
@@ -416,6 +433,7 @@ struct SubjectPipeline {
         {
             members = (f.start, names, base)
         }
+        lastItem = (found.clauseStart, f.prefixStart, f.end, sharedHead)
         distributiveChange.note(base: base, kind: f.kind, change: found.change, sentence: f.start)
         recordJoined(base, kind: f.kind, prefixStart: f.prefixStart, sentence: f.start)
         if let kind = f.kind, !base.isEmpty { byKind.set(kind, base, in: f.start) }
@@ -477,10 +495,49 @@ struct SubjectPipeline {
 
     /// The relating verb (涉及, 涵盖 …) opening the clause at `cs`, if any; most clauses fail at the first
     /// character, before any word list is read.
+    /// 新开工改造老旧小区186个。截至12月25日，已完工161个: a count named by a verb alone, in a new sentence
+    /// of the paragraph, counts the things the last count of the same measure word counted (完工老旧小区).
+    private func doneWithLastCounted(_ found: SubjectFinder.Result, _ f: Figure) -> String? {
+        guard f.kind == .count, !found.change, !found.linked, let mw = f.measureWord, let last = lastCounted[mw],
+            SubjectContext.isBareVerb(found.subject), Self.sameParagraph(s, last.end, f.prefixStart)
+        else { return nil }
+        let thing = SubjectContext.stripLeadingVerb(last.subject)
+        return InertText.contains(thing, found.subject) ? nil : found.subject + thing
+    }
+
+    /// 新建学校5所、医院3家 / 涉及居民2.37万户、楼栋1024栋: an item joined by 、 right after a figure whose
+    /// clause is VERB + noun, and with no verb of its own, is another object of that verb: the last
+    /// subject with its noun replaced by this item's (新建医院, …涉及楼栋).
+    private func verbOfEnumeration(_ found: SubjectFinder.Result, before: String, _ f: Figure) -> String? {
+        let cs = found.clauseStart
+        guard cs > 0, s[cs - 1] == u("、"), lastItem.end == cs - 1, !found.linked, !found.change,
+            let kind = f.kind, SubjectContext.isPhysical(kind)
+        else { return nil }
+        let item = [UInt32](found.subject)
+        guard (1...6).contains(item.count),
+            !(0..<item.count).contains(where: { PredicateLexicon.verbs.prefix(item, at: $0, limit: item.count) != nil })
+        else { return nil }
+        // 新建学校5所、医院3家、养老机构12个: the third item shares the verb the second borrowed.
+        if !lastItem.sharedHead.isEmpty { return lastItem.sharedHead + found.subject }
+        var k = lastItem.clauseStart
+        while k < lastItem.prefixStart {
+            // The first verb only, and only when the last subject holds it with its object: the items
+            // are then written alike (举办培训班633场次、主题党日活动4858场 names no 举办 in either).
+            if let l = PredicateLexicon.verbs.prefix(s, at: k, limit: lastItem.prefixStart), l >= 2 {
+                let noun = finder.clean(k + l, lastItem.prefixStart)
+                let verb = String(scalars: s[k..<(k + l)])
+                guard noun.unicodeScalars.count >= 2, InertText.hasSuffix(before, verb + noun) else { return nil }
+                return String(before.unicodeScalars.dropLast(noun.unicodeScalars.count)) + found.subject
+            }
+            k += 1
+        }
+        return nil
+    }
+
     private func relatingVerb(at cs: Int, before end: Int) -> String? {
         var k = cs
         while k < end, CharClass.isSpace(s[k]) { k += 1 }
-        guard k < end, s[k] == u("涉") || s[k] == u("涵") || s[k] == u("牵") || s[k] == u("牽"),
+        guard k < end, s[k] == u("涉") || s[k] == u("涵") || s[k] == u("牵") || s[k] == u("牽") || s[k] == u("惠"),
             let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: end)
         else { return nil }
         return String(scalars: s[k..<(k + l)])

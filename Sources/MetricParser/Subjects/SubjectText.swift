@@ -23,7 +23,8 @@ extension SubjectFinder {
             rounds += 1
             // ）及零售業: a parenthesis closed before the phrase (the figure's own) is none of it.
             while a < b {
-                if CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) || s[a] == 0x29 || s[a] == 0xFF09 {
+                // 、需改造的小区: an enumeration comma opens no name.
+                if CharClass.isSpace(s[a]) || isOpeningPunct(s[a]) || s[a] == 0x29 || s[a] == 0xFF09 || s[a] == u("、") {
                     a += 1
                 } else if s[a] == 0x28 || s[a] == 0xFF08, let close = closing(a, b) {
                     guard leadingRemark(a + 1, close) else { break }
