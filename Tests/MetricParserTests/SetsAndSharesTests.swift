@@ -90,6 +90,16 @@ struct SetsAndSharesTests {
         #expect(try one("完成泵站改造12座，惠及居民3100户。", "3100户").subject == "泵站改造惠及居民")
     }
 
+    @Test("a bare ratio keeps what it is the ratio of; an attribute before a figure is the noun's after 的")
+    func ratioAndAttribute() throws {
+        let ratio = try one("实行垃圾分类的小区的比例达到86.5%。", "86.5%")
+        #expect(ratio.subject.hasSuffix("比例"))
+        #expect(ratio.subject.contains("垃圾分类"))
+        #expect(try one("将旧厂房改建为面积约600平方米的老年活动中心。", "600平方米").subject == "老年活动中心面积")
+        // The attribute with its modifier (活动面积) stays whole.
+        #expect(try one("建成活动面积约3000平方米的文体广场。", "3000平方米").subject == "文体广场活动面积")
+    }
+
     @Test("after a breakdown into parts a relating verb is the whole's; after one part, the part's")
     func relatingAfterBreakdown() throws {
         let text = "全年实施棚户区改造项目12个，其中新建类5个、整治类7个，涉及住户3200户。"

@@ -710,8 +710,9 @@ struct SubjectFinder {
             // 水电气热等各类老化管线: the items before 等 are examples; the noun after it is the object.
             if !linked, c.marks.contains(.examples), let after = afterExamples(a, b) { a = after }
             // 分批次分领域的轮训就有461期 → 轮训; but a distributive keeps the whole set (…对经济增长的贡献率分别为).
+            // A bare ratio (…实行居民自治管理的比例达到91.5%) is nothing without what it is the ratio of: kept.
             if linked, result.distributive == nil, a < b, let d = lastIndex(of: u("的"), a, b), b - (d + 1) >= 2,
-                !isEstimateHead(d + 1, b)
+                !isEstimateHead(d + 1, b), !(d - a >= 2 && Self.bareRatios.prefix(s, at: d + 1, limit: b) == b - d - 1)
             {
                 let (mx, my) = trim(a, d)
                 if mx < my { result.deModifier = clean(mx, my) }
@@ -926,6 +927,11 @@ struct SubjectFinder {
             let noun = nounAfterDe(after)
         {
             subject += noun
+        } else if !subject.isEmpty, after < s.count, s[after] == u("的"), let attribute = attributeEnding(subject),
+            let noun = attributedNoun(after)
+        {
+            // 改建为面积约900平方米的社区食堂: an attribute named before the figure is the noun's after 的.
+            subject = noun + attribute
         } else if q.kind == .money, let purpose = purposeAfter(after),
             let l = Self.allocating.suffix(s, before: c.end, limit: cs), c.end - l >= cs
         {
@@ -935,6 +941,37 @@ struct SubjectFinder {
         }
         return subject
     }
+
+    /// Attributes a figure gives a thing it modifies (面积约900平方米的食堂, 总长3.5公里的绿道).
+    static let attributes = WordList("面积 建筑面积 占地面积 总面积 长度 总长 全长 总投资 投资 规模 容量 库容 高度 总长度")
+
+    /// The attribute `subject` ends with, when it does: with its modifier (活动面积), after a copula
+    /// (改建为面积 → 面积), or the attribute word alone in a longer phrase.
+    private func attributeEnding(_ subject: String) -> String? {
+        let a = [UInt32](subject)
+        guard let l = Self.attributes.suffix(a, before: a.count, limit: 0) else { return nil }
+        if let k = a.lastIndex(where: { $0 == u("为") || $0 == u("為") }), k < a.count - l {
+            return String(scalars: a[(k + 1)...])
+        }
+        return a.count <= 6 ? subject : String(scalars: a[(a.count - l)...])
+    }
+
+    /// The noun phrase after 的 at `de`: to the next break or verb, two to twelve characters, no digit.
+    private func attributedNoun(_ de: Int) -> String? {
+        var e = de + 1
+        while e < s.count, e - de <= 13, !CharClass.isBreak(s[e]),
+            e == de + 1 || lex.verbs.prefix(s, at: e, limit: s.count) == nil
+        {
+            if CharClass.isDigit(s[e]) || CharClass.has(s[e], CharClass.cjkDigit) { return nil }
+            e += 1
+        }
+        guard e - de <= 13 else { return nil }
+        let (x, y) = trim(de + 1, e)
+        return y - x >= 2 ? clean(x, y) : nil
+    }
+
+    /// Ratio heads that name no indicator alone.
+    static let bareRatios = WordList("比例 比重 占比 比率 份额")
 
     /// What is left of a set (剩余25个小区, 其余3家).
     static let remainders = WordList("剩余 其余 尚余 余下 剩下 其他 其它")
