@@ -100,6 +100,31 @@ struct SetsAndSharesTests {
         #expect(try one("建成活动面积约3000平方米的文体广场。", "3000平方米").subject == "文体广场活动面积")
     }
 
+    @Test("分别 before a full verb opens a list; a later list of the sentence without names is of the same names")
+    func listsOfOneSentence() throws {
+        let text = "甲镇、乙镇和丙镇分别引进项目12个、9个和5个，协议投资分别为36.5亿元、21.2亿元和8.4亿元，占全县的比重分别为52.1%、30.3%和12.0%。"
+        #expect(try one(text, "9个").subject == "乙镇引进项目")
+        #expect(try one(text, "8.4亿元").subject == "丙镇引进项目协议投资")
+        #expect(try one(text, "52.1%").subject.hasPrefix("甲镇引进项目"))
+        // 前者/后者 keep a share that follows them.
+        let pair = "甲园区和乙园区协议投资分别为60亿元和40亿元，前者占全区的55.0%。"
+        #expect(try one(pair, "55.0%").subject.hasPrefix("甲园区协议投资占"))
+        // A set's investment after its count is the set's (协议投资, 合同外资 …).
+        #expect(try one("签约外资项目6个，合同外资2.3亿美元。", "2.3亿美元").subject == "外资项目合同外资")
+    }
+
+    @Test("from–to frames with 回落至 and digit months; a reference's own value; 全港 is the article's region")
+    func framesReferencesRegions() throws {
+        let text = "零售业的失业率由8月至10月的5.6%回落至9月至11月的5.3%，但仍高于同期整体失业率的3.8%。"
+        let second = try one(text, "5.3%")
+        #expect(second.subject == "零售业的失业率")
+        #expect(second.period == "9月至11月")
+        #expect(try one(text, "3.8%").subject == "整体失业率")
+        // A reference that is a time: the indicator's own earlier value, not a name.
+        #expect(try one("增长百分之四点五，低于去年第四季度的五点一。", "五点一").subject != "去年第四季度")
+        #expect(try one("全港將有約80項大型盛事舉行。", "80項").subject.hasPrefix("大型盛事"))
+    }
+
     @Test("after a breakdown into parts a relating verb is the whole's; after one part, the part's")
     func relatingAfterBreakdown() throws {
         let text = "全年实施棚户区改造项目12个，其中新建类5个、整治类7个，涉及住户3200户。"

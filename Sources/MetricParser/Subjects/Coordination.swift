@@ -13,6 +13,8 @@ struct Coordination {
     private(set) var sharesOfImplicitWhole = false
     /// The last list paired without 分别 (see `startImplicit`), for a 分别 later in its sentence.
     private var implicit: (sentence: Int, items: [String], indicator: String) = (-1, [], "")
+    /// The last list with names of its own, each with its indicator, for a later list of its sentence.
+    private var named: (sentence: Int, items: [String]) = (-1, [])
 
     /// 甲企业…和乙组织…建立了党组织，覆盖率达到91.58%、88.98%: a list of figures as long as a list of things
     /// counted before in the sentence pairs with them in order. Returns the first figure's subject.
@@ -25,6 +27,9 @@ struct Coordination {
     /// Starts a list at a figure whose clause reads `… 分别[为|达到] FIGURE`; `mark` is where 分别 starts.
     /// Returns the first figure's subject, or nil when no list of names precedes.
     mutating func start(_ s: [UInt32], mark: Int, sentence: Range<Int>, previous: String) -> String? {
+        // …分别签约项目72个、58个…，协议投资分别为586.3亿元、372.9亿元: a second list of the sentence with no
+        // names of its own is of the first list's names.
+        let earlier = named.sentence == sentence.lowerBound ? named.items : []
         items = []; next = 0; self.sentence = sentence.lowerBound
         var end = mark
         var begin = Self.clauseStart(s, before: end, floor: sentence.lowerBound)
@@ -63,6 +68,10 @@ struct Coordination {
             items = set.items; indicator = set.rest; next = 1
             return items[0] + indicator
         }
+        if names.count < 2, !namesAlone, earlier.count >= 2, let own = Self.indicatorOnly(s, begin, end) {
+            items = earlier; indicator = own; next = 1; sharesOfImplicitWhole = false
+            return items[0] + indicator
+        }
         guard names.count >= 2 else { return nil }
         if namesAlone { names[names.count - 1] = Self.withoutPredicate(names[names.count - 1]) }
         names = Self.withoutSetSize(names)
@@ -88,8 +97,42 @@ struct Coordination {
                 sharesOfImplicitWhole = true
             }
         }
+        // 分别签约项目72个、58个: the verb and its object after 分别 are what each name has (no sibling's).
+        if let object = Self.verbObject(s, after: mark + 2) { indicator = (rest.isEmpty ? "" : rest) + object }
+        named = (sentence.lowerBound, items.map { $0 + indicator })
         next = 1
         return items[0] + indicator
+    }
+
+    /// `[a, b)` as an indicator alone: two to twelve characters, no digit, no 、 (协议投资), or nil.
+    static func indicatorOnly(_ s: [UInt32], _ a0: Int, _ b: Int) -> String? {
+        var a = a0
+        while a < b, CharClass.isSpace(s[a]) || CharClass.isBreak(s[a]) { a += 1 }
+        // 业务量同比分别增长…: a comparison makes it a list of changes (DistributiveChange reads those).
+        guard b - a >= 2, b - a <= 12,
+            !(a..<b).contains(where: {
+                CharClass.isDigit(s[$0]) || CharClass.isBreak(s[$0]) || CharClass.isSpace(s[$0])
+                    || comparisons.prefix(s, at: $0, limit: b) != nil
+            })
+        else { return nil }
+        return String(scalars: s[a..<b])
+    }
+
+    private static let comparisons = WordList("同比 环比 比上 比去 比同 较上 较去 较同 按年 按季 按月")
+
+    /// A full verb with an object of two characters or more from `a` to the figure (签约项目), or nil: not a
+    /// linker (为, 达到, 占) and not a light verb (完成, 实现), which carry no object of their own here.
+    static func verbObject(_ s: [UInt32], after a: Int) -> String? {
+        var k = a
+        while k < s.count, !CharClass.isBreak(s[k]), !CharClass.isDigit(s[k]), !CharClass.has(s[k], CharClass.cjkDigit)
+        {
+            k += 1
+        }
+        guard k < s.count, PredicateLexicon.linkers.prefix(s, at: a, limit: k) == nil,
+            let vl = PredicateLexicon.verbs.prefix(s, at: a, limit: k), k - a - vl >= 2,
+            PredicateLexicon.lightVerbs.prefix(s, at: a, limit: k) != vl
+        else { return nil }
+        return String(scalars: s[a..<k])
     }
 
     /// 三次产业 / 三大产业 + REST at the start of `[a, b)`: a set named by its size, whose members are

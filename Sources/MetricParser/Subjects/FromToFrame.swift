@@ -12,7 +12,13 @@ extension SubjectFinder {
         // The second figure: the clause opens with a 至-linker (升至, 降至, 微升至 …).
         var k = cs
         while k < de, CharClass.isSpace(s[k]) { k += 1 }
-        if let l = Self.linkerModifiers.prefix(s, at: k, limit: de) { k += l }
+        // 回落至 is a linker of its own; 回 + 升至 takes the modifier.
+        let whole = PredicateLexicon.linkers.prefix(s, at: k, limit: de)
+        if !(whole.map { $0 >= 2 && ScriptFold.simplified(s[k + $0 - 1]) == u("至") } ?? false),
+            let l = Self.linkerModifiers.prefix(s, at: k, limit: de)
+        {
+            k += l
+        }
         if let l = PredicateLexicon.linkers.prefix(s, at: k, limit: de), l >= 2,
             ScriptFold.simplified(s[k + l - 1]) == u("至") || s[k + l - 1] == u("到")
         {
@@ -37,11 +43,17 @@ extension SubjectFinder {
         return (clean(sx, sy), clean(px, py))
     }
 
-    /// A short phrase with no verb, figure or break: a period such as 二月至四月, 上月, 去年同期.
+    /// A short phrase with no verb, figure or break: a period such as 二月至四月, 上月, 去年同期 (digits
+    /// only as months, 8月至10月).
     private func periodLike(_ a: Int, _ b: Int) -> Bool {
         guard b - a >= 2, b - a <= 12 else { return false }
         for k in a..<b {
-            if CharClass.isBreak(s[k]) || CharClass.has(s[k], CharClass.asciiDigit) { return false }
+            let digit = CharClass.has(s[k], CharClass.asciiDigit)
+            if CharClass.isBreak(s[k])
+                || digit && !(k + 1 < b && (CharClass.has(s[k + 1], CharClass.asciiDigit) || s[k + 1] == u("月")))
+            {
+                return false
+            }
             if PredicateLexicon.verbs.prefix(s, at: k, limit: b) != nil { return false }
         }
         return true

@@ -252,6 +252,11 @@ struct SubjectFinder {
             result.ownValue = true; result.clauseStart = c.start
             return
         }
+        if q.kind == .percent, let reference = referenceValue(c.start, prefixStart) {
+            // 但仍高於同期整體失業率的3.8%: the figure is the reference's own value (整體失業率), as 较…的 is.
+            result.subject = reference; result.ownValue = true; result.clauseStart = c.start
+            return
+        }
         if c.marks.contains(.share) { readShare(q, &c, &result) }
         peel(q, &c, &result)
         // 东部、中部、西部地区快递业务量分别完成1347.4亿件…: 分别 before a light verb opens a list as before 为.
@@ -260,6 +265,8 @@ struct SubjectFinder {
         {
             noteDistributive(&result, c.end - l - 2)
         }
+        // 四类产业分别签约项目72个、58个…: 分别 before a full verb and its object opens a list too.
+        if result.distributive == nil, let m = distributiveVerb(c.start, c.end) { result.distributive = m }
         readReferenceOrRate(&c, &result)
         result.linked = c.linked
         result.clauseStart = c.start
@@ -450,6 +457,31 @@ struct SubjectFinder {
         return start
     }
 
+    /// 高于/低于 + REFERENCE + 的 right before the figure: the reference (without a leading 同期), or nil.
+    private func referenceValue(_ cs: Int, _ e0: Int) -> String? {
+        var e = e0
+        while e > cs, CharClass.isSpace(s[e - 1]) { e -= 1 }
+        guard e - cs >= 5, s[e - 1] == u("的") else { return nil }
+        var k = e - 3
+        while k >= cs, e - k <= 14 {
+            if let l = lex.referenceHeads.prefix(s, at: k, limit: e - 1), e - 1 - (k + l) >= 2 {
+                var a = k + l
+                if let p = Self.sameTime.prefix(s, at: a, limit: e - 1), e - 1 - (a + p) >= 2 { a += p }
+                // 低於去年第四季度的五點一: a reference that is a time is the indicator's own earlier value.
+                guard
+                    !(a..<(e - 1)).contains(where: {
+                        CharClass.isDigit(s[$0]) || CharClass.isBreak(s[$0]) || Self.timeChars.contains(s[$0])
+                    })
+                else { return nil }
+                return clean(a, e - 1)
+            }
+            k -= 1
+        }
+        return nil
+    }
+    static let sameTime = WordList("同期 同年 同时期 同月")
+    static let timeChars = ScalarSet("年季月期周日")
+
     /// `…的有` (or 的共有) right before the figure at `e`: where 的 stands.
     private func headlessExistential(_ a: Int, _ e0: Int) -> Int? {
         var e = e0
@@ -458,6 +490,21 @@ struct SubjectFinder {
         var d = e - 2
         if s[d] == u("共") { d -= 1 }
         return d > a && s[d] == u("的") ? d : nil
+    }
+
+    /// 分别 + a full verb with its object inside `[a, b)`, after a name: where 分别 starts.
+    private func distributiveVerb(_ a: Int, _ b: Int) -> Int? {
+        var m = a + 2
+        while m + 3 < b {
+            if s[m] == u("分"), s[m + 1] == u("别") || s[m + 1] == u("別"),
+                let vl = lex.verbs.prefix(s, at: m + 2, limit: b), b - (m + 2) - vl >= 2,
+                lex.lightVerbs.prefix(s, at: m + 2, limit: b) != vl, lex.linkers.prefix(s, at: m + 2, limit: b) == nil
+            {
+                return m
+            }
+            m += 1
+        }
+        return nil
     }
 
     /// 分别占 inside `[a, b)` after a name: where 分别 starts.

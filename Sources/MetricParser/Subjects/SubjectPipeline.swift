@@ -263,10 +263,14 @@ struct SubjectPipeline {
         {
             base = named  // 博彩及博彩中介業就業人口…，該行業失業率
         } else if let which = Anaphora.formerOrLatter(base) {
+            // A share after 前者/后者 stays (前者占全区协议总投资的48.6%: its share of the whole); other words
+            // there (後者則因部分食肆結業而…) are no part of the name.
+            var rest = String(base.unicodeScalars.dropFirst(2))
+            if let first = ScalarEnds.first(rest), ScriptFold.simplified(first) != u("占") { rest = "" }
             if listed.subjects.count == 2, Self.sameParagraph(s, listed.end, f.prefixStart) {
-                base = listed.subjects[which]  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
+                base = listed.subjects[which] + rest  // 酒店業及飲食業就業人口分別為…，前者按年增加3.6%
             } else if !lastTwo.first.isEmpty, lastTwo.end >= 0, Self.sameParagraph(s, lastTwo.end, f.prefixStart) {
-                base = which == 0 ? lastTwo.first : lastTwo.second  // 同城…141.8亿件，异地…1622.7亿件，前者…
+                base = (which == 0 ? lastTwo.first : lastTwo.second) + rest  // 同城…141.8亿件，异地…1622.7亿件，前者…
             }
         }
         if let interval = finder.intervalSubject(q, previous: before, sentence: f.sentence) { base = interval }
