@@ -120,19 +120,24 @@ struct Coordination {
 
     private static let comparisons = WordList("同比 环比 比上 比去 比同 较上 较去 较同 按年 按季 按月")
 
-    /// A full verb with an object of two characters or more from `a` to the figure (签约项目), or nil: not a
-    /// linker (为, 达到, 占) and not a light verb (完成, 实现), which carry no object of their own here.
+    /// A full verb with an object of two characters or more from `a` to the figure (签约项目), or nil.
     static func verbObject(_ s: [UInt32], after a: Int) -> String? {
         var k = a
         while k < s.count, !CharClass.isBreak(s[k]), !CharClass.isDigit(s[k]), !CharClass.has(s[k], CharClass.cjkDigit)
         {
             k += 1
         }
-        guard k < s.count, PredicateLexicon.linkers.prefix(s, at: a, limit: k) == nil,
-            let vl = PredicateLexicon.verbs.prefix(s, at: a, limit: k), k - a - vl >= 2,
-            PredicateLexicon.lightVerbs.prefix(s, at: a, limit: k) != vl
-        else { return nil }
+        guard k < s.count, takesObject(s, a, k) else { return nil }
         return String(scalars: s[a..<k])
+    }
+
+    /// `[a, b)` opens with a full verb and holds an object of two characters or more after it: not a
+    /// linker (为, 达到, 占) and not a light verb (完成, 实现), which carry no object of their own here.
+    static func takesObject(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        guard PredicateLexicon.linkers.prefix(s, at: a, limit: b) == nil,
+            let vl = PredicateLexicon.verbs.prefix(s, at: a, limit: b), b - a - vl >= 2
+        else { return false }
+        return PredicateLexicon.lightVerbs.prefix(s, at: a, limit: b) != vl
     }
 
     /// 三次产业 / 三大产业 + REST at the start of `[a, b)`: a set named by its size, whose members are

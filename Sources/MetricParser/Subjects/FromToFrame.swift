@@ -12,16 +12,19 @@ extension SubjectFinder {
         // The second figure: the clause opens with a 至-linker (升至, 降至, 微升至 …).
         var k = cs
         while k < de, CharClass.isSpace(s[k]) { k += 1 }
-        // 回落至 is a linker of its own; 回 + 升至 takes the modifier.
-        let whole = PredicateLexicon.linkers.prefix(s, at: k, limit: de)
-        if !(whole.map { $0 >= 2 && ScriptFold.simplified(s[k + $0 - 1]) == u("至") } ?? false),
-            let l = Self.linkerModifiers.prefix(s, at: k, limit: de)
-        {
-            k += l
+        @inline(__always) func reachingLinker(at k: Int) -> Int? {
+            guard let l = PredicateLexicon.linkers.prefix(s, at: k, limit: de), l >= 2,
+                ScriptFold.simplified(s[k + l - 1]) == u("至") || s[k + l - 1] == u("到")
+            else { return nil }
+            return l
         }
-        if let l = PredicateLexicon.linkers.prefix(s, at: k, limit: de), l >= 2,
-            ScriptFold.simplified(s[k + l - 1]) == u("至") || s[k + l - 1] == u("到")
-        {
+        // 回落至 is a linker of its own; 回 + 升至 takes the modifier.
+        var linker = reachingLinker(at: k)
+        if linker == nil, let l = Self.linkerModifiers.prefix(s, at: k, limit: de) {
+            k += l
+            linker = reachingLinker(at: k)
+        }
+        if let l = linker {
             return periodLike(k + l, de) ? ("", clean(k + l, de)) : nil  // not trimmed: the period is the text
         }
         // The first: INDICATOR 由 PERIOD 的.

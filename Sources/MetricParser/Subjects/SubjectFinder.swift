@@ -438,7 +438,7 @@ struct SubjectFinder {
         guard cs > floor, s[cs - 1] == u("、"), prefixStart - cs >= 1, prefixStart - cs <= 8 else { return nil }
         var after = suffixEnd
         while after < s.count, CharClass.isSpace(s[after]) { after += 1 }
-        if after + 1 < s.count, s[after] == u("、") || SharedUnit.joints.contains(s[after]),
+        if after + 1 < s.count, SharedUnit.joints.contains(s[after]),
             CharClass.isDigit(s[after + 1]) || CharClass.has(s[after + 1], CharClass.cjkDigit)
         {
             return nil
@@ -494,29 +494,12 @@ struct SubjectFinder {
 
     /// 分别 + a full verb with its object inside `[a, b)`, after a name: where 分别 starts.
     private func distributiveVerb(_ a: Int, _ b: Int) -> Int? {
-        var m = a + 2
-        while m + 3 < b {
-            if s[m] == u("分"), s[m + 1] == u("别") || s[m + 1] == u("別"),
-                let vl = lex.verbs.prefix(s, at: m + 2, limit: b), b - (m + 2) - vl >= 2,
-                lex.lightVerbs.prefix(s, at: m + 2, limit: b) != vl, lex.linkers.prefix(s, at: m + 2, limit: b) == nil
-            {
-                return m
-            }
-            m += 1
-        }
-        return nil
+        distributiveMark(a + 2, b) { Coordination.takesObject(s, $0 + 2, b) }
     }
 
-    /// 分别占 inside `[a, b)` after a name: where 分别 starts.
+    /// 分别占 inside `[a, b)`: where 分别 starts.
     private func distributiveShare(_ a: Int, _ b: Int) -> Int? {
-        var m = a
-        while m + 2 < b {
-            if s[m] == u("分"), s[m + 1] == u("别") || s[m + 1] == u("別"), ScriptFold.simplified(s[m + 2]) == u("占") {
-                return m
-            }
-            m += 1
-        }
-        return nil
+        distributiveMark(a, b) { $0 + 2 < b && ScriptFold.simplified(s[$0 + 2]) == u("占") }
     }
 
     /// 排队时间由高峰期的1小时以上缩短至…: before a change verb with 至, 由/从 and the old value (not read as
@@ -884,13 +867,17 @@ struct SubjectFinder {
     }
 
     /// 分别 in `[a, b)` (…，分别提供岗位2140个).
-    func hasDistributive(_ a: Int, _ b: Int) -> Bool {
+    func hasDistributive(_ a: Int, _ b: Int) -> Bool { distributiveMark(a, b) { _ in true } != nil }
+
+    /// The first 分别 (分別) in `[a, b)` for which `also` holds of its position.
+    @inline(__always)
+    private func distributiveMark(_ a: Int, _ b: Int, where also: (Int) -> Bool) -> Int? {
         var k = a
         while k + 1 < b {
-            if s[k] == u("分"), s[k + 1] == u("别") || s[k + 1] == u("別") { return true }
+            if s[k] == u("分"), s[k + 1] == u("别") || s[k + 1] == u("別"), also(k) { return k }
             k += 1
         }
-        return false
+        return nil
     }
 
     /// Without a phrase before the figure: the noun after the measure word, else the action itself.

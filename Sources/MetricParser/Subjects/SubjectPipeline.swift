@@ -497,8 +497,6 @@ struct SubjectPipeline {
         return n
     }
 
-    /// The relating verb (涉及, 涵盖 …) opening the clause at `cs`, if any; most clauses fail at the first
-    /// character, before any word list is read.
     /// 新开工改造老旧小区186个。截至12月25日，已完工161个: a count named by a verb alone, in a new sentence
     /// of the paragraph, counts the things the last count of the same measure word counted (完工老旧小区).
     private func doneWithLastCounted(_ found: SubjectFinder.Result, _ f: Figure) -> String? {
@@ -538,12 +536,12 @@ struct SubjectPipeline {
         return nil
     }
 
+    /// The relating verb (涉及, 涵盖, 惠及 …) opening the clause at `cs`, if any; most clauses fail at the
+    /// first character, in the word list's own first-character test.
     private func relatingVerb(at cs: Int, before end: Int) -> String? {
         var k = cs
         while k < end, CharClass.isSpace(s[k]) { k += 1 }
-        guard k < end, s[k] == u("涉") || s[k] == u("涵") || s[k] == u("牵") || s[k] == u("牽") || s[k] == u("惠"),
-            let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: end)
-        else { return nil }
+        guard k < end, let l = SubjectContext.relatingVerbs.prefix(s, at: k, limit: end) else { return nil }
         return String(scalars: s[k..<(k + l)])
     }
 
