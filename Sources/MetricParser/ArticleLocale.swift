@@ -8,7 +8,7 @@
 /// 3. the text, when it is written in traditional characters: the currency it names
 ///    (新台幣, 港幣/港元, 澳門元/澳門幣/葡幣), else the government bodies only one region has
 ///    (行政院, 立法院 … for Taiwan; 港府, 香港特區, 財政司 for Hong Kong; 澳門特區, 經濟財政司
-///    for Macau).
+///    for Macau), else the places only one region has (its counties, districts, parishes).
 /// Simplified text with no tag and no regional host is mainland (CNY).
 public struct ArticleLocale: Sendable, Hashable {
     public enum Region: String, Sendable, Hashable, CaseIterable {
@@ -108,12 +108,27 @@ public struct ArticleLocale: Sendable, Hashable {
         ("港府 香港特区 香港特别行政区 香港政府 港澳办 政务司 财政司 律政司", .hongKong),
         ("澳门特区 澳门特别行政区 澳门政府 澳府 行政法务司 经济财政司 保安司 社会文化司 运输工务司", .macau),
     ]
+    /// The weakest evidence, read only when neither currency nor body tells: the region's own places,
+    /// complete from each government's list of its divisions, less the names another region also
+    /// uses. Taiwan's 22 counties and cities (內政部): 台中 only as 台中市 (平台中), 連江 left out (a
+    /// Fujian county too). Hong Kong's 18 districts and 九龍/新界, less 中西區/東區/南區/北區 (Tainan's and
+    /// Hsinchu's districts too), 大埔 (Guangdong, Chiayi), 西貢 (Saigon), 沙田 (a common noun) and 離島
+    /// (Taiwan's outlying islands). Macau's seven parishes (堂區) and its islands.
+    static let placeWords: [(String, Region)] = [
+        (
+            "台北 新北 桃园 台中市 台南 高雄 基隆 新竹 嘉义 苗栗 彰化 南投 云林 屏东 宜兰 花莲 台东 澎湖 金门",
+            .taiwan
+        ),
+        ("湾仔 油尖旺 深水埗 九龙城 九龙 黄大仙 观塘 荃湾 屯门 元朗 葵青 新界", .hongKong),
+        ("花地玛堂区 圣安多尼堂区 望德堂区 风顺堂区 大堂区 嘉模堂区 圣方济各堂区 氹仔 路环 路氹", .macau),
+    ]
     static let currencyNames: [(WordList, Region)] = currencyWords.map { (WordList($0.0), $0.1) }
     static let bodies: [(WordList, Region)] = bodyWords.map { (WordList($0.0), $0.1) }
+    static let places: [(WordList, Region)] = placeWords.map { (WordList($0.0), $0.1) }
 
-    /// Every currency name and body above in one list: its first-character bitset skips, in one
-    /// test, the characters that begin none of them.
-    static let evidence = WordList((currencyWords + bodyWords).map(\.0).joined(separator: " "))
+    /// Every currency name, body and place above in one list: its first-character bitset skips, in
+    /// one test, the characters that begin none of them.
+    static let evidence = WordList((currencyWords + bodyWords + placeWords).map(\.0).joined(separator: " "))
 
     /// Scans once: counts traditional-only characters against their simplified twins, then, in one
     /// pass, the currency names (stronger) and the regional bodies of each region. Words are read
@@ -121,9 +136,9 @@ public struct ArticleLocale: Sendable, Hashable {
     /// 財政司, and 新台幣 counts once, not again as 台幣.
     static func region(inText s: [UInt32]) -> Region? {
         guard isMostlyTraditional(s) else { return nil }
-        let currencyNames = currencyNames, bodies = bodies, evidence = evidence
-        // Hits per region (`Region.allCases` order), of currency names and of bodies.
-        var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0]
+        let currencyNames = currencyNames, bodies = bodies, places = places, evidence = evidence
+        // Hits per region (`Region.allCases` order), of currency names, of bodies and of places.
+        var currencyHits = [0, 0, 0, 0], bodyHits = [0, 0, 0, 0], placeHits = [0, 0, 0, 0]
         var i = 0
         while i < s.count {
             let limit = min(s.count, i + 8)
@@ -140,9 +155,12 @@ public struct ArticleLocale: Sendable, Hashable {
             for (list, region) in bodies where list.prefix(s, at: i, limit: limit) == length {
                 bodyHits[region.index] += 1
             }
+            for (list, region) in places where list.prefix(s, at: i, limit: limit) == length {
+                placeHits[region.index] += 1
+            }
             i += length
         }
-        return uniqueBest(currencyHits) ?? uniqueBest(bodyHits)
+        return uniqueBest(currencyHits) ?? uniqueBest(bodyHits) ?? uniqueBest(placeHits)
     }
 
     /// The region with the most hits when no other has as many; nil when none has any.

@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "2.5.0"
+    public static let version: String = "2.6.0"
 
     public let options: ExtractorOptions
 
@@ -62,12 +62,17 @@ public struct MetricExtractor: Sendable {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(raws.count)
         var floor = 0
+        // 分别约1520万及1470万人次: a qualifier word before a figure that takes the unit written after the
+        // next one qualifies the figures that share that unit (one 约 before the whole list).
+        var listQualifier: Qualifier? = nil
         // Read through a pointer (`pointee` is an addressor): the array's subscript copies the
         // whole quantity, unit String and all, per argument passed.
         raws.withUnsafeMutableBufferPointer { qs in
             guard let base = qs.baseAddress else { return }
             for i in qs.indices {
                 let q = base + i
+                let carried = listQualifier
+                listQualifier = nil
                 if q.pointee.role == .year { years.append(q.pointee); continue }
                 // 5.9和2.9个百分点: a bare number takes the unit written once (the cheap check first).
                 // Only later figures are read after this one, so its reading may replace it in place.
@@ -95,6 +100,10 @@ public struct MetricExtractor: Sendable {
                 if let hit = QualifierLexicon.before(s, prefixStart, limit: max(floor, prefixStart - 8)) {
                     prefixStart -= hit.length
                     if qualifier == .exact { qualifier = hit.qualifier }
+                    if shares, qualifier != .range { listQualifier = qualifier }
+                } else if qualifier == .exact, let carried {
+                    qualifier = carried
+                    if shares { listQualifier = carried }
                 } else if qualifier == .exact,
                     let bound = QualifierLexicon.adverbBeforeVerb(s, prefixStart, limit: max(floor, prefixStart - 8))
                 {

@@ -126,6 +126,12 @@ struct RegisterNumeralTests {
         #expect(ArticleLocale(text: "財政司司長表示，當局會撥款十億元資助中小企業。")?.region == .hongKong)
         #expect(ArticleLocale(text: "經濟財政司司長表示，當局會撥款十億元資助中小企業。")?.region == .macau)
         #expect(ArticleLocale(text: "律政司與保安司就條例諮詢意見，兩地當局各撥款十億元。") == nil)  // one each
+        // Else a place only one region has: Taiwan's counties and cities, Hong Kong's districts, Macau's
+        // parishes and islands; 台中 only as 台中市, so a 平台中 is no place.
+        #expect(ArticleLocale(text: "〔記者／臺北報導〕高雄捷運去年運量成長，票收約九億元。")?.region == .taiwan)
+        #expect(ArticleLocale(text: "觀塘及荃灣兩區的新樓盤，呎價約二萬元。")?.region == .hongKong)
+        #expect(ArticleLocale(text: "氹仔新城區的工程撥款約三億元。")?.region == .macau)
+        #expect(ArticleLocale(text: "網購平台中，商戶數目增加，當局撥款十億元。") == nil)
         // Simplified text naming another region's currency stays mainland.
         #expect(ArticleLocale(text: "两地贸易额以港币计算，全市投入500万元。") == nil)
         #expect(ArticleLocale.resolve(languageTag: nil, url: nil, text: "全市投入500万元。") == .mainland)

@@ -77,7 +77,7 @@ enum PredicateLexicon {
         开出 给出 查出 排查出 评选出 选出 完工
         """)
     /// Characters after a verb that make it part of a noun (培训班, 部署会, 注册人数, 使用次数).
-    static let nominalAfterVerb = ScalarSet("余班会员者室站所费金款量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规")
+    static let nominalAfterVerb = ScalarSet("余班会员者室站所费金款资量率数额中基机部人网系制点场证书卡线馆院校期次项目类型式总值面力能规")
 
     /// Pivot verbs (兼语动词) and verbs of rule (规定): their object is the actor of the next verb (要求书记参加…).
     static let pivotVerbs = WordList("要求 规定 鼓励 引导 组织 督促 动员 号召 推动 支持 帮助 让 使 请 邀请 安排")

@@ -111,8 +111,28 @@ struct ScopeTracker {
         return base + parent
     }
 
+    /// 货物贸易进出口总值…，其中出口4127.3亿元: 进出口 is 进口 and 出口 together; a part that is one of
+    /// them is that flow of the parent's indicator (出口总值), not 进 + 出口 (货物贸易进出口); the scope
+    /// before 进出口 is the release's whole trade, which every figure of it shares.
+    static func tradeMember(_ b: [UInt32], of p: [UInt32]) -> String? {
+        guard b.count == 2, ScriptFold.simplified(b[1]) == u("口") else { return nil }
+        let first = ScriptFold.simplified(b[0])
+        guard first == u("进") || first == u("出") else { return nil }
+        var i = 0
+        while i + 3 <= p.count {
+            if ScriptFold.simplified(p[i]) == u("进"), ScriptFold.simplified(p[i + 1]) == u("出"),
+                ScriptFold.simplified(p[i + 2]) == u("口")
+            {
+                return String(scalars: b + Array(p[(i + 3)...]))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func withHead(_ b: [UInt32], of p: [UInt32]) -> String? {
         guard b.count <= 3, p.count > b.count + 1 else { return nil }
+        if let member = tradeMember(b, of: p) { return member }
         var main = p[...], alternative: ArraySlice<UInt32> = []
         if let close = p.last, close == 0x29 || close == 0xFF09,
             let open = p.lastIndex(where: { $0 == 0x28 || $0 == 0xFF08 })

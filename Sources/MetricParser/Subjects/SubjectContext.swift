@@ -148,6 +148,32 @@ enum SubjectContext {
         return ""
     }
 
+    /// Averages over time, heads or events (平均每日's 每日 goes with the unit, 平均 stays).
+    static let averageWords = WordList("平均 日均 月均 年均 周均 人均 户均 场均 次均 平均每天 平均每日 平均每月")
+    /// Whole-period words a total's subject may hold (去年运量) that its average does not.
+    static let totalPeriods = WordList("全年 去年 今年 当年 本年 上年 年内 全月 当月 本月 上半年 下半年 全期")
+
+    /// A subject that is an average word and nothing else (人均, 平均 of 平均每日).
+    static func isAverageAlone(_ subject: String) -> Bool {
+        // The first character first (most subjects open with none of the words), then the words.
+        guard subject.utf8.count <= 15, let first = ScalarEnds.first(subject), averageWords.mayStart(with: first)
+        else { return false }
+        let a = [UInt32](subject)
+        return averageWords.prefix(a, at: 0, limit: a.count) == a.count
+    }
+
+    /// `average` of `previous`'s indicator: in place of a whole-period word in it (国道客运去年运量 →
+    /// 国道客运平均运量), else before it (接待游客人次 → 日均接待游客人次).
+    static func averaged(_ average: String, _ previous: String) -> String {
+        let p = [UInt32](previous)
+        for i in 0..<p.count {
+            if let l = totalPeriods.prefix(p, at: i, limit: p.count) {
+                return String(scalars: p[..<i]) + average + String(scalars: p[(i + l)...])
+            }
+        }
+        return average + previous
+    }
+
     static let measureAdverbs = WordList("实质 实际 名义 实质上 按实质计 按可比价格计算 扣除价格因素")
     static let rateSuffixes = WordList("增幅 降幅 增速 涨幅 跌幅 减幅")
     /// Things counted or measured (.count, .area, .length, .mass, .volume).

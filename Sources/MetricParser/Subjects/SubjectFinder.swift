@@ -1162,6 +1162,19 @@ struct SubjectFinder {
     }
 
     /// The noun phrase after the measure word, or the one an enumeration shares.
+    /// 同比/环比/比/较/按年… or a change word of two characters or more (增长, 下降) at `f`.
+    private func opensChange(at f: Int) -> Bool {
+        let c0 = ScriptFold.simplified(s[f])
+        let c1 = f + 1 < s.count ? ScriptFold.simplified(s[f + 1]) : 0
+        if c0 == u("比") || c0 == u("较") { return true }
+        if c0 == u("同") || c0 == u("环") || c0 == u("相"), c1 == u("比") || c1 == u("较") { return true }
+        if c0 == u("按"), c1 == u("年") || c1 == u("季") || c1 == u("月") { return true }
+        let limit = min(s.count, f + 6)
+        // Two characters at least: a bare 高/低/多 opens nouns too (高龄老年人).
+        return (lex.increase.prefix(s, at: f, limit: limit) ?? 0) >= 2
+            || (lex.decrease.prefix(s, at: f, limit: limit) ?? 0) >= 2
+    }
+
     func forward(_ q: RawQuantity, suffixEnd: Int, later: ArraySlice<Range<Int>>, includePredicate: Bool) -> String {
         let n = s.count
         var f = suffixEnd
@@ -1175,6 +1188,9 @@ struct SubjectFinder {
         {
             return ""
         }
+        // 外贸进出口6318.6亿元同比增长5.7% (a headline): a comparison or a change word after the figure opens
+        // the predicate of the next figure, no noun of this one.
+        if opensChange(at: f) { return "" }
         var clauseEnd = f
         var openedAt = -1  // an open parenthesis (县（市、区）): its breaks are inside the noun
         while clauseEnd < n {

@@ -215,6 +215,14 @@ struct SubjectPipeline {
                 base = found.topic + same
             }
         }
+        // 全年接待游客1200万人次，日均3.3万人次; 发放救助资金1860万元，救助群众3.1万人，人均约600元: an average
+        // alone is of the sentence's last indicator of its own kind (money per head is of the money), else of
+        // its last subject.
+        if let kind = f.kind, SubjectContext.isAverageAlone(found.subject),
+            let of = byKind.subject(kind, in: f.start) ?? before
+        {
+            base = SubjectContext.averaged(found.subject, of)
+        }
         // 实施改造项目9个，其中A类4个、B类5个，涉及房屋4180户: after a breakdown into a list of parts the
         // relating verb is the whole's (after one part, …其中轮训461期，涉及1万人次, the part's).
         let afterParts = lastItem.clauseStart > 0 && s[lastItem.clauseStart - 1] == u("、")
@@ -469,6 +477,36 @@ struct SubjectPipeline {
     }
 
     // MARK: Helpers of the steps.
+
+    /// 分 (U+5206, UTF-8 E5 88 86) in `subject`'s bytes: one plain scan for both scripts' 分别, the pair
+    /// read only after a hit (InertText's canonical-form checks cost more than the whole test).
+    private static func holdsFen(_ subject: String) -> Bool {
+        var s = subject
+        return s.withUTF8 { p in
+            var i = 0
+            while i + 2 < p.count {
+                if p[i] == 0xE5, p[i + 1] == 0x88, p[i + 2] == 0x86 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// `subject` without 分别/分別.
+    private static func withoutDistributive(_ subject: String) -> String {
+        let a = [UInt32](subject)
+        var kept: [UInt32] = []
+        kept.reserveCapacity(a.count)
+        var i = 0
+        while i < a.count {
+            if i + 1 < a.count, a[i] == u("分"), a[i + 1] == u("别") || a[i + 1] == u("別") {
+                i += 2
+                continue
+            }
+            kept.append(a[i]); i += 1
+        }
+        return String(scalars: kept)
+    }
     // Static, given the scalars: a method call on the pipeline (832 bytes) copied all of it first.
 
     /// A ；-item at `cs` that opens with 共有/还有/另有 (a new inventory: ；共有党员31742名).
@@ -599,6 +637,11 @@ struct SubjectPipeline {
         kind: MetricKind?, sentence: Int
     ) -> Output {
         found.subject = ChangeSubject.compose(base: base, found, comparison: comparison, kind: kind, in: s)
+        // 高铁分别疏运, 日本分别进出口: 分别 is an adverb of the list, never a word of a row header (a list the
+        // names were not paired with leaves it in the last name's subject).
+        if Self.holdsFen(found.subject) {
+            found.subject = Self.withoutDistributive(found.subject)
+        }
         if !found.estimate.isEmpty, !found.subject.isEmpty, !InertText.hasSuffix(found.subject, found.estimate) {
             found.subject += found.estimate  // 生产总值增长现估计 vs 生产总值增长原来
         }

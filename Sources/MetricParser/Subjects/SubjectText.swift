@@ -241,9 +241,21 @@ extension SubjectFinder {
         return it.next() == nil
     }
 
-    /// `s[r]` without spaces and 了 (比上年 增长了 → 比上年增长), for comparisons and change words.
+    /// `s[r]` without spaces, 了 and remarks in parentheses (比上年 增长了 → 比上年增长, 较去年同期（下同） →
+    /// 较去年同期), for comparisons and change words.
     func compact(_ r: Range<Int>) -> String {
-        text(r) { c in !CharClass.isSpace(c) && c != u("了") }
+        var depth = 0
+        return text(r) { c in
+            if c == 0x28 || c == 0xFF08 {
+                depth += 1
+                return false
+            }
+            if c == 0x29 || c == 0xFF09 {
+                depth = max(0, depth - 1)
+                return false
+            }
+            return depth == 0 && !CharClass.isSpace(c) && c != u("了")
+        }
     }
 
     /// The subject text: quotes removed (“党企交流”活动 → 党企交流活动), 《》 and () kept.
