@@ -1,7 +1,7 @@
 import MetricParser
 import Testing
 
-/// Averages, lists and trade breakdowns (found on the blind reports 47–49, see Tests/gold/blind/README.md),
+/// Averages, lists and trade breakdowns (found on the blind reports 47–52, see Tests/gold/blind/README.md),
 /// each on sentences written for these tests.
 @Suite("Averages, list qualifiers and trade flows")
 struct AveragesAndTradeTests {
@@ -52,5 +52,51 @@ struct AveragesAndTradeTests {
         #expect(try one(text, "4127.3亿元").subject == "出口总值")
         #expect(try one(text, "8.4%").subject == "出口总值增速")
         #expect(try one(text, "2191.3亿元").subject == "进口总值")
+    }
+
+    @Test("a sibling of a share is a share only for a percent; a verb before a rate noun is one noun with it")
+    func siblingsAndRates() throws {
+        let text = "全省对东盟进出口1187.5亿元，占全省外贸总值的18.8%；对欧盟进出口974.2亿元，占15.4%。"
+        #expect(try one(text, "974.2亿元").subject == "欧盟进出口")
+        #expect(try one("与1至9月比较，出口升幅扩大0.3个百分点。", "0.3个百分点").subject == "出口升幅扩大")
+    }
+
+    @Test("a rise is named by 升幅 and a fall by 跌幅 when the verb says so")
+    func rateNounOfVerb() throws {
+        let text = "其中再出口109.3亿元，上升7.5%，本地产品出口9.3亿元，下跌2.1%。"
+        #expect(try one(text, "7.5%").subject == "再出口升幅")
+        #expect(try one(text, "2.1%").subject == "本地产品出口跌幅")
+        #expect(try one("全年进口89.1亿元，增长3.0%。", "3.0%").subject == "进口增速")
+    }
+
+    @Test("a signed rate in parentheses right after a figure is that figure's change")
+    func signedRateInParentheses() throws {
+        let text = "进口89.1亿元（+3.3%），出口52.4亿元（-4.7%）。"
+        #expect(try one(text, "89.1亿元").subject == "进口")
+        let up = try one(text, "3.3%")
+        #expect(up.subject == "进口增速")
+        #expect(up.direction == .up)
+        let down = try one(text, "-4.7%")
+        #expect(down.subject == "出口降幅")
+        #expect(down.direction == .down)
+    }
+
+    @Test("分别 + a bare verb pairs names with figures; a joint before a 、 or 及其 is inside a name")
+    func barePredicateLists() throws {
+        let partners = "对韩国、日本分别进出口503.8亿元、447.1亿元。"
+        #expect(try one(partners, "503.8亿元").subject == "韩国进出口")
+        #expect(try one(partners, "447.1亿元").subject == "日本进出口")
+        let goods = "服装及衣着附件、纺织纱线织物及其制品分别出口297.6亿元、263.2亿元。"
+        #expect(try one(goods, "297.6亿元").subject == "服装及衣着附件出口")
+        #expect(try one(goods, "263.2亿元").subject == "纺织纱线织物及其制品出口")
+    }
+
+    @Test("a head cut from a second 的-modifier keeps it; 约占 is an approximate share of the last subject")
+    func modifiersAndApproximateShares() throws {
+        let text = "出口往香港的货物总值为83.2亿元；出口往内地的货物为14.5亿元。"
+        #expect(try one(text, "14.5亿元").subject.contains("内地货物"))
+        let share = try one("其中党员网格员2145名，约占网格员总数的42%。", "42%")
+        #expect(share.subject == "党员网格员占网格员总数比重")
+        #expect(share.qualifier == .approximate)
     }
 }

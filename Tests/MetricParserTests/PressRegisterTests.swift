@@ -23,7 +23,7 @@ extension RegisterSubjectTests {
         #expect(try subject(hk, "18.1%") == "本地出口按年增長")
         #expect(try !subject(hk, "0.4%").contains("輕微"))
         let cn = try m("全市社会消费品零售总额为500亿元，同比显著回升6.2%。", .mainland)
-        #expect(try subject(cn, "6.2%") == "社会消费品零售总额同比增速")
+        #expect(try subject(cn, "6.2%") == "社会消费品零售总额同比升幅")  // 回升: a rise, named 升幅
         #expect(try subject(try m("工业用电量同比小幅下降1.1%。", .mainland), "1.1%") == "工业用电量同比降幅")
     }
 

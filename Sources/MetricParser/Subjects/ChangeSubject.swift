@@ -40,10 +40,13 @@ enum ChangeSubject {
             && (InertText.sameBytes(c, "同比") || InertText.sameBytes(c, "环比") || InertText.sameBytes(c, "環比"))
     }
 
-    /// 增速 for a growth, 涨幅 for a price rise (涨), 降幅 for a decrease.
+    /// The extent of the change its verb names: 涨幅 for a price rise (涨), 升幅 for a rise (上升), 跌幅 for a
+    /// fall (下跌), else 增速 for a growth and 降幅 for a decrease.
     static func rateNoun(_ found: SubjectFinder.Result, in s: [UInt32]) -> String {
-        if found.direction == .down { return "降幅" }
-        if let w = found.changeWord, w.contains(where: { s[$0] == u("涨") || s[$0] == u("漲") }) { return "涨幅" }
+        let word = found.changeWord.map { w in w.map { ScriptFold.simplified(s[$0]) } } ?? []
+        if found.direction == .down { return word.contains(u("跌")) ? "跌幅" : "降幅" }
+        if word.contains(u("涨")) { return "涨幅" }
+        if word.contains(u("升")) { return "升幅" }
         return "增速"
     }
 

@@ -120,15 +120,29 @@ struct Coordination {
 
     private static let comparisons = WordList("同比 环比 比上 比去 比同 较上 较去 较同 按年 按季 按月")
 
-    /// A full verb with an object of two characters or more from `a` to the figure (签约项目), or nil.
+    /// A full verb with an object of two characters or more from `a` to the figure (签约项目), or a
+    /// predicate of one to three characters that ends in a full verb (进出口, 新增, 开工); nil otherwise.
     static func verbObject(_ s: [UInt32], after a: Int) -> String? {
         var k = a
         while k < s.count, !CharClass.isBreak(s[k]), !CharClass.isDigit(s[k]), !CharClass.has(s[k], CharClass.cjkDigit)
         {
             k += 1
         }
-        guard k < s.count, takesObject(s, a, k) else { return nil }
+        guard k < s.count, takesObject(s, a, k) || isBarePredicate(s, a, k) else { return nil }
         return String(scalars: s[a..<k])
+    }
+
+    /// `[a, b)` is one to three ideographs ending in a full verb of the lexicon (对韩国、日本分别进出口…,
+    /// 城区和乡镇分别新增…): not a linker, a light verb or a change word, whose lists other rules read.
+    static func isBarePredicate(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        guard (1...3).contains(b - a), (a..<b).allSatisfy({ CharClass.isIdeograph(s[$0]) }),
+            PredicateLexicon.verbs.suffix(s, before: b, limit: a) != nil,
+            PredicateLexicon.linkers.prefix(s, at: a, limit: b) == nil,
+            PredicateLexicon.lightVerbs.prefix(s, at: a, limit: b) == nil,
+            PredicateLexicon.increase.prefix(s, at: a, limit: b) == nil,
+            PredicateLexicon.decrease.prefix(s, at: a, limit: b) == nil
+        else { return false }
+        return true
     }
 
     /// `[a, b)` opens with a full verb and holds an object of two characters or more after it: not a
@@ -285,6 +299,13 @@ struct Coordination {
         var flat: [UInt32] = []
         flat.reserveCapacity(b - a)
         var ends: [Int] = []
+        // 服装及衣着附件、纺织纱线织物及其制品: in a list written with 、 a joint (和, 及) joins only the last two
+        // names; one before a 、 is inside a name, and 及其 (and its) never joins two.
+        var lastComma = b
+        for j in stride(from: b - 1, through: a, by: -1) where s[j] == u("、") {
+            lastComma = j
+            break
+        }
         var k = a
         while k < b {
             let c = s[k]
@@ -297,7 +318,10 @@ struct Coordination {
                 continue
             }
             // Names holding 、 are listed with commas (信息传输、软件和信息技术服务业，批发和零售业…).
-            if c == u("、") || c == 0xFF0C || c == 0x2C || (finalJoints.contains(c) && !partIsEmpty && k < b) {
+            let joins =
+                finalJoints.contains(c) && !partIsEmpty && k < b && (lastComma == b || k - 1 > lastComma)
+                && s[k] != u("其")
+            if c == u("、") || c == 0xFF0C || c == 0x2C || joins {
                 ends.append(flat.count)
             } else {
                 flat.append(c)

@@ -100,7 +100,7 @@ enum SubjectContext {
         }
         // 城镇职工医保报销比例为85.2%，居民医保为70.6%: a short scope ending in a word that closes the last
         // subject's scope (…医保) is a sibling scope of the same indicator.
-        if n >= 3, n <= 5, let sibling = siblingScope(scalars, previous) { return sibling }
+        if n >= 3, n <= 5, let sibling = siblingScope(scalars, previous, share: kind == .percent) { return sibling }
         // 建成村卫生室300个，覆盖率达100%: a bare rate (…率) after a figure is the rate of that figure's thing.
         if kind == .percent, n >= 2, n <= 3, scalars[n - 1] == u("率"), previous.unicodeScalars.count <= 12,
             !InertText.contains(previous, "的"), !InertText.contains(previous, subject),
@@ -338,7 +338,9 @@ enum SubjectContext {
     /// `a` (a short scope) with the last subject's indicator: when the last two characters of `a` stand
     /// within the first six of `previous` but `a` does not open it, `a` replaces what `previous` opens
     /// with up to them (居民医保 + 职工医保统筹基金…报销比例 → 居民医保统筹基金…报销比例); else nil.
-    static func siblingScope(_ a: [UInt32], _ previous: String) -> String? {
+    /// Only a percent (`share`) is a sibling of a share (…东盟进出口占全省外贸总值比重；对欧盟进出口974.2亿元 is
+    /// 欧盟进出口 itself).
+    static func siblingScope(_ a: [UInt32], _ previous: String, share: Bool) -> String? {
         let n = a.count
         // Most subjects end in no pair of the last one: told on its bytes, before decoding it.
         guard n >= 2, hasPair(a[n - 2], a[n - 1], after: 0, in: previous) else { return nil }
@@ -351,6 +353,7 @@ enum SubjectContext {
                 guard p.count - (j + 2) >= 4, !contains(p, a[...]) else { return nil }
                 // 吸引群众参与…；接待群众4.2万人次: a verb and its object is an action of its own, not a scope.
                 if PredicateLexicon.verbs.prefix(a, at: 0, limit: n) != nil { return nil }
+                if !share, ScriptFold.simplified(p[j + 2]) == u("占") { return nil }
                 return String(scalars: a + p[(j + 2)...])
             }
             j += 1

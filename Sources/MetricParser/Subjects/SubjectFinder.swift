@@ -408,6 +408,13 @@ struct SubjectFinder {
         var open = c.start
         while open < c.end, CharClass.isSpace(s[open]) { open += 1 }
         guard open < c.end else { return }
+        // ，约占网格员总数的42%: an approximation before 占 qualifies the share, as 约为 does.
+        if open + 1 < c.end, ScriptFold.simplified(s[open]) == u("约") || s[open] == u("近"),
+            s[open + 1] == u("占") || s[open + 1] == u("佔")
+        {
+            open += 1
+            result.approximateShare = true
+        }
         if q.kind == .percent, s[open] != u("占"), s[open] != u("佔"),
             let l = lex.ratioCopulas.prefix(s, at: open, limit: c.end),
             let d = lastIndex(of: u("的"), open + l, c.end), d - (open + l) >= 2, isBlank(d + 1, c.end)
@@ -492,9 +499,13 @@ struct SubjectFinder {
         return d > a && s[d] == u("的") ? d : nil
     }
 
-    /// 分别 + a full verb with its object inside `[a, b)`, after a name: where 分别 starts.
+    /// 分别 + a full verb with its object inside `[a, b)`, after a name: where 分别 starts. Also 分别 + a
+    /// predicate of one to three characters right before the figure (对韩国、日本分别进出口503.8亿元、447.1亿元;
+    /// 城区和乡镇分别新增1800个、3000个): each name did it.
     private func distributiveVerb(_ a: Int, _ b: Int) -> Int? {
-        distributiveMark(a + 2, b) { Coordination.takesObject(s, $0 + 2, b) }
+        distributiveMark(a + 2, b) { k in
+            Coordination.takesObject(s, k + 2, b) || Coordination.isBarePredicate(s, k + 2, b)
+        }
     }
 
     /// 分别占 inside `[a, b)`: where 分别 starts.
@@ -797,7 +808,15 @@ struct SubjectFinder {
     /// with a character of amount (完成率, 完成额): 实现总产值 is a verb and its object.
     private func makesNoun(_ c: UInt32, afterVerbOf vl: Int, before k: Int, from a: Int) -> Bool {
         let ch = ScriptFold.simplified(c)
-        guard lex.nominalAfterVerb.contains(ch) else { return false }
+        guard lex.nominalAfterVerb.contains(ch) else {
+            // 出口升幅扩大, 投资增速回落: a verb before a rate noun names the action the rate is of (one noun).
+            let limit = min(s.count, k + 6)
+            guard
+                (lex.increaseRate.prefix(s, at: k, limit: limit) ?? 0) >= 2
+                    || (lex.decreaseRate.prefix(s, at: k, limit: limit) ?? 0) >= 2
+            else { return false }
+            return lex.lightVerbs.suffix(s, before: k, limit: a) != vl
+        }
         guard lex.lightVerbs.suffix(s, before: k, limit: a) == vl else { return true }
         return Self.amountChars.contains(ch)
     }
@@ -1161,7 +1180,12 @@ struct SubjectFinder {
         if e + 1 < s.count, s[e] == u("分"), s[e + 1] == u("别") || s[e + 1] == u("別") { r.distributive = e }
     }
 
-    /// The noun phrase after the measure word, or the one an enumeration shares.
+    /// A sign or an ASCII or full-width digit.
+    private static func opensFigure(_ c: UInt32) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0xFF10 && c <= 0xFF19) || c == 0x2B || c == 0xFF0B || c == 0x2D || c == 0x2212
+            || c == 0xFF0D
+    }
+
     /// 同比/环比/比/较/按年… or a change word of two characters or more (增长, 下降) at `f`.
     private func opensChange(at f: Int) -> Bool {
         let c0 = ScriptFold.simplified(s[f])
@@ -1175,12 +1199,15 @@ struct SubjectFinder {
             || (lex.decrease.prefix(s, at: f, limit: limit) ?? 0) >= 2
     }
 
+    /// The noun phrase after the measure word, or the one an enumeration shares.
     func forward(_ q: RawQuantity, suffixEnd: Int, later: ArraySlice<Range<Int>>, includePredicate: Bool) -> String {
         let n = s.count
         var f = suffixEnd
         while f < n, CharClass.isSpace(s[f]) { f += 1 }
         // 建造業（由7.2%跌至6.8%）及零售業: what follows a parenthesis the figure closes is outside it.
         guard f < n, s[f] != 0x29, s[f] != 0xFF09 else { return "" }
+        // 进口89.1亿元（+3.3%）: a parenthesis that opens with a figure or its sign holds no noun of this one.
+        if s[f] == 0x28 || s[f] == 0xFF08, f + 1 < n, Self.opensFigure(s[f + 1]) { return "" }
         // 新增就业21.92万人 完成全年目标任务: a space before a verb separates two statements (a headline).
         if f > suffixEnd,
             lex.verbs.prefix(s, at: f, limit: n) != nil

@@ -57,6 +57,8 @@ struct SubjectPipeline {
     private var lastBase = ""
     /// The head of the last 的-modifier holding a figure (比例 of …1500元—2000元的比例), for a headless one.
     private var lastModifierHead = ""
+    /// The last 的-modifier cut from a subject and the head it was cut from (出口往香港 | 货物总值).
+    private var lastCut: (modifier: String, head: String) = ("", "")
     private var cumulative = CumulativeFrame()
     /// The subjects given so far in the article, by kind (one hash lookup a figure).
     private var counted = SubjectSet()
@@ -113,6 +115,13 @@ struct SubjectPipeline {
         if pair != nil { return secondOfSharedUnit(f) }
         let priorEnd = previousEnd
         var before = previousSubject.flatMap { $0.sentence == f.start ? $0.subject : nil }
+        var signed = false
+        if q.kind == .percent, before != nil, let up = Self.signInParentheses(s, prefixStart, after: priorEnd) {
+            // 进口89.1亿元（+3.3%）: a signed rate in parentheses right after a figure is that figure's change
+            // (named by its rate noun: no change word says how).
+            Self.asChange(&found, up: up)
+            signed = true
+        }
         if before != nil, found.subject.isEmpty, found.linked, !found.change, let kind = q.kind,
             SubjectContext.isPhysical(kind),
             Self.clauseWithoutFigure(s, from: max(priorEnd, f.start), to: found.clauseStart)
@@ -129,6 +138,7 @@ struct SubjectPipeline {
         borrowEarlierHead(&found, f)
         scope.advance(s, clauseStart: found.clauseStart, sentence: sentence)
         var base = ownBase(&found, before: before, f)
+        if signed { base += ChangeSubject.rateNoun(found, in: s) }
         base = linkedBase(base, found, before: before, priorEnd: priorEnd, q, f)
         base = pairedInList(base, &found, before: before, f)
         base = cumulative.apply(s, base, clauseStart: found.clauseStart, prefixStart: prefixStart, sentence: f.start)
@@ -214,6 +224,16 @@ struct SubjectPipeline {
                 // indicator; its topic is the scope (同口径预算收入), as under 其中.
                 base = found.topic + same
             }
+        }
+        // 出口往香港的货物总值为83.2亿元…；出口往中国内地的货物为14.5亿元: a head cut from its 的-modifier
+        // again, after another modifier was cut from the same head, needs its modifier to tell the two apart.
+        if !found.deModifier.isEmpty {
+            if InertText.equal(base, found.subject), !lastCut.head.isEmpty,
+                !InertText.equal(lastCut.modifier, found.deModifier), Self.sameOpening(lastCut.head, base)
+            {
+                base = found.deModifier + base
+            }
+            lastCut = (found.deModifier, found.subject)
         }
         // 全年接待游客1200万人次，日均3.3万人次; 发放救助资金1860万元，救助群众3.1万人，人均约600元: an average
         // alone is of the sentence's last indicator of its own kind (money per head is of the money), else of
@@ -491,6 +511,43 @@ struct SubjectPipeline {
             return false
         }
     }
+
+    /// A sign opening a figure that stands in parentheses right after the figure ending at `end` (…亿元（+3.3%）,
+    /// …亿元（-4.7%）): true for +, false for −; nil when the figure is no such one.
+    private static func signInParentheses(_ s: [UInt32], _ prefixStart: Int, after end: Int) -> Bool? {
+        var k = prefixStart
+        guard k > 1, k < s.count else { return nil }
+        let up: Bool
+        if isMinus(s[k]) {
+            up = false
+        } else if s[k - 1] == 0x2B || s[k - 1] == 0xFF0B {
+            up = true; k -= 1
+        } else if isMinus(s[k - 1]) {
+            up = false; k -= 1
+        } else {
+            return nil
+        }
+        guard k >= 1, s[k - 1] == 0xFF08 || s[k - 1] == 0x28, k - 1 == end else { return nil }
+        return up
+    }
+
+    /// The first two characters of both are the same (货物 | 货物总值).
+    private static func sameOpening(_ a: String, _ b: String) -> Bool {
+        var x = a.unicodeScalars.makeIterator(), y = b.unicodeScalars.makeIterator()
+        for _ in 0..<2 {
+            guard let p = x.next(), let q = y.next(), p == q else { return false }
+        }
+        return true
+    }
+
+    /// `found` as a bare change (no subject, change word or comparison of its own).
+    private static func asChange(_ found: inout SubjectFinder.Result, up: Bool) {
+        found.change = true; found.direction = up ? .up : .down
+        found.subject = ""; found.changeWord = nil; found.comparison = nil
+    }
+
+    /// -, −, － (hyphen-minus, minus sign, full-width hyphen-minus).
+    private static func isMinus(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2212 || c == 0xFF0D }
 
     /// `subject` without 分别/分別.
     private static func withoutDistributive(_ subject: String) -> String {
