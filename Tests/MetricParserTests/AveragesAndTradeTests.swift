@@ -99,4 +99,14 @@ struct AveragesAndTradeTests {
         #expect(share.subject == "党员网格员占网格员总数比重")
         #expect(share.qualifier == .approximate)
     }
+
+    @Test("points of a score (分) are kind other, fractional or not, and no count of whole things")
+    func scorePoints() throws {
+        let text = "全县群众安全感测评得分98.2分，比上年提升0.6分。"
+        let score = try one(text, "98.2分")
+        #expect(score.kind == .other)
+        #expect(score.unit == "分")
+        #expect(score.value == 98.2)
+        #expect(try one(text, "0.6分").kind == .other)
+    }
 }

@@ -1182,8 +1182,7 @@ struct SubjectFinder {
 
     /// A sign or an ASCII or full-width digit.
     private static func opensFigure(_ c: UInt32) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0xFF10 && c <= 0xFF19) || c == 0x2B || c == 0xFF0B || c == 0x2D || c == 0x2212
-            || c == 0xFF0D
+        (c >= 0x30 && c <= 0x39) || (c >= 0xFF10 && c <= 0xFF19) || CharClass.sign(c) != nil
     }
 
     /// 同比/环比/比/较/按年… or a change word of two characters or more (增长, 下降) at `f`.

@@ -517,13 +517,12 @@ struct SubjectPipeline {
     private static func signInParentheses(_ s: [UInt32], _ prefixStart: Int, after end: Int) -> Bool? {
         var k = prefixStart
         guard k > 1, k < s.count else { return nil }
+        // The sign is in the figure (-4.7%: the number's own) or just before it (+3.3%).
         let up: Bool
-        if isMinus(s[k]) {
+        if CharClass.sign(s[k]) == false {
             up = false
-        } else if s[k - 1] == 0x2B || s[k - 1] == 0xFF0B {
-            up = true; k -= 1
-        } else if isMinus(s[k - 1]) {
-            up = false; k -= 1
+        } else if let sign = CharClass.sign(s[k - 1]) {
+            up = sign; k -= 1
         } else {
             return nil
         }
@@ -545,9 +544,6 @@ struct SubjectPipeline {
         found.change = true; found.direction = up ? .up : .down
         found.subject = ""; found.changeWord = nil; found.comparison = nil
     }
-
-    /// -, −, － (hyphen-minus, minus sign, full-width hyphen-minus).
-    private static func isMinus(_ c: UInt32) -> Bool { c == 0x2D || c == 0x2212 || c == 0xFF0D }
 
     /// `subject` without 分别/分別.
     private static func withoutDistributive(_ subject: String) -> String {

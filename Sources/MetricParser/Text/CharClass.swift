@@ -134,6 +134,15 @@ enum CharClass {
     @inline(__always)
     static func isIdeograph(_ c: UInt32) -> Bool { has(c, ideograph) }
 
+    /// A sign as written (before normalizing): true for + and ＋, false for -, − and －, nil for anything else.
+    static func sign(_ c: UInt32) -> Bool? {
+        switch c {
+        case 0x2B, 0xFF0B: true
+        case 0x2D, 0x2212, 0xFF0D: false
+        default: nil
+        }
+    }
+
     @inline(__always)
     static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
 
