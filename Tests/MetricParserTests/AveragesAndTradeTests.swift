@@ -108,5 +108,13 @@ struct AveragesAndTradeTests {
         #expect(score.unit == "分")
         #expect(score.value == 98.2)
         #expect(try one(text, "0.6分").kind == .other)
+        // The minutes of a clock time are no score.
+        #expect(try extractor.extract("发布会于16时30分举行，到场记者120名。").map(\.text) == ["120名"])
+    }
+
+    @Test("health statistics count cases and bed-days (例次, 床日) as measure words")
+    func healthMeasureWords() throws {
+        #expect(try one("全年开展远程会诊超过186万例次。", "186万例次").unit == "例次")
+        #expect(try one("出院者占用总床日数为1520万床日。", "1520万床日").unit == "床日")
     }
 }

@@ -65,10 +65,11 @@ struct GoldCorpusTests {
     /// proposals' fiscal year and 的-objects in its subjects (0.714); 32, a Hong Kong release, names counts
     /// after 錄得 and a total's 的-noun by the text before them (0.870); 38, a Hong Kong LegCo reply, names
     /// figures after 為 (for), 提供 and 就…批准 by the actor or the bare noun (0.829); 49, Taiwan transport news,
-    /// leaves out subjects the paragraph's topic gives (進出旅客 of 板橋、台中站, 國道客運 of its 營收) (0.861).
+    /// leaves out subjects the paragraph's topic gives (進出旅客 of 板橋、台中站, 國道客運 of its 營收) (0.861); 54, a Hong
+    /// Kong GDP release, names revisions and reversals by their verbs (修訂, 扭轉…的跌幅) and an index level in 點 (0.894).
     static let blindFullFloors: [String: Double] = [
         "27-hk-2026-02-yusuan-tanhua": 0.71, "32-hk-2025-11-shiye-renshu": 0.86, "38-hk-2025-12-lifahui-dafu": 0.82,
-        "49-tw-2025-jiaotong-yunliang": 0.86,
+        "49-tw-2025-jiaotong-yunliang": 0.86, "54-hk-2025-q3-benxi-shengchan-zongzhi": 0.89,
     ]
 
     /// Writes the extractor's predictions and runs the shared scorer on them.

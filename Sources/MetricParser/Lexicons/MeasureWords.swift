@@ -7,6 +7,8 @@ enum MeasureWords {
     static let compound: [[UInt32]] = [
         "人次", "户次", "车次", "架次", "班次", "航次", "场次", "批次", "个次", "家次", "件次", "台次", "人天", "工日",
         "课时", "学时", "周岁", "标箱", "剂次", "人份", "部门", "艘次", "辆次", "校次", "期次",
+        // Health statistics: cases seen (会诊186万例次) and bed-days (医师日均担负住院2.1床日).
+        "例次", "床日",
         // Instruments and equipment counted by piece or set (检定计量器具38.6万台件, 设备1200台套).
         "台件", "台套", "件套",
         // Containers and traffic (see UnitLexicon's port and shipping units): 标准箱 = TEU.
