@@ -14,7 +14,7 @@
 public struct MetricExtractor: Sendable {
     /// Parser version; it goes into every event and into metric ids, so bump it whenever the
     /// output for some input can change.
-    public static let version: String = "2.9.0"
+    public static let version: String = "2.10.0"
 
     public let options: ExtractorOptions
 

@@ -18,6 +18,8 @@ struct AveragesAndTradeTests {
         #expect(try one(relief, "600元").subject == "人均生活救助资金")
         // A purpose verb before 资金 makes one noun with it (救助资金), not a verb and its object.
         #expect(try one(relief, "1860万元").subject == "生活救助资金")
+        // An average per village (村均, as 户均, 亩均) is one word: 均 is not the adverb "all" here.
+        #expect(try one("全县村级集体经济总收入1.36亿元，村均95.8万元。", "95.8万元").subject == "村均村级集体经济总收入")
     }
 
     @Test("a qualifier before a list's first figure, which takes the unit written last, qualifies them all")

@@ -135,6 +135,6 @@ struct MetricExtractorTests {
         #expect(ms[0].sentence == "全年粮食总产量达到98.6万吨，下降1.2%。")
         let data = try JSONEncoder().encode(ms)
         #expect(try JSONDecoder().decode([Metric].self, from: data) == ms)
-        #expect(MetricExtractor.version == "2.9.0")
+        #expect(MetricExtractor.version == "2.10.0")
     }
 }

@@ -124,7 +124,7 @@ enum PredicateLexicon {
     /// Words whose last character is trailing noise on its own (平均 is not 平 + 均).
     static let keepWhole = WordList(
         """
-        估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 \
+        估计 预计 统计 审计 设计 会计 平均 人均 户均 日均 年均 月均 周均 村均 县均 乡均 镇均 校均 企均 亩均 场均 次均 涉及 普及 惠及 以及 波及 所在 存在 现在 实在 集中 其中 \
         适中 居中 高中 初中 人才 英才 成就 规则 原则 细则 准则 守则 总则 法则 变更 偿还 归还
         """)
 

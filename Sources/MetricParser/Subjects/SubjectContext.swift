@@ -149,7 +149,8 @@ enum SubjectContext {
     }
 
     /// Averages over time, heads or events (平均每日's 每日 goes with the unit, 平均 stays).
-    static let averageWords = WordList("平均 日均 月均 年均 周均 人均 户均 场均 次均 平均每天 平均每日 平均每月")
+    static let averageWords = WordList(
+        "平均 日均 月均 年均 周均 人均 户均 村均 县均 乡均 镇均 校均 企均 亩均 场均 次均 平均每天 平均每日 平均每月")
     /// Whole-period words a total's subject may hold (去年运量) that its average does not.
     static let totalPeriods = WordList("全年 去年 今年 当年 本年 上年 年内 全月 当月 本月 上半年 下半年 全期")
 
