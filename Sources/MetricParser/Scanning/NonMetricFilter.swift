@@ -53,13 +53,6 @@ enum NonMetricFilter {
         }
         if num.singleChineseDigit, kind == .money, q.number == 1 { return false }
         let before = precedingChar(s, q.start)
-        // 16时30分, 8點15分: the minutes of a clock time, not a score.
-        if before == u("时") || before == u("時") || before == u("点") || before == u("點"),
-            q.unitEnd == q.unitStart + 1, s[q.unitStart] == u("分"), q.start >= 2,
-            CharClass.isDigit(s[q.start - 2]) || CharClass.has(s[q.start - 2], CharClass.cjkDigit)
-        {
-            return false
-        }
         // 前10名 / 前三季度 (ranks and time frames), 每万人 / 每100户 (denominators).
         // 每六點二分鐘 (a measured average interval) is a figure; 每3年 (a schedule) is not.
         if before == u("前") || before == u("每") && !(kind == .duration && num.hasDecimal)

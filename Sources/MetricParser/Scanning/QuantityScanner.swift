@@ -1085,6 +1085,13 @@ struct QuantityScannerCore {
             if num.plainIntegerDigits == 2, before == 0x27 || before == 0x2019 { q.role = .year; return }
             if isMinguoYear(q, before: p) { q.role = .year; return }
         }
+        // 16时30分, 8點15分: the minutes after a clock time's hour (read as a date above it), not a score in 分.
+        if unitChar == u("分"), q.unitEnd - q.unitStart == 1,
+            before == u("时") || before == u("時") || before == u("点") || before == u("點"),
+            p >= 1, CharClass.isDigit(at(p - 1)) || CharClass.has(at(p - 1), CharClass.cjkDigit)
+        {
+            q.role = .date; return
+        }
         if q.kind == nil {
             // Dates and clock times: 12月31日, 3月份, 20点, 2019-12-31, 2019.12, 12/31.
             let next = at(q.end)

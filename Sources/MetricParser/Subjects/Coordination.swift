@@ -128,8 +128,14 @@ struct Coordination {
         {
             k += 1
         }
-        guard k < s.count, takesObject(s, a, k) || isBarePredicate(s, a, k) else { return nil }
+        guard k < s.count, isEachNamesPredicate(s, a, k) else { return nil }
         return String(scalars: s[a..<k])
+    }
+
+    /// What follows 分别 in `[a, b)` up to the figure is what each name of the list did: a full verb with
+    /// its object (签约项目) or a bare predicate (进出口, 新增).
+    static func isEachNamesPredicate(_ s: [UInt32], _ a: Int, _ b: Int) -> Bool {
+        takesObject(s, a, b) || isBarePredicate(s, a, b)
     }
 
     /// `[a, b)` is one to three ideographs ending in a full verb of the lexicon (对韩国、日本分别进出口…,

@@ -503,9 +503,7 @@ struct SubjectFinder {
     /// predicate of one to three characters right before the figure (对韩国、日本分别进出口503.8亿元、447.1亿元;
     /// 城区和乡镇分别新增1800个、3000个): each name did it.
     private func distributiveVerb(_ a: Int, _ b: Int) -> Int? {
-        distributiveMark(a + 2, b) { k in
-            Coordination.takesObject(s, k + 2, b) || Coordination.isBarePredicate(s, k + 2, b)
-        }
+        distributiveMark(a + 2, b) { Coordination.isEachNamesPredicate(s, $0 + 2, b) }
     }
 
     /// 分别占 inside `[a, b)`: where 分别 starts.
